@@ -1,0 +1,113 @@
+/**
+ * Composition root: opens the data directory and database, builds the services and wires every contract
+ * group to its handlers. Adapters (Electron utility process, web server, CLI) call createCore and nothing else.
+ */
+import type { CallResult } from './contract/bridge';
+import { contract, methods } from './contract/index';
+import type { ContractGroup, Role } from './contract/method';
+import { systemClock, type Clock } from './platform/clock';
+import { ensureDataLayout, type DataLayout } from './platform/data-dir';
+import { FileLogger, type LogLevel, type Logger } from './platform/logger';
+import { resolveResourcesDir } from './platform/paths';
+import { appVersion } from './platform/version';
+import { newConnection, type Connection, type Transport } from './rpc/connection';
+import { createDispatcher } from './rpc/dispatch';
+import type { HandlerFn, Handlers } from './rpc/handlers';
+import { AuditLog } from './services/audit/audit-log';
+import { AuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './services/auth/auth-service';
+import { authHandlers, usersHandlers } from './services/auth/handlers';
+import { backupDatabase } from './services/backup-service';
+import { SettingsService } from './services/settings/settings-service';
+import { auditHandlers, settingsHandlers, systemHandlers } from './services/system-handlers';
+import { currentVersion } from './store/migrate';
+import { openDatabase, type Db } from './store/database';
+
+export interface CoreOptions {
+  dataDir: string;
+  resourcesDir?: string;
+  logLevel?: LogLevel;
+  echoLogs?: boolean;
+  clock?: Clock;
+  authPolicy?: Partial<AuthPolicy>;
+}
+
+export interface Core {
+  readonly layout: DataLayout;
+  readonly resourcesDir: string;
+  readonly logger: Logger;
+  readonly db: Db;
+  readonly services: CoreServices;
+  openConnection(transport: Transport, peer: string, system?: { name: string; role: Role }): Connection;
+  closeConnection(conn: Connection): void;
+  dispatch(conn: Connection, method: string, input: unknown): Promise<CallResult>;
+  close(): Promise<void>;
+}
+
+export interface CoreServices {
+  audit: AuditLog;
+  auth: AuthService;
+  settings: SettingsService;
+}
+
+type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
+
+function flattenHandlers(wiring: Wiring): Map<string, HandlerFn> {
+  const out = new Map<string, HandlerFn>();
+  for (const [group, hs] of Object.entries(wiring) as [string, Record<string, HandlerFn>][]) {
+    const defs = (contract as Record<string, ContractGroup>)[group]!;
+    for (const name of Object.keys(defs)) {
+      const fn = hs[name];
+      if (!fn) throw new Error(`missing handler ${group}.${name}`);
+      out.set(`${group}.${name}`, fn);
+    }
+  }
+  return out;
+}
+
+export async function createCore(opts: CoreOptions): Promise<Core> {
+  const layout = ensureDataLayout(opts.dataDir);
+  const logger = new FileLogger({ dir: layout.logs, level: opts.logLevel ?? (process.env.MOTCUA_LOG_LEVEL as LogLevel | undefined) ?? 'info', echo: opts.echoLogs ?? false });
+  const clock = opts.clock ?? systemClock;
+  const { db, migration } = openDatabase(layout.database);
+  if (migration && migration.applied.length) logger.info('database migrated', { ...migration });
+
+  const audit = new AuditLog(db, () => clock.now());
+  const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
+  const settings = new SettingsService(db, audit, clock);
+  const services: CoreServices = { audit, auth, settings };
+
+  const wiring: Wiring = {
+    system: systemHandlers({
+      version: appVersion(),
+      schemaVersion: () => currentVersion(db),
+      backup: (out) => backupDatabase(db, layout, out, clock.now()),
+    }),
+    auth: authHandlers(auth),
+    users: usersHandlers(auth),
+    audit: auditHandlers(audit),
+    settings: settingsHandlers(settings),
+  };
+  const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
+  const connections = new Set<Connection>();
+
+  return {
+    layout,
+    resourcesDir: resolveResourcesDir(opts.resourcesDir),
+    logger,
+    db,
+    services,
+    openConnection(transport, peer, system) {
+      const c = newConnection(transport, peer, system ?? null);
+      connections.add(c);
+      return c;
+    },
+    closeConnection(conn) {
+      connections.delete(conn);
+    },
+    dispatch: (conn, method, input) => dispatcher.dispatch(conn, method, input),
+    async close() {
+      connections.clear();
+      db.close();
+    },
+  };
+}

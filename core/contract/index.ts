@@ -1,0 +1,33 @@
+/**
+ * The whole contract: every capability of the core as "group.method" with validated input and output.
+ * Adapters (Electron IPC, web WebSocket, CLI) and the renderer's typed client all derive from this object.
+ */
+import type { z } from 'zod';
+import { authContract, usersContract } from './auth';
+import type { MethodDef } from './method';
+import { auditContract, settingsContract, systemContract } from './system';
+
+export const contract = {
+  system: systemContract,
+  auth: authContract,
+  users: usersContract,
+  audit: auditContract,
+  settings: settingsContract,
+} as const;
+
+type Contract = typeof contract;
+type Flatten<C> = {
+  [G in keyof C & string]: { [M in keyof C[G] & string as `${G}.${M}`]: C[G][M] };
+}[keyof C & string];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+
+export type MethodMap = UnionToIntersection<Flatten<Contract>>;
+export type MethodName = keyof MethodMap & string;
+export type MethodInput<M extends MethodName> = MethodMap[M] extends MethodDef ? z.input<MethodMap[M]['input']> : never;
+export type MethodOutput<M extends MethodName> = MethodMap[M] extends MethodDef ? z.output<MethodMap[M]['output']> : never;
+
+export const methods: ReadonlyMap<string, MethodDef> = new Map(
+  Object.entries(contract).flatMap(([group, defs]) =>
+    Object.entries(defs as Record<string, MethodDef>).map(([name, def]) => [`${group}.${name}`, def] as const),
+  ),
+);

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { command, query } from './method';
+
+export const systemContract = {
+  info: query({
+    summary: 'Version, schema version and the transport of this connection',
+    access: 'public',
+    input: z.object({}).strict().default({}),
+    output: z.object({ version: z.string(), schemaVersion: z.number().int(), transport: z.enum(['electron', 'web', 'cli']) }),
+  }),
+  backup: command({
+    summary: 'Online backup of the database; to the data folder\'s backups/ unless the CLI names a file',
+    access: ['admin'],
+    input: z.object({ out: z.string().min(1).max(4096).optional() }).strict().default({}),
+    output: z.object({ path: z.string(), bytes: z.number().int() }),
+  }),
+} as const;
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  data: z.unknown(),
+});
+
+export const auditContract = {
+  verify: query({
+    summary: 'Check the hash chain of the audit log; names the first bad row',
+    access: ['admin', 'supervisor'],
+    input: z.object({}).strict().default({}),
+    output: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      firstBadId: z.number().int().nullable(),
+      reason: z.string().nullable(),
+    }),
+  }),
+  list: query({
+    summary: 'Recent audit entries, newest first',
+    access: ['admin', 'supervisor'],
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(100),
+        beforeId: z.number().int().positive().optional(),
+        entity: z.string().max(64).optional(),
+        entityId: z.string().max(128).optional(),
+      })
+      .strict()
+      .default({ limit: 100 }),
+    output: z.array(auditEntrySchema),
+  }),
+} as const;
+
+const settingKey = z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)*$/).max(100);
+
+export const settingsContract = {
+  get: query({
+    summary: 'Read one setting (null when unset)',
+    access: 'session',
+    input: z.object({ key: settingKey }).strict(),
+    output: z.object({ key: z.string(), value: z.unknown().nullable() }),
+  }),
+  set: command({
+    summary: 'Write one setting (JSON value)',
+    access: ['admin', 'supervisor'],
+    input: z.object({ key: settingKey, value: z.unknown() }).strict(),
+    output: z.object({ key: z.string(), value: z.unknown() }),
+  }),
+} as const;

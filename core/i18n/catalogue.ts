@@ -1,0 +1,32 @@
+/**
+ * The one message catalogue. Every user-facing string of core, CLI and renderer comes from here.
+ * Features keep their own file under messages/ (Vietnamese first, English beside it); this file merges them.
+ */
+import type { Locale, MessageTree, Messages } from './types';
+import { auth } from './messages/auth';
+import { common } from './messages/common';
+
+const parts: Messages[] = [common, auth];
+
+function merge(into: MessageTree, from: MessageTree, path: string): void {
+  for (const [k, v] of Object.entries(from)) {
+    const existing = into[k];
+    if (typeof v === 'string') {
+      if (existing !== undefined) throw new Error(`duplicate message key ${path}${k}`);
+      into[k] = v;
+    } else {
+      if (typeof existing === 'string') throw new Error(`message key ${path}${k} is both a leaf and a tree`);
+      const node: MessageTree = existing ?? {};
+      merge(node, v, `${path}${k}.`);
+      into[k] = node;
+    }
+  }
+}
+
+function build(locale: Locale): MessageTree {
+  const tree: MessageTree = {};
+  for (const p of parts) merge(tree, p[locale], '');
+  return tree;
+}
+
+export const catalogue: Record<Locale, MessageTree> = { vi: build('vi'), en: build('en') };

@@ -1,0 +1,30 @@
+/** Translation for code outside React (core, CLI, logs): the same catalogue the renderer uses. */
+import { catalogue } from './catalogue';
+import { DEFAULT_LOCALE, type Locale, type MessageTree } from './types';
+
+function lookup(tree: MessageTree, key: string): string | undefined {
+  let node: string | MessageTree | undefined = tree;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+export function hasMessage(key: string, locale: Locale = DEFAULT_LOCALE): boolean {
+  return lookup(catalogue[locale], key) !== undefined;
+}
+
+export function t(key: string, params: Record<string, unknown> = {}, locale: Locale = DEFAULT_LOCALE): string {
+  const template = lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key) ?? key;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+    const v = params[name];
+    return v === undefined || v === null ? '' : String(v);
+  });
+}
+
+/** Message for an error code, falling back to INTERNAL's text for a code with no entry. */
+export function errorMessage(code: string, params: Record<string, unknown> = {}, locale: Locale = DEFAULT_LOCALE): string {
+  const key = `errors.${code}`;
+  return hasMessage(key, locale) || hasMessage(key) ? t(key, params, locale) : t('errors.INTERNAL', params, locale);
+}

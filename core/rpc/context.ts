@@ -1,0 +1,11 @@
+import type { User } from '../contract/auth';
+import type { Actor } from '../services/actor';
+import type { Connection } from './connection';
+
+/** What a handler knows about its caller. */
+export interface CallContext {
+  conn: Connection;
+  /** Null only for 'public' methods called before login. */
+  user: User | null;
+  actor: Actor;
+}

@@ -1,0 +1,32 @@
+/**
+ * Opening the counter's SQLite database. WAL for concurrent readers, synchronous=FULL because an
+ * acknowledged write at a counter must survive a power cut, foreign keys on, a busy timeout for the
+ * CLI running beside the app.
+ */
+import Database from 'better-sqlite3';
+import { migrate, type MigrationReport } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Apply pending migrations (default true for read-write). */
+  migrate?: boolean;
+}
+
+export function openDatabase(file: string, opts: OpenOptions = {}): { db: Db; migration: MigrationReport | null } {
+  const db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  if (!opts.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  const migration = !opts.readonly && (opts.migrate ?? true) ? migrate(db) : null;
+  return { db, migration };
+}
+
+/** Run fn in an IMMEDIATE transaction (takes the write lock up front: no SQLITE_BUSY half-way through). */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

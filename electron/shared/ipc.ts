@@ -1,0 +1,13 @@
+/**
+ * The one IPC channel between the preload and the main process, and the shape a method name must have.
+ * Shared by both sides so the preload and main reject exactly the same names.
+ */
+export const IPC_CALL_CHANNEL = 'motcua:call';
+
+/** "group.name", both parts lower camel case: what every contract method is called. */
+export const METHOD_NAME_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
+const METHOD_NAME_MAX_LENGTH = 100;
+
+export function isValidMethodName(method: unknown): method is string {
+  return typeof method === 'string' && method.length <= METHOD_NAME_MAX_LENGTH && METHOD_NAME_PATTERN.test(method);
+}
