@@ -3,7 +3,7 @@
  * the input validated, the caller's session and role checked, the handler run, the output validated, and
  * any failure turned into a typed wire error. Nothing a caller sends can crash the process.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CallResult } from '../contract/bridge';
 import { AppError, isAppError, type WireError } from '../contract/errors';
 import type { MethodDef } from '../contract/method';

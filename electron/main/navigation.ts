@@ -28,10 +28,10 @@ export function devRendererUrl(value: string | undefined, isPackaged: boolean): 
   return u.href;
 }
 
-/** Origins our own pages come from: app://motcua, plus the dev server's origin in development. */
+/** Origins our own pages come from: app://motcua, plus the dev server (and its HMR socket) in development. */
 export function appOrigins(devUrl: string | null): readonly string[] {
   const dev = devUrl === null ? null : originOf(devUrl);
-  return dev === null ? [APP_ORIGIN] : [APP_ORIGIN, dev];
+  return dev === null ? [APP_ORIGIN] : [APP_ORIGIN, dev, dev.replace(/^http:/, 'ws:')];
 }
 
 /** will-navigate / will-redirect: stay inside our origins; file:, javascript:, data:, other sites are refused. */

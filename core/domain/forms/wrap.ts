@@ -1,0 +1,111 @@
+/**
+ * Greedy line breaking of styled text at spaces, measured with the real font. Vietnamese is written with
+ * spaces between syllables, so breaking at spaces is right; a single run longer than the line (a URL, a long
+ * code) is cut between characters.
+ */
+import type { FontKey, Span } from './evaluate';
+
+export type Measure = (text: string, font: FontKey, size: number) => number;
+
+export interface Line {
+  runs: Span[];
+  width: number;
+}
+
+type Token = { kind: 'newline' } | { kind: 'space'; font: FontKey } | { kind: 'word'; frags: Span[] };
+
+function tokenise(spans: readonly Span[]): Token[] {
+  const tokens: Token[] = [];
+  for (const span of spans) {
+    for (const ch of span.text) {
+      const last = tokens[tokens.length - 1];
+      if (ch === '\n') tokens.push({ kind: 'newline' });
+      else if (/\s/.test(ch)) {
+        if (last?.kind !== 'space') tokens.push({ kind: 'space', font: span.font });
+      } else if (last?.kind === 'word') {
+        const frag = last.frags[last.frags.length - 1]!;
+        if (frag.font === span.font) frag.text += ch;
+        else last.frags.push({ text: ch, font: span.font });
+      } else tokens.push({ kind: 'word', frags: [{ text: ch, font: span.font }] });
+    }
+  }
+  return tokens;
+}
+
+function mergeRuns(frags: readonly Span[]): Span[] {
+  const runs: Span[] = [];
+  for (const f of frags) {
+    const last = runs[runs.length - 1];
+    if (last && last.font === f.font) last.text += f.text;
+    else if (f.text) runs.push({ ...f });
+  }
+  return runs;
+}
+
+export function wrapSpans(
+  spans: readonly Span[],
+  maxWidth: number,
+  size: number,
+  measure: Measure,
+  firstLineIndent = 0,
+): Line[] {
+  const lines: Line[] = [];
+  let current: Span[] = [];
+  let currentWidth = 0;
+  let pendingSpace: FontKey | null = null;
+  const limit = (): number => Math.max(1, lines.length === 0 ? maxWidth - firstLineIndent : maxWidth);
+  const widthOf = (frags: readonly Span[]): number => frags.reduce((w, f) => w + measure(f.text, f.font, size), 0);
+
+  const emit = (): void => {
+    const runs = mergeRuns(current);
+    lines.push({ runs, width: widthOf(runs) });
+    current = [];
+    currentWidth = 0;
+  };
+
+  /** Put a word that is alone on its line, cutting it between characters when it is too wide. */
+  const placeAlone = (frags: Span[]): void => {
+    for (const frag of frags) {
+      for (const ch of frag.text) {
+        const w = measure(ch, frag.font, size);
+        if (current.length > 0 && currentWidth + w > limit()) emit();
+        current.push({ text: ch, font: frag.font });
+        currentWidth += w;
+      }
+    }
+    current = mergeRuns(current);
+  };
+
+  for (const token of tokenise(spans)) {
+    if (token.kind === 'newline') {
+      emit();
+      pendingSpace = null;
+    } else if (token.kind === 'space') {
+      if (current.length > 0) pendingSpace = token.font;
+    } else {
+      const w = widthOf(token.frags);
+      if (current.length === 0) {
+        if (w <= limit()) {
+          current.push(...token.frags.map((f) => ({ ...f })));
+          currentWidth = w;
+        } else placeAlone(token.frags);
+      } else {
+        const spaceWidth = pendingSpace ? measure(' ', pendingSpace, size) : 0;
+        if (currentWidth + spaceWidth + w <= limit()) {
+          if (pendingSpace) current.push({ text: ' ', font: pendingSpace });
+          current.push(...token.frags.map((f) => ({ ...f })));
+          currentWidth += spaceWidth + w;
+        } else {
+          emit();
+          if (w <= limit()) {
+            current.push(...token.frags.map((f) => ({ ...f })));
+            currentWidth = w;
+          } else placeAlone(token.frags);
+        }
+      }
+      pendingSpace = null;
+    }
+  }
+  if (current.length > 0) emit();
+  return lines;
+}

@@ -1,0 +1,201 @@
+/**
+ * Main-process side of the core's utility process: forwards calls, matches replies, restarts the process when
+ * it dies. No Electron import: the process is created by an injected spawn function, so this runs under vitest.
+ */
+import type { CallResult } from '../../core/contract/bridge';
+import type { WireError } from '../../core/contract/errors';
+import type { HostCall, HostMessage } from '../../core/rpc/host-protocol';
+import type { MainToHost } from '../shared/host-control';
+
+export interface HostProcess {
+  postMessage(message: MainToHost): void;
+  kill(): void;
+}
+export interface HostProcessEvents {
+  message(data: unknown): void;
+  exit(code: number): void;
+}
+/** Starts one utility process and routes its events to the given callbacks. */
+export type SpawnHost = (events: HostProcessEvents) => HostProcess;
+
+export type HostLog = (level: 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+
+export interface HostClientOptions {
+  spawn: SpawnHost;
+  log: HostLog;
+  /** Builds the error sent back when a call cannot be answered by the core (code INTERNAL). */
+  makeError: (code: string) => WireError;
+  /** Wait before the n-th consecutive restart (n >= 1). */
+  restartDelayMs?: (attempt: number) => number;
+  /** How long stop() waits for a clean exit before killing. */
+  shutdownTimeoutMs?: number;
+}
+
+/** 0.5 s, 1 s, 2 s ... capped at 30 s, so a core that crashes at start-up does not spin the CPU. */
+export function defaultRestartDelayMs(attempt: number): number {
+  return Math.min(30_000, 500 * 2 ** Math.max(0, attempt - 1));
+}
+
+function isHostMessage(data: unknown): data is HostMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const m = data as { type?: unknown; id?: unknown; result?: unknown };
+  if (m.type === 'ready') return true;
+  return m.type === 'reply' && typeof m.id === 'number' && typeof m.result === 'object' && m.result !== null;
+}
+
+export class HostClient {
+  private proc: HostProcess | null = null;
+  private generation = 0;
+  private ready = false;
+  private stopping = false;
+  private failures = 0;
+  private nextId = 0;
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Sent or queued calls waiting for their reply. */
+  private readonly pending = new Map<number, (r: CallResult) => void>();
+  /** Messages held until the process says it is ready. */
+  private queue: MainToHost[] = [];
+  private exitWaiters: Array<() => void> = [];
+
+  constructor(private readonly opts: HostClientOptions) {}
+
+  start(): void {
+    if (this.proc !== null || this.stopping) return;
+    const gen = ++this.generation;
+    this.ready = false;
+    try {
+      this.proc = this.opts.spawn({
+        message: (data) => {
+          if (gen === this.generation) this.onMessage(data);
+        },
+        exit: (code) => {
+          if (gen === this.generation) this.onExit(code);
+        },
+      });
+      this.opts.log('info', 'core host started', { generation: gen });
+    } catch (err) {
+      this.opts.log('error', 'core host could not be started', { err });
+      this.proc = null;
+      this.onExit(-1);
+    }
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  /** Forwards one renderer call; never rejects. */
+  call(connectionKey: string, method: string, input: unknown): Promise<CallResult> {
+    if (this.stopping) return Promise.resolve(this.internal());
+    const id = ++this.nextId;
+    const msg: HostCall = { type: 'call', id, connectionKey, method, input };
+    return new Promise<CallResult>((resolve) => {
+      this.pending.set(id, resolve);
+      this.send(msg);
+    });
+  }
+
+  /** The renderer behind connectionKey is gone: the core drops its connection (and session binding). */
+  disconnect(connectionKey: string): void {
+    if (this.stopping) return;
+    this.send({ type: 'disconnect', connectionKey });
+  }
+
+  /** Asks the core to close its database and exit; kills it if it has not exited in time. */
+  stop(): Promise<void> {
+    this.stopping = true;
+    if (this.restartTimer !== null) {
+      clearTimeout(this.restartTimer);
+      this.restartTimer = null;
+    }
+    this.failQueued();
+    const proc = this.proc;
+    if (proc === null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.opts.log('warn', 'core host did not exit in time; killing it');
+        proc.kill();
+        resolve();
+      }, this.opts.shutdownTimeoutMs ?? 5_000);
+      this.exitWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        proc.postMessage({ type: 'shutdown' });
+      } catch {
+        proc.kill();
+      }
+    });
+  }
+
+  private send(msg: MainToHost): void {
+    if (!this.ready || this.proc === null) {
+      this.queue.push(msg);
+      if (this.proc === null && this.restartTimer === null && !this.stopping) this.start();
+      return;
+    }
+    try {
+      this.proc.postMessage(msg);
+    } catch (err) {
+      this.opts.log('error', 'could not post to core host', { err });
+      if (msg.type === 'call') this.settle(msg.id, this.internal());
+    }
+  }
+
+  private onMessage(data: unknown): void {
+    if (!isHostMessage(data)) {
+      this.opts.log('warn', 'ignored malformed message from core host');
+      return;
+    }
+    if (data.type === 'ready') {
+      this.ready = true;
+      this.failures = 0;
+      const queued = this.queue;
+      this.queue = [];
+      for (const msg of queued) this.send(msg);
+      return;
+    }
+    this.settle(data.id, data.result);
+  }
+
+  private onExit(code: number): void {
+    this.proc = null;
+    this.ready = false;
+    // Whatever the core was doing is lost; callers get INTERNAL rather than waiting forever.
+    const inFlight = this.pending.size;
+    this.failQueued();
+    for (const id of [...this.pending.keys()]) this.settle(id, this.internal());
+    const waiters = this.exitWaiters;
+    this.exitWaiters = [];
+    for (const w of waiters) w();
+    if (this.stopping) {
+      this.opts.log('info', 'core host exited', { code });
+      return;
+    }
+    this.failures += 1;
+    const delay = (this.opts.restartDelayMs ?? defaultRestartDelayMs)(this.failures);
+    this.opts.log('error', 'core host died; restarting', { code, inFlight, attempt: this.failures, delayMs: delay });
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      this.start();
+    }, delay);
+  }
+
+  private failQueued(): void {
+    const queued = this.queue;
+    this.queue = [];
+    for (const msg of queued) if (msg.type === 'call') this.settle(msg.id, this.internal());
+  }
+
+  private settle(id: number, result: CallResult): void {
+    const resolve = this.pending.get(id);
+    if (resolve === undefined) return;
+    this.pending.delete(id);
+    resolve(result);
+  }
+
+  private internal(): CallResult {
+    return { ok: false, error: this.opts.makeError('INTERNAL') };
+  }
+}

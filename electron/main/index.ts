@@ -1,0 +1,145 @@
+/**
+ * Electron main process: a thin shell. It owns windows, the app:// protocol, permissions and the IPC gate;
+ * all data work happens in the core, hosted in a utility process (out/main/core-host.js).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, Menu, protocol, session, utilityProcess } from 'electron';
+import type { WireError } from '../../core/contract/errors';
+import { resolveDataDir, dataLayout } from '../../core/platform/data-dir';
+import { FileLogger, installProcessHandlers, type LogLevel } from '../../core/platform/logger';
+import { errorMessage } from '../../core/i18n/translate';
+import { hostArgv, parseLogLevel } from '../shared/host-control';
+import { APP_SCHEME } from './app-origin';
+import { hardenSession, hardenWebContents } from './harden';
+import { HostClient } from './host-client';
+import { registerCallHandler } from './ipc';
+import { appMenuTemplate } from './menu';
+import { appOrigins, devRendererUrl } from './navigation';
+import { serveRendererRequest } from './serve';
+import { createDisplayBoardWindow, createMainWindow, type WindowEnv } from './windows';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
+const PRELOAD_PATH = path.join(here, '..', 'preload', 'index.cjs');
+const RENDERER_DIR = path.join(here, '..', 'renderer');
+const CORE_HOST_PATH = path.join(here, 'core-host.js');
+
+// Must happen before 'ready': app:// behaves like https (standard, secure origin, fetch allowed).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
+app.enableSandbox();
+// Chromium's profile (cache, local storage) goes to a subfolder, apart from the counter's own data files.
+app.setPath('sessionData', path.join(app.getPath('userData'), 'electron-session'));
+
+if (!app.requestSingleInstanceLock()) {
+  // A second start just focuses the running app (see 'second-instance').
+  app.quit();
+} else {
+  void run().catch((err: unknown) => {
+    process.stderr.write(`MotCua Desk failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    app.exit(1);
+  });
+}
+
+function logLevel(): LogLevel {
+  return parseLogLevel(process.env.MOTCUA_LOG_LEVEL) ?? 'info';
+}
+
+function makeError(code: string): WireError {
+  return { code, message: errorMessage(code), params: {} };
+}
+
+async function run(): Promise<void> {
+  const isDev = !app.isPackaged;
+  const devUrl = devRendererUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const origins = appOrigins(devUrl);
+  const dataDir = resolveDataDir(process.env);
+  const logger = new FileLogger({ dir: dataLayout(dataDir).logs, baseName: 'electron-main', level: logLevel(), echo: true });
+  installProcessHandlers(logger, { process: 'electron-main' });
+  const warn = (msg: string, fields?: Record<string, unknown>): void => logger.warn(msg, fields);
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, origins, warn));
+  app.on('session-created', (ses) => hardenSession(ses, origins));
+
+  await app.whenReady();
+  hardenSession(session.defaultSession, origins);
+  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request.method, request.url));
+
+  const host = new HostClient({
+    makeError,
+    log: (level, msg, fields) => logger[level](msg, fields),
+    spawn: (events) => {
+      const child = utilityProcess.fork(
+        CORE_HOST_PATH,
+        hostArgv({
+          dataDir,
+          resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+          logLevel: logLevel(),
+        }),
+        { serviceName: 'MotCua Desk core', stdio: 'inherit' },
+      );
+      child.on('message', (data: unknown) => events.message(data));
+      child.on('exit', (code) => events.exit(code));
+      return { postMessage: (m) => child.postMessage(m), kill: () => void child.kill() };
+    },
+  });
+  host.start();
+
+  const ourIds = new Set<number>();
+  registerCallHandler({ host, ourWebContentsIds: ourIds, allowedOrigins: origins, makeError, warn });
+
+  const env: WindowEnv = { preloadPath: PRELOAD_PATH, devTools: isDev, devUrl };
+  const track = (win: BrowserWindow): BrowserWindow => {
+    const id = win.webContents.id;
+    ourIds.add(id);
+    win.webContents.once('destroyed', () => {
+      ourIds.delete(id);
+      host.disconnect(String(id));
+    });
+    win.webContents.on('render-process-gone', (_event, details) => {
+      logger.error('renderer process gone', { webContentsId: id, reason: details.reason, exitCode: details.exitCode });
+    });
+    return win;
+  };
+
+  let mainWindow: BrowserWindow | null = null;
+  let displayBoard: BrowserWindow | null = null;
+  const openDisplayBoard = (): void => {
+    if (displayBoard !== null && !displayBoard.isDestroyed()) {
+      displayBoard.focus();
+      return;
+    }
+    displayBoard = track(createDisplayBoardWindow(env));
+    displayBoard.on('closed', () => {
+      displayBoard = null;
+    });
+  };
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate({ openDisplayBoard, isDev })));
+  mainWindow = track(createMainWindow(env));
+  // Closing the clerk's window ends the app, display board included.
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    app.quit();
+  });
+
+  app.on('second-instance', () => {
+    if (mainWindow === null) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+
+  let hostStopped = false;
+  app.on('will-quit', (event) => {
+    if (hostStopped) return;
+    // Let the core close SQLite cleanly before the process goes away.
+    event.preventDefault();
+    void host.stop().finally(() => {
+      hostStopped = true;
+      app.quit();
+    });
+  });
+  logger.info('main process ready', { dataDir, dev: isDev, origins });
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../core/store/database';
+import { AuditLog } from '../../../core/services/audit/audit-log';
+import { tempDir } from '../../helpers/temp';
+import { startWebProcess } from '../../helpers/web-process';
+import { RpcClient } from '../../helpers/ws-client';
+
+const data = tempDir();
+afterAll(() => data.cleanup());
+
+describe('kill -9 during a burst of writes', () => {
+  it('loses nothing that was acknowledged, and the audit chain stays valid', async () => {
+    const web = await startWebProcess(data.dir);
+    const client = await RpcClient.open(web.url);
+    expect((await client.call('auth.setupAdmin', { username: 'admin', displayName: 'Quản trị', password: 'mat-khau-123' })).ok).toBe(true);
+
+    const acked: string[] = [];
+    const total = 2000;
+    let killed = false;
+    const calls: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const key = `burst.k${i}`;
+      calls.push(
+        client.call('settings.set', { key, value: { i, text: 'Nguyễn Thị Hồng Nhung' } }).then((r) => {
+          if (r.ok) acked.push(key);
+          if (acked.length === 150 && !killed) {
+            killed = true;
+            web.child.kill('SIGKILL');
+          }
+        }),
+      );
+    }
+    const exit = await new Promise<string | null>((res) => web.child.once('exit', (_c, sig) => res(sig)));
+    expect(exit).toBe('SIGKILL');
+    expect(acked.length).toBeGreaterThanOrEqual(150);
+    expect(acked.length).toBeLessThan(total);
+
+    const file = path.join(data.dir, 'motcua.sqlite');
+    const raw = new Database(file);
+    expect(raw.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    raw.close();
+    const { db } = openDatabase(file);
+    const have = new Set((db.prepare("SELECT key FROM settings WHERE key LIKE 'burst.%'").pluck().all() as string[]));
+    const lost = acked.filter((k) => !have.has(k));
+    expect(lost).toEqual([]);
+    expect(new AuditLog(db, () => new Date()).verify()).toMatchObject({ ok: true });
+    db.close();
+    client.ws.terminate();
+    void calls;
+  });
+});
