@@ -18,6 +18,20 @@ import { AuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './services/au
 import { authHandlers, usersHandlers } from './services/auth/handlers';
 import { backupDatabase } from './services/backup-service';
 import { SettingsService } from './services/settings/settings-service';
+import { CalendarService } from './services/calendar/calendar-service';
+import { calendarHandlers } from './services/calendar/handlers';
+import { CatalogueService } from './services/catalogue/catalogue-service';
+import { catalogueHandlers } from './services/catalogue/handlers';
+import { ApplicantRepo } from './services/dossiers/applicant-repo';
+import { parseApplicantQr } from './services/dossiers/cccd';
+import { CodeAllocator } from './services/dossiers/code-allocator';
+import { CounterIdentity } from './services/dossiers/counter-identity';
+import { DossierService } from './services/dossiers/dossier-service';
+import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
+import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
+import { FormsService } from './services/forms/forms-service';
+import { formsHandlers } from './services/forms/handlers';
+import { seedSampleCatalogue } from './services/catalogue/sample';
 import { auditHandlers, settingsHandlers, systemHandlers } from './services/system-handlers';
 import { currentVersion } from './store/migrate';
 import { openDatabase, type Db } from './store/database';
@@ -29,6 +43,10 @@ export interface CoreOptions {
   echoLogs?: boolean;
   clock?: Clock;
   authPolicy?: Partial<AuthPolicy>;
+  /** Where dossier code blocks come from (the central system once sync lands); default: the local table. */
+  sequenceAuthority?: SequenceAuthority;
+  /** Load resources/catalogue/sample.json into an empty catalogue (demos, first run). Default true. */
+  seedSampleCatalogue?: boolean;
 }
 
 export interface Core {
@@ -47,6 +65,13 @@ export interface CoreServices {
   audit: AuditLog;
   auth: AuthService;
   settings: SettingsService;
+  calendar: CalendarService;
+  catalogue: CatalogueService;
+  applicants: ApplicantRepo;
+  counter: CounterIdentity;
+  allocator: CodeAllocator;
+  dossiers: DossierService;
+  forms: FormsService;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -74,7 +99,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const audit = new AuditLog(db, () => clock.now());
   const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
   const settings = new SettingsService(db, audit, clock);
-  const services: CoreServices = { audit, auth, settings };
+  const resourcesDir = resolveResourcesDir(opts.resourcesDir);
+  const calendar = new CalendarService(settings);
+  const catalogue = new CatalogueService(db, audit, clock);
+  if ((opts.seedSampleCatalogue ?? process.env.MOTCUA_SEED_SAMPLE !== '0') && catalogue.isEmpty()) {
+    await seedSampleCatalogue(catalogue, resourcesDir, logger);
+  }
+  const applicants = new ApplicantRepo(db, audit);
+  const counter = new CounterIdentity(settings);
+  const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
+  const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr });
+  const forms = new FormsService({ clock, layout, resourcesDir, dossiers, catalogue, settings, auth });
+  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -86,13 +122,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     users: usersHandlers(auth),
     audit: auditHandlers(audit),
     settings: settingsHandlers(settings),
+    calendar: calendarHandlers(calendar),
+    catalogue: catalogueHandlers(catalogue),
+    applicants: applicantsHandlers(applicants, parseApplicantQr),
+    dossiers: dossiersHandlers(dossiers),
+    forms: formsHandlers(forms),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
   const connections = new Set<Connection>();
 
   return {
     layout,
-    resourcesDir: resolveResourcesDir(opts.resourcesDir),
+    resourcesDir,
     logger,
     db,
     services,

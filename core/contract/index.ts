@@ -4,6 +4,10 @@
  */
 import type { z } from 'zod';
 import { authContract, usersContract } from './auth';
+import { calendarContract } from './calendar';
+import { catalogueContract } from './catalogue';
+import { applicantsContract, dossiersContract } from './dossiers';
+import { formsContract } from './forms';
 import type { MethodDef } from './method';
 import { auditContract, settingsContract, systemContract } from './system';
 
@@ -13,6 +17,11 @@ export const contract = {
   users: usersContract,
   audit: auditContract,
   settings: settingsContract,
+  calendar: calendarContract,
+  catalogue: catalogueContract,
+  applicants: applicantsContract,
+  dossiers: dossiersContract,
+  forms: formsContract,
 } as const;
 
 type Contract = typeof contract;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, protocol, session, utilityProcess } from 'electron';
+import { app, Menu, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
 import type { WireError } from '../../core/contract/errors';
 import { resolveDataDir, dataLayout } from '../../core/platform/data-dir';
 import { FileLogger, installProcessHandlers, type LogLevel } from '../../core/platform/logger';

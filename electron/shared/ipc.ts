@@ -8,6 +8,12 @@ export const IPC_CALL_CHANNEL = 'motcua:call';
 export const METHOD_NAME_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
 const METHOD_NAME_MAX_LENGTH = 100;
 
+/** Names that would reach Object.prototype if a lookup table were a plain object ("constructor.prototype"). */
+function isPrototypeName(part: string): boolean {
+  return part === 'prototype' || part in Object.prototype;
+}
+
 export function isValidMethodName(method: unknown): method is string {
-  return typeof method === 'string' && method.length <= METHOD_NAME_MAX_LENGTH && METHOD_NAME_PATTERN.test(method);
+  if (typeof method !== 'string' || method.length > METHOD_NAME_MAX_LENGTH || !METHOD_NAME_PATTERN.test(method)) return false;
+  return !method.split('.').some(isPrototypeName);
 }

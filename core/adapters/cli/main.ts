@@ -7,6 +7,7 @@ import { appVersion } from '../../platform/version';
 import { EXIT_USAGE, printFailure } from './runtime';
 import { registerSystemCommands } from './commands/system';
 import { registerServeCommand } from './commands/serve';
+import { registerReceptionCommands } from './commands/reception';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program, run);
   registerSystemCommands(program, run);
+  registerReceptionCommands(program, run);
   return program;
 }
 

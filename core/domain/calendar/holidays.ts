@@ -99,7 +99,7 @@ export function builtinHolidays(year: number, weekendDays: readonly number[] = [
     const jdn = dateInputToJdn(holiday.date);
     if (!isWeekend(jdn)) continue;
     let day = jdn + 1;
-    while (isWeekend(day)) day++;
+    while (isWeekend(day) || taken.has(day)) day++;
     taken.add(day);
     compensatory.push(makeHoliday(day, 'compensatory', 'builtin', { date: vnDate(jdn) }));
   }

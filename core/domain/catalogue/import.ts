@@ -257,11 +257,11 @@ async function importXlsx(bytes: Uint8Array): Promise<CatalogueImportResult> {
       errors.push(...xlsxIssues(fromZodIssues(p.error.issues, where), 'Checklist', topColumn));
     }
     refs.items.push({
-      agencyCode: agencyCode ?? '',
+      scope: agencyCode && procedureCode ? procedureKey({ agencyCode, code: procedureCode }) : '',
       procedureCode: procedureCode ?? '',
       code: rawCode(raw.code),
       at: { ...where, column: 'code' },
-      procedureAt: { ...where, column: 'procedureCode' },
+      procedure: { agencyCode: agencyCode ?? '', code: procedureCode ?? '', at: { ...where, column: 'procedureCode' } },
     });
   }
 

@@ -43,6 +43,12 @@ function code(max: number, re: RegExp, badCode: string) {
   return text(max).regex(re, { error: badCode });
 }
 
+/** Absent optional values leave no key behind (`{}` rather than `{ phone: undefined }`), for clean round trips. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
 /** Keep the first of repeated list values; order is meaningful (shown as entered). */
 function unique<T>(list: T[]): T[] {
   return [...new Set(list)];
@@ -70,7 +76,7 @@ export const AgencySchema = z.object({
   codePattern,
   address: optionalText(300),
   phone: optionalText(60),
-});
+}).transform(compact);
 export type Agency = z.output<typeof AgencySchema>;
 
 const fileType = z
@@ -100,7 +106,7 @@ export const ChecklistItemSchema = z.object({
     (v) => (Array.isArray(v) && v.length === 0 ? undefined : v),
     z.array(fileType, err('CATALOGUE_BAD_VALUE')).transform(unique).optional(),
   ),
-});
+}).transform(compact);
 export type ChecklistItem = z.output<typeof ChecklistItemSchema>;
 
 const money = z
@@ -135,7 +141,7 @@ export const ProcedureSchema = z.object({
       note: optionalText(500),
     },
     err('CATALOGUE_BAD_VALUE'),
-  ),
+  ).transform(compact),
   channels: z
     .array(z.enum(CHANNELS, err('CATALOGUE_UNKNOWN_CHANNEL')), err('CATALOGUE_BAD_VALUE'))
     .min(1, { error: 'CATALOGUE_NO_CHANNEL' })
@@ -149,7 +155,7 @@ export const ProcedureSchema = z.object({
   ),
   checklist: z.array(ChecklistItemSchema, err('CATALOGUE_BAD_VALUE')).default([]),
   active: z.boolean(err('CATALOGUE_BAD_BOOLEAN')).default(true),
-});
+}).transform(compact);
 export type Procedure = z.output<typeof ProcedureSchema>;
 /** What a caller may hand in (defaults not yet applied). */
 export type ProcedureInput = z.input<typeof ProcedureSchema>;

@@ -91,13 +91,8 @@ const TIER: Record<MatchKind, number> = {
   tokens: 4,
   all: 5,
 };
+const KIND_OF_TIER = Object.fromEntries(Object.entries(TIER).map(([k, v]) => [v, k])) as Record<number, MatchKind>;
 
-interface Ranked<T extends SearchableProcedure> {
-  hit: ProcedureHit<T>;
-  extra: number;
-  firstPos: number;
-  doc: number;
-}
 
 export class ProcedureIndex<T extends SearchableProcedure> {
   private readonly docs: Doc<T>[];
@@ -108,7 +103,14 @@ export class ProcedureIndex<T extends SearchableProcedure> {
   private readonly codeDocs: Int32Array[];
   /** Docs in name order, for the empty query. */
   private readonly byName: number[];
+  private readonly nameLength: Int32Array;
+  /** Position of each doc in (code, agency) order: the last tie-breaker. */
+  private readonly codeRank: Int32Array;
+  // Per-query scratch, indexed by doc: reused so a query allocates little.
   private readonly stamp: Int32Array;
+  private readonly tier: Int8Array;
+  private readonly extra: Int32Array;
+  private readonly firstPos: Int32Array;
 
   constructor(procedures: readonly T[]) {
     this.docs = procedures.map((p) => {
@@ -141,6 +143,19 @@ export class ProcedureIndex<T extends SearchableProcedure> {
     const collator = new Intl.Collator('vi');
     this.byName = this.docs.map((_, i) => i).sort((a, b) => collator.compare(this.docs[a]!.name, this.docs[b]!.name));
     this.stamp = new Int32Array(this.docs.length);
+    this.tier = new Int8Array(this.docs.length);
+    this.extra = new Int32Array(this.docs.length);
+    this.firstPos = new Int32Array(this.docs.length);
+    this.nameLength = Int32Array.from(this.docs, (doc) => doc.name.length);
+    this.codeRank = new Int32Array(this.docs.length);
+    this.docs
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const pa = this.docs[a]!.p;
+        const pb = this.docs[b]!.p;
+        return compareText(pa.code, pb.code) || compareText(pa.agencyCode, pb.agencyCode) || a - b;
+      })
+      .forEach((d, rank) => (this.codeRank[d] = rank));
   }
 
   get size(): number {
@@ -166,7 +181,13 @@ export class ProcedureIndex<T extends SearchableProcedure> {
       return out;
     }
 
-    const ranked = new Map<number, Ranked<T>>();
+    // Rank on numbers first; hits (with highlight arrays) are built only for the page returned, because a
+    // one-letter query can match most of the catalogue.
+    const tier = this.tier;
+    const extra = this.extra;
+    const firstPos = this.firstPos;
+    const candidates: number[] = [];
+    tier.fill(-1);
 
     // Codes: typed with or without dots.
     const qCompact = q.replace(CODE_SEPARATORS, '');
@@ -176,19 +197,10 @@ export class ProcedureIndex<T extends SearchableProcedure> {
         const exact = this.codesSorted[i] === qCompact;
         for (const d of this.codeDocs[i]!) {
           if (!visible(d)) continue;
-          const doc = this.docs[d]!;
-          ranked.set(d, {
-            hit: {
-              procedure: doc.p,
-              name: doc.name,
-              match: exact ? 'code-exact' : 'code-prefix',
-              highlights: [],
-              codeHighlight: { start: 0, end: codeOffset(doc.p.code, qCompact.length) },
-            },
-            extra: doc.codeCompact.length - qCompact.length,
-            firstPos: 0,
-            doc: d,
-          });
+          tier[d] = exact ? TIER['code-exact'] : TIER['code-prefix'];
+          extra[d] = this.docs[d]!.codeCompact.length - qCompact.length;
+          firstPos[d] = 0;
+          candidates.push(d);
         }
       }
     }
@@ -203,48 +215,71 @@ export class ProcedureIndex<T extends SearchableProcedure> {
       }
     });
     for (let d = 0; d < stamp.length; d++) {
-      if (stamp[d] !== tokens.length || ranked.has(d) || !visible(d)) continue;
-      ranked.set(d, this.rankWords(d, tokens));
+      if (stamp[d] !== tokens.length || tier[d] !== -1 || !visible(d)) continue;
+      this.rankWords(d, tokens);
+      candidates.push(d);
     }
 
-    return [...ranked.values()]
-      .sort(
-        (a, b) =>
-          TIER[a.hit.match] - TIER[b.hit.match] ||
-          a.extra - b.extra ||
-          a.firstPos - b.firstPos ||
-          a.hit.name.length - b.hit.name.length ||
-          compareText(a.hit.procedure.code, b.hit.procedure.code) ||
-          compareText(a.hit.procedure.agencyCode, b.hit.procedure.agencyCode) ||
-          a.doc - b.doc,
-      )
-      .slice(0, limit)
-      .map((r) => r.hit);
+    const top = topK(candidates, limit, (a, b) => this.compare(a, b));
+    return top.map((d) => this.hit(d, tokens, qCompact));
   }
 
-  private rankWords(d: number, tokens: string[]): Ranked<T> {
-    const doc = this.docs[d]!;
-    const ws = doc.nameWords;
-    const highlights: HighlightRange[] = [];
+  /** Ranking order: tier, fewer unmatched name words, earlier first match, shorter name, code order. */
+  private compare(a: number, b: number): number {
+    return (
+      this.tier[a]! - this.tier[b]! ||
+      this.extra[a]! - this.extra[b]! ||
+      this.firstPos[a]! - this.firstPos[b]! ||
+      this.nameLength[a]! - this.nameLength[b]! ||
+      this.codeRank[a]! - this.codeRank[b]!
+    );
+  }
+
+  /** Tier, unmatched-word count and first match position of a doc every token matched. */
+  private rankWords(d: number, tokens: string[]): void {
+    const ws = this.docs[d]!.nameWords;
     let matchedWords = 0;
-    let firstPos = Number.MAX_SAFE_INTEGER;
+    let first = Number.MAX_SAFE_INTEGER;
+    let tokenMask = 0; // bit i: token i prefixes some name word (queries have few tokens)
     for (const w of ws) {
-      let best = 0;
-      for (const t of tokens) if (t.length > best && w.text.startsWith(t)) best = t.length;
-      if (best > 0) {
+      let hit = false;
+      for (let i = 0; i < tokens.length; i++) {
+        if (w.text.startsWith(tokens[i]!)) {
+          hit = true;
+          tokenMask |= 1 << (i & 31);
+        }
+      }
+      if (hit) {
         matchedWords++;
-        highlights.push({ start: w.start, end: w.start + best });
-        if (w.start < firstPos) firstPos = w.start;
+        if (w.start < first) first = w.start;
       }
     }
-    const inName = tokens.every((t) => ws.some((w) => w.text.startsWith(t)));
-    const match: MatchKind = !inName ? 'tokens' : isPhrasePrefix(ws, tokens) ? 'name-prefix' : 'name-tokens';
-    return {
-      hit: { procedure: doc.p, name: doc.name, match, highlights },
-      extra: ws.length - matchedWords,
-      firstPos,
-      doc: d,
-    };
+    const inName =
+      tokens.length <= 31 ? tokenMask === 2 ** tokens.length - 1 : tokens.every((t) => ws.some((w) => w.text.startsWith(t)));
+    this.tier[d] = !inName ? TIER.tokens : isPhrasePrefix(ws, tokens) ? TIER['name-prefix'] : TIER['name-tokens'];
+    this.extra[d] = ws.length - matchedWords;
+    this.firstPos[d] = first;
+  }
+
+  private hit(d: number, tokens: string[], qCompact: string): ProcedureHit<T> {
+    const doc = this.docs[d]!;
+    const match = KIND_OF_TIER[this.tier[d]!]!;
+    if (match === 'code-exact' || match === 'code-prefix') {
+      return {
+        procedure: doc.p,
+        name: doc.name,
+        match,
+        highlights: [],
+        codeHighlight: { start: 0, end: codeOffset(doc.p.code, qCompact.length) },
+      };
+    }
+    const highlights: HighlightRange[] = [];
+    for (const w of doc.nameWords) {
+      let best = 0;
+      for (const t of tokens) if (t.length > best && w.text.startsWith(t)) best = t.length;
+      if (best > 0) highlights.push({ start: w.start, end: w.start + best });
+    }
+    return { procedure: doc.p, name: doc.name, match, highlights };
   }
 }
 
@@ -263,6 +298,38 @@ function codeOffset(code: string, n: number): number {
     if (seen === n) return i + 1;
   }
   return code.length;
+}
+
+/** The k smallest items in order, with a bounded max-heap: cheap when k is a page and n is most of the index. */
+function topK(items: readonly number[], k: number, cmp: (a: number, b: number) => number): number[] {
+  const heap: number[] = [];
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && cmp(heap[l]!, heap[m]!) > 0) m = l;
+      if (r < heap.length && cmp(heap[r]!, heap[m]!) > 0) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const x of items) {
+    if (heap.length < k) {
+      heap.push(x);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (cmp(heap[i]!, heap[parent]!) <= 0) break;
+        [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+        i = parent;
+      }
+    } else if (k > 0 && cmp(x, heap[0]!) < 0) {
+      heap[0] = x;
+      down(0);
+    }
+  }
+  return heap.sort(cmp);
 }
 
 function compareText(a: string, b: string): number {

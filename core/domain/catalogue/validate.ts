@@ -30,7 +30,15 @@ export interface RowAt {
 export interface CrossRefs {
   agencies: { code: string; at: RowAt }[];
   procedures: { agencyCode: string; code: string; at: RowAt; agencyAt: RowAt }[];
-  items: { agencyCode: string; procedureCode: string; code: string; at: RowAt; procedureAt?: RowAt }[];
+  items: {
+    /** Item codes are unique within a scope: one procedure (its row in JSON, its key in XLSX). */
+    scope: string;
+    procedureCode: string;
+    code: string;
+    at: RowAt;
+    /** The procedure the row refers to, when that reference can dangle (XLSX Checklist sheet). */
+    procedure?: { agencyCode: string; code: string; at: RowAt };
+  }[];
 }
 
 /** A code cell as text for cross-row comparison ('' when absent or not text-like). */
@@ -69,28 +77,20 @@ export function crossCheck(refs: CrossRefs): CatalogueIssue[] {
   }
   const itemRows = new Map<string, RowAt>();
   for (const it of refs.items) {
-    if (it.agencyCode === '' || it.procedureCode === '') continue;
-    const pKey = procedureKey({ agencyCode: it.agencyCode, code: it.procedureCode });
     // Only checked when the checklist lives in its own sheet (XLSX): there the reference can dangle.
-    if (it.procedureAt && !procRows.has(pKey)) {
+    const ref = it.procedure;
+    if (ref && ref.agencyCode !== '' && ref.code !== '' && !procRows.has(procedureKey(ref))) {
       out.push(
-        issue(it.procedureAt, 'CATALOGUE_UNKNOWN_PROCEDURE', {
-          procedureCode: it.procedureCode,
-          agencyCode: it.agencyCode,
-        }),
+        issue(ref.at, 'CATALOGUE_UNKNOWN_PROCEDURE', { procedureCode: ref.code, agencyCode: ref.agencyCode }),
       );
       continue;
     }
-    if (it.code === '') continue;
-    const key = `${pKey}\u0000${it.code}`;
+    if (it.code === '' || it.scope === '') continue;
+    const key = `${it.scope}\u0000${it.code}`;
     const first = itemRows.get(key);
     if (first) {
       out.push(
-        issue(it.at, 'CATALOGUE_DUPLICATE_ITEM', {
-          code: it.code,
-          procedureCode: it.procedureCode,
-          firstRow: first.row,
-        }),
+        issue(it.at, 'CATALOGUE_DUPLICATE_ITEM', { code: it.code, procedureCode: it.procedureCode, firstRow: first.row }),
       );
     } else itemRows.set(key, it.at);
   }
@@ -161,7 +161,7 @@ export function parseCatalogue(raw: unknown): CatalogueImportResult {
     const checklist = Array.isArray(rec.checklist) ? rec.checklist : [];
     checklist.forEach((item, j) => {
       refs.items.push({
-        agencyCode,
+        scope: `row ${row}`,
         procedureCode: code,
         code: rawCode(isRecord(item) ? item.code : undefined),
         at: { sheet: 'Procedures', row, column: `checklist[${j}].code` },

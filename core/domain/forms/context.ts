@@ -120,7 +120,7 @@ export interface ShapeTree {
   [key: string]: ShapeNode;
 }
 
-const person: Shape<FormContext['applicant']> = {
+const personShape: Shape<FormContext['applicant']> = {
   fullName: true,
   idNumber: true,
   address: true,
@@ -144,8 +144,8 @@ const contextShape: Shape<FormContext> = {
     processingTime: true,
   },
   procedure: { code: true, name: true, field: true },
-  applicant: person,
-  submitter: person,
+  applicant: personShape,
+  submitter: personShape,
   checklist: [{ name: true, mark: true, markLabel: true, copies: true, received: true, note: true }],
   fees: { fee: true, charge: true, postage: true, paid: true, due: true },
   officer: { name: true, title: true },
@@ -158,9 +158,27 @@ const contextShape: Shape<FormContext> = {
 };
 
 /** Values computed for every form, beside the context (see resources/templates/README.md). */
-export const COMPUTED_SHAPE: ShapeTree = { lookupTarget: true };
+export interface ComputedValues {
+  /** What the QR holds. */
+  lookupTarget: string;
+  /** The person at the counter: the submitter when there is one, else the applicant. */
+  submitterName: string;
+  /** fee + charge + postage (VND). */
+  feeTotal: number;
+}
 
-export const CONTEXT_SHAPE: ShapeTree = { ...(contextShape as unknown as ShapeTree), ...COMPUTED_SHAPE };
+export function computedValues(context: FormContext): ComputedValues {
+  const { fee, charge, postage } = context.fees;
+  return {
+    lookupTarget: lookupTarget(context),
+    submitterName: (context.submitter ?? context.applicant).fullName,
+    feeTotal: fee + charge + postage,
+  };
+}
+
+export const COMPUTED_SHAPE: Shape<ComputedValues> = { lookupTarget: true, submitterName: true, feeTotal: true };
+
+export const CONTEXT_SHAPE: ShapeTree = { ...(contextShape as unknown as ShapeTree), ...(COMPUTED_SHAPE as ShapeTree) };
 
 /** The node a dotted path names in a shape tree, or undefined. */
 export function shapeAt(tree: ShapeTree, path: string): ShapeNode | undefined {

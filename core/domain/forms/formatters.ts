@@ -51,6 +51,8 @@ const FORMATTERS: Record<string, FormatterDef> = {
   },
   upper: { arg: 'none', apply: (v) => toText(v).toLocaleUpperCase('vi') },
   lower: { arg: 'none', apply: (v) => toText(v).toLocaleLowerCase('vi') },
+  /** 0 → nothing, so a following prefix/money prints nothing for a zero amount. */
+  nonzero: { arg: 'none', apply: (v) => (v === 0 ? null : v) },
   count: { arg: 'none', apply: (v) => (Array.isArray(v) ? v.length : 0) },
   default: { arg: 'required', apply: (v, arg) => (toText(v).trim() === '' ? (arg ?? '') : v) },
   prefix: { arg: 'required', apply: (v, arg) => (toText(v) === '' ? '' : `${arg ?? ''}${toText(v)}`) },

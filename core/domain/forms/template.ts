@@ -79,6 +79,8 @@ const qrBlock = z.strictObject({
   compactQrSize: z.number().min(12).max(70).optional(),
   caption: z.array(z.string()).optional(),
   align: align.optional(),
+  /** A4 only: float at the right margin, following paragraphs and fields wrap beside it. */
+  float: z.boolean().optional(),
 });
 
 const signaturesBlock = z.strictObject({

@@ -12,6 +12,9 @@ export interface Line {
   width: number;
 }
 
+/** Where an over-long word (a code, a URL) may be broken. */
+const BREAK_AFTER = new Set(['-', '/', '.', ',', '?', '&', '=', '_']);
+
 type Token = { kind: 'newline' } | { kind: 'space'; font: FontKey } | { kind: 'word'; frags: Span[] };
 
 function tokenise(spans: readonly Span[]): Token[] {
@@ -42,18 +45,18 @@ function mergeRuns(frags: readonly Span[]): Span[] {
   return runs;
 }
 
+/** `width` may vary by line (a first-line indent, text beside a floating QR code). */
 export function wrapSpans(
   spans: readonly Span[],
-  maxWidth: number,
+  width: number | ((lineIndex: number) => number),
   size: number,
   measure: Measure,
-  firstLineIndent = 0,
 ): Line[] {
   const lines: Line[] = [];
   let current: Span[] = [];
   let currentWidth = 0;
   let pendingSpace: FontKey | null = null;
-  const limit = (): number => Math.max(1, lines.length === 0 ? maxWidth - firstLineIndent : maxWidth);
+  const limit = (): number => Math.max(1, typeof width === 'number' ? width : width(lines.length));
   const widthOf = (frags: readonly Span[]): number => frags.reduce((w, f) => w + measure(f.text, f.font, size), 0);
 
   const emit = (): void => {
@@ -63,14 +66,31 @@ export function wrapSpans(
     currentWidth = 0;
   };
 
-  /** Put a word that is alone on its line, cutting it between characters when it is too wide. */
+  /**
+   * Put a word too wide for a line: break after '-', '/', '.' or ',' where possible (dossier codes, URLs),
+   * else between characters.
+   */
   const placeAlone = (frags: Span[]): void => {
+    const pieces: Span[][] = [[]];
     for (const frag of frags) {
       for (const ch of frag.text) {
-        const w = measure(ch, frag.font, size);
-        if (current.length > 0 && currentWidth + w > limit()) emit();
-        current.push({ text: ch, font: frag.font });
+        pieces[pieces.length - 1]!.push({ text: ch, font: frag.font });
+        if (BREAK_AFTER.has(ch)) pieces.push([]);
+      }
+    }
+    for (const piece of pieces) {
+      const w = widthOf(piece);
+      if (current.length > 0 && currentWidth + w <= limit()) {
+        current.push(...piece);
         currentWidth += w;
+        continue;
+      }
+      if (current.length > 0) emit();
+      for (const ch of piece) {
+        const cw = measure(ch.text, ch.font, size);
+        if (current.length > 0 && currentWidth + cw > limit()) emit();
+        current.push(ch);
+        currentWidth += cw;
       }
     }
     current = mergeRuns(current);
@@ -108,4 +128,25 @@ export function wrapSpans(
   }
   if (current.length > 0) emit();
   return lines;
+}
+
+/**
+ * Wrap centred text (titles, header lines) into lines of even length: the same number of lines as
+ * greedy wrapping, at the narrowest width that still gives that number (no lone last word).
+ */
+export function wrapBalanced(spans: readonly Span[], maxWidth: number, size: number, measure: Measure): Line[] {
+  const greedy = wrapSpans(spans, maxWidth, size, measure);
+  if (greedy.length < 2) return greedy;
+  let lo = Math.max(...greedy.map((l) => l.width)) / greedy.length;
+  let hi = maxWidth;
+  let best = greedy;
+  for (let i = 0; i < 16 && hi - lo > 0.5; i++) {
+    const mid = (lo + hi) / 2;
+    const lines = wrapSpans(spans, mid, size, measure);
+    if (lines.length <= greedy.length) {
+      best = lines;
+      hi = mid;
+    } else lo = mid;
+  }
+  return best;
 }

@@ -1,0 +1,218 @@
+/** Reception commands: CCCD QR, due dates, dossiers, forms, catalogue. Shapes are fixed by issue #3. */
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { CliFailure, EXIT_USAGE, printJson, withCore } from '../runtime';
+
+type Run = (fn: () => Promise<number | void>) => Promise<void>;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function positiveNumber(name: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) {
+    process.stderr.write(`Lỗi [CLI_BAD_ARGUMENT]: ${name} phải là số dương / must be a positive number\n`);
+    throw new CliFailure({ code: 'CLI_BAD_ARGUMENT', message: `${name}`, params: {} }, EXIT_USAGE);
+  }
+  return n;
+}
+
+async function readJsonFile(file: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (e) {
+    throw new CliFailure({ code: 'CALENDAR_FILE_INVALID', message: `Không đọc được tệp lịch ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+  }
+}
+
+export function registerReceptionCommands(program: Command, run: Run): void {
+  program
+    .command('cccd')
+    .description('Đọc nội dung mã QR trên CCCD / parse the text of a CCCD QR code')
+    .argument('<text>', 'nội dung QR / QR text')
+    .option('--json', 'in JSON / print JSON')
+    .action((text: string, opts: { json?: boolean }) =>
+      run(() =>
+        withCore(async (s) => {
+          let r;
+          try {
+            r = await s.call('applicants.parseQr', { text });
+          } catch (e) {
+            // Any refusal of the card text is bad input for this command.
+            if (e instanceof CliFailure) throw new CliFailure(e.error, EXIT_USAGE);
+            throw e;
+          }
+          const out = {
+            idNumber: r.idNumber,
+            oldIdNumber: r.oldIdNumber,
+            fullName: r.fullName,
+            dateOfBirth: r.dateOfBirth,
+            gender: r.gender,
+            address: r.address,
+            issueDate: r.issueDate,
+            warnings: r.warnings,
+          };
+          if (opts.json) printJson(out);
+          else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k}: ${Array.isArray(v) ? v.join(', ') : v ?? ''}\n`);
+        }),
+      ),
+    );
+
+  program
+    .command('due-date')
+    .description('Tính ngày hẹn trả theo thời gian làm việc / due date in working time')
+    .requiredOption('--received <YYYY-MM-DDTHH:mm>', 'thời điểm tiếp nhận / receipt time')
+    .option('--days <n>', 'số ngày làm việc / working days')
+    .option('--hours <n>', 'số giờ làm việc / working hours')
+    .option('--agency <code>', 'mã cơ quan (khung giờ làm việc riêng) / agency code')
+    .option('--calendar <file>', 'tệp lịch nghỉ chính thức / official calendar file')
+    .option('--json', 'in JSON / print JSON')
+    .action((opts: { received: string; days?: string; hours?: string; agency?: string; calendar?: string; json?: boolean }) =>
+      run(async () => {
+        const official = opts.calendar ? await readJsonFile(opts.calendar) : undefined;
+        const days = positiveNumber('--days', opts.days);
+        const hours = positiveNumber('--hours', opts.hours);
+        return withCore(async (s) => {
+          let r;
+          try {
+            r = await s.call('calendar.dueDate', {
+              received: opts.received,
+              ...(days !== undefined ? { days } : {}),
+              ...(hours !== undefined ? { hours } : {}),
+              ...(opts.agency ? { agencyCode: opts.agency } : {}),
+              ...(official !== undefined ? { official } : {}),
+            });
+          } catch (e) {
+            if (e instanceof CliFailure && e.error.code.startsWith('CALENDAR_')) throw new CliFailure(e.error, EXIT_USAGE);
+            throw e;
+          }
+          if (opts.json) printJson(r);
+          else process.stdout.write(`${r.due}\n`);
+        });
+      }),
+    );
+
+  const dossier = program.command('dossier').description('Hồ sơ / dossiers');
+  dossier
+    .command('receive')
+    .description('Tiếp nhận hồ sơ đủ thành phần / receive a complete dossier')
+    .requiredOption('--agency <code>', 'mã cơ quan / agency code')
+    .requiredOption('--procedure <code>', 'mã thủ tục / procedure code')
+    .requiredOption('--applicant-qr <text>', 'nội dung QR CCCD của người nộp / CCCD QR text')
+    .option('--attach <file>', 'đính kèm tệp (ITEM=FILE gán vào thành phần ITEM) / attach a file', collect, [])
+    .option('--result-return <how>', 'counter | post', 'counter')
+    .option('--json', 'in JSON / print JSON')
+    .action((opts: { agency: string; procedure: string; applicantQr: string; attach: string[]; resultReturn: string; json?: boolean }) =>
+      run(async () => {
+        const attachments = await Promise.all(
+          opts.attach.map(async (spec) => {
+            const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);
+            const file = m ? m[2]! : spec;
+            let data: Buffer;
+            try {
+              data = await readFile(file);
+            } catch (e) {
+              throw new CliFailure({ code: 'CLI_FILE_UNREADABLE', message: `Không đọc được tệp ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+            }
+            return { itemCode: m ? m[1]! : 'KHAC', fileName: path.basename(file), contentBase64: data.toString('base64') };
+          }),
+        );
+        return withCore(async (s) => {
+          const v = await s.call('dossiers.receive', {
+            agencyCode: opts.agency,
+            procedureCode: opts.procedure,
+            applicantQr: opts.applicantQr,
+            attachments,
+            resultReturn: opts.resultReturn as 'counter',
+          });
+          if (opts.json) printJson(v);
+          else process.stdout.write(`${v.code}  ${v.applicant.fullName}  hẹn trả / due ${v.due ?? '-'}\n`);
+        });
+      }),
+    );
+  dossier
+    .command('get')
+    .description('Xem hồ sơ theo mã hoặc nội dung QR giấy tiếp nhận / show a dossier by code or receipt QR')
+    .argument('<code>')
+    .action((code: string) => run(() => withCore(async (s) => printJson(await s.call('dossiers.lookup', { text: code })))));
+  dossier
+    .command('return')
+    .description('Trả kết quả / hand the result over')
+    .argument('<code>')
+    .requiredOption('--to <name>', 'người nhận / receiver')
+    .option('--id-number <n>', 'số giấy tờ người nhận / receiver ID number')
+    .option('--json')
+    .action((code: string, opts: { to: string; idNumber?: string; json?: boolean }) =>
+      run(() =>
+        withCore(async (s) => {
+          const d = await s.call('dossiers.lookup', { text: code });
+          const v = await s.call('dossiers.returnResult', { id: d.id, receiverName: opts.to, ...(opts.idNumber ? { receiverIdNumber: opts.idNumber } : {}) });
+          if (opts.json) printJson(v);
+          else process.stdout.write(`${v.code}: ${v.state}\n`);
+        }),
+      ),
+    );
+
+  program
+    .command('form')
+    .description('In phiếu của hồ sơ ra PDF / render a dossier form as PDF')
+    .argument('<form>', 'receipt | supplement | refusal | apology | bien-lai')
+    .argument('<code>', 'mã hồ sơ / dossier code')
+    .requiredOption('--out <file.pdf>', 'tệp PDF / output file')
+    .option('--layout <layout>', 'a4 | 80mm', 'a4')
+    .action((form: string, code: string, opts: { out: string; layout: string }) =>
+      run(() =>
+        withCore(async (s) => {
+          const r = await s.call('forms.render', { code, form: form as 'receipt', layout: opts.layout as 'a4' });
+          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
+          process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
+        }),
+      ),
+    );
+
+  const catalogue = program.command('catalogue').description('Danh mục thủ tục / procedure catalogue');
+  catalogue
+    .command('import')
+    .description('Nhập danh mục từ JSON hoặc XLSX (dòng lỗi: không nhập gì) / import a catalogue')
+    .argument('<file>')
+    .option('--replace', 'thay toàn bộ danh mục / replace the whole catalogue')
+    .action((file: string, opts: { replace?: boolean }) =>
+      run(async () => {
+        let data: Buffer;
+        try {
+          data = await readFile(file);
+        } catch (e) {
+          throw new CliFailure({ code: 'CLI_FILE_UNREADABLE', message: `Không đọc được tệp ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+        }
+        return withCore(async (s) => {
+          try {
+            const r = await s.call('catalogue.import', { contentBase64: data.toString('base64'), mode: opts.replace ? 'replace' : 'merge' });
+            process.stdout.write(`${r.agencies} cơ quan / agencies, ${r.procedures} thủ tục / procedures\n`);
+          } catch (e) {
+            if (e instanceof CliFailure && Array.isArray(e.error.details)) {
+              for (const d of e.error.details as { sheet: string; row: number; column?: string; code: string; message?: string }[]) {
+                process.stderr.write(`  ${d.sheet} dòng/row ${d.row}${d.column ? ` [${d.column}]` : ''}: ${d.message ?? d.code}\n`);
+              }
+              throw new CliFailure(e.error, EXIT_USAGE);
+            }
+            throw e;
+          }
+        });
+      }),
+    );
+  catalogue
+    .command('export')
+    .description('Xuất danh mục ra JSON hoặc XLSX (theo đuôi tệp) / export the catalogue')
+    .requiredOption('--out <file>', '.json | .xlsx')
+    .action((opts: { out: string }) =>
+      run(() =>
+        withCore(async (s) => {
+          const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'json';
+          const r = await s.call('catalogue.export', { format });
+          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
+          process.stdout.write(`${opts.out}\n`);
+        }),
+      ),
+    );
+}

@@ -1,0 +1,212 @@
+/**
+ * Detecting CCCD text that a keyboard-wedge scanner mangled beyond certain repair: letters it could not type were
+ * dropped or became '?' ("Nguy?n", "Nguyn Vn A"), diacritics were stripped ("Nguyen"), or a Vietnamese input
+ * method's raw keys came through (Telex "Nguyeenx Vawn", VNI "Nguye6n4 Va8n").
+ *
+ * Each word of the name, address and gender is judged by Vietnamese phonotactics (see syllable.ts), not by lists
+ * of bad examples. Two strengths of evidence:
+ * - hard: impossible in any genuine card text ('?', U+FFFD, characters outside the alphabet, digits in a name, a
+ *   word with no vowel that is no address abbreviation). One is enough.
+ * - soft: a word that is not Vietnamese as written but becomes a valid syllable with marks (stripped, Telex, VNI),
+ *   or an administrative word / province / common surname written without its marks. Minority-language words
+ *   ("Ksor", "H'Ben", "Ea", "Plei") are not Vietnamese syllables either, and a rare one may look like Telex, so
+ *   soft evidence counts only when the record has no letter outside Latin-1 (ă đ ơ ư ạ ả ...). Every mangling a
+ *   wedge scanner produces has none, since a scanner able to type those letters would not have mangled the text;
+ *   nearly every genuine record has several.
+ */
+import { foldVietnamese } from '../text/fold';
+import { foreignCharacters, hasVietnameseOnlyLetter, isQrCharacter } from './alphabet';
+import { looksLikeTelex, looksLikeVni } from './input-methods';
+import { PROVINCE_NAMES } from './provinces';
+import { analyseLetter, couldBeStrippedSyllable, hasVowel, isVietnameseSyllable, splitTone } from './syllable';
+
+export type ManglingReason =
+  | 'replacement_character'
+  | 'unexpected_character'
+  | 'digit_in_name'
+  | 'missing_vowel'
+  | 'stripped_marks'
+  | 'telex'
+  | 'vni'
+  | 'keyboard_layout'
+  | 'ambiguous_encoding';
+
+export type ManglingField = 'fullName' | 'address' | 'gender' | 'idNumber' | 'qr';
+
+export interface ManglingEvidence {
+  field: ManglingField;
+  /** The offending word or character, for logs and support (never stored as applicant data). */
+  word: string;
+  reason: ManglingReason;
+  strength: 'hard' | 'soft';
+}
+
+export interface ManglingVerdict {
+  mangled: boolean;
+  /** The evidence that decided (first hard, else first soft when soft evidence counts). */
+  decisive: ManglingEvidence | null;
+  evidence: ManglingEvidence[];
+}
+
+const isAscii = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
+
+/** Address abbreviations written without vowels ("TP Hồ Chí Minh", "KP 3", "TDP Số 5"). */
+const ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'kp', 'tdp', 'kdc', 'kcn', 'kđt', 'kdt', 'ccn', 'ktx', 'hcm', 'ql', 'tl', 'hl', 'đt', 'dt', 'cc', 'ct']);
+
+function isAbbreviation(token: string, followedByDot: boolean): boolean {
+  const letters = [...token].length;
+  if (followedByDot && letters <= 4) return true;
+  if (token === token.toUpperCase() && letters <= 5) return true; // codes and abbreviations: "B", "TDP", "HH"
+  return ABBREVIATIONS.has(token.toLowerCase());
+}
+
+/** Unit words that are always written with marks in genuine addresses ("Xã", "Thôn", "Thị trấn" ...). */
+const STRIPPED_UNIT_WORDS = new Set([
+  'xa', 'huyen', 'tinh', 'phuong', 'thon', 'ap', 'xom', 'khom', 'to', 'so', 'duong', 'ngo', 'hem', 'kiet', 'thi tran',
+  'thi xa', 'thanh pho', 'khu pho', 'to dan pho',
+]);
+/** Common surnames that are always written with marks (Trần, Lê, Phạm ...): unmarked, they are stripped. */
+const STRIPPED_SURNAMES = new Set(['tran', 'le', 'pham', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'doan', 'dao', 'trinh', 'ha', 'dinh']);
+
+/** Tone-placement-independent key of a word: "Hoà" and "Hòa" are the same word. */
+function wordKey(word: string): string {
+  const l = splitTone(word);
+  return l === null ? word.toLowerCase() : `${l.letters}${l.tone}`;
+}
+
+const PROVINCES = PROVINCE_NAMES.map((name) => {
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  return { words, folded: words.map((w) => foldVietnamese(w)).join(' '), keys: words.map(wordKey).join(' ') };
+});
+const PROVINCE_PREFIXES = new Set(['tinh', 'thanh pho', 'tp']);
+
+interface Token {
+  text: string;
+  followedByDot: boolean;
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(/[\p{L}\p{N}'\u2019\u02bc]+/gu)) {
+    const t = m[0].replace(/^['\u2019\u02bc]+|['\u2019\u02bc]+$/gu, '');
+    if (t !== '') out.push({ text: t, followedByDot: text[(m.index ?? 0) + m[0].length] === '.' });
+  }
+  return out;
+}
+
+/**
+ * Parts of a word split at apostrophes. Minority names put a consonant prefix before one ("H'Hen", "M'gar",
+ * "R'lấp"): such a short vowel-less prefix is part of a genuine word, not a lost vowel.
+ */
+function wordParts(word: string): string[] {
+  const parts = word.split(/['\u2019\u02bc]/).filter(Boolean);
+  return parts.filter((p, i) => !(i < parts.length - 1 && [...p].length <= 2 && !hasVowel(p)));
+}
+
+function judgeLetters(word: string, field: ManglingField, followedByDot: boolean): ManglingEvidence | null {
+  if (!hasVowel(word)) {
+    if (field === 'address' && isAbbreviation(word, followedByDot)) return null;
+    return { field, word, reason: 'missing_vowel', strength: 'hard' };
+  }
+  if (isVietnameseSyllable(word) || !isAscii(word)) return null;
+  if (looksLikeTelex(word)) return { field, word, reason: 'telex', strength: 'soft' };
+  if (couldBeStrippedSyllable(word)) return { field, word, reason: 'stripped_marks', strength: 'soft' };
+  return null; // a minority-language or foreign word: "Ksor", "Plei", "Times"
+}
+
+function judgeToken(token: Token, field: ManglingField): ManglingEvidence[] {
+  const { text } = token;
+  if (/\d/.test(text)) {
+    if (field !== 'address') return [{ field, word: text, reason: looksLikeVni(text) ? 'vni' : 'digit_in_name', strength: 'hard' }];
+    const letters = text.replace(/\d/g, '');
+    // Codes such as "12A", "B5", "CT1A" are genuine; "Lo6", "Xa4" are VNI keys after a word.
+    if (/^\p{L}/u.test(text) && [...letters].length >= 2 && looksLikeVni(text)) return [{ field, word: text, reason: 'vni', strength: 'soft' }];
+    return [];
+  }
+  const out: ManglingEvidence[] = [];
+  for (const part of wordParts(text)) {
+    const e = judgeLetters(part, field, token.followedByDot);
+    if (e !== null) out.push(e);
+  }
+  return out;
+}
+
+function characterEvidence(text: string, field: ManglingField, allowed: (ch: string) => boolean): ManglingEvidence[] {
+  const out: ManglingEvidence[] = [];
+  for (const ch of text) {
+    if (ch === '?' || ch === '\ufffd') out.push({ field, word: ch, reason: 'replacement_character', strength: 'hard' });
+    else if (!allowed(ch)) out.push({ field, word: ch, reason: 'unexpected_character', strength: 'hard' });
+  }
+  return out;
+}
+
+const nameCharacter = (ch: string): boolean => ch === ' ' || /['\u2019\u02bc\-.]/.test(ch) || /\d/.test(ch) || analyseLetter(ch) !== null;
+
+function addressEvidence(address: string): ManglingEvidence[] {
+  const out = characterEvidence(address, 'address', (ch) => ch !== '|' && isQrCharacter(ch));
+  for (const t of tokens(address)) out.push(...judgeToken(t, 'address'));
+  const components = address.split(',').map((c) => tokens(c).map((t) => t.text));
+  for (const words of components) {
+    for (const n of [3, 2, 1]) {
+      const phrase = words.slice(0, n).join(' ');
+      if (words.length >= n && isAscii(phrase) && STRIPPED_UNIT_WORDS.has(phrase.toLowerCase())) {
+        out.push({ field: 'address', word: phrase, reason: 'stripped_marks', strength: 'soft' });
+        break;
+      }
+    }
+  }
+  const last = components[components.length - 1] ?? [];
+  let start = 0;
+  for (const n of [2, 1]) {
+    if (PROVINCE_PREFIXES.has(foldVietnamese(last.slice(0, n).join(' ')))) {
+      start = n;
+      break;
+    }
+  }
+  const province = last.slice(start);
+  const folded = province.map((w) => foldVietnamese(w)).join(' ');
+  const keys = province.map(wordKey).join(' ');
+  if (PROVINCES.some((p) => p.folded === folded && p.keys !== keys)) {
+    out.push({ field: 'address', word: province.join(' '), reason: 'stripped_marks', strength: 'soft' });
+  }
+  return out;
+}
+
+function nameEvidence(name: string): ManglingEvidence[] {
+  const out = characterEvidence(name, 'fullName', nameCharacter);
+  const words = tokens(name);
+  for (const t of words) out.push(...judgeToken({ text: t.text, followedByDot: false }, 'fullName'));
+  const surname = words[0]?.text ?? '';
+  if (isAscii(surname) && STRIPPED_SURNAMES.has(surname.toLowerCase())) {
+    out.push({ field: 'fullName', word: surname, reason: 'stripped_marks', strength: 'soft' });
+  }
+  return out;
+}
+
+function genderEvidence(gender: string): ManglingEvidence[] {
+  const out = characterEvidence(gender, 'gender', nameCharacter);
+  for (const t of tokens(gender)) out.push(...judgeToken({ text: t.text, followedByDot: false }, 'gender'));
+  if (gender.trim().toLowerCase() === 'nu') out.push({ field: 'gender', word: gender.trim(), reason: 'stripped_marks', strength: 'soft' });
+  return out;
+}
+
+/** Judge the letter fields of one record. Text must be NFC (parse normalises before calling). */
+export function assessMangling(fields: { fullName: string; address: string; gender: string }): ManglingVerdict {
+  const evidence = [...nameEvidence(fields.fullName), ...genderEvidence(fields.gender), ...addressEvidence(fields.address)];
+  const softCounts = !hasVietnameseOnlyLetter(`${fields.fullName} ${fields.gender} ${fields.address}`);
+  const decisive = evidence.find((e) => e.strength === 'hard') ?? (softCounts ? evidence.find((e) => e.strength === 'soft') : undefined);
+  return { mangled: decisive !== undefined, decisive: decisive ?? null, evidence };
+}
+
+/**
+ * Digits typed on a layout whose digit row needs Shift (French/Belgian AZERTY: 1 → '&', 2 → 'é' ...). A number
+ * field full of these is the wedge scanner's keyboard layout, not a bad card.
+ */
+export function looksLikeShiftedDigits(field: string): boolean {
+  return field.length > 0 && /[^0-9]/.test(field) && /^[0-9&é"'(§è!_çà)\-]+$/.test(field);
+}
+
+/** Characters outside the QR alphabet anywhere in the raw text (after NFC). */
+export function hasForeignCharacters(text: string): boolean {
+  return foreignCharacters(text).length > 0;
+}

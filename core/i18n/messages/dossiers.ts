@@ -1,0 +1,76 @@
+import type { Messages } from '../types';
+
+export const dossiers: Messages = {
+  vi: {
+    errors: {
+      DOSSIER_NOT_FOUND: 'Không tìm thấy hồ sơ "{{ref}}". Kiểm tra lại mã hồ sơ hoặc quét lại mã QR trên giấy tiếp nhận.',
+      DOSSIER_BAD_TRANSITION: 'Hồ sơ đang ở trạng thái "{{from}}", không thể chuyển sang "{{to}}".',
+      DOSSIER_CHECKLIST_INCOMPLETE: 'Hồ sơ còn thiếu hoặc không đạt {{count}} thành phần bắt buộc: {{items}}. Hãy lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
+      DOSSIER_UNKNOWN_ITEM: 'Thành phần hồ sơ "{{itemCode}}" không có trong danh mục của thủ tục này.',
+      DOSSIER_DUPLICATE_ITEM: 'Thành phần hồ sơ "{{itemCode}}" được khai hai lần.',
+      DOSSIER_MARK_NOT_ACCEPTED: 'Thành phần "{{name}}" không chấp nhận loại giấy tờ đã chọn; hãy chọn loại bản được chấp nhận.',
+      DOSSIER_EXTRA_ITEM_NAME: 'Giấy tờ khác cần ghi rõ tên.',
+      DOSSIER_PROCEDURE_INACTIVE: 'Thủ tục {{code}} đã ngừng áp dụng, không tiếp nhận hồ sơ mới.',
+      DOSSIER_FILE_EMPTY: 'Tệp "{{fileName}}" rỗng; hãy chọn lại tệp.',
+      DOSSIER_FILE_TOO_LARGE: 'Tệp "{{fileName}}" lớn hơn {{maxMb}} MB.',
+      DOSSIER_NEW_DUE_NOT_LATER: 'Ngày hẹn mới phải sau ngày hẹn cũ ({{due}}).',
+      DOSSIER_BAD_CODE_PATTERN: 'Mẫu mã hồ sơ "{{pattern}}" không hợp lệ ở "{{token}}"; mẫu cần đúng một {seq…}.',
+      DOSSIER_BAD_COUNTER_ID: 'Mã quầy "{{id}}" không hợp lệ: bắt đầu bằng chữ cái, 2–10 ký tự chữ hoặc số (ví dụ Q03).',
+      FORMS_NOT_FOR_STATE: 'Không in được {{form}} cho hồ sơ đang ở trạng thái "{{state}}".',
+      FORMS_NO_FEE_RECEIPT: 'Hồ sơ {{code}} chưa thu phí, lệ phí nên chưa có biên lai.',
+      SEQUENCE_AUTHORITY_UNREACHABLE: 'Không kết nối được hệ thống trung tâm để lấy dải số hồ sơ; quầy dùng mã dự phòng có mã quầy.',
+    },
+    dossier: {
+      warnings: {
+        DOSSIER_WARN_OFFLINE_CODE: 'Mã hồ sơ cấp khi mất kết nối: có kèm mã quầy.',
+      },
+      units: { days: 'ngày làm việc', hours: 'giờ làm việc' },
+      states: {
+        draft: 'Nháp',
+        received: 'Đã tiếp nhận',
+        supplement_requested: 'Yêu cầu bổ sung',
+        refused: 'Từ chối tiếp nhận',
+        sent_to_agency: 'Đã chuyển cơ quan giải quyết',
+        result_ready: 'Có kết quả',
+        result_returned: 'Đã trả kết quả',
+        withdrawn: 'Đã rút hồ sơ',
+      },
+    },
+  },
+  en: {
+    errors: {
+      DOSSIER_NOT_FOUND: 'No dossier "{{ref}}". Check the code or scan the receipt QR again.',
+      DOSSIER_BAD_TRANSITION: 'The dossier is "{{from}}"; it cannot move to "{{to}}".',
+      DOSSIER_CHECKLIST_INCOMPLETE: '{{count}} required document(s) missing or failed: {{items}}. Issue a request to supplement.',
+      DOSSIER_UNKNOWN_ITEM: 'Document "{{itemCode}}" is not on this procedure\'s checklist.',
+      DOSSIER_DUPLICATE_ITEM: 'Document "{{itemCode}}" is listed twice.',
+      DOSSIER_MARK_NOT_ACCEPTED: '"{{name}}" does not accept that kind of copy; choose an accepted one.',
+      DOSSIER_EXTRA_ITEM_NAME: 'Name the extra document.',
+      DOSSIER_PROCEDURE_INACTIVE: 'Procedure {{code}} is no longer in force; no new dossiers.',
+      DOSSIER_FILE_EMPTY: 'File "{{fileName}}" is empty; choose it again.',
+      DOSSIER_FILE_TOO_LARGE: 'File "{{fileName}}" is larger than {{maxMb}} MB.',
+      DOSSIER_NEW_DUE_NOT_LATER: 'The new appointment must be after the old one ({{due}}).',
+      DOSSIER_BAD_CODE_PATTERN: 'Dossier code pattern "{{pattern}}" is invalid at "{{token}}"; it needs exactly one {seq…}.',
+      DOSSIER_BAD_COUNTER_ID: 'Counter id "{{id}}" is invalid: a letter first, 2–10 letters or digits (e.g. Q03).',
+      FORMS_NOT_FOR_STATE: 'Form {{form}} cannot be printed for a dossier in state "{{state}}".',
+      FORMS_NO_FEE_RECEIPT: 'Dossier {{code}} has no fee collected, so no fee receipt.',
+      SEQUENCE_AUTHORITY_UNREACHABLE: 'The central system cannot be reached for code numbers; the counter uses fallback codes with its id.',
+    },
+    dossier: {
+      warnings: {
+        DOSSIER_WARN_OFFLINE_CODE: 'Code issued while offline: it carries the counter id.',
+      },
+      units: { days: 'working days', hours: 'working hours' },
+      states: {
+        draft: 'Draft',
+        received: 'Received',
+        supplement_requested: 'Supplement requested',
+        refused: 'Refused',
+        sent_to_agency: 'Sent to agency',
+        result_ready: 'Result ready',
+        result_returned: 'Result returned',
+        withdrawn: 'Withdrawn',
+      },
+    },
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Working calendars of the agencies: windows per agency (or the default), the official holiday file, and due
+ * dates computed with them. Configuration lives in settings, so it is audited and backed up with the rest.
+ */
+import type { CalendarConfig } from '../../contract/calendar';
+import {
+  computeDue,
+  createHolidayCalendar,
+  DEFAULT_WINDOWS,
+  formatLocalDateTime,
+  parseOfficialCalendar,
+  validateWindows,
+  type HolidayCalendar,
+  type LocalDateTime,
+  type WindowsConfig,
+} from '../../domain/calendar/index';
+import type { Actor } from '../actor';
+import type { SettingsService } from '../settings/settings-service';
+
+const KEY = 'calendar.config';
+
+export class CalendarService {
+  private cachedCalendar: { source: unknown; calendar: HolidayCalendar } | null = null;
+
+  constructor(private readonly settings: SettingsService) {}
+
+  config(): CalendarConfig {
+    const stored = this.settings.get<CalendarConfig>(KEY);
+    return {
+      defaultWindows: stored?.defaultWindows ?? (DEFAULT_WINDOWS as CalendarConfig['defaultWindows']),
+      agencyWindows: stored?.agencyWindows ?? {},
+      official: stored?.official ?? null,
+    };
+  }
+
+  setWindows(actor: Actor, agencyCode: string | undefined, windows: WindowsConfig | null): CalendarConfig {
+    if (windows) validateWindows(windows);
+    const c = this.config();
+    if (agencyCode === undefined) c.defaultWindows = (windows ?? DEFAULT_WINDOWS) as CalendarConfig['defaultWindows'];
+    else if (windows === null) delete c.agencyWindows[agencyCode];
+    else c.agencyWindows[agencyCode] = windows as CalendarConfig['defaultWindows'];
+    this.settings.set(actor, KEY, c);
+    return c;
+  }
+
+  setOfficial(actor: Actor, official: unknown): CalendarConfig {
+    const c = this.config();
+    c.official = official === null ? null : parseOfficialCalendar(official);
+    this.settings.set(actor, KEY, c);
+    return c;
+  }
+
+  holidayCalendar(official?: unknown): HolidayCalendar {
+    if (official !== undefined) return createHolidayCalendar({ official: parseOfficialCalendar(official) });
+    const source = this.config().official;
+    if (this.cachedCalendar?.source !== source || !this.cachedCalendar) {
+      const calendar = createHolidayCalendar(source ? { official: parseOfficialCalendar(source) } : {});
+      this.cachedCalendar = { source, calendar };
+    }
+    return this.cachedCalendar.calendar;
+  }
+
+  windowsFor(agencyCode: string | undefined): WindowsConfig {
+    const c = this.config();
+    return (agencyCode !== undefined ? c.agencyWindows[agencyCode] : undefined) ?? c.defaultWindows;
+  }
+
+  due(input: { received: LocalDateTime | string; days?: number; hours?: number; agencyCode?: string; official?: unknown }): string {
+    const due = computeDue({
+      received: input.received,
+      ...(input.days !== undefined ? { days: input.days } : {}),
+      ...(input.hours !== undefined ? { hours: input.hours } : {}),
+      windows: this.windowsFor(input.agencyCode),
+      calendar: this.holidayCalendar(input.official),
+    });
+    return formatLocalDateTime(due);
+  }
+}

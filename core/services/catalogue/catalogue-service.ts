@@ -1,0 +1,106 @@
+/**
+ * The catalogue store: agencies and procedures in SQLite (validated records as JSON) with an in-memory search
+ * index rebuilt after each import. A file with any bad row changes nothing.
+ */
+import { AppError } from '../../contract/errors';
+import { exportCatalogue } from '../../domain/catalogue/export';
+import { importCatalogue, type CatalogueFormat } from '../../domain/catalogue/import';
+import { CATALOGUE_VERSION, type Agency, type Catalogue, type Procedure } from '../../domain/catalogue/schema';
+import { ProcedureIndex, type ProcedureHit, type SearchOptions } from '../../domain/catalogue/search';
+import type { Clock } from '../../platform/clock';
+import { inTransaction, type Db } from '../../store/database';
+import { actorLabel, type Actor } from '../actor';
+import type { AuditLog } from '../audit/audit-log';
+
+export class CatalogueService {
+  private index: ProcedureIndex<Procedure> | null = null;
+
+  constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly clock: Clock) {}
+
+  agencies(): Agency[] {
+    return this.db.prepare<[], { data: string }>('SELECT data FROM agencies ORDER BY code').all().map((r) => JSON.parse(r.data) as Agency);
+  }
+
+  agency(code: string): Agency {
+    const row = this.db.prepare<[string], { data: string }>('SELECT data FROM agencies WHERE code = ?').get(code);
+    if (!row) throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode: code }, { field: 'agencyCode' });
+    return JSON.parse(row.data) as Agency;
+  }
+
+  procedure(agencyCode: string, code: string): Procedure {
+    const row = this.db
+      .prepare<[string, string], { data: string }>('SELECT data FROM procedures WHERE agency_code = ? AND code = ?')
+      .get(agencyCode, code);
+    if (!row) throw new AppError('CATALOGUE_PROCEDURE_NOT_FOUND', { agencyCode, code }, { field: 'procedureCode' });
+    return JSON.parse(row.data) as Procedure;
+  }
+
+  private procedures(): Procedure[] {
+    return this.db.prepare<[], { data: string }>('SELECT data FROM procedures').all().map((r) => JSON.parse(r.data) as Procedure);
+  }
+
+  search(query: string, opts: SearchOptions): ProcedureHit<Procedure>[] {
+    this.index ??= new ProcedureIndex(this.procedures());
+    return this.index.search(query, opts);
+  }
+
+  snapshot(): Catalogue {
+    return { version: CATALOGUE_VERSION, agencies: this.agencies(), procedures: this.procedures() };
+  }
+
+  isEmpty(): boolean {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number }).n === 0;
+  }
+
+  async importFile(actor: Actor, bytes: Uint8Array, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
+    const result = await importCatalogue(bytes, format);
+    if (!result.catalogue || result.errors.length > 0) {
+      throw new AppError('CATALOGUE_IMPORT_REJECTED', { count: result.errors.length }, { details: result.errors });
+    }
+    return this.store(actor, result.catalogue, mode);
+  }
+
+  store(actor: Actor, catalogue: Catalogue, mode: 'merge' | 'replace'): { agencies: number; procedures: number } {
+    const now = this.clock.now().toISOString();
+    const who = actorLabel(actor);
+    inTransaction(this.db, () => {
+      if (mode === 'replace') {
+        // Procedures referenced by dossiers keep their snapshot in the dossier; the catalogue itself is replaced.
+        this.db.prepare('DELETE FROM procedures').run();
+        const keep = new Set(catalogue.agencies.map((a) => a.code));
+        for (const code of this.db.prepare('SELECT code FROM agencies').pluck().all() as string[]) {
+          if (!keep.has(code)) this.db.prepare('DELETE FROM agencies WHERE code = ?').run(code);
+        }
+      }
+      const upA = this.db.prepare(
+        `INSERT INTO agencies (code, name, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(code) DO UPDATE SET name = excluded.name, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      );
+      for (const a of catalogue.agencies) upA.run(a.code, a.name, JSON.stringify(a), now, who);
+      const upP = this.db.prepare(
+        `INSERT INTO procedures (agency_code, code, name, active, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(agency_code, code) DO UPDATE SET name = excluded.name, active = excluded.active, data = excluded.data,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      );
+      for (const p of catalogue.procedures) {
+        try {
+          upP.run(p.agencyCode, p.code, p.name, p.active ? 1 : 0, JSON.stringify(p), now, who);
+        } catch (e) {
+          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode: p.agencyCode });
+          throw e;
+        }
+      }
+      this.audit.append(actor, {
+        action: 'catalogue.import',
+        entity: 'catalogue',
+        data: { mode, agencies: catalogue.agencies.length, procedures: catalogue.procedures.length },
+      });
+    });
+    this.index = null;
+    return { agencies: catalogue.agencies.length, procedures: catalogue.procedures.length };
+  }
+
+  export(format: CatalogueFormat): Promise<Uint8Array> {
+    return exportCatalogue(this.snapshot(), format);
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Printed forms of a dossier: builds the form context from the dossier as stored and renders the agency's
+ * template. The templates are data (resources/templates, overridable per installation in <data>/templates).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { DossierView } from '../../contract/dossiers';
+import { AppError } from '../../contract/errors';
+import { formatLocalDateTime } from '../../domain/calendar/index';
+import { renderForm } from '../../domain/forms/render';
+import type { DocumentMark, FormContext, FormLayout, FormPerson } from '../../domain/forms/types';
+import { vietnamLocal } from '../../domain/time/vietnam';
+import { t } from '../../i18n/translate';
+import type { Clock } from '../../platform/clock';
+import type { DataLayout } from '../../platform/data-dir';
+import type { Actor } from '../actor';
+import type { AuthService } from '../auth/auth-service';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { DossierService } from '../dossiers/dossier-service';
+import type { SettingsService } from '../settings/settings-service';
+
+export interface FormsDeps {
+  clock: Clock;
+  layout: DataLayout;
+  resourcesDir: string;
+  dossiers: DossierService;
+  catalogue: CatalogueService;
+  settings: SettingsService;
+  auth: AuthService;
+}
+
+type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'bien-lai';
+
+export class FormsService {
+  constructor(private readonly d: FormsDeps) {}
+
+  private templatesDir(): string | undefined {
+    const dir = path.join(this.d.layout.root, 'templates');
+    return existsSync(dir) ? dir : undefined;
+  }
+
+  private officer(actor: Actor): { name: string } {
+    if (actor.kind === 'user') return { name: this.d.auth.getUser(actor.userId).displayName };
+    return { name: actor.name };
+  }
+
+  private person(p: { kind: 'citizen' | 'organisation'; fullName: string; idNumber: string | null; address: string | null; phone?: string | null; email?: string | null }): FormPerson {
+    return {
+      kind: p.kind,
+      fullName: p.fullName,
+      idNumber: p.idNumber ?? '',
+      address: p.address ?? '',
+      ...(p.phone ? { phone: p.phone } : {}),
+      ...(p.email ? { email: p.email } : {}),
+    };
+  }
+
+  context(v: DossierView, actor: Actor): FormContext {
+    const agency = this.d.catalogue.agency(v.agencyCode);
+    const procedure = this.d.dossiers.procedureOf(v.id);
+    const last = (to: string) => [...v.history].reverse().find((h) => h.to === to)?.data as Record<string, unknown> | undefined;
+    const apology = [...v.history].reverse().find((h) => (h.data as { apology?: unknown })?.apology)?.data as { apology: { reason: string; newDue: string } } | undefined;
+    const lookupUrl = this.d.settings.get<string>('forms.lookupUrl');
+    const unit = t(`dossier.units.${procedure.processing.unit}`);
+    const ctx: FormContext = {
+      agency: {
+        code: agency.code,
+        name: agency.name,
+        ...(agency.address ? { address: agency.address } : {}),
+        ...(agency.phone ? { phone: agency.phone } : {}),
+        ...(this.d.settings.get<string>('forms.parentAgencyName') ? { parentName: this.d.settings.get<string>('forms.parentAgencyName')! } : {}),
+        ...(this.d.settings.get<string>('forms.place') ? { place: this.d.settings.get<string>('forms.place')! } : {}),
+      },
+      dossier: {
+        code: v.code ?? '',
+        id: v.id,
+        lookupPin: v.lookupPin,
+        receivedAt: v.receivedAt ?? '',
+        dueAt: v.due,
+        resultReturn: v.resultReturn,
+        ...(v.returnAddress ? { returnAddress: v.returnAddress } : {}),
+        channel: v.channel,
+        processingTime: `${procedure.processing.amount} ${unit}`,
+        ...(apology ? { newDueAt: apology.apology.newDue } : {}),
+      },
+      procedure: { code: procedure.code, name: procedure.name, field: procedure.field.name },
+      applicant: this.person(v.applicant),
+      ...(v.submitter ? { submitter: this.person({ ...v.submitter, oldIdNumber: undefined } as never) } : {}),
+      checklist: v.checklist
+        .filter((l) => l.received || l.required)
+        .map((l) => ({
+          name: l.name,
+          mark: (l.mark ?? 1) as DocumentMark,
+          markLabel: l.mark ? t(`forms.mark.${l.mark}`) : '',
+          copies: l.copies,
+          received: l.received,
+          ...(l.note ? { note: l.note } : {}),
+        })),
+      fees: { fee: v.fees.fee, charge: v.fees.charge, postage: v.fees.postage, paid: v.fees.paid, due: v.fees.due },
+      officer: this.officer(actor),
+      ...(lookupUrl ? { lookupUrl } : {}),
+      printedAt: formatLocalDateTime(vietnamLocal(this.d.clock.now())),
+    };
+    const supplement = last('supplement_requested');
+    if (supplement) {
+      const items = (supplement.items as { name: string; reason: string }[]) ?? [];
+      ctx.supplement = { items, ...(supplement.note ? { note: String(supplement.note) } : {}) };
+    }
+    const refusal = last('refused');
+    if (refusal) ctx.refusal = { reason: String(refusal.reason ?? '') };
+    if (apology) ctx.apology = { reason: apology.apology.reason, newDueAt: apology.apology.newDue };
+    return ctx;
+  }
+
+  async render(actor: Actor, ref: { id?: string | undefined; code?: string | undefined }, form: FormName, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
+    const v = this.d.dossiers.get(ref);
+    const needs: Partial<Record<FormName, DossierView['state'][]>> = {
+      receipt: ['received', 'sent_to_agency', 'result_ready', 'result_returned'],
+      supplement: ['supplement_requested'],
+      refusal: ['refused'],
+    };
+    const allowed = needs[form];
+    if (allowed && !allowed.includes(v.state)) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
+    const ctx = this.context(v, actor);
+    if (form === 'apology' && !ctx.apology) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
+    if (form === 'bien-lai' && v.fees.receipts.length === 0) throw new AppError('FORMS_NO_FEE_RECEIPT', { code: v.code ?? v.id });
+    const pdf = await renderForm(form, ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
+    return { fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
+  }
+
+  async handover(actor: Actor, ids: string[], from: string, to: string, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
+    const views = ids.map((id) => this.d.dossiers.get({ id }));
+    const first = views[0]!;
+    const ctx = this.context(first, actor);
+    ctx.handover = {
+      from,
+      to,
+      dossiers: views.map((v) => ({ code: v.code ?? v.id, procedureName: v.procedureName, applicantName: v.applicant.fullName, pages: v.documents.length })),
+    };
+    const pdf = await renderForm('handover', ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
+    const stamp = ctx.printedAt.replace(/[^0-9]/g, '');
+    return { fileName: `handover-${stamp}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
+  }
+}

@@ -1,0 +1,31 @@
+import { Navigate, Route, Routes } from 'react-router';
+import { FullScreenLayout } from '../layout/FullScreenLayout';
+import { NotFoundScreen } from '../screens/errors/NotFoundScreen';
+import { ScreenRoute } from './ScreenRoute';
+import { HOME_PATH, SCREENS } from './screens';
+import { SessionGate } from './SessionGate';
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      {SCREENS.filter((s) => s.fullScreen).map((s) => (
+        <Route
+          key={s.id}
+          path={s.path}
+          element={
+            <FullScreenLayout>
+              <ScreenRoute screen={s} />
+            </FullScreenLayout>
+          }
+        />
+      ))}
+      <Route element={<SessionGate />}>
+        <Route index element={<Navigate to={HOME_PATH} replace />} />
+        {SCREENS.filter((s) => !s.fullScreen).map((s) => (
+          <Route key={s.id} path={s.path} element={<ScreenRoute screen={s} />} />
+        ))}
+        <Route path="*" element={<NotFoundScreen />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * THE list of keyboard shortcuts. The global key handler and the help overlay both read it, so the help can
+ * never promise a key that does nothing or miss one that does something.
+ */
+import type { TFunction } from 'i18next';
+import type { User } from '../../../core/contract/auth';
+import { canOpen, SCREENS } from '../app/screens';
+import { matchesCombo, type KeyCombo } from './keys';
+
+export interface ShortcutContext {
+  user: User | null;
+  navigate(path: string): void;
+  openHelp(): void;
+  requestLogout(): void;
+  /** Closes the open app dialog; false when none was open. */
+  closeDialog(): boolean;
+}
+
+export interface Shortcut {
+  id: string;
+  combos: readonly KeyCombo[];
+  /** Also fires while typing in a text field (keys that type nothing). */
+  inTextFields: boolean;
+  describe(t: TFunction): string;
+  available(user: User | null): boolean;
+  /** Returns false when it did nothing (the key then keeps its normal meaning). */
+  run(ctx: ShortcutContext): boolean | void;
+}
+
+const screenShortcuts: Shortcut[] = SCREENS.map((screen, i) => ({
+  id: `screen.${screen.id}`,
+  combos: [{ code: `Digit${i + 1}`, alt: true }],
+  inTextFields: true,
+  describe: (t) => t('ui.shortcuts.goTo', { screen: t(`ui.nav.${screen.id}`) }),
+  available: (user) => user !== null && canOpen(screen, user.role),
+  run: (ctx) => {
+    ctx.closeDialog();
+    ctx.navigate(screen.path);
+  },
+}));
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  ...screenShortcuts,
+  {
+    id: 'help',
+    combos: [{ code: 'F1' }, { key: '?' }],
+    inTextFields: false, // '?' types a character; F1 is special-cased below
+    describe: (t) => t('ui.shortcuts.help'),
+    available: () => true,
+    run: (ctx) => ctx.openHelp(),
+  },
+  {
+    id: 'logout',
+    combos: [{ code: 'KeyL', ctrl: true }],
+    inTextFields: true,
+    describe: (t) => t('ui.shortcuts.logout'),
+    available: (user) => user !== null,
+    run: (ctx) => ctx.requestLogout(),
+  },
+  {
+    id: 'closeDialog',
+    combos: [{ key: 'Escape' }],
+    inTextFields: true,
+    describe: (t) => t('ui.shortcuts.closeDialog'),
+    available: () => true,
+    run: (ctx) => ctx.closeDialog(),
+  },
+];
+
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (target instanceof HTMLInputElement) return !['button', 'checkbox', 'radio', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
+  return false;
+}
+
+/** The shortcut a key press triggers for this user, if any. While typing, only keys that type nothing count. */
+export function findShortcut(e: KeyboardEvent, user: User | null): Shortcut | undefined {
+  const typing = isTextEntry(e.target);
+  return SHORTCUTS.find(
+    (s) =>
+      s.available(user) &&
+      s.combos.some((c) => (!typing || s.inTextFields || /^F\d+$/.test(c.code ?? '')) && matchesCombo(e, c)),
+  );
+}

@@ -1,0 +1,52 @@
+/** Shared UI steps of the e2e tests, written against what users see (labels, headings, roles). */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Account } from '../helpers/web-mode';
+
+export const SCREEN_TITLES_VI = {
+  reception: 'Tiếp nhận hồ sơ',
+  queue: 'Hàng đợi',
+  dossiers: 'Hồ sơ',
+  supervisor: 'Giám sát',
+  settings: 'Cài đặt và thiết bị',
+  kiosk: 'Lấy số thứ tự',
+  display: 'Bảng hiển thị số thứ tự',
+} as const;
+
+/** Screens in shortcut order (Alt+1 …). */
+export const SCREEN_ORDER = ['reception', 'queue', 'dossiers', 'supervisor', 'settings', 'kiosk', 'display'] as const;
+
+export const loginForm = (page: Page) => page.getByTestId('login-form');
+export const setupForm = (page: Page) => page.getByTestId('setup-form');
+export const mainHeading = (page: Page) => page.locator('main h1');
+
+export async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+  const form = loginForm(page);
+  await form.getByLabel('Tên đăng nhập').fill(username);
+  await form.getByLabel('Mật khẩu').fill(password);
+}
+
+export async function login(page: Page, acc: Account): Promise<void> {
+  await fillLogin(page, acc.username, acc.password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('current-user').waitFor();
+}
+
+export async function waitForHeading(page: Page, text: string): Promise<void> {
+  await page.locator('main h1', { hasText: text }).waitFor();
+}
+
+/** The text of the assertive form error (role=alert) currently shown. */
+export async function formErrorText(page: Page): Promise<string> {
+  const box = page.getByTestId('form-error').first();
+  await expect.poll(async () => ((await box.textContent()) ?? '').trim(), { timeout: 10_000 }).not.toBe('');
+  return ((await box.textContent()) ?? '').trim();
+}
+
+/** Polls until the focused element satisfies the predicate, returning what it last saw. */
+export async function focusedSummary(page: Page): Promise<{ tag: string; text: string; testId: string | null }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), testId: el?.getAttribute('data-testid') ?? null };
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Web mode as a child process, the way a user starts it: `node scripts/start-web.mjs --port 0` on a fresh data
+ * directory. The URL is read from its "MotCua Desk (web): http://…" line. The renderer must be built first
+ * (`npx vite build --config renderer/vite.config.ts`; `npm test` does it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const START_SCRIPT = path.join(REPO_ROOT, 'scripts', 'start-web.mjs');
+const BUILT_INDEX = path.join(REPO_ROOT, 'out', 'renderer', 'index.html');
+const URL_LINE = /MotCua Desk \(web\): (http:\/\/\S+)/;
+
+export interface WebMode {
+  readonly url: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** performance.now() when the process was spawned. */
+  readonly spawnedAt: number;
+  /** Milliseconds from spawn to the URL line on stdout. */
+  readonly msToListening: number;
+  /** Everything the process printed so far (for failure messages). */
+  output(): string;
+  /** Stops the process (SIGTERM, then SIGKILL); removes the data directory if this helper created it. */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
+}
+
+export function makeTempDir(prefix = 'motcua-e2e-'): string {
+  return mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function assertRendererBuilt(): void {
+  if (!existsSync(BUILT_INDEX)) {
+    throw new Error('out/renderer is missing: run `npx vite build --config renderer/vite.config.ts` before the e2e tests');
+  }
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(t);
+      resolve(true);
+    });
+  });
+}
+
+export async function startWebMode(opts: { dataDir?: string; port?: number; timeoutMs?: number } = {}): Promise<WebMode> {
+  assertRendererBuilt();
+  const ownsDir = opts.dataDir === undefined;
+  const dataDir = opts.dataDir ?? makeTempDir();
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, [START_SCRIPT, '--port', String(opts.port ?? 0)], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_SKIP_RENDERER_BUILD: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const keep = (chunk: Buffer) => {
+    out = (out + chunk.toString('utf8')).slice(-20_000);
+  };
+  child.stderr.on('data', keep);
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error(`web mode printed no URL within ${opts.timeoutMs ?? 30_000} ms`)), opts.timeoutMs ?? 30_000);
+    const onData = (chunk: Buffer) => {
+      keep(chunk);
+      const m = URL_LINE.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    const onExit = (code: number | null) => fail(new Error(`web mode exited (code ${code}) before listening`));
+    function fail(e: Error) {
+      clearTimeout(timer);
+      child.stdout.off('data', onData);
+      child.kill('SIGKILL');
+      reject(new Error(`${e.message}\n--- output ---\n${out}`));
+    }
+    child.stdout.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', (e) => fail(e));
+  });
+  const msToListening = performance.now() - spawnedAt;
+  child.removeAllListeners('exit');
+  child.stdout.removeAllListeners('data');
+  child.stdout.on('data', keep);
+
+  return {
+    url,
+    port: Number(new URL(url).port),
+    dataDir,
+    spawnedAt,
+    msToListening,
+    output: () => out,
+    async stop(stopOpts = {}) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, 5_000))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+      if (ownsDir && !stopOpts.keepData) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A plain contract client over /rpc (what the renderer's web bridge speaks), for preparing data in tests. */
+export interface RpcClient {
+  call<T = unknown>(method: string, input?: unknown): Promise<T>;
+  close(): void;
+}
+
+export async function connectRpc(baseUrl: string): Promise<RpcClient> {
+  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/rpc');
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  ws.on('message', (data) => {
+    const reply = JSON.parse(data.toString()) as { id: number; ok: boolean; value?: unknown; error?: { code: string; message: string } };
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(Object.assign(new Error(`${reply.error?.code}: ${reply.error?.message}`), { code: reply.error?.code }));
+  });
+  return {
+    call<T>(method: string, input?: unknown) {
+      const id = nextId++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        ws.send(JSON.stringify({ id, method, input }));
+      });
+    },
+    close: () => ws.close(),
+  };
+}
+
+export interface Account {
+  username: string;
+  displayName: string;
+  password: string;
+}
+
+export const ADMIN: Account = { username: 'quantri', displayName: 'Nguyễn Thị Quản Trị', password: 'mat-khau-an-toan-1' };
+export const CLERK: Account = { username: 'canbo1', displayName: 'Trần Văn Cán Bộ', password: 'mat-khau-can-bo-1' };
+
+/** First run without the UI: the admin account, and optionally a clerk. */
+export async function seedAccounts(baseUrl: string, opts: { clerk?: boolean } = {}): Promise<void> {
+  const rpc = await connectRpc(baseUrl);
+  try {
+    await rpc.call('auth.setupAdmin', ADMIN);
+    if (opts.clerk) await rpc.call('users.create', { ...CLERK, role: 'clerk' });
+  } finally {
+    rpc.close();
+  }
+}

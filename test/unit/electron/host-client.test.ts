@@ -1,0 +1,170 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CallResult } from '../../../core/contract/bridge';
+import { defaultRestartDelayMs, HostClient, type HostProcessEvents } from '../../../electron/main/host-client';
+import type { MainToHost } from '../../../electron/shared/host-control';
+
+interface FakeProc {
+  events: HostProcessEvents;
+  sent: MainToHost[];
+  killed: boolean;
+}
+
+function setup(opts: { restartDelayMs?: (n: number) => number } = {}) {
+  const procs: FakeProc[] = [];
+  const logs: Array<[string, string]> = [];
+  const client = new HostClient({
+    spawn: (events) => {
+      const p: FakeProc = { events, sent: [], killed: false };
+      procs.push(p);
+      return {
+        postMessage: (m) => void p.sent.push(m),
+        kill: () => {
+          p.killed = true;
+        },
+      };
+    },
+    log: (level, msg) => void logs.push([level, msg]),
+    makeError: (code) => ({ code, message: `msg ${code}`, params: {} }),
+    restartDelayMs: opts.restartDelayMs ?? (() => 100),
+    shutdownTimeoutMs: 1000,
+  });
+  return { client, procs, logs };
+}
+
+const value = (v: unknown): CallResult => ({ ok: true, value: v });
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('HostClient', () => {
+  it('holds calls until the host is ready, then forwards them with the connection key', async () => {
+    const { client, procs } = setup();
+    client.start();
+    const p = client.call('7', 'auth.login', { u: 1 });
+    expect(procs[0]!.sent).toEqual([]);
+    procs[0]!.events.message({ type: 'ready' });
+    expect(procs[0]!.sent).toEqual([{ type: 'call', id: 1, connectionKey: '7', method: 'auth.login', input: { u: 1 } }]);
+    procs[0]!.events.message({ type: 'reply', id: 1, result: value('ok') });
+    await expect(p).resolves.toEqual(value('ok'));
+  });
+
+  it('matches replies to calls by id, in any order', async () => {
+    const { client, procs } = setup();
+    client.start();
+    procs[0]!.events.message({ type: 'ready' });
+    const a = client.call('1', 'x.a', null);
+    const b = client.call('2', 'x.b', null);
+    procs[0]!.events.message({ type: 'reply', id: 2, result: value('B') });
+    procs[0]!.events.message({ type: 'reply', id: 1, result: value('A') });
+    await expect(a).resolves.toEqual(value('A'));
+    await expect(b).resolves.toEqual(value('B'));
+  });
+
+  it('fails in-flight and queued calls with INTERNAL when the host dies, logs it and restarts', async () => {
+    const { client, procs, logs } = setup();
+    client.start();
+    procs[0]!.events.message({ type: 'ready' });
+    const inFlight = client.call('1', 'x.slow', null);
+    procs[0]!.events.exit(139);
+    const r = await inFlight;
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('INTERNAL');
+    expect(logs.some(([level, msg]) => level === 'error' && msg.includes('died'))).toBe(true);
+    expect(procs).toHaveLength(1);
+    const queued = client.call('1', 'x.next', null);
+    vi.advanceTimersByTime(100);
+    expect(procs).toHaveLength(2);
+    procs[1]!.events.message({ type: 'ready' });
+    expect(procs[1]!.sent).toMatchObject([{ type: 'call', method: 'x.next' }]);
+    procs[1]!.events.message({ type: 'reply', id: (procs[1]!.sent[0] as { id: number }).id, result: value(2) });
+    await expect(queued).resolves.toEqual(value(2));
+  });
+
+  it('ignores late messages from a dead host', async () => {
+    const { client, procs } = setup();
+    client.start();
+    procs[0]!.events.message({ type: 'ready' });
+    const first = client.call('1', 'x.a', null);
+    procs[0]!.events.exit(1);
+    await first;
+    vi.advanceTimersByTime(100);
+    procs[1]!.events.message({ type: 'ready' });
+    const second = client.call('1', 'x.b', null);
+    const secondId = (procs[1]!.sent[0] as { id: number }).id;
+    procs[0]!.events.message({ type: 'reply', id: secondId, result: value('stale') });
+    procs[1]!.events.message({ type: 'reply', id: secondId, result: value('fresh') });
+    await expect(second).resolves.toEqual(value('fresh'));
+  });
+
+  it('backs off between consecutive crashes', () => {
+    const delays: number[] = [];
+    const { client, procs } = setup({ restartDelayMs: (n) => (delays.push(n), n * 1000) });
+    client.start();
+    procs[0]!.events.exit(1);
+    vi.advanceTimersByTime(999);
+    expect(procs).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(procs).toHaveLength(2);
+    procs[1]!.events.exit(1);
+    vi.advanceTimersByTime(2000);
+    expect(procs).toHaveLength(3);
+    procs[2]!.events.message({ type: 'ready' });
+    procs[2]!.events.exit(1);
+    expect(delays).toEqual([1, 2, 1]);
+    expect(defaultRestartDelayMs(1)).toBe(500);
+    expect(defaultRestartDelayMs(3)).toBe(2000);
+    expect(defaultRestartDelayMs(50)).toBe(30_000);
+  });
+
+  it('forwards disconnects and drops malformed host messages', () => {
+    const { client, procs, logs } = setup();
+    client.start();
+    procs[0]!.events.message({ type: 'ready' });
+    client.disconnect('7');
+    expect(procs[0]!.sent).toEqual([{ type: 'disconnect', connectionKey: '7' }]);
+    procs[0]!.events.message({ type: 'reply', id: 'x' });
+    procs[0]!.events.message(null);
+    expect(logs.filter(([l]) => l === 'warn')).toHaveLength(2);
+  });
+
+  it('stop() asks for a clean shutdown, does not restart, and kills a host that hangs', async () => {
+    const { client, procs } = setup();
+    client.start();
+    procs[0]!.events.message({ type: 'ready' });
+    const stopped = client.stop();
+    expect(procs[0]!.sent).toEqual([{ type: 'shutdown' }]);
+    procs[0]!.events.exit(0);
+    await stopped;
+    vi.advanceTimersByTime(60_000);
+    expect(procs).toHaveLength(1);
+    const after = await client.call('1', 'x.a', null);
+    expect(after.ok).toBe(false);
+
+    const second = setup();
+    second.client.start();
+    second.procs[0]!.events.message({ type: 'ready' });
+    const hang = second.client.stop();
+    vi.advanceTimersByTime(1000);
+    await hang;
+    expect(second.procs[0]!.killed).toBe(true);
+  });
+
+  it('fails calls when the host cannot even be spawned, then retries', async () => {
+    let attempts = 0;
+    const client = new HostClient({
+      spawn: () => {
+        attempts += 1;
+        throw new Error('spawn failed');
+      },
+      log: () => undefined,
+      makeError: (code) => ({ code, message: code, params: {} }),
+      restartDelayMs: () => 10,
+    });
+    const r = await client.call('1', 'x.a', null);
+    expect(r.ok).toBe(false);
+    expect(attempts).toBe(1);
+    vi.advanceTimersByTime(10);
+    expect(attempts).toBe(2);
+    await client.stop();
+  });
+});
