@@ -6,12 +6,13 @@ import type { Locale, MessageTree, Messages } from './types';
 import { auth } from './messages/auth';
 import { calendar } from './messages/calendar';
 import { catalogue as catalogueMessages } from './messages/catalogue';
+import { cccd } from './messages/cccd';
 import { common } from './messages/common';
 import { dossiers } from './messages/dossiers';
 import { forms } from './messages/forms';
 import { ui } from './messages/ui';
 
-const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, dossiers, forms];
+const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

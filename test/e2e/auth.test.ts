@@ -5,10 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { rmSync } from 'node:fs';
-import { ADMIN, makeTempDir, startWebMode, type WebMode } from '../helpers/web-mode';
+import { ADMIN, connectRpc, makeTempDir, startWebMode, type WebMode } from '../helpers/web-mode';
 import { fillLogin, formErrorText, login, loginForm, mainHeading, SCREEN_TITLES_VI, setupForm, waitForHeading } from './steps';
 
 const WRONG_CREDENTIALS_VI = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+const SESSION_EXPIRED_VI = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.';
 const LOCKED_VI = /^Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần\. Thử lại sau \d+ phút/;
 
 describe('login and first run', () => {
@@ -84,10 +85,37 @@ describe('login and first run', () => {
     expect(await mainHeading(page).textContent()).toBe(SCREEN_TITLES_VI.settings);
   });
 
+  it('returns to the login page with a message when the session is ended elsewhere', async () => {
+    const { page } = browser;
+    const endAdminSessions = async () => {
+      const rpc = await connectRpc(web.url);
+      try {
+        const s = await rpc.call<{ user: { id: number } }>('auth.login', { username: ADMIN.username, password: ADMIN.password });
+        // Setting a password ends every session of that user (here: the browser's too).
+        await rpc.call('users.setPassword', { userId: s.user.id, password: ADMIN.password });
+      } finally {
+        rpc.close();
+      }
+    };
+
+    // After a reload the kept token is refused.
+    await endAdminSessions();
+    await page.reload();
+    await loginForm(page).waitFor();
+    expect(await page.getByTestId('login-notice').textContent()).toBe(SESSION_EXPIRED_VI);
+
+    // Live: the server restarts, the bridge reconnects and the core refuses to re-bind the session.
+    await login(page, ADMIN);
+    await endAdminSessions();
+    const port = web.port;
+    await web.stop();
+    web = await startWebMode({ dataDir, port });
+    await loginForm(page).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('login-notice').textContent()).toBe(SESSION_EXPIRED_VI);
+  });
+
   it('shows the Vietnamese error for a wrong password, and locks the account after 5', async () => {
     const { page } = browser;
-    await page.getByTestId('logout-button').click();
-    await page.getByTestId('logout-dialog').getByRole('button', { name: 'Đăng xuất' }).click();
     await loginForm(page).waitFor();
 
     for (let attempt = 1; attempt <= 5; attempt++) {

@@ -18,13 +18,14 @@ import { foldVietnamese } from '../text/fold';
 import { foreignCharacters, hasVietnameseOnlyLetter, isQrCharacter } from './alphabet';
 import { looksLikeTelex, looksLikeVni } from './input-methods';
 import { PROVINCE_NAMES } from './provinces';
-import { analyseLetter, couldBeStrippedSyllable, hasVowel, isVietnameseSyllable, splitTone } from './syllable';
+import { analyseLetter, couldBeStrippedSyllable, couldHaveLostLetter, hasVowel, isVietnameseSyllable, splitTone } from './syllable';
 
 export type ManglingReason =
   | 'replacement_character'
   | 'unexpected_character'
   | 'digit_in_name'
   | 'missing_vowel'
+  | 'missing_letters'
   | 'stripped_marks'
   | 'telex'
   | 'vni'
@@ -49,6 +50,7 @@ export interface ManglingVerdict {
 }
 
 const isAscii = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
+const isLatin1 = (s: string): boolean => /^[\x00-\xff]*$/.test(s);
 
 /** Address abbreviations written without vowels ("TP Hồ Chí Minh", "KP 3", "TDP Số 5"). */
 const ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'kp', 'tdp', 'kdc', 'kcn', 'kđt', 'kdt', 'ccn', 'ktx', 'hcm', 'ql', 'tl', 'hl', 'đt', 'dt', 'cc', 'ct']);
@@ -108,9 +110,11 @@ function judgeLetters(word: string, field: ManglingField, followedByDot: boolean
     if (field === 'address' && isAbbreviation(word, followedByDot)) return null;
     return { field, word, reason: 'missing_vowel', strength: 'hard' };
   }
-  if (isVietnameseSyllable(word) || !isAscii(word)) return null;
-  if (looksLikeTelex(word)) return { field, word, reason: 'telex', strength: 'soft' };
-  if (couldBeStrippedSyllable(word)) return { field, word, reason: 'stripped_marks', strength: 'soft' };
+  // A letter beyond Latin-1 is one no mangling scanner could type: the word is genuine even if not Vietnamese.
+  if (isVietnameseSyllable(word) || !isLatin1(word)) return null;
+  if (isAscii(word) && looksLikeTelex(word)) return { field, word, reason: 'telex', strength: 'soft' };
+  if (isAscii(word) && couldBeStrippedSyllable(word)) return { field, word, reason: 'stripped_marks', strength: 'soft' };
+  if (couldHaveLostLetter(word)) return { field, word, reason: 'missing_letters', strength: 'soft' };
   return null; // a minority-language or foreign word: "Ksor", "Plei", "Times"
 }
 

@@ -90,7 +90,7 @@ e eo em en eng ep et ec
 ê êu êm ên ênh êp êt êch
 i ia iu im in inh ip it ich
 iêm iên iêng iêp iêt iêc iêu
-yêm yên yêt yêu
+yêm yên yêng yêt yêu
 o oi om on ong op ot oc oong ooc
 ô ôi ôm ôn ông ôp ôt ôc
 ơ ơi ơm ơn ơp ơt
@@ -217,6 +217,30 @@ export function hasVowel(word: string): boolean {
   for (const ch of word) {
     const a = analyseLetter(ch);
     if (a !== null && isVowelLetter(a.letter)) return true;
+  }
+  return false;
+}
+
+const INSERTABLE = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'đ'];
+const ALL_TONES: Tone[] = [0, 1, 2, 3, 4, 5];
+const MARKED_TONES: Tone[] = [1, 2, 3, 4, 5];
+
+/**
+ * Could this invalid word be a valid syllable that lost one marked letter? A layout that only reaches Latin-1
+ * drops ề, ệ, ư ...: "Chiềng" → "Ching", "Huyện" → "Huyn". The lost letter is non-ASCII: an inserted plain vowel
+ * must carry the tone, so it only counts when the word has no tone of its own.
+ */
+export function couldHaveLostLetter(word: string): boolean {
+  const l = splitTone(word);
+  if (l === null || isValidLetters(l.letters, l.tone)) return false;
+  for (let p = 0; p <= l.letters.length; p++) {
+    for (const ins of INSERTABLE) {
+      if (ins === 'đ' && p !== 0) continue;
+      const candidate = `${l.letters.slice(0, p)}${ins}${l.letters.slice(p)}`;
+      const plain = 'aeiouy'.includes(ins);
+      const tones = l.tone !== 0 ? (plain ? [] : [l.tone]) : plain ? MARKED_TONES : ALL_TONES;
+      if (tones.some((t) => isValidLetters(candidate, t))) return true;
+    }
   }
   return false;
 }

@@ -253,7 +253,8 @@ export function layoutForm(input: LayoutInput): LaidOutDocument {
         layoutSignatures(flow, block, scopes, size, balanced);
         break;
       case 'spacer':
-        flow.space(flow.mm(block.height));
+        // Unlike spaceBefore, an explicit spacer counts at the top of a page too (room for a letterhead).
+        flow.y = Math.min(flow.y + flow.mm(block.height), flow.bottom);
         break;
       case 'rule': {
         const h = flow.mm(2);

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm run bench`: performance figures, printed; targets are checked here, never in tests.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const steps = [
+  ['catalogue search', [process.execPath, tsx, 'test/bench/catalogue-search.bench.ts']],
+  ['reception', [process.execPath, tsx, 'test/bench/reception.bench.ts']],
+  ['renderer build', [process.execPath, path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
+  ['web start', [process.execPath, path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--project', 'e2e', 'test/bench/web-start.bench.ts']],
+];
+let failed = 0;
+for (const [name, [cmd, ...args]] of steps) {
+  process.stdout.write(`\n== ${name}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed += 1;
+    process.stdout.write(`(${name}: exit ${r.status})\n`);
+  }
+}
+process.exitCode = failed ? 1 : 0;
