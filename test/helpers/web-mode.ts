@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { RpcClient as RawRpcClient } from './ws-client';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const START_SCRIPT = path.join(REPO_ROOT, 'scripts', 'start-web.mjs');
@@ -27,6 +27,8 @@ export interface WebMode {
   output(): string;
   /** Stops the process (SIGTERM, then SIGKILL); removes the data directory if this helper created it. */
   stop(opts?: { keepData?: boolean }): Promise<void>;
+  /** Sends a signal (crash tests: SIGKILL) and resolves with the signal the process died of. */
+  kill(signal: NodeJS.Signals): Promise<NodeJS.Signals | null>;
 }
 
 export function makeTempDir(prefix = 'motcua-e2e-'): string {
@@ -50,8 +52,8 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startWebMode(opts: { dataDir?: string; port?: number; timeoutMs?: number } = {}): Promise<WebMode> {
-  assertRendererBuilt();
+export async function startWebMode(opts: { dataDir?: string; port?: number; timeoutMs?: number; requireRenderer?: boolean } = {}): Promise<WebMode> {
+  if (opts.requireRenderer ?? true) assertRendererBuilt();
   const ownsDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? makeTempDir();
   const spawnedAt = performance.now();
@@ -99,6 +101,13 @@ export async function startWebMode(opts: { dataDir?: string; port?: number; time
     spawnedAt,
     msToListening,
     output: () => out,
+    kill(signal) {
+      return new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.signalCode);
+        child.once('exit', (_code, sig) => resolve(sig));
+        child.kill(signal);
+      });
+    },
     async stop(stopOpts = {}) {
       child.kill('SIGTERM');
       if (!(await waitForExit(child, 5_000))) {
@@ -116,31 +125,16 @@ export interface RpcClient {
   close(): void;
 }
 
+/** Like the raw client in ws-client.ts, but a { ok: false } reply rejects with the error code attached. */
 export async function connectRpc(baseUrl: string): Promise<RpcClient> {
-  const ws = new WebSocket(baseUrl.replace(/^http/, 'ws') + '/rpc');
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  let nextId = 1;
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  ws.on('message', (data) => {
-    const reply = JSON.parse(data.toString()) as { id: number; ok: boolean; value?: unknown; error?: { code: string; message: string } };
-    const p = pending.get(reply.id);
-    if (!p) return;
-    pending.delete(reply.id);
-    if (reply.ok) p.resolve(reply.value);
-    else p.reject(Object.assign(new Error(`${reply.error?.code}: ${reply.error?.message}`), { code: reply.error?.code }));
-  });
+  const raw = await RawRpcClient.open(baseUrl);
   return {
-    call<T>(method: string, input?: unknown) {
-      const id = nextId++;
-      return new Promise<T>((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-        ws.send(JSON.stringify({ id, method, input }));
-      });
+    async call<T>(method: string, input?: unknown) {
+      const reply = await raw.call(method, input);
+      if (reply.ok) return reply.value as T;
+      throw Object.assign(new Error(`${reply.error?.code}: ${reply.error?.message}`), { code: reply.error?.code });
     },
-    close: () => ws.close(),
+    close: () => raw.close(),
   };
 }
 

@@ -3,7 +3,7 @@
  * VNI sequences and no input method composes them, "Nguyễn" arrives as "Nguyeenx" or "Nguye6n4": these decoders
  * recognise such words so they can be refused. They never repair: which keys were meant is not certain.
  */
-import { isValidLetters, isVowelLetter, type Letters, type Tone } from './syllable';
+import { isValidLetters, isVietnameseSyllable, isVowelLetter, type Letters, type Tone } from './syllable';
 
 const TELEX_TONES: Record<string, Tone> = { s: 2, f: 1, r: 3, x: 4, j: 5 };
 const CIRCUMFLEX: Record<string, string> = { a: 'â', e: 'ê', o: 'ô' };
@@ -79,13 +79,14 @@ export function decodeVni(word: string): Letters | null {
   return { letters: out.join(''), tone };
 }
 
-/** Is this word, read as Telex keystrokes, a valid Vietnamese syllable that needed marks? */
+/** Is this word invalid as written but, read as Telex keystrokes, a valid Vietnamese syllable? */
 export function looksLikeTelex(word: string): boolean {
+  if (isVietnameseSyllable(word)) return false; // "Xoong" is a word, not "xông" typed in Telex
   const d = decodeTelex(word);
   return d !== null && isValidLetters(d.letters, d.tone);
 }
 
-/** Is this word, read as VNI keystrokes, a valid Vietnamese syllable that needed marks? */
+/** Is this word (letters and digits) read as VNI keystrokes a valid Vietnamese syllable? */
 export function looksLikeVni(word: string): boolean {
   const d = decodeVni(word);
   return d !== null && isValidLetters(d.letters, d.tone);

@@ -8,14 +8,18 @@
  * - hard: impossible in any genuine card text ('?', U+FFFD, characters outside the alphabet, digits in a name, a
  *   word with no vowel that is no address abbreviation). One is enough.
  * - soft: a word that is not Vietnamese as written but becomes a valid syllable with marks (stripped, Telex, VNI),
- *   or an administrative word / province / common surname written without its marks. Minority-language words
- *   ("Ksor", "H'Ben", "Ea", "Plei") are not Vietnamese syllables either, and a rare one may look like Telex, so
- *   soft evidence counts only when the record has no letter outside Latin-1 (ă đ ơ ư ạ ả ...). Every mangling a
- *   wedge scanner produces has none, since a scanner able to type those letters would not have mangled the text;
- *   nearly every genuine record has several.
+ *   or an administrative word / province / common surname without its marks or its letters beyond Latin-1.
+ *   Minority-language words ("Ksor", "H'Ben", "Ea", "Plei") are not Vietnamese syllables either, and a rare one
+ *   may look like Telex, so soft evidence counts only when the record has no letter beyond Latin-1 (ă đ ơ ư ạ ả
+ *   ...). Every mangling a wedge scanner produces has none, since a scanner able to type those letters would not
+ *   have mangled the text; nearly every genuine record has several.
+ * - weak: a word one letter beyond Latin-1 away from a syllable ("Ching" for "Chiềng"), what a layout limited to
+ *   Latin-1 leaves, or Telex read from a final s/r/x alone ("Tor" → "Tỏ"). Minority words can be that too
+ *   ("Ring" / "Riềng", "Tor"), so it takes two such words, in a record with Latin-1 marks (the sign of such a
+ *   layout) and none beyond.
  */
 import { foldVietnamese } from '../text/fold';
-import { foreignCharacters, hasVietnameseOnlyLetter, isQrCharacter } from './alphabet';
+import { foreignCharacters, hasNonAsciiLetter, hasVietnameseOnlyLetter, isQrCharacter } from './alphabet';
 import { looksLikeTelex, looksLikeVni } from './input-methods';
 import { PROVINCE_NAMES } from './provinces';
 import { analyseLetter, couldBeStrippedSyllable, couldHaveLostLetter, hasVowel, isVietnameseSyllable, splitTone } from './syllable';
@@ -39,12 +43,12 @@ export interface ManglingEvidence {
   /** The offending word or character, for logs and support (never stored as applicant data). */
   word: string;
   reason: ManglingReason;
-  strength: 'hard' | 'soft';
+  strength: 'hard' | 'soft' | 'weak';
 }
 
 export interface ManglingVerdict {
   mangled: boolean;
-  /** The evidence that decided (first hard, else first soft when soft evidence counts). */
+  /** The evidence that decided (first hard, else first soft / weak when they count). */
   decisive: ManglingEvidence | null;
   evidence: ManglingEvidence[];
 }
@@ -62,11 +66,34 @@ function isAbbreviation(token: string, followedByDot: boolean): boolean {
   return ABBREVIATIONS.has(token.toLowerCase());
 }
 
-/** Unit words that are always written with marks in genuine addresses ("Xã", "Thôn", "Thị trấn" ...). */
-const STRIPPED_UNIT_WORDS = new Set([
-  'xa', 'huyen', 'tinh', 'phuong', 'thon', 'ap', 'xom', 'khom', 'to', 'so', 'duong', 'ngo', 'hem', 'kiet', 'thi tran',
-  'thi xa', 'thanh pho', 'khu pho', 'to dan pho',
-]);
+/** Unit words of addresses as written on cards ("Xã", "Thôn", "Thị trấn" ...). */
+const UNIT_WORDS = [
+  'Xã', 'Huyện', 'Tỉnh', 'Phường', 'Thôn', 'Ấp', 'Xóm', 'Khóm', 'Tổ', 'Số', 'Đường', 'Ngõ', 'Hẻm', 'Kiệt', 'Thị trấn',
+  'Thị xã', 'Thành phố', 'Khu phố', 'Tổ dân phố', 'Quận', 'Bản',
+];
+/** Unmarked forms that are also genuine place names ("Quan Hóa", "Lang Chánh", "Ban Mê") are not evidence. */
+const GENUINE_UNMARKED = new Set(['quan', 'ban']);
+
+/** Letters a Latin-1-limited layout cannot type, removed. */
+export function dropBeyondLatin1(text: string): string {
+  return [...text.normalize('NFC')].filter((ch) => (ch.codePointAt(0) ?? 0) <= 0xff).join('');
+}
+
+/** How a scanner without Vietnamese writes a word: marks stripped, or letters beyond Latin-1 / ASCII dropped. */
+function damagedForms(word: string): Array<{ form: string; reason: ManglingReason }> {
+  const lower = word.toLowerCase();
+  const forms: Array<{ form: string; reason: ManglingReason }> = [
+    { form: foldVietnamese(lower), reason: 'stripped_marks' },
+    { form: dropBeyondLatin1(lower), reason: 'missing_letters' },
+    { form: [...lower].filter((ch) => ch <= '\x7f').join(''), reason: 'missing_letters' },
+  ];
+  // Single letters left after dropping ("S" for "Số") are too common as block letters to mean anything.
+  return forms.filter((f) => f.form !== lower && f.form.replace(/\s/g, '').length >= 2 && !GENUINE_UNMARKED.has(f.form));
+}
+
+const DAMAGED_UNIT_WORDS = new Map<string, ManglingReason>();
+for (const unit of UNIT_WORDS) for (const f of damagedForms(unit)) DAMAGED_UNIT_WORDS.set(f.form, f.reason);
+
 /** Common surnames that are always written with marks (Trần, Lê, Phạm ...): unmarked, they are stripped. */
 const STRIPPED_SURNAMES = new Set(['tran', 'le', 'pham', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo', 'doan', 'dao', 'trinh', 'ha', 'dinh']);
 
@@ -78,7 +105,12 @@ function wordKey(word: string): string {
 
 const PROVINCES = PROVINCE_NAMES.map((name) => {
   const words = name.split(/[\s-]+/).filter(Boolean);
-  return { words, folded: words.map((w) => foldVietnamese(w)).join(' '), keys: words.map(wordKey).join(' ') };
+  const dropped = (f: (w: string) => string): string => words.map((w) => f(w.toLowerCase())).filter(Boolean).join(' ');
+  return {
+    folded: words.map((w) => foldVietnamese(w)).join(' '),
+    keys: words.map(wordKey).join(' '),
+    dropped: [dropped(dropBeyondLatin1), dropped((w) => w.replace(/[^\x00-\x7f]/g, ''))].filter((d) => d !== name.toLowerCase()),
+  };
 });
 const PROVINCE_PREFIXES = new Set(['tinh', 'thanh pho', 'tp']);
 
@@ -112,9 +144,12 @@ function judgeLetters(word: string, field: ManglingField, followedByDot: boolean
   }
   // A letter beyond Latin-1 is one no mangling scanner could type: the word is genuine even if not Vietnamese.
   if (isVietnameseSyllable(word) || !isLatin1(word)) return null;
-  if (isAscii(word) && looksLikeTelex(word)) return { field, word, reason: 'telex', strength: 'soft' };
+  if (isAscii(word) && looksLikeTelex(word)) {
+    // Minority words end in r, s, x too ("Ksor", "Tor"): only Telex keys no such word has are soft evidence.
+    return { field, word, reason: 'telex', strength: /[fjw]|aa|ee|oo|^dd/i.test(word) ? 'soft' : 'weak' };
+  }
   if (isAscii(word) && couldBeStrippedSyllable(word)) return { field, word, reason: 'stripped_marks', strength: 'soft' };
-  if (couldHaveLostLetter(word)) return { field, word, reason: 'missing_letters', strength: 'soft' };
+  if (couldHaveLostLetter(word)) return { field, word, reason: 'missing_letters', strength: 'weak' };
   return null; // a minority-language or foreign word: "Ksor", "Plei", "Times"
 }
 
@@ -153,8 +188,9 @@ function addressEvidence(address: string): ManglingEvidence[] {
   for (const words of components) {
     for (const n of [3, 2, 1]) {
       const phrase = words.slice(0, n).join(' ');
-      if (words.length >= n && isAscii(phrase) && STRIPPED_UNIT_WORDS.has(phrase.toLowerCase())) {
-        out.push({ field: 'address', word: phrase, reason: 'stripped_marks', strength: 'soft' });
+      const reason = words.length >= n ? DAMAGED_UNIT_WORDS.get(phrase.toLowerCase()) : undefined;
+      if (reason !== undefined) {
+        out.push({ field: 'address', word: phrase, reason, strength: 'soft' });
         break;
       }
     }
@@ -170,8 +206,11 @@ function addressEvidence(address: string): ManglingEvidence[] {
   const province = last.slice(start);
   const folded = province.map((w) => foldVietnamese(w)).join(' ');
   const keys = province.map(wordKey).join(' ');
+  const lower = province.join(' ').toLowerCase();
   if (PROVINCES.some((p) => p.folded === folded && p.keys !== keys)) {
     out.push({ field: 'address', word: province.join(' '), reason: 'stripped_marks', strength: 'soft' });
+  } else if (lower !== '' && PROVINCES.some((p) => p.dropped.includes(lower))) {
+    out.push({ field: 'address', word: province.join(' '), reason: 'missing_letters', strength: 'soft' });
   }
   return out;
 }
@@ -197,8 +236,14 @@ function genderEvidence(gender: string): ManglingEvidence[] {
 /** Judge the letter fields of one record. Text must be NFC (parse normalises before calling). */
 export function assessMangling(fields: { fullName: string; address: string; gender: string }): ManglingVerdict {
   const evidence = [...nameEvidence(fields.fullName), ...genderEvidence(fields.gender), ...addressEvidence(fields.address)];
-  const softCounts = !hasVietnameseOnlyLetter(`${fields.fullName} ${fields.gender} ${fields.address}`);
-  const decisive = evidence.find((e) => e.strength === 'hard') ?? (softCounts ? evidence.find((e) => e.strength === 'soft') : undefined);
+  const all = `${fields.fullName} ${fields.gender} ${fields.address}`;
+  const softCounts = !hasVietnameseOnlyLetter(all);
+  const weak = evidence.filter((e) => e.strength === 'weak');
+  const weakCounts = softCounts && weak.length >= 2 && hasNonAsciiLetter(all);
+  const decisive =
+    evidence.find((e) => e.strength === 'hard') ??
+    (softCounts ? evidence.find((e) => e.strength === 'soft') : undefined) ??
+    (weakCounts ? weak[0] : undefined);
   return { mangled: decisive !== undefined, decisive: decisive ?? null, evidence };
 }
 
@@ -207,7 +252,7 @@ export function assessMangling(fields: { fullName: string; address: string; gend
  * field full of these is the wedge scanner's keyboard layout, not a bad card.
  */
 export function looksLikeShiftedDigits(field: string): boolean {
-  return field.length > 0 && /[^0-9]/.test(field) && /^[0-9&é"'(§è!_çà)\-]+$/.test(field);
+  return /[&é"'(§è!_çà)]/.test(field) && /^[0-9&é"'(§è!_çà)\-]+$/.test(field);
 }
 
 /** Characters outside the QR alphabet anywhere in the raw text (after NFC). */

@@ -128,8 +128,13 @@ export function repairMojibake(text: string, charsets: readonly MojibakeCharset[
     const nfc = decoded.normalize('NFC');
     if (isVietnameseQrText(nfc)) found.push({ from: cs, text: nfc });
   }
+  return chooseRepair(found);
+}
+
+/** The certainty rule over the charsets that passed every check: none, all agreeing, or ambiguous. */
+export function chooseRepair(found: ReadonlyArray<{ from: MojibakeCharset; text: string }>): RepairOutcome {
   const first = found[0];
   if (first === undefined) return { kind: 'none' };
-  if (found.some((f) => f.text !== first.text)) return { kind: 'ambiguous', candidates: found };
+  if (found.some((f) => f.text !== first.text)) return { kind: 'ambiguous', candidates: [...found] };
   return { kind: 'repaired', text: first.text, from: first.from, agreeing: found.map((f) => f.from) };
 }

@@ -147,7 +147,8 @@ function toneOk(rhyme: string, tone: Tone): boolean {
 function split(letters: string): { onset: string; rhymes: string[] } {
   if (letters.startsWith('qu') && isVowelLetter(letters[2] ?? '')) {
     const rest = letters.slice(2);
-    return { onset: 'qu', rhymes: [rest, `o${rest}`, `u${rest}`] };
+    // The u after q is already the medial: no second u/ư may follow ("quu" is not a word; "quốc", "quơ" are).
+    return { onset: 'qu', rhymes: /^[uư]/.test(rest) ? [] : [rest, `o${rest}`, `u${rest}`] };
   }
   if (letters.startsWith('gi')) {
     const rest = letters.slice(2);
@@ -222,13 +223,13 @@ export function hasVowel(word: string): boolean {
 }
 
 const INSERTABLE = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'đ'];
+const TONE_MARK_OF: Record<Tone, string> = { 0: '', 1: '\u0300', 2: '\u0301', 3: '\u0309', 4: '\u0303', 5: '\u0323' };
 const ALL_TONES: Tone[] = [0, 1, 2, 3, 4, 5];
-const MARKED_TONES: Tone[] = [1, 2, 3, 4, 5];
 
 /**
- * Could this invalid word be a valid syllable that lost one marked letter? A layout that only reaches Latin-1
- * drops ề, ệ, ư ...: "Chiềng" → "Ching", "Huyện" → "Huyn". The lost letter is non-ASCII: an inserted plain vowel
- * must carry the tone, so it only counts when the word has no tone of its own.
+ * Could this invalid word be a valid syllable that lost one letter beyond Latin-1? A layout that reaches only
+ * Latin-1 drops ề, ệ, ư ...: "Chiềng" → "Ching", "Huyện" → "Huyn". The word keeps its own tone if it has one;
+ * otherwise the lost letter may have carried it.
  */
 export function couldHaveLostLetter(word: string): boolean {
   const l = splitTone(word);
@@ -237,9 +238,11 @@ export function couldHaveLostLetter(word: string): boolean {
     for (const ins of INSERTABLE) {
       if (ins === 'đ' && p !== 0) continue;
       const candidate = `${l.letters.slice(0, p)}${ins}${l.letters.slice(p)}`;
-      const plain = 'aeiouy'.includes(ins);
-      const tones = l.tone !== 0 ? (plain ? [] : [l.tone]) : plain ? MARKED_TONES : ALL_TONES;
-      if (tones.some((t) => isValidLetters(candidate, t))) return true;
+      for (const t of l.tone !== 0 ? [0 as Tone] : ALL_TONES) {
+        const lost = `${ins}${TONE_MARK_OF[t]}`.normalize('NFC');
+        if ((lost.codePointAt(0) ?? 0) <= 0xff) continue; // a Latin-1 letter would have been typed
+        if (isValidLetters(candidate, l.tone !== 0 ? l.tone : t)) return true;
+      }
     }
   }
   return false;

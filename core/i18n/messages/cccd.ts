@@ -25,6 +25,8 @@ export const cccd: Messages = {
         'Không tìm thấy máy quét mã vạch ở chế độ HID POS. Hãy kiểm tra cáp USB và chuyển máy quét sang chế độ HID POS theo sách hướng dẫn của máy.',
       CCCD_SCANNER_OPEN_FAILED:
         'Không mở được máy quét "{{device}}" (có thể đang được chương trình khác dùng hoặc thiếu quyền truy cập). Hãy đóng chương trình kia hoặc rút ra cắm lại máy quét rồi thử lại.',
+      CCCD_SCANNER_DISCONNECTED:
+        'Mất kết nối với máy quét "{{device}}". Hãy kiểm tra cáp USB (hoặc pin, nếu là máy không dây) rồi quét lại.',
       CCCD_SCANNER_BAD_REPORT:
         'Máy quét gửi dữ liệu không đúng chuẩn HID POS. Hãy quét lại; nếu vẫn lỗi, kiểm tra chế độ HID POS của máy quét.',
       CCCD_SCANNER_NOT_UTF8:
@@ -81,6 +83,7 @@ export const cccd: Messages = {
         'No barcode scanner in HID POS mode was found. Check the USB cable and switch the scanner to HID POS mode as its manual explains.',
       CCCD_SCANNER_OPEN_FAILED:
         'The scanner "{{device}}" could not be opened (another program may be using it, or access is denied). Close the other program or unplug and replug the scanner, then try again.',
+      CCCD_SCANNER_DISCONNECTED: 'The connection to scanner "{{device}}" was lost. Check the USB cable (or the battery of a cordless scanner) and scan again.',
       CCCD_SCANNER_BAD_REPORT: 'The scanner sent data that does not follow HID POS. Scan again; if it still fails, check the scanner\'s HID POS mode.',
       CCCD_SCANNER_NOT_UTF8: 'The scanner sent data that is not UTF-8 text and cannot be read. Scan again; if it still fails, type the details from the card.',
     },

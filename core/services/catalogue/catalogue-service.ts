@@ -3,8 +3,7 @@
  * index rebuilt after each import. A file with any bad row changes nothing.
  */
 import { AppError } from '../../contract/errors';
-import { exportCatalogue } from '../../domain/catalogue/export';
-import { importCatalogue, type CatalogueFormat } from '../../domain/catalogue/import';
+import type { CatalogueFormat } from '../../domain/catalogue/import';
 import { CATALOGUE_VERSION, type Agency, type Catalogue, type Procedure } from '../../domain/catalogue/schema';
 import { ProcedureIndex, type ProcedureHit, type SearchOptions } from '../../domain/catalogue/search';
 import type { Clock } from '../../platform/clock';
@@ -53,6 +52,8 @@ export class CatalogueService {
   }
 
   async importFile(actor: Actor, bytes: Uint8Array, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
+    // Loaded on use: the XLSX library costs ~200 ms at start-up, and most starts never import a file.
+    const { importCatalogue } = await import('../../domain/catalogue/import');
     const result = await importCatalogue(bytes, format);
     if (!result.catalogue || result.errors.length > 0) {
       throw new AppError('CATALOGUE_IMPORT_REJECTED', { count: result.errors.length }, { details: result.errors });
@@ -100,7 +101,8 @@ export class CatalogueService {
     return { agencies: catalogue.agencies.length, procedures: catalogue.procedures.length };
   }
 
-  export(format: CatalogueFormat): Promise<Uint8Array> {
+  async export(format: CatalogueFormat): Promise<Uint8Array> {
+    const { exportCatalogue } = await import('../../domain/catalogue/export');
     return exportCatalogue(this.snapshot(), format);
   }
 }

@@ -1,14 +1,14 @@
 /** First run: a counter with an empty catalogue gets the shipped sample so it can be tried at once. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importCatalogue } from '../../domain/catalogue/import';
+import { parseCatalogue } from '../../domain/catalogue/validate';
 import type { Logger } from '../../platform/logger';
 import type { CatalogueService } from './catalogue-service';
 
 export async function seedSampleCatalogue(catalogue: CatalogueService, resourcesDir: string, logger: Logger): Promise<void> {
   const file = path.join(resourcesDir, 'catalogue', 'sample.json');
   try {
-    const result = await importCatalogue(await readFile(file), 'json');
+    const result = parseCatalogue(JSON.parse(await readFile(file, 'utf8')) as unknown);
     if (!result.catalogue) {
       logger.error('sample catalogue is invalid', { file, errors: result.errors.slice(0, 5) });
       return;

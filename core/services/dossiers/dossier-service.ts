@@ -98,6 +98,8 @@ const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
 function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
+  // Control characters and characters Windows forbids in file names become '_'.
+  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 120);
   return cleaned || 'file';
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { DossierView } from '../../contract/dossiers';
 import { AppError } from '../../contract/errors';
 import { formatLocalDateTime } from '../../domain/calendar/index';
-import { renderForm } from '../../domain/forms/render';
+import type * as RenderModule from '../../domain/forms/render';
 import type { DocumentMark, FormContext, FormLayout, FormPerson } from '../../domain/forms/types';
 import { vietnamLocal } from '../../domain/time/vietnam';
 import { t } from '../../i18n/translate';
@@ -30,6 +30,12 @@ export interface FormsDeps {
 }
 
 type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'bien-lai';
+
+/** Loaded on first print: pdf-lib and fontkit cost ~350 ms at start-up. */
+async function renderForm(...args: Parameters<typeof RenderModule.renderForm>): Promise<Uint8Array> {
+  const { renderForm: render } = await import('../../domain/forms/render');
+  return render(...args);
+}
 
 export class FormsService {
   constructor(private readonly d: FormsDeps) {}

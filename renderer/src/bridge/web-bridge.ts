@@ -62,7 +62,7 @@ export class WebBridge implements MotcuaBridge {
 
   constructor(private readonly opts: WebBridgeOptions) {
     this.initialDelayMs = opts.initialDelayMs ?? 250;
-    this.maxDelayMs = opts.maxDelayMs ?? 5_000;
+    this.maxDelayMs = opts.maxDelayMs ?? 3_000;
     this.queueTimeoutMs = opts.queueTimeoutMs ?? 20_000;
     this.createSocket = opts.createSocket ?? ((url) => new WebSocket(url));
   }

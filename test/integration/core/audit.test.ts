@@ -31,8 +31,8 @@ describe('audit hash chain', () => {
   it('notices a re-hashed edit that breaks the link to the next row', () => {
     // An attacker recomputes row 2's own hash; row 3 still points at the old one.
     const row = t.core.db.prepare('SELECT * FROM audit_log WHERE id = 2').get() as Record<string, unknown>;
-    const forged = { ...row, actor: 'user:someone-else#9' };
-    delete forged.hash;
+    const { hash: _old, ...rest } = row;
+    const forged = { ...rest, actor: 'user:someone-else#9' };
     t.core.db.prepare('UPDATE audit_log SET actor = ?, hash = ? WHERE id = 2').run(forged.actor, hashAuditRow(forged as never));
     expect(verify()).toMatchObject({ ok: false, firstBadId: 3, reason: 'chain_broken' });
   });

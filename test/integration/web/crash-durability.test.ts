@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../core/store/database';
 import { AuditLog } from '../../../core/services/audit/audit-log';
 import { tempDir } from '../../helpers/temp';
-import { startWebProcess } from '../../helpers/web-process';
+import { startWebMode } from '../../helpers/web-mode';
 import { RpcClient } from '../../helpers/ws-client';
 
 const data = tempDir();
@@ -12,13 +12,14 @@ afterAll(() => data.cleanup());
 
 describe('kill -9 during a burst of writes', () => {
   it('loses nothing that was acknowledged, and the audit chain stays valid', async () => {
-    const web = await startWebProcess(data.dir);
+    const web = await startWebMode({ dataDir: data.dir, requireRenderer: false });
     const client = await RpcClient.open(web.url);
     expect((await client.call('auth.setupAdmin', { username: 'admin', displayName: 'Quản trị', password: 'mat-khau-123' })).ok).toBe(true);
 
     const acked: string[] = [];
     const total = 2000;
     let killed = false;
+    let died: Promise<NodeJS.Signals | null> | null = null;
     const calls: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
       const key = `burst.k${i}`;
@@ -27,13 +28,13 @@ describe('kill -9 during a burst of writes', () => {
           if (r.ok) acked.push(key);
           if (acked.length === 150 && !killed) {
             killed = true;
-            web.child.kill('SIGKILL');
+            died = web.kill('SIGKILL');
           }
         }),
       );
     }
-    const exit = await new Promise<string | null>((res) => web.child.once('exit', (_c, sig) => res(sig)));
-    expect(exit).toBe('SIGKILL');
+    while (!died) await new Promise((r) => setTimeout(r, 10));
+    expect(await died).toBe('SIGKILL');
     expect(acked.length).toBeGreaterThanOrEqual(150);
     expect(acked.length).toBeLessThan(total);
 
