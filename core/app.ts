@@ -32,6 +32,9 @@ import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossi
 import { FormsService } from './services/forms/forms-service';
 import { formsHandlers } from './services/forms/handlers';
 import { seedSampleCatalogue } from './services/catalogue/sample';
+import { BarcodeService } from './services/devices/barcode-service';
+import { devicesHandlers } from './services/devices/handlers';
+import { createPosScanner, type BarcodeSource } from '../native/hid/pos-scanner';
 import { auditHandlers, settingsHandlers, systemHandlers } from './services/system-handlers';
 import { currentVersion } from './store/migrate';
 import { openDatabase, type Db } from './store/database';
@@ -45,6 +48,8 @@ export interface CoreOptions {
   authPolicy?: Partial<AuthPolicy>;
   /** Where dossier code blocks come from (the central system once sync lands); default: the local table. */
   sequenceAuthority?: SequenceAuthority;
+  /** The HID POS barcode scanner (default: the first one node-hid finds). */
+  barcodeSource?: BarcodeSource;
   /** Load resources/catalogue/sample.json into an empty catalogue (demos, first run). Default true. */
   seedSampleCatalogue?: boolean;
 }
@@ -72,6 +77,7 @@ export interface CoreServices {
   allocator: CodeAllocator;
   dossiers: DossierService;
   forms: FormsService;
+  barcodes: BarcodeService;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -110,7 +116,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, catalogue, settings, auth });
-  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms };
+  const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
+  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -127,6 +134,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     applicants: applicantsHandlers(applicants, parseApplicantQr),
     dossiers: dossiersHandlers(dossiers),
     forms: formsHandlers(forms),
+    devices: devicesHandlers(barcodes),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
   const connections = new Set<Connection>();
@@ -148,6 +156,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dispatch: (conn, method, input) => dispatcher.dispatch(conn, method, input),
     async close() {
       connections.clear();
+      await barcodes.close();
       db.close();
     },
   };

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { authContract, usersContract } from './auth';
 import { calendarContract } from './calendar';
 import { catalogueContract } from './catalogue';
+import { devicesContract } from './devices';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
@@ -22,6 +23,7 @@ export const contract = {
   applicants: applicantsContract,
   dossiers: dossiersContract,
   forms: formsContract,
+  devices: devicesContract,
 } as const;
 
 type Contract = typeof contract;

@@ -11,8 +11,10 @@ import { common } from './messages/common';
 import { dossiers } from './messages/dossiers';
 import { forms } from './messages/forms';
 import { ui } from './messages/ui';
+import { dossiersUi } from './messages/ui-dossiers';
+import { settingsUi } from './messages/ui-settings';
 
-const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms];
+const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

@@ -4,7 +4,10 @@
  * still runs (and the clerk can type) on a machine where the native module is missing.
  */
 import { AppError, isAppError } from '../../core/contract/errors';
+import type * as NodeHidModule from 'node-hid';
 import { DEFAULT_LAYOUT, HidPosAssembler, type HidPosLayout } from './hid-pos-report';
+
+type NodeHid = typeof NodeHidModule;
 
 export { decodeHidPosReports, decodeHidPosScan, HidPosAssembler } from './hid-pos-report';
 
@@ -70,9 +73,9 @@ export function listPosScanners(devices: readonly HidDeviceInfo[]): HidDeviceInf
 
 /** node-hid behind the HidApi interface, imported only when first needed. */
 export async function loadNodeHid(): Promise<HidApi> {
-  let mod: typeof import('node-hid');
+  let mod: NodeHid;
   try {
-    const imported = (await import('node-hid')) as typeof import('node-hid') & { default?: typeof import('node-hid') };
+    const imported = (await import('node-hid')) as NodeHid & { default?: NodeHid };
     mod = imported.default ?? imported;
   } catch (cause) {
     throw new AppError('CCCD_SCANNER_UNAVAILABLE', {}, { cause });

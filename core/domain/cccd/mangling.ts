@@ -24,17 +24,19 @@ import { looksLikeTelex, looksLikeVni } from './input-methods';
 import { PROVINCE_NAMES } from './provinces';
 import { analyseLetter, couldBeStrippedSyllable, couldHaveLostLetter, hasVowel, isVietnameseSyllable, splitTone } from './syllable';
 
-export type ManglingReason =
-  | 'replacement_character'
-  | 'unexpected_character'
-  | 'digit_in_name'
-  | 'missing_vowel'
-  | 'missing_letters'
-  | 'stripped_marks'
-  | 'telex'
-  | 'vni'
-  | 'keyboard_layout'
-  | 'ambiguous_encoding';
+export const MANGLING_REASONS = [
+  'replacement_character',
+  'unexpected_character',
+  'digit_in_name',
+  'missing_vowel',
+  'missing_letters',
+  'stripped_marks',
+  'telex',
+  'vni',
+  'keyboard_layout',
+  'ambiguous_encoding',
+] as const;
+export type ManglingReason = (typeof MANGLING_REASONS)[number];
 
 export type ManglingField = 'fullName' | 'address' | 'gender' | 'idNumber' | 'qr';
 
@@ -53,17 +55,27 @@ export interface ManglingVerdict {
   evidence: ManglingEvidence[];
 }
 
-const isAscii = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
-const isLatin1 = (s: string): boolean => /^[\x00-\xff]*$/.test(s);
+function maxCodePoint(s: string): number {
+  let max = 0;
+  for (const ch of s) max = Math.max(max, ch.codePointAt(0) ?? 0);
+  return max;
+}
+const isAscii = (s: string): boolean => maxCodePoint(s) <= 0x7f;
+const isLatin1 = (s: string): boolean => maxCodePoint(s) <= 0xff;
 
-/** Address abbreviations written without vowels ("TP Hồ Chí Minh", "KP 3", "TDP Số 5"). */
-const ABBREVIATIONS = new Set(['tp', 'tx', 'tt', 'kp', 'tdp', 'kdc', 'kcn', 'kđt', 'kdt', 'ccn', 'ktx', 'hcm', 'ql', 'tl', 'hl', 'đt', 'dt', 'cc', 'ct']);
+/** Address abbreviations written without vowels ("TP Hồ Chí Minh", "KP 3", "Km 5", "TNHH"). */
+const ABBREVIATIONS = new Set([
+  'tp', 'tx', 'tt', 'kp', 'tdp', 'tdc', 'kdc', 'kcn', 'kcx', 'kđt', 'kdt', 'ccn', 'ktx', 'hcm', 'ql', 'tl', 'hl', 'đt',
+  'dt', 'cc', 'ct', 'km', 'lk', 'tnhh', 'htx',
+]);
 
-function isAbbreviation(token: string, followedByDot: boolean): boolean {
+function isAbbreviation(token: string, followedByDot: boolean, allCaps: boolean): boolean {
   const letters = [...token].length;
   if (followedByDot && letters <= 4) return true;
-  if (token === token.toUpperCase() && letters <= 5) return true; // codes and abbreviations: "B", "TDP", "HH"
-  return ABBREVIATIONS.has(token.toLowerCase());
+  if (ABBREVIATIONS.has(token.toLowerCase()) || letters === 1) return true;
+  // Short capital codes ("HH", "KĐT") in mixed-case text; a longer one ("PHNG") lost its vowels, and in text that
+  // is all capitals, capitals say nothing.
+  return !allCaps && token === token.toUpperCase() && letters <= 3;
 }
 
 /** Unit words of addresses as written on cards ("Xã", "Thôn", "Thị trấn" ...). */
@@ -85,7 +97,7 @@ function damagedForms(word: string): Array<{ form: string; reason: ManglingReaso
   const forms: Array<{ form: string; reason: ManglingReason }> = [
     { form: foldVietnamese(lower), reason: 'stripped_marks' },
     { form: dropBeyondLatin1(lower), reason: 'missing_letters' },
-    { form: [...lower].filter((ch) => ch <= '\x7f').join(''), reason: 'missing_letters' },
+    { form: [...lower].filter((ch) => isAscii(ch)).join(''), reason: 'missing_letters' },
   ];
   // Single letters left after dropping ("S" for "Số") are too common as block letters to mean anything.
   return forms.filter((f) => f.form !== lower && f.form.replace(/\s/g, '').length >= 2 && !GENUINE_UNMARKED.has(f.form));
@@ -103,13 +115,16 @@ function wordKey(word: string): string {
   return l === null ? word.toLowerCase() : `${l.letters}${l.tone}`;
 }
 
+const provinceWords = (name: string): string[] => name.split(/[\s-]+/).filter(Boolean);
+const GENUINE_PROVINCES = new Set(PROVINCE_NAMES.map((n) => provinceWords(n).join(' ').toLowerCase()));
 const PROVINCES = PROVINCE_NAMES.map((name) => {
-  const words = name.split(/[\s-]+/).filter(Boolean);
+  const words = provinceWords(name);
   const dropped = (f: (w: string) => string): string => words.map((w) => f(w.toLowerCase())).filter(Boolean).join(' ');
   return {
     folded: words.map((w) => foldVietnamese(w)).join(' '),
     keys: words.map(wordKey).join(' '),
-    dropped: [dropped(dropBeyondLatin1), dropped((w) => w.replace(/[^\x00-\x7f]/g, ''))].filter((d) => d !== name.toLowerCase()),
+    /** The name with letters beyond Latin-1, or beyond ASCII, dropped ("hà ni", "h ni" for Hà Nội). */
+    dropped: [dropped(dropBeyondLatin1), dropped((w) => [...w].filter((ch) => isAscii(ch)).join(''))].filter((d) => !GENUINE_PROVINCES.has(d)),
   };
 });
 const PROVINCE_PREFIXES = new Set(['tinh', 'thanh pho', 'tp']);
@@ -117,13 +132,16 @@ const PROVINCE_PREFIXES = new Set(['tinh', 'thanh pho', 'tp']);
 interface Token {
   text: string;
   followedByDot: boolean;
+  /** The text it comes from has no lower-case letter. */
+  allCaps: boolean;
 }
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];
+  const allCaps = text === text.toLocaleUpperCase('vi');
   for (const m of text.matchAll(/[\p{L}\p{N}'\u2019\u02bc]+/gu)) {
     const t = m[0].replace(/^['\u2019\u02bc]+|['\u2019\u02bc]+$/gu, '');
-    if (t !== '') out.push({ text: t, followedByDot: text[(m.index ?? 0) + m[0].length] === '.' });
+    if (t !== '') out.push({ text: t, followedByDot: text[(m.index ?? 0) + m[0].length] === '.', allCaps });
   }
   return out;
 }
@@ -137,9 +155,9 @@ function wordParts(word: string): string[] {
   return parts.filter((p, i) => !(i < parts.length - 1 && [...p].length <= 2 && !hasVowel(p)));
 }
 
-function judgeLetters(word: string, field: ManglingField, followedByDot: boolean): ManglingEvidence | null {
+function judgeLetters(word: string, field: ManglingField, token: Token): ManglingEvidence | null {
   if (!hasVowel(word)) {
-    if (field === 'address' && isAbbreviation(word, followedByDot)) return null;
+    if (field === 'address' && isAbbreviation(word, token.followedByDot, token.allCaps)) return null;
     return { field, word, reason: 'missing_vowel', strength: 'hard' };
   }
   // A letter beyond Latin-1 is one no mangling scanner could type: the word is genuine even if not Vietnamese.
@@ -164,7 +182,7 @@ function judgeToken(token: Token, field: ManglingField): ManglingEvidence[] {
   }
   const out: ManglingEvidence[] = [];
   for (const part of wordParts(text)) {
-    const e = judgeLetters(part, field, token.followedByDot);
+    const e = judgeLetters(part, field, token);
     if (e !== null) out.push(e);
   }
   return out;
@@ -179,7 +197,7 @@ function characterEvidence(text: string, field: ManglingField, allowed: (ch: str
   return out;
 }
 
-const nameCharacter = (ch: string): boolean => ch === ' ' || /['\u2019\u02bc\-.]/.test(ch) || /\d/.test(ch) || analyseLetter(ch) !== null;
+const nameCharacter = (ch: string): boolean => ch === ' ' || /['\u2019\u02bc.-]/.test(ch) || /\d/.test(ch) || analyseLetter(ch) !== null;
 
 function addressEvidence(address: string): ManglingEvidence[] {
   const out = characterEvidence(address, 'address', (ch) => ch !== '|' && isQrCharacter(ch));
@@ -218,7 +236,7 @@ function addressEvidence(address: string): ManglingEvidence[] {
 function nameEvidence(name: string): ManglingEvidence[] {
   const out = characterEvidence(name, 'fullName', nameCharacter);
   const words = tokens(name);
-  for (const t of words) out.push(...judgeToken({ text: t.text, followedByDot: false }, 'fullName'));
+  for (const t of words) out.push(...judgeToken({ ...t, followedByDot: false }, 'fullName'));
   const surname = words[0]?.text ?? '';
   if (isAscii(surname) && STRIPPED_SURNAMES.has(surname.toLowerCase())) {
     out.push({ field: 'fullName', word: surname, reason: 'stripped_marks', strength: 'soft' });
@@ -228,7 +246,7 @@ function nameEvidence(name: string): ManglingEvidence[] {
 
 function genderEvidence(gender: string): ManglingEvidence[] {
   const out = characterEvidence(gender, 'gender', nameCharacter);
-  for (const t of tokens(gender)) out.push(...judgeToken({ text: t.text, followedByDot: false }, 'gender'));
+  for (const t of tokens(gender)) out.push(...judgeToken({ ...t, followedByDot: false }, 'gender'));
   if (gender.trim().toLowerCase() === 'nu') out.push({ field: 'gender', word: gender.trim(), reason: 'stripped_marks', strength: 'soft' });
   return out;
 }
@@ -252,7 +270,7 @@ export function assessMangling(fields: { fullName: string; address: string; gend
  * field full of these is the wedge scanner's keyboard layout, not a bad card.
  */
 export function looksLikeShiftedDigits(field: string): boolean {
-  return /[&é"'(§è!_çà)]/.test(field) && /^[0-9&é"'(§è!_çà)\-]+$/.test(field);
+  return /[&é"'(§è!_çà)]/.test(field) && /^[0-9&é"'(§è!_çà)-]+$/.test(field);
 }
 
 /** Characters outside the QR alphabet anywhere in the raw text (after NFC). */

@@ -4,6 +4,10 @@
  * tolerated. The result is either valid and certain, or an AppError: structure errors refuse, text a scanner
  * mangled refuses (CCCD_MANGLED, unless a wrong-charset decoding can be undone with certainty), and a number
  * that disagrees with the printed gender or birth year only warns (the card is still the card).
+ *
+ * An unknown province code refuses (CCCD_BAD_PROVINCE) rather than warns: the codes are a closed list, a personal
+ * number never changes, and the 2025 merger reused existing codes, so a number outside the list cannot have been
+ * issued — the text is not a CCCD or was corrupted, and the clerk can still type the card in by hand.
  */
 import { AppError } from '../../contract/errors';
 import { foreignCharacters } from './alphabet';

@@ -2,8 +2,9 @@
  * Province codes that open a 12-digit personal identification number: the province where the birth was
  * registered (Appendix of Circular 07/2016/TT-BCA, kept by Circular 59/2021/TT-BCA). They are the provinces'
  * administrative unit codes, zero-padded; the gaps (003, 005, 007, ...) were never assigned.
- * The 2025 merger (Resolution 202/2025/QH15, 63 → 34 provinces) does not change anyone's number, and each new
- * province carries the name (and code) of one of the merged ones, so this closed list stays the valid set.
+ * The 2025 merger (Resolution 202/2025/QH15, 63 → 34 provinces) does not change anyone's number, and the 34
+ * provinces' codes (Decision 19/2025/QĐ-TTg: 01 Hà Nội, 04 Cao Bằng, 08 Tuyên Quang ...) are codes of merged
+ * provinces, so this closed list stays the valid set. Codes are never reassigned; a new one would be added here.
  */
 export const PROVINCE_CODES: Readonly<Record<string, string>> = {
   '001': 'Hà Nội',

@@ -55,11 +55,6 @@ export function analyseLetter(ch: string): { letter: string; tone: Tone } | null
   return result;
 }
 
-/** True for a letter of the Vietnamese alphabet or plain Latin a–z (either case). */
-export function isLetter(ch: string): boolean {
-  return analyseLetter(ch) !== null;
-}
-
 /** Split a word into tone-less letters and its tone; null if a character is not a letter or it has two tones. */
 export function splitTone(word: string): Letters | null {
   let letters = '';

@@ -38,7 +38,8 @@ export interface WedgeScan {
   text: string;
   /** How many leading characters of `text` reached the focused field before the burst was recognised. */
   leaked: number;
-  terminatedBy: 'terminator' | 'pause';
+  /** A terminator key, a pause (flush or a late key), or another non-printable key / shortcut. */
+  terminatedBy: 'terminator' | 'pause' | 'key';
   startedAt: number;
   endedAt: number;
 }
@@ -97,16 +98,16 @@ export class WedgeBurstDetector {
       if (inBurst && this.confirmed && this.chars.length >= this.options.minLength) {
         return { swallow: true, scan: this.take('terminator', timestamp), release: '' };
       }
-      return { ...this.end(timestamp), swallow: false };
+      return { ...this.end(timestamp, inBurst ? 'key' : 'pause'), swallow: false };
     }
 
     const printable = [...key].length === 1;
     if (!printable || flags.repeat === true || flags.ctrlKey === true || flags.metaKey === true || flags.altKey === true) {
-      return { ...this.end(timestamp), swallow: false };
+      return { ...this.end(timestamp, inBurst ? 'key' : 'pause'), swallow: false };
     }
 
     // A key after a gap starts a new run; the old one ended with a pause.
-    const ended = inBurst ? NOTHING : this.end(this.lastAt);
+    const ended = inBurst ? NOTHING : this.end(this.lastAt, 'pause');
     if (this.chars.length === 0) this.startedAt = timestamp;
     this.chars.push(key);
     this.lastAt = timestamp;
@@ -122,7 +123,7 @@ export class WedgeBurstDetector {
     if (this.chars.length === 0) return NOTHING;
     const limit = this.confirmed ? this.options.burstGapMs : this.options.maxGapMs;
     if (timestamp - this.lastAt <= limit) return NOTHING;
-    return this.end(timestamp);
+    return this.end(timestamp, 'pause');
   }
 
   reset(): void {
@@ -132,10 +133,10 @@ export class WedgeBurstDetector {
   }
 
   /** End the current run: a scan if it was a long enough burst, else hand back what was swallowed. */
-  private end(timestamp: number): WedgeVerdict {
+  private end(timestamp: number, by: WedgeScan['terminatedBy']): WedgeVerdict {
     if (this.chars.length === 0) return NOTHING;
     if (this.confirmed && this.chars.length >= this.options.minLength) {
-      return { swallow: false, scan: this.take('pause', Math.min(timestamp, this.lastAt)), release: '' };
+      return { swallow: false, scan: this.take(by, Math.min(timestamp, this.lastAt)), release: '' };
     }
     const release = this.confirmed ? this.chars.slice(this.leaked).join('') : '';
     this.reset();

@@ -60,6 +60,14 @@ describe('no false refusals of genuine text', () => {
     expect(refused).toEqual([]);
   });
 
+  it('accepts the corpus decomposed (NFD) and wrapped in reader noise', () => {
+    for (const s of allSamples()) {
+      const r = parseCccdQr(`\ufeff${s.qr.normalize('NFD')}\r\n`, { now: NOW });
+      expect(r.fullName).toBe(s.name.normalize('NFC'));
+      expect(r.address).toBe(s.address.normalize('NFC'));
+    }
+  });
+
   it('accepts a minority record with no Vietnamese marks at all', () => {
     const r = parseCccdQr('064185012345||Ksor H\'Ben|07041985|Nữ|Plei Ring, Ia Kha, Ia Grai, Gia Lai|15082021', { now: NOW });
     expect(r.fullName).toBe('Ksor H\'Ben');
@@ -75,6 +83,10 @@ describe('no false refusals of genuine text', () => {
       'Chung cư CT1A, Khu đô thị Vinhomes Central Park, Phường 22, Quận Bình Thạnh, Thành phố Hồ Chí Minh',
       'Thôn K\'Long, Xã Hiệp An, Huyện Đức Trọng, Lâm Đồng',
       'Buôn Ea Kmát, Xã Hòa Phú, Huyện Cư M\'gar, Tỉnh Đắk Lắk',
+      'Thôn Km 5, Xã Ea Tu, Thành phố Buôn Ma Thuột, Đắk Lắk',
+      'LK 12, Khu đô thị Văn Khê, Phường La Khê, Quận Hà Đông, Hà Nội',
+      'Số 2 Ng. 15 Ngh. 3 Đ. Lê Văn Lương, P. Nhân Chính, Q. Thanh Xuân, TP. Hà Nội',
+      'THÔN 2, XÃ ĐỊNH TƯỜNG, HUYỆN YÊN ĐỊNH, THANH HÓA',
     ]) {
       expect(assessMangling({ fullName: 'Nguyễn Văn An', gender: 'Nam', address }).mangled, address).toBe(false);
     }
@@ -104,6 +116,24 @@ describe('mangled text is always refused', () => {
     });
   }
 
+  it('handles records written in capitals the same way, genuine or mangled', () => {
+    const accepted: string[] = [];
+    const refused: string[] = [];
+    for (let i = 0; i < NAMES.length; i++) {
+      for (let j = i % 4; j < ADDRESSES.length; j += 4) {
+        const s = sample(i, j);
+        const caps = s.qr.toLocaleUpperCase('vi');
+        if (refusalCode(caps) !== null) refused.push(caps);
+        for (const mangle of Object.values(MANGLERS)) {
+          const m = mangle(caps);
+          if (m !== caps && refusalCode(m) === null) accepted.push(m);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+    expect(accepted).toEqual([]);
+  });
+
   it('judges the record as a whole: a scanner mangles every field the same way', () => {
     const genuineAddress = 'Thôn 2, Xã Định Tường, Huyện Yên Định, Thanh Hóa';
     // Stripped name beside intact Vietnamese: the marks could be typed, so the unmarked name is what the card holds.
@@ -120,12 +150,18 @@ describe('mangled text is always refused', () => {
     expect(verdict.decisive).toMatchObject({ field: 'fullName', reason: 'replacement_character', strength: 'hard' });
     expect(assessMangling({ fullName: 'Trần Vn An', gender: 'Nam', address: 'Hà Nội' }).decisive?.reason).toBe('missing_vowel');
     expect(assessMangling({ fullName: 'Trần Văn 2', gender: 'Nam', address: 'Hà Nội' }).decisive?.reason).toBe('digit_in_name');
+    expect(assessMangling({ fullName: 'TRẦN VĂN AN', gender: 'Nam', address: 'PHNG 3, QUẬN 5, HỒ CHÍ MINH' }).decisive?.word).toBe('PHNG');
   });
 
   it('refuses stripped province names and unit words even when every word is a valid syllable', () => {
     const verdict = assessMangling({ fullName: 'Mai Anh', gender: 'Nam', address: 'So 5, Tan Mai, Hoang Mai, Ha Noi' });
     expect(verdict.mangled).toBe(true);
     expect(verdict.evidence.map((e) => e.word)).toEqual(expect.arrayContaining(['So', 'Ha Noi']));
+    // A Latin-1-only layout keeps "Hà" and "Xóm" but loses "ộ": the province is evidence, the Latin-1 marks are not Vietnamese.
+    const latin1 = assessMangling({ fullName: 'Lê Hà', gender: 'Nam', address: 'Xóm 1, Xã Tân An, Hà Ni' });
+    expect(latin1.decisive).toMatchObject({ word: 'Hà Ni', reason: 'missing_letters' });
+    // Old and new tone placement of a genuine province are both genuine.
+    expect(assessMangling({ fullName: 'Lê Hà', gender: 'Nam', address: 'Xóm Lác, Xã Chiềng Châu, Mai Châu, Hoà Bình' }).mangled).toBe(false);
   });
 
   it('keeps evidence words for support but refuses with one decisive reason', () => {

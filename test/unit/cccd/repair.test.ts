@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../core/contract/errors';
+import type { AppError } from '../../../core/contract/errors';
 import { parseCccdQr } from '../../../core/domain/cccd/parse';
 import { bytesBehind, chooseRepair, decodeAs, MOJIBAKE_CHARSETS, repairMojibake, type MojibakeCharset } from '../../../core/domain/cccd/repair';
 import { allSamples, NOW } from './corpus';

@@ -1,12 +1,33 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
 import { ScreenPage } from '../../components/ScreenPage';
+import { DossierDetail } from './DossierDetail';
+import { DossierList } from './DossierList';
+import { LookupForm } from './LookupForm';
+import './dossiers.css';
 
-/** Placeholder until the dossiers feature lands; it keeps the route, heading and focus handling in place. */
+/**
+ * Return of results and follow-up. The lookup field takes focus when the list shows, ready for the receipt
+ * scanner; an open dossier is ?id=… in the address, so Back returns to the list.
+ */
 export function DossiersScreen() {
   const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const lookupRef = useRef<HTMLInputElement>(null);
+  const id = params.get('id');
+
+  // Runs after ScreenPage's own effect (children first), which puts focus on the h1.
+  useEffect(() => {
+    if (!id) lookupRef.current?.focus();
+  }, [id, location.key]);
+
   return (
-    <ScreenPage title={t('ui.screens.dossiers.title')}>
-      <p className="screen__lead">{t('ui.screens.dossiers.upcoming')}</p>
+    <ScreenPage title={t('ui.screens.dossiers.title')} className="dossiers-screen">
+      <p className="screen__lead">{t('dossiersUi.lead')}</p>
+      <LookupForm inputRef={lookupRef} onOpen={(view) => setParams({ id: view.id })} />
+      {id ? <DossierDetail key={`${id}-${location.key}`} id={id} onBack={() => setParams({})} /> : <DossierList />}
     </ScreenPage>
   );
 }

@@ -1,0 +1,286 @@
+/** The dossier as recorded: overview, documents received, fees, digitised files, result and history. */
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { DossierView } from '../../../../core/contract/dossiers';
+import { formatDateTime, formatMoney, parseActor } from './format';
+
+function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+  const id = useId();
+  return (
+    <section className="panel dossier-section" aria-labelledby={id} data-testid={testId}>
+      <h3 id={id} className="panel__title">
+        {title}
+      </h3>
+      {children}
+    </section>
+  );
+}
+
+function Pair({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+  return (
+    <div className="dossier-facts__pair">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+export function StateBadge({ state }: { state: DossierView['state'] }) {
+  const { t } = useTranslation();
+  return <span className={`state-badge state-badge--${state}`}>{t(`dossier.states.${state}`)}</span>;
+}
+
+export function SummarySection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  const none = t('dossiersUi.detail.none');
+  const a = view.applicant;
+  return (
+    <Section title={t('dossiersUi.detail.summary')} testId="dossier-summary">
+      <dl className="dossier-facts">
+        <Pair label={t('dossiersUi.detail.code')} testId="dossier-code">
+          {view.code ?? none}
+        </Pair>
+        <Pair label={t('dossiersUi.detail.state')} testId="dossier-state">
+          <StateBadge state={view.state} />
+        </Pair>
+        <Pair label={t('dossiersUi.detail.applicant')}>{a.fullName}</Pair>
+        <Pair label={t('dossiersUi.detail.idNumber')}>{a.idNumber ?? none}</Pair>
+        {a.address && <Pair label={t('dossiersUi.detail.address')}>{a.address}</Pair>}
+        {a.phone && <Pair label={t('dossiersUi.detail.phone')}>{a.phone}</Pair>}
+        {view.submitter && (
+          <Pair label={t('dossiersUi.detail.submitter')}>
+            {view.submitter.fullName} ({view.submitter.idNumber})
+          </Pair>
+        )}
+        <Pair label={t('dossiersUi.detail.procedure')}>
+          {view.procedureCode} — {view.procedureName}
+        </Pair>
+        <Pair label={t('dossiersUi.detail.agency')}>{view.agencyName}</Pair>
+        <Pair label={t('dossiersUi.detail.received')} testId="dossier-received">
+          {formatDateTime(view.receivedAt) || none}
+        </Pair>
+        <Pair label={t('dossiersUi.detail.due')} testId="dossier-due">
+          {formatDateTime(view.due) || none}
+        </Pair>
+        <Pair label={t('dossiersUi.detail.lookupPin')}>{view.lookupPin}</Pair>
+        <Pair label={t('dossiersUi.detail.channel')}>{t(`dossiersUi.detail.channels.${view.channel}`)}</Pair>
+        <Pair label={t('dossiersUi.detail.resultReturn')}>{t(`dossiersUi.detail.returnMethods.${view.resultReturn}`)}</Pair>
+        {view.returnAddress && <Pair label={t('dossiersUi.detail.returnAddress')}>{view.returnAddress}</Pair>}
+        {view.summary && <Pair label={t('dossiersUi.detail.summaryText')}>{view.summary}</Pair>}
+      </dl>
+      {view.warnings.length > 0 && (
+        <div className="notice dossier-warnings">
+          <strong>{t('dossiersUi.detail.warnings')}: </strong>
+          {view.warnings.map((w) => t(`dossier.warnings.${w}`, { defaultValue: w })).join(' ')}
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function ChecklistSection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  const yesNo = (v: boolean) => t(v ? 'dossiersUi.detail.yes' : 'dossiersUi.detail.no');
+  return (
+    <Section title={t('dossiersUi.detail.checklist')} testId="dossier-checklist">
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dossiersUi.detail.item')}</th>
+              <th scope="col">{t('dossiersUi.detail.required')}</th>
+              <th scope="col">{t('dossiersUi.detail.receivedItem')}</th>
+              <th scope="col">{t('dossiersUi.detail.mark')}</th>
+              <th scope="col">{t('dossiersUi.detail.copies')}</th>
+              <th scope="col">{t('dossiersUi.detail.check')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.checklist.map((l, i) => (
+              <tr key={`${l.itemCode}-${i}`} className={l.required && !l.received ? 'data-table__row--missing' : undefined}>
+                <th scope="row" className="data-table__text">
+                  {l.name}
+                  {l.note && <span className="field__hint"> — {l.note}</span>}
+                </th>
+                <td>{yesNo(l.required)}</td>
+                <td>{yesNo(l.received)}</td>
+                <td>{l.mark ? t(`catalogue.marks.${l.mark}`) : ''}</td>
+                <td className="data-table__num">{l.received ? l.copies : ''}</td>
+                <td>{l.received ? t(`dossiersUi.detail.checks.${l.check}`) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
+
+export function FeesSection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  const money = (n: number) => t('dossiersUi.detail.money', { amount: formatMoney(n) });
+  const f = view.fees;
+  return (
+    <Section title={t('dossiersUi.detail.fees')} testId="dossier-fees">
+      <dl className="dossier-facts">
+        <Pair label={t('dossiersUi.detail.fee')}>{money(f.fee)}</Pair>
+        <Pair label={t('dossiersUi.detail.charge')}>{money(f.charge)}</Pair>
+        {f.postage > 0 && <Pair label={t('dossiersUi.detail.postage')}>{money(f.postage)}</Pair>}
+        <Pair label={t('dossiersUi.detail.paid')}>{money(f.paid)}</Pair>
+        <Pair label={t('dossiersUi.detail.amountDue')} testId="dossier-amount-due">
+          {money(f.due)}
+        </Pair>
+      </dl>
+      {f.receipts.length === 0 ? (
+        <p className="field__hint">{t('dossiersUi.detail.noReceipts')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="dossier-receipts">
+            <caption className="data-table__caption">{t('dossiersUi.detail.receipts')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiersUi.detail.receiptNumber')}</th>
+                <th scope="col">{t('dossiersUi.detail.amount')}</th>
+                <th scope="col">{t('dossiersUi.detail.collectedAt')}</th>
+                <th scope="col">{t('dossiersUi.detail.collectedBy')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {f.receipts.map((r) => (
+                <tr key={r.number}>
+                  <th scope="row" className="data-table__num">
+                    {r.number}
+                  </th>
+                  <td className="data-table__num">{money(r.amount)}</td>
+                  <td className="data-table__num">{formatDateTime(r.collectedAt)}</td>
+                  <td>{actorText(t, r.collectedBy)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function DocumentsSection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  const names = new Map(view.checklist.map((l) => [l.itemCode, l.name]));
+  return (
+    <Section title={t('dossiersUi.detail.documents')}>
+      {view.documents.length === 0 ? (
+        <p className="field__hint">{t('dossiersUi.detail.noDocuments')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dossiersUi.detail.fileName')}</th>
+                <th scope="col">{t('dossiersUi.detail.item')}</th>
+                <th scope="col">{t('dossiersUi.detail.size')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.documents.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row" className="data-table__text">
+                    {d.fileName}
+                  </th>
+                  <td>{names.get(d.itemCode) ?? d.itemCode}</td>
+                  <td className="data-table__num">{t('dossiersUi.detail.kb', { size: formatMoney(Math.max(1, Math.round(d.bytes / 1024))) })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Section>
+  );
+}
+
+export function ResultSection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  const r = view.result;
+  if (!r) return null;
+  return (
+    <Section title={t('dossiersUi.detail.result')} testId="dossier-result">
+      <dl className="dossier-facts">
+        <Pair label={t('dossiersUi.detail.receiverName')}>{r.receiverName}</Pair>
+        {r.receiverIdNumber && <Pair label={t('dossiersUi.detail.receiverId')}>{r.receiverIdNumber}</Pair>}
+        <Pair label={t('dossiersUi.detail.returnMethod')}>{t(`dossiersUi.detail.returnMethods.${r.method}`, { defaultValue: r.method })}</Pair>
+        <Pair label={t('dossiersUi.detail.returnedAt')}>{formatDateTime(r.returnedAt)}</Pair>
+        {r.note && <Pair label={t('dossiersUi.detail.note')}>{r.note}</Pair>}
+      </dl>
+    </Section>
+  );
+}
+
+export function actorText(t: TFunction, label: string): string {
+  const a = parseActor(label);
+  return a.kind === 'system' ? t('dossiersUi.detail.system', { name: a.name }) : a.name;
+}
+
+interface HistoryData {
+  apology?: { reason?: string; previousDue?: string | null; newDue?: string };
+  note?: string | null;
+  reason?: string;
+  receiverName?: string;
+  code?: string;
+}
+
+function historyText(t: TFunction, h: DossierView['history'][number]): string[] {
+  const data = (h.data ?? {}) as HistoryData;
+  const state = (s: string) => t(`dossier.states.${s}`, { defaultValue: s });
+  const lines: string[] = [];
+  if (data.apology) {
+    lines.push(
+      t('dossiersUi.detail.apology', {
+        previous: formatDateTime(data.apology.previousDue) || t('dossiersUi.detail.none'),
+        next: formatDateTime(data.apology.newDue),
+      }),
+    );
+    if (data.apology.reason) lines.push(t('dossiersUi.detail.reason', { reason: data.apology.reason }));
+    return lines;
+  }
+  lines.push(h.from === null ? t('dossiersUi.detail.created', { to: state(h.to) }) : t('dossiersUi.detail.moved', { from: state(h.from), to: state(h.to) }));
+  if (data.reason) lines.push(t('dossiersUi.detail.reason', { reason: data.reason }));
+  if (data.receiverName) lines.push(t('dossiersUi.detail.receiver', { name: data.receiverName }));
+  if (data.note) lines.push(t('dossiersUi.detail.noteText', { note: data.note }));
+  return lines;
+}
+
+export function HistorySection({ view }: { view: DossierView }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('dossiersUi.detail.history')} testId="dossier-history">
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('dossiersUi.detail.at')}</th>
+              <th scope="col">{t('dossiersUi.detail.change')}</th>
+              <th scope="col">{t('dossiersUi.detail.actor')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.history.map((h, i) => (
+              <tr key={i}>
+                <td className="data-table__num">{formatDateTime(h.at)}</td>
+                <td className="data-table__text">
+                  {historyText(t, h).map((line, j) => (
+                    <span key={j} className="history-line">
+                      {line}
+                    </span>
+                  ))}
+                </td>
+                <td>{actorText(t, h.actor)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Section>
+  );
+}
