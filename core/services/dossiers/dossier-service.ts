@@ -4,7 +4,7 @@
  * rows land together or not at all. Attached files are made durable first and removed if the transaction fails.
  */
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { mkdirSync, openSync, closeSync, fsyncSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { DossierView, PersonInput, dossiersContract } from '../../contract/dossiers';
@@ -104,6 +104,7 @@ function safeFileName(name: string): string {
   return cleaned || 'file';
 }
 
+/** Written, fsynced, then recorded: a file half-written (disk full, crash) is removed, never recorded. */
 function writeDurably(file: string, data: Buffer): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'wx');
@@ -111,8 +112,11 @@ function writeDurably(file: string, data: Buffer): void {
     let off = 0;
     while (off < data.length) off += writeSync(fd, data, off, data.length - off);
     fsyncSync(fd);
-  } finally {
     closeSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    rmSync(file, { force: true });
+    throw e;
   }
 }
 
@@ -168,13 +172,19 @@ export class DossierService {
       }
       return prepared;
     } catch (e) {
-      this.discardFiles(prepared);
+      this.discardFiles(dossierId, prepared);
       throw e;
     }
   }
 
-  private discardFiles(files: PreparedFile[]): void {
+  private discardFiles(dossierId: string, files: PreparedFile[]): void {
     for (const f of files) rmSync(path.join(this.d.layout.files, f.storedPath), { force: true });
+    // The dossier's folder exists only for this attempt; remove it if nothing else is in it.
+    try {
+      rmdirSync(path.join(this.d.layout.files, dossierId));
+    } catch {
+      /* absent, or not empty */
+    }
   }
 
   private async intake(
@@ -257,7 +267,7 @@ export class DossierService {
         if (fees && fees.collected > 0) this.issueFeeReceipt(actor, id, fees.collected, now);
       });
     } catch (e) {
-      this.discardFiles(files);
+      this.discardFiles(id, files);
       throw e;
     } finally {
       release();

@@ -56,7 +56,8 @@ export function ApplicantStep({ draft, scan, errorOf, onPerson, onSubmitterDiffe
         <p role="status" className="rx-scan__status" data-testid="scan-status">
           {scan.busy ? t('reception.scan.reading') : ''}
         </p>
-        <div role="alert" className={scan.error ? 'form-error' : 'form-error form-error--empty'} data-testid="scan-error">
+        {/* Announced through the app's live region when it appears (the screen calls announce). */}
+        <div className={scan.error ? 'form-error' : 'form-error form-error--empty'} data-testid="scan-error">
           {scan.error && (
             <>
               <p className="rx-scan__error-title">{t('reception.scan.refused')}</p>

@@ -178,7 +178,7 @@ export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtr
         <button type="button" className="btn" onClick={onTickRequired}>
           {t('reception.checklist.tickRequired')}
         </button>
-        <button type="button" className="btn" onClick={onAddExtra}>
+        <button type="button" className="btn" data-field="checklist-add" onClick={onAddExtra}>
           {t('reception.checklist.addExtra')}
         </button>
         <button type="submit" className="btn btn--primary">

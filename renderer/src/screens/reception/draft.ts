@@ -4,9 +4,10 @@
  * field on screen. No React, no I/O: unit-tested on its own.
  */
 import type { MethodInput, MethodOutput } from '../../../../core/contract/index';
-import { parseMoney, parseVnDate } from './format';
+import { isoToVnDate, parseMoney, parseVnDate } from './format';
 
 export type Procedure = MethodOutput<'catalogue.get'>;
+export type ParsedQr = MethodOutput<'applicants.parseQr'>;
 export type StepId = 'applicant' | 'procedure' | 'checklist' | 'documents' | 'review';
 export const STEPS: readonly StepId[] = ['applicant', 'procedure', 'checklist', 'documents', 'review'];
 export type Decision = 'receive' | 'supplement' | 'refuse';
@@ -95,6 +96,53 @@ export function emptyDraft(agencyCode = ''): Draft {
     returnAddress: '',
     summary: '',
     feeCollected: '',
+    feeConfirmed: false,
+  };
+}
+
+// ---------- filling in ----------
+
+/**
+ * The applicant from a parsed CCCD QR code. Phone and email come from the applicant's last dossier when the core
+ * knows them; what the clerk already typed for this same person wins; another person's contact details go.
+ */
+export function applyQr(d: Draft, qr: ParsedQr): Draft {
+  const same = d.applicant.kind === 'citizen' && d.applicant.idNumber.trim() === qr.idNumber;
+  const keep = (typed: string, known: string | null | undefined) => (same && typed.trim() ? typed : (known ?? ''));
+  return {
+    ...d,
+    applicant: {
+      kind: 'citizen',
+      idNumber: qr.idNumber,
+      oldIdNumber: qr.oldIdNumber ?? '',
+      fullName: qr.fullName,
+      dateOfBirth: isoToVnDate(qr.dateOfBirth),
+      gender: qr.gender,
+      address: qr.address,
+      issueDate: isoToVnDate(qr.issueDate),
+      phone: keep(d.applicant.phone, qr.known?.phone),
+      email: keep(d.applicant.email, qr.known?.email),
+    },
+    scan: { idNumber: qr.idNumber, warnings: [...qr.warnings], returning: qr.known !== null },
+  };
+}
+
+/**
+ * A procedure was chosen: its checklist replaces the old one (unless it is the same procedure again), the
+ * result return is one the procedure offers, and the amount to collect starts at the total fee.
+ */
+export function prepareForProcedure(d: Draft, p: Procedure): Draft {
+  const same = d.procedure?.agencyCode === p.agencyCode && d.procedure.code === p.code;
+  if (same) return { ...d, procedure: p };
+  const returns = p.resultReturn?.length ? p.resultReturn : (['counter', 'post'] as const);
+  const total = feeTotal(p);
+  return {
+    ...d,
+    procedure: p,
+    checklist: rowsFromProcedure(p),
+    attachments: [],
+    resultReturn: returns.includes(d.resultReturn) ? d.resultReturn : returns[0]!,
+    feeCollected: total > 0 ? String(total) : '',
     feeConfirmed: false,
   };
 }
