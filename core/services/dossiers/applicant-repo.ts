@@ -1,6 +1,7 @@
 /** Applicants, found again by ID number so a returning citizen is pre-filled. */
 import { randomUUID } from 'node:crypto';
 import type { Applicant, PersonInput } from '../../contract/dossiers';
+import { foldVietnamese } from '../../domain/text/fold';
 import type { Db } from '../../store/database';
 import type { AuditLog } from '../audit/audit-log';
 import { actorLabel, type Actor } from '../actor';
@@ -55,6 +56,7 @@ export class ApplicantRepo {
       id_number: p.idNumber,
       old_id_number: p.oldIdNumber ?? existing?.oldIdNumber ?? null,
       full_name: p.fullName.normalize('NFC'),
+      name_folded: foldVietnamese(p.fullName),
       date_of_birth: p.dateOfBirth ?? existing?.dateOfBirth ?? null,
       gender: p.gender ?? existing?.gender ?? null,
       address: p.address ? p.address.normalize('NFC') : existing?.address ?? null,
@@ -66,10 +68,10 @@ export class ApplicantRepo {
       const id = randomUUID();
       this.db
         .prepare(
-          `INSERT INTO applicants (id, kind, id_number, old_id_number, full_name, date_of_birth, gender, address, issue_date, phone, email,
-             created_at, created_by, updated_at, updated_by)
-           VALUES (@id, @kind, @id_number, @old_id_number, @full_name, @date_of_birth, @gender, @address, @issue_date, @phone, @email,
-             @now, @who, @now, @who)`,
+          `INSERT INTO applicants (id, kind, id_number, old_id_number, full_name, name_folded, date_of_birth, gender, address, issue_date,
+             phone, email, created_at, created_by, updated_at, updated_by)
+           VALUES (@id, @kind, @id_number, @old_id_number, @full_name, @name_folded, @date_of_birth, @gender, @address, @issue_date,
+             @phone, @email, @now, @who, @now, @who)`,
         )
         .run({ id, ...values, now: nowIso, who });
       this.audit.append(actor, { action: 'applicant.create', entity: 'applicant', entityId: id, data: { idNumber: p.idNumber } });
@@ -79,6 +81,7 @@ export class ApplicantRepo {
     const changed = (Object.keys(values) as (keyof typeof values)[]).filter((k) => {
       const map: Record<keyof typeof values, unknown> = {
         kind: before.kind, id_number: before.idNumber, old_id_number: before.oldIdNumber, full_name: before.fullName,
+        name_folded: foldVietnamese(before.fullName),
         date_of_birth: before.dateOfBirth, gender: before.gender, address: before.address, issue_date: before.issueDate,
         phone: before.phone, email: before.email,
       };
@@ -87,7 +90,8 @@ export class ApplicantRepo {
     if (changed.length) {
       this.db
         .prepare(
-          `UPDATE applicants SET old_id_number = @old_id_number, full_name = @full_name, date_of_birth = @date_of_birth, gender = @gender,
+          `UPDATE applicants SET old_id_number = @old_id_number, full_name = @full_name, name_folded = @name_folded,
+             date_of_birth = @date_of_birth, gender = @gender,
              address = @address, issue_date = @issue_date, phone = @phone, email = @email, updated_at = @now, updated_by = @who WHERE id = @id`,
         )
         .run({ ...values, id: existing.id, now: nowIso, who });

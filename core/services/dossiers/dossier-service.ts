@@ -14,6 +14,7 @@ import { formatLocalDateTime, parseLocalDateTime } from '../../domain/calendar/i
 import { defaultReceived, evaluateChecklist, type ChecklistLine, type ReceivedItem } from '../../domain/dossier/checklist';
 import { DEFAULT_DOSSIER_CODE_PATTERN } from '../../domain/dossier/code-pattern';
 import { assertTransition, type DossierState } from '../../domain/dossier/states';
+import { normaliseQuery } from '../../domain/text/fold';
 import { dayKey, pad, vietnamLocal } from '../../domain/time/vietnam';
 import type { Clock } from '../../platform/clock';
 import type { DataLayout } from '../../platform/data-dir';
@@ -450,8 +451,10 @@ export class DossierService {
     if (input.state) { where.push('d.state = @state'); params.state = input.state; }
     if (input.agencyCode) { where.push('d.agency_code = @agency'); params.agency = input.agencyCode; }
     if (input.query?.trim()) {
-      where.push('(d.code LIKE @q OR a.id_number LIKE @q OR a.full_name LIKE @q)');
-      params.q = `%${input.query.trim().normalize('NFC')}%`;
+      where.push("(d.code LIKE @q ESCAPE '\\' OR a.id_number LIKE @q ESCAPE '\\' OR a.name_folded LIKE @qf ESCAPE '\\')");
+      const escape = (v: string) => v.replace(/[\\%_]/g, (c) => `\\${c}`);
+      params.q = `%${escape(input.query.trim().normalize('NFC'))}%`;
+      params.qf = `%${escape(normaliseQuery(input.query))}%`;
     }
     const rows = this.d.db
       .prepare<Record<string, unknown>, { id: string; code: string | null; state: DossierState; agency_code: string; procedure_snapshot: string; full_name: string; received_at: string | null; due_at: string | null }>(

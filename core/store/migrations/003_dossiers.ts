@@ -15,6 +15,8 @@ export const m003Dossiers: Migration = {
         id_number TEXT,
         old_id_number TEXT,
         full_name TEXT NOT NULL,
+        -- Lower case, no diacritics, đ → d: what clerks type when they search.
+        name_folded TEXT NOT NULL,
         date_of_birth TEXT,
         gender TEXT CHECK (gender IN ('male','female')),
         address TEXT,

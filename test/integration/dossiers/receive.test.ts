@@ -157,3 +157,18 @@ describe('after reception', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('RPC_FORBIDDEN');
   });
 });
+
+describe('finding dossiers', () => {
+  it('lists by state and finds by code, ID number or name typed without diacritics', async () => {
+    const a = await call(t.core, admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(NGUYEN_THI_HUYNH) });
+    const b = await call(t.core, admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
+    await call(t.core, admin, 'dossiers.transition', { id: b.id, to: 'sent_to_agency' });
+    const ids = async (input: Record<string, unknown>) => (await call(t.core, admin, 'dossiers.list', { limit: 50, ...input })).map((x) => x.id);
+    expect(await ids({ query: 'tran van duc' })).toEqual([b.id]);
+    expect(await ids({ query: 'HUỲNH THỊ' })).toEqual([a.id]);
+    expect(await ids({ query: NGUYEN_THI_HUYNH.idNumber })).toEqual([a.id]);
+    expect(await ids({ query: a.code!.slice(-9) })).toEqual([a.id]);
+    expect(await ids({ state: 'sent_to_agency' })).toEqual([b.id]);
+    expect(await ids({ query: '%' })).toEqual([]);
+  });
+});

@@ -28,7 +28,7 @@ export function Stepper({ steps, current, visited, invalid, onGo }: StepperProps
                 <span className="rx-stepper__num" aria-hidden="true">
                   {bad ? '!' : state === 'done' ? '✓' : i + 1}
                 </span>
-                <span className="rx-stepper__label">{t('reception.steps.numbered', { n: i + 1, name: t(`reception.steps.${s}`) })}</span>
+                <span className="rx-stepper__label">{t(`reception.steps.${s}`)}</span>
                 {bad ? <span className="visually-hidden"> ({t('reception.steps.invalid')})</span> : state === 'done' ? <span className="visually-hidden"> ({t('reception.steps.done')})</span> : null}
               </button>
             </li>
