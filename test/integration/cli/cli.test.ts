@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, tempDir } from '../../helpers/temp';
+import { motcua as runMotcua } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 
-const run = promisify(execFile);
-const bin = path.join(REPO, 'bin', 'motcua.mjs');
 let data: ReturnType<typeof tempDir>;
-
-async function motcua(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, MOTCUA_DATA_DIR: data.dir, MOTCUA_PASSWORD: 'mat-khau-123' };
-  try {
-    const child = run(process.execPath, [bin, ...args], { env, cwd: REPO, timeout: 60_000 });
-    if (input !== undefined) {
-      child.child.stdin?.end(input);
-    }
-    const r = await child;
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const motcua = (args: string[]) => runMotcua(data.dir, args, { MOTCUA_PASSWORD: 'mat-khau-123' });
 
 beforeAll(() => {
   data = tempDir();

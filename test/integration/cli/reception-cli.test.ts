@@ -1,27 +1,16 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText, qpdfCheck, readQrCodes } from '../../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, qrOf } from '../../helpers/people';
-import { REPO, tempDir } from '../../helpers/temp';
+import { motcua as runMotcua } from '../../helpers/cli';
+import { tempDir } from '../../helpers/temp';
 import sample from '../../../resources/catalogue/sample.json';
 
 const SAMPLE = sample as { procedures: unknown[] };
 
-const run = promisify(execFile);
 let data: ReturnType<typeof tempDir>;
-
-async function motcua(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const r = await run(process.execPath, [path.join(REPO, 'bin', 'motcua.mjs'), ...args], { env: { ...process.env, MOTCUA_DATA_DIR: data.dir }, cwd: REPO, timeout: 60_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
+const motcua = (args: string[]) => runMotcua(data.dir, args);
 
 beforeAll(() => {
   data = tempDir();
