@@ -141,7 +141,8 @@ export class FormsService {
     ctx.handover = {
       from,
       to,
-      dossiers: views.map((v) => ({ code: v.code ?? v.id, procedureName: v.procedureName, applicantName: v.applicant.fullName, pages: v.documents.length })),
+      // Page counts come with scanning; attached files are not sheets of paper.
+      dossiers: views.map((v) => ({ code: v.code ?? v.id, procedureName: v.procedureName, applicantName: v.applicant.fullName })),
     };
     const pdf = await renderForm('handover', ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
     const stamp = ctx.printedAt.replace(/[^0-9]/g, '');

@@ -71,6 +71,13 @@ describe('reception CLI', () => {
       expect(qpdfCheck(out)).toMatch(/No syntax or stream encoding errors/);
       expect(readQrCodes(out).some((q) => q.includes(v.code))).toBe(true);
     }
+    const handover = path.join(data.dir, 'handover.pdf');
+    const h = await motcua(['handover', v.code, '--from', 'Bưu điện Đống Đa — Nguyễn Văn Bưu', '--to', 'UBND phường Ô Chợ Dừa', '--out', handover]);
+    expect(h.code, h.stderr).toBe(0);
+    const ht = pdfText(handover).replace(/\s+/g, ' ');
+    expect(ht).toContain(v.code);
+    expect(ht).toContain('Huỳnh Thị'); // the name cell may wrap in the table
+    expect(ht).toContain('Nguyễn Văn Bưu');
     const refusal = await motcua(['form', 'refusal', v.code, '--out', path.join(data.dir, 'x.pdf')]);
     expect(refusal.code).toBe(1);
     expect(refusal.stderr).toMatch(/FORMS_NOT_FOR_STATE/);

@@ -171,6 +171,26 @@ export function registerReceptionCommands(program: Command, run: Run): void {
       ),
     );
 
+  program
+    .command('handover')
+    .description('Danh sách bàn giao hồ sơ giấy (bưu chính → cơ quan) ra PDF / postal handover list as PDF')
+    .argument('<codes...>', 'mã các hồ sơ / dossier codes')
+    .requiredOption('--from <who>', 'bên giao / handed over by')
+    .requiredOption('--to <who>', 'bên nhận / received by')
+    .requiredOption('--out <file.pdf>', 'tệp PDF / output file')
+    .option('--layout <layout>', 'a4 | 80mm', 'a4')
+    .action((codes: string[], opts: { from: string; to: string; out: string; layout: string }) =>
+      run(() =>
+        withCore(async (s) => {
+          const ids: string[] = [];
+          for (const code of codes) ids.push((await s.call('dossiers.get', { code })).id);
+          const r = await s.call('forms.handover', { ids, from: opts.from, to: opts.to, layout: opts.layout as 'a4' });
+          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
+          process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
+        }),
+      ),
+    );
+
   const catalogue = program.command('catalogue').description('Danh mục thủ tục / procedure catalogue');
   catalogue
     .command('import')

@@ -70,7 +70,7 @@ function rememberAgency(code: string): void {
 }
 
 interface Kept {
-  userId: string;
+  userId: number | null;
   draft: Draft;
   step: StepId;
   done: DossierView | null;
@@ -89,7 +89,7 @@ export function ReceptionScreen() {
   const { user } = useSession();
   const announce = useAnnouncer();
   const stepHeadingId = useId();
-  const userId = user?.id ?? '';
+  const userId = user?.id ?? null;
   const restored = kept && kept.userId === userId ? kept : null;
 
   const [draft, setDraft] = useState<Draft>(() => restored?.draft ?? emptyDraft(rememberedAgency() ?? ''));
@@ -106,11 +106,14 @@ export function ReceptionScreen() {
   const [dialog, setDialog] = useState<'supplement' | 'refuse' | null>(null);
   const [dialogErrors, setDialogErrors] = useState<Record<string, string>>({});
   const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set([restored?.step ?? 'applicant']));
-  const [focusTarget, setFocusTarget] = useState<{ key: string } | null>(null);
+  /** Where focus goes after the next render (a step change first has to put the field on screen). */
+  const pendingFocus = useRef<string | null>(null);
 
   // Latest values for handlers called from outside React's render (shortcuts, scanner).
   const draftRef = useRef(draft);
-  draftRef.current = draft;
+  useEffect(() => {
+    draftRef.current = draft;
+  }, [draft]);
 
   useEffect(() => {
     kept = { userId, draft, step, done };
@@ -135,16 +138,21 @@ export function ReceptionScreen() {
     };
   }, [t]);
 
-  // Move focus once the target is on screen (after a step change).
+  // Move focus once the target is on screen. Runs after every render; most renders have nothing to do.
   useEffect(() => {
-    if (!focusTarget) return;
-    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focusTarget.key)}"]`);
+    const key = pendingFocus.current;
+    if (key === null) return;
+    pendingFocus.current = null;
+    const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
     if (el) el.focus();
     else document.getElementById(stepHeadingId)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget, stepHeadingId]);
+  });
 
-  const focusField = (key: string) => setFocusTarget({ key });
+  const [, setFocusTick] = useState(0);
+  const focusField = (key: string) => {
+    pendingFocus.current = key;
+    setFocusTick((n) => n + 1); // make sure a render (and so the effect) follows
+  };
 
   const clearErrors = (...keys: string[]) => {
     const drop = <T,>(o: Record<string, T>) => {
@@ -362,7 +370,7 @@ export function ReceptionScreen() {
   };
 
   const supplementLines = (): SupplementLine[] => {
-    const fromCore = incomplete ?? missingRequired(draftRef.current.checklist).map((m) => ({ itemCode: m.row.itemCode, name: m.row.name, reason: m.reason }));
+    const fromCore = incomplete ?? missingRequired(draft.checklist).map((m) => ({ itemCode: m.row.itemCode, name: m.row.name, reason: m.reason }));
     return fromCore.map((m) => ({
       key: `item-${m.itemCode}`,
       itemCode: m.itemCode,
@@ -427,17 +435,17 @@ export function ReceptionScreen() {
   // ---------- shortcuts ----------
 
   const commandRef = useRef<(c: ReceptionCommand) => boolean>(() => false);
-  commandRef.current = (c) => {
-    if (c === 'newDossier') {
-      if (busy) return true;
-      startNew();
+  useEffect(() => {
+    commandRef.current = (c) => {
+      if (c === 'newDossier') {
+        if (!busy) startNew();
+        return true;
+      }
+      if (dialog || done) return false;
+      void receive();
       return true;
-    }
-    if (dialog) return false;
-    if (done) return false;
-    void receive();
-    return true;
-  };
+    };
+  });
   useEffect(() => setReceptionCommandHandler((c) => commandRef.current(c)), []);
 
   const stepIndex = STEPS.indexOf(step);
