@@ -113,6 +113,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   const applicants = new ApplicantRepo(db, audit);
   const counter = new CounterIdentity(settings);
+  counter.id(); // made once at first start, so Settings shows it before the first dossier
   const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, catalogue, settings, auth });

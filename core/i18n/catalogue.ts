@@ -11,10 +11,11 @@ import { common } from './messages/common';
 import { dossiers } from './messages/dossiers';
 import { forms } from './messages/forms';
 import { ui } from './messages/ui';
+import { uiReception } from './messages/ui-reception';
 import { dossiersUi } from './messages/ui-dossiers';
 import { settingsUi } from './messages/ui-settings';
 
-const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi];
+const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

@@ -283,8 +283,19 @@ describe('dossiers screen', () => {
 
   it('receives a dossier waiting for a supplement once the documents are ticked', async () => {
     const { page } = browser;
-    await openByTyping(page, incomplete.code);
+    // F2 (listed in the help while this screen shows) puts the cursor back in the lookup field, text selected.
+    await page.locator('[data-testid="dossier-detail"] h2').focus();
+    await page.keyboard.press('F1');
+    await page.getByTestId('help-overlay').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('help-overlay').locator('tr[data-shortcut="dossiers.lookup"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('help-overlay').waitFor({ state: 'hidden' });
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dossier-code');
+    await page.keyboard.type(incomplete.code);
+    await page.keyboard.press('Enter');
     await waitForState(page, 'Yêu cầu bổ sung');
+    expect(await page.getByTestId('dossier-history').textContent()).toContain('Tờ khai chưa có chữ ký của người yêu cầu');
     expect(await page.getByTestId('print-panel').locator('button[data-form="supplement"]').count()).toBe(1);
 
     const supplement = await openAction(page, 'supplement', 'supplement-dialog');

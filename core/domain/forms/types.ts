@@ -85,8 +85,12 @@ export interface FormFees {
   fee: number;
   charge: number;
   postage: number;
+  /** Paid before (on a fee receipt: before this receipt). */
   paid: number;
+  /** Still to pay (on a fee receipt: the amount this receipt collects). */
   due: number;
+  /** Number of the fee receipt (biên lai) being printed. */
+  receiptNumber?: string;
 }
 
 export interface FormOfficer {

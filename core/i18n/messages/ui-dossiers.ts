@@ -8,10 +8,13 @@ export const dossiersUi: Messages = {
   vi: {
     dossiersUi: {
       lead: 'Tra cứu hồ sơ để trả kết quả, chuyển cơ quan giải quyết, thu phí, hẹn lại hoặc in lại phiếu.',
+      shortcuts: {
+        lookup: 'Tra cứu hồ sơ: đưa con trỏ về ô Mã hồ sơ (để quét hoặc gõ mã)',
+      },
       lookup: {
         title: 'Tra cứu nhanh',
         label: 'Mã hồ sơ',
-        hint: 'Quét mã QR trên giấy tiếp nhận bằng máy quét, hoặc gõ mã hồ sơ rồi nhấn Enter.',
+        hint: 'Quét mã QR trên giấy tiếp nhận bằng máy quét, hoặc gõ mã hồ sơ rồi nhấn Enter. Phím F2 đưa con trỏ về ô này.',
         submit: 'Mở hồ sơ',
         required: 'Hãy nhập hoặc quét mã hồ sơ.',
         opened: 'Đã mở hồ sơ {{code}}.',
@@ -105,6 +108,7 @@ export const dossiersUi: Messages = {
         reason: 'Lý do: {{reason}}',
         noteText: 'Ghi chú: {{note}}',
         receiver: 'Người nhận: {{name}}',
+        missingItem: 'Cần bổ sung — {{name}}: {{reason}}',
         system: 'Hệ thống ({{name}})',
         loading: 'Đang mở hồ sơ…',
       },
@@ -202,10 +206,13 @@ export const dossiersUi: Messages = {
   en: {
     dossiersUi: {
       lead: 'Look dossiers up to return results, send them to the agency, collect fees, apologise for delays or reprint forms.',
+      shortcuts: {
+        lookup: 'Dossier lookup: put the cursor back in the dossier code field (to scan or type a code)',
+      },
       lookup: {
         title: 'Quick lookup',
         label: 'Dossier code',
-        hint: 'Scan the QR code on the receipt with the scanner, or type the dossier code and press Enter.',
+        hint: 'Scan the QR code on the receipt with the scanner, or type the dossier code and press Enter. F2 brings the cursor back here.',
         submit: 'Open dossier',
         required: 'Type or scan a dossier code.',
         opened: 'Dossier {{code}} opened.',
@@ -299,6 +306,7 @@ export const dossiersUi: Messages = {
         reason: 'Reason: {{reason}}',
         noteText: 'Note: {{note}}',
         receiver: 'Receiver: {{name}}',
+        missingItem: 'To supplement — {{name}}: {{reason}}',
         system: 'System ({{name}})',
         loading: 'Opening the dossier…',
       },

@@ -129,7 +129,12 @@ export class FormsService {
     if (allowed && !allowed.includes(v.state)) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
     const ctx = this.context(v, actor);
     if (form === 'apology' && !ctx.apology) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
-    if (form === 'bien-lai' && v.fees.receipts.length === 0) throw new AppError('FORMS_NO_FEE_RECEIPT', { code: v.code ?? v.id });
+    if (form === 'bien-lai') {
+      // The fee receipt shows the latest collection: what was paid before it, and what it collects.
+      const last = v.fees.receipts.at(-1);
+      if (!last) throw new AppError('FORMS_NO_FEE_RECEIPT', { code: v.code ?? v.id });
+      ctx.fees = { ...ctx.fees, paid: v.fees.paid - last.amount, due: last.amount, receiptNumber: last.number };
+    }
     const pdf = await renderForm(form, ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
     return { fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   }

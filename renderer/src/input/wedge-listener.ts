@@ -7,17 +7,32 @@
  * automation) arrive without a keydown, as a `textInput` event; they are fed to the detector too, unless they are
  * just the echo of the keydown before them. Text from an input method (IME composition) is a person typing and
  * is left alone.
+ *
+ * The detector recognises a burst only after a few keys all within its tightest gap; a scanner (or a busy
+ * machine) that hesitates among the first keys would lose them. Keys just before a recognised burst that follow
+ * each other within the burst gap are therefore taken as the start of the scan too.
  */
 import { WedgeBurstDetector, type WedgeBurstOptions, type WedgeScan, type WedgeVerdict } from './wedge-burst';
 import { insertIntoEditable, restoreSnapshot, snapshotEditable, type EditableSnapshot } from './editable';
 
-/** Snapshots kept per run; a QR code is at most a few hundred characters. */
-const MAX_SNAPSHOTS = 4096;
+/** Keys remembered; a QR code is at most a few hundred characters. */
+const MAX_HISTORY = 1024;
+
+/** Keys that neither type nor interrupt (the detector ignores them too): scanners press Shift for capitals. */
+const SILENT_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'CapsLock', 'NumLock', 'ScrollLock', 'Fn', 'OS', 'Dead', 'Unidentified', 'Process']);
+
+interface Typed {
+  /** The character, or null for a key that breaks a run (Enter, Tab, a shortcut…). */
+  key: string | null;
+  at: number;
+  /** The focused field before this key reached it. */
+  field: EditableSnapshot | null;
+}
 
 export class WedgeKeyboardListener {
   private readonly detector: WedgeBurstDetector;
-  /** The focused field as it was before each key of the current run, by key timestamp. */
-  private snapshots: { at: number; field: EditableSnapshot | null }[] = [];
+  /** Recent keys with the focused field as it was before each. */
+  private history: Typed[] = [];
   /** The character of the last keydown let through: its textInput echo is not a second character. */
   private echo: string | null = null;
   private composing = false;
@@ -42,7 +57,7 @@ export class WedgeKeyboardListener {
     this.target.removeEventListener('compositionend', this.onCompositionEnd, true);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.detector.reset();
-    this.snapshots = [];
+    this.history = [];
   }
 
   private readonly onCompositionStart = (): void => {
@@ -57,7 +72,8 @@ export class WedgeKeyboardListener {
     if (e.isComposing || this.composing) return;
     this.echo = null;
     const printable = [...e.key].length === 1;
-    if (printable) this.remember(e.timeStamp);
+    const plain = printable && !e.repeat && !e.ctrlKey && !e.metaKey && !e.altKey;
+    if (!SILENT_KEYS.has(e.key)) this.remember(plain ? e.key : null, e.timeStamp);
     const verdict = this.detector.feed(e.key, e.timeStamp, { repeat: e.repeat, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey });
     if (printable && !verdict.swallow) this.echo = e.key;
     this.apply(verdict, e);
@@ -68,13 +84,13 @@ export class WedgeKeyboardListener {
     const echo = this.echo;
     this.echo = null;
     if (this.composing || typeof data !== 'string' || [...data].length !== 1 || data === echo) return;
-    this.remember(e.timeStamp);
+    this.remember(data, e.timeStamp);
     this.apply(this.detector.feed(data, e.timeStamp), e);
   };
 
-  private remember(at: number): void {
-    if (this.snapshots.length >= MAX_SNAPSHOTS) this.snapshots.shift();
-    this.snapshots.push({ at, field: snapshotEditable(this.target.document.activeElement) });
+  private remember(key: string | null, at: number): void {
+    if (this.history.length >= MAX_HISTORY) this.history.splice(0, this.history.length - MAX_HISTORY + 1);
+    this.history.push({ key, at, field: key === null ? null : snapshotEditable(this.target.document.activeElement) });
   }
 
   private apply(verdict: WedgeVerdict, e: Event | null): void {
@@ -85,18 +101,31 @@ export class WedgeKeyboardListener {
       e.stopPropagation();
     }
     if (verdict.scan) this.finish(verdict.scan);
-    if (!this.detector.pending) this.snapshots = [];
     this.scheduleFlush();
   }
 
   private finish(scan: WedgeScan): void {
-    if (scan.leaked > 0) {
-      const first = this.snapshots.find((s) => s.at === scan.startedAt);
-      if (first?.field) restoreSnapshot(first.field);
+    let first = -1;
+    for (let i = this.history.length - 1; i >= 0; i--) {
+      if (this.history[i]!.at === scan.startedAt && this.history[i]!.key !== null) {
+        first = i;
+        break;
+      }
+    }
+    let result = scan;
+    if (first >= 0) {
+      // Keys just before the burst, each within the burst gap of the next, belong to the scan.
+      const gap = this.detector.options.burstGapMs;
+      let start = first;
+      while (start > 0 && this.history[start - 1]!.key !== null && this.history[start]!.at - this.history[start - 1]!.at <= gap) start--;
+      const prefix = this.history.slice(start, first).map((h) => h.key).join('');
+      result = { ...scan, text: prefix + scan.text, leaked: scan.leaked + prefix.length, startedAt: this.history[start]!.at };
+      const before = this.history[start]!.field;
+      if (result.leaked > 0 && before) restoreSnapshot(before);
     }
     // Keys after the scan belong to the next run (a key after a pause both ends a scan and starts a run).
-    this.snapshots = this.snapshots.filter((s) => s.at > scan.endedAt);
-    this.onScan(scan);
+    this.history = this.history.filter((h) => h.at > scan.endedAt);
+    this.onScan(result);
   }
 
   private scheduleFlush(): void {

@@ -5,6 +5,8 @@
 import type { TFunction } from 'i18next';
 import type { User } from '../../../core/contract/auth';
 import { canOpen, SCREENS } from '../app/screens';
+import { dossiersActive, focusDossierLookup } from '../screens/dossiers/commands';
+import { receptionActive, runReceptionCommand } from '../screens/reception/commands';
 import { matchesCombo, type KeyCombo } from './keys';
 
 export interface ShortcutContext {
@@ -64,6 +66,32 @@ export const SHORTCUTS: readonly Shortcut[] = [
     describe: (t) => t('ui.shortcuts.closeDialog'),
     available: () => true,
     run: (ctx) => ctx.closeDialog(),
+  },
+  // Reception screen: listed and active only while it is on display.
+  {
+    id: 'reception.receive',
+    combos: [{ key: 'Enter', ctrl: true }],
+    inTextFields: true,
+    describe: (t) => t('reception.shortcuts.receive'),
+    available: (user) => user !== null && receptionActive(),
+    run: () => runReceptionCommand('receive'),
+  },
+  {
+    id: 'reception.newDossier',
+    combos: [{ code: 'KeyN', alt: true }],
+    inTextFields: true,
+    describe: (t) => t('reception.shortcuts.newDossier'),
+    available: (user) => user !== null && receptionActive(),
+    run: () => runReceptionCommand('newDossier'),
+  },
+  // Dossiers screen: listed and active only while it is on display.
+  {
+    id: 'dossiers.lookup',
+    combos: [{ code: 'F2' }],
+    inTextFields: true,
+    describe: (t) => t('dossiersUi.shortcuts.lookup'),
+    available: (user) => user !== null && dossiersActive(),
+    run: () => focusDossierLookup(),
   },
 ];
 

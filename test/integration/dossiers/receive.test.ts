@@ -1,7 +1,8 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/platform/clock';
+import { pdfText } from '../../helpers/pdf-tools';
 import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../../helpers/people';
 import type { Connection } from '../../../core/rpc/connection';
@@ -145,6 +146,12 @@ describe('after reception', () => {
     const v = await call(t.core, admin, 'dossiers.receive', { agencyCode: '000.00.12.H12', procedureCode: '2.000488', applicant: personInput(TRAN_VAN_DUC), fees: { collected: total, confirmed: true } });
     expect(v.fees).toMatchObject({ paid: total, due: 0 });
     expect(v.fees.receipts[0]?.number).toMatch(/^BL-[A-Z][A-Z0-9]+-2026-000001$/);
+    const pdf = await call(t.core, admin, 'forms.render', { id: v.id, form: 'bien-lai', layout: 'a4' });
+    const file = path.join(t.dir, 'bien-lai.pdf');
+    writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    const text = pdfText(file).replace(/\s+/g, ' ');
+    expect(text).toContain(v.fees.receipts[0]!.number);
+    expect(text).toContain(`Số tiền thu: ${total.toLocaleString('de-DE')} đồng`);
   });
 
   it('lets a clerk receive but not import the catalogue', async () => {

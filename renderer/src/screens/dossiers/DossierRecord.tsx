@@ -228,6 +228,7 @@ interface HistoryData {
   reason?: string;
   receiverName?: string;
   code?: string;
+  items?: { name?: string; reason?: string }[];
 }
 
 function historyText(t: TFunction, h: DossierView['history'][number]): string[] {
@@ -246,6 +247,9 @@ function historyText(t: TFunction, h: DossierView['history'][number]): string[] 
   }
   lines.push(h.from === null ? t('dossiersUi.detail.created', { to: state(h.to) }) : t('dossiersUi.detail.moved', { from: state(h.from), to: state(h.to) }));
   if (data.reason) lines.push(t('dossiersUi.detail.reason', { reason: data.reason }));
+  for (const item of Array.isArray(data.items) ? data.items : []) {
+    if (item.reason) lines.push(t('dossiersUi.detail.missingItem', { name: item.name ?? '', reason: item.reason }));
+  }
   if (data.receiverName) lines.push(t('dossiersUi.detail.receiver', { name: data.receiverName }));
   if (data.note) lines.push(t('dossiersUi.detail.noteText', { note: data.note }));
   return lines;

@@ -4,6 +4,7 @@ import { useLocation, useSearchParams } from 'react-router';
 import { ScreenPage } from '../../components/ScreenPage';
 import { DossierDetail } from './DossierDetail';
 import { DossierList } from './DossierList';
+import { setDossierLookupHandler } from './commands';
 import { LookupForm } from './LookupForm';
 import './dossiers.css';
 
@@ -22,6 +23,19 @@ export function DossiersScreen() {
   useEffect(() => {
     if (!id) lookupRef.current?.focus();
   }, [id, location.key]);
+
+  // F2 (shortcut registry): back to the lookup field from anywhere on the screen, its text selected.
+  useEffect(
+    () =>
+      setDossierLookupHandler(() => {
+        const input = lookupRef.current;
+        if (!input) return false;
+        input.focus();
+        input.select();
+        return true;
+      }),
+    [],
+  );
 
   return (
     <ScreenPage title={t('ui.screens.dossiers.title')} className="dossiers-screen">

@@ -52,6 +52,8 @@ import './reception.css';
 type Agency = MethodOutput<'catalogue.agencies'>[number];
 
 const AGENCY_KEY = 'motcua.reception.agency';
+/** Focus request resolved after the render: the first control of the step then on screen. */
+const DEFAULT_FOCUS = '\u0000default';
 
 function rememberedAgency(): string | null {
   try {
@@ -140,9 +142,10 @@ export function ReceptionScreen() {
 
   // Move focus once the target is on screen. Runs after every render; most renders have nothing to do.
   useEffect(() => {
-    const key = pendingFocus.current;
-    if (key === null) return;
+    const wanted = pendingFocus.current;
+    if (wanted === null) return;
     pendingFocus.current = null;
+    const key = wanted === DEFAULT_FOCUS ? defaultFocus(step, draft) : wanted;
     const el = document.querySelector<HTMLElement>(`[data-field="${CSS.escape(key)}"]`);
     if (el) el.focus();
     else document.getElementById(stepHeadingId)?.focus();
@@ -174,7 +177,7 @@ export function ReceptionScreen() {
   const goTo = (s: StepId, focusKey?: string) => {
     setStep(s);
     setVisited((v) => (v.has(s) ? v : new Set([...v, s])));
-    focusField(focusKey ?? defaultFocus(s, draftRef.current));
+    focusField(focusKey ?? DEFAULT_FOCUS);
   };
 
   /** Shows the problems of the steps checked; sends the clerk to the first one. */

@@ -245,7 +245,9 @@ export function checkStep(step: StepId, d: Draft, decision: Decision = 'receive'
       break;
     case 'review': {
       if (d.resultReturn === 'post' && !d.returnAddress.trim()) out.returnAddress = { message: 'returnAddress' };
-      if (decision === 'receive' && feeTotal(d.procedure) > 0) {
+      // With required documents missing the core will not receive anyway (it answers with the list), so the
+      // clerk is not made to confirm money first.
+      if (decision === 'receive' && feeTotal(d.procedure) > 0 && missingRequired(d.checklist).length === 0) {
         const collected = parseMoney(d.feeCollected);
         if (collected === null) out['fees.collected'] = { message: 'collected' };
         else if (collected > 0 && !d.feeConfirmed) out['fees.confirmed'] = { message: 'confirm' };

@@ -69,7 +69,8 @@ export function CounterSection() {
     if (busy || !canEdit) return;
     const found: Partial<Record<Key, string>> = {};
     const id = stored('counter.id', values['counter.id']) ?? '';
-    if (!COUNTER_ID.test(id)) found['counter.id'] = t('errors.DOSSIER_BAD_COUNTER_ID', { id: values['counter.id'].trim() });
+    // Unset until the first dossier (the core then makes one up): leaving it empty is not an error.
+    if (id !== (stored('counter.id', saved['counter.id']) ?? '') && !COUNTER_ID.test(id)) found['counter.id'] = t('errors.DOSSIER_BAD_COUNTER_ID', { id: values['counter.id'].trim() });
     const url = stored('forms.lookupUrl', values['forms.lookupUrl']);
     if (url !== null && !HTTP_URL.test(url)) found['forms.lookupUrl'] = t('settingsUi.counter.badUrl');
     setErrors(found);

@@ -1,12 +1,57 @@
+import { useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ScreenPage } from '../../components/ScreenPage';
+import { CatalogueSection } from './CatalogueSection';
+import { CounterSection } from './CounterSection';
+import { DevicesSection } from './DevicesSection';
+import { SettingsTabs } from './SettingsTabs';
 import { SystemInfoPanel } from './SystemInfoPanel';
+import { useRoles } from './useRoles';
+import { UsersSection } from './UsersSection';
+import { WorkingTimeSection } from './WorkingTimeSection';
+import './settings.css';
 
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const PANELS: Record<Section, ComponentType> = {
+  counter: CounterSection,
+  calendar: WorkingTimeSection,
+  catalogue: CatalogueSection,
+  users: UsersSection,
+  devices: DevicesSection,
+};
+
+/**
+ * Settings in sections (tabs): counter and forms, working time and holidays, the catalogue, accounts, devices.
+ * Admins and supervisors edit; clerks read. ?section=… opens a section directly (kept out of later navigation,
+ * which would move focus to the heading on every tab change).
+ */
 export function SettingsScreen() {
   const { t } = useTranslation();
+  const { canEdit } = useRoles();
+  const [params] = useSearchParams();
+  const visible = SECTIONS.filter((s) => s !== 'users' || canEdit);
+  const [selected, setSelected] = useState<Section>(() => {
+    const asked = params.get('section') as Section | null;
+    return asked && visible.includes(asked) ? asked : 'counter';
+  });
+  const Panel = PANELS[selected];
+
   return (
-    <ScreenPage title={t('ui.screens.settings.title')}>
-      <p className="screen__lead">{t('ui.screens.settings.upcoming')}</p>
+    <ScreenPage title={t('ui.screens.settings.title')} className="settings-screen">
+      <p className="screen__lead">{t('settingsUi.lead')}</p>
+      <SettingsTabs<Section>
+        tabs={visible.map((id) => ({ id, label: t(`settingsUi.tabs.${id}`) }))}
+        selected={selected}
+        onSelect={setSelected}
+        label={t('settingsUi.tabs.label')}
+        prefix="settings"
+      />
+      <div role="tabpanel" id={`settings-panel-${selected}`} aria-labelledby={`settings-tab-${selected}`} className="tabs__panel" data-section={selected}>
+        <Panel />
+      </div>
       <SystemInfoPanel />
     </ScreenPage>
   );

@@ -1,0 +1,296 @@
+/**
+ * Reception, keyboard only, in Chromium against real web mode: a CCCD QR typed as a fast keystroke burst with no
+ * field focused fills the applicant; a person typing the same text slowly does not; a keyboard-mangled (Telex)
+ * QR is refused with the HID POS advice and fills nothing; the procedure is found without diacritics and picked
+ * with the arrows; the checklist is ticked with Space; the dossier is received (Ctrl+Enter) and its receipt PDF
+ * holds the applicant and the code (pdftotext, qpdf). An incomplete checklist leads to the request to supplement
+ * and its slip. axe-core passes on every step.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import { pdfText, qpdfCheck } from '../helpers/pdf-tools';
+import { ADMIN, makeTempDir, seedAccounts, startWebMode, type WebMode } from '../helpers/web-mode';
+import { login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+
+const QR = '001185012345|012345678|Huỳnh Thị Ngọc Ánh|15031985|Nữ|Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội|10082021';
+/** The same card read by a wedge scanner whose keyboard layout typed Telex keys instead of Vietnamese letters. */
+const QR_TELEX = '001185012345|012345678|Nguyeenx Vawn A|15031985|Nuwx|Soos 12 ngox 34 phoos Ddawngj Tieens Ddoong|10082021';
+const NAME = 'Huỳnh Thị Ngọc Ánh';
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+}
+
+async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect({ where, violations: await violations(page) }).toEqual({ where, violations: [] });
+}
+
+/** A keyboard-wedge scan: the whole text within milliseconds per key, then the scanner's Enter. */
+async function scan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** Nothing focused: the scan must be caught anyway. */
+async function blur(page: Page): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+}
+
+const applicant = (page: Page) => page.getByTestId('applicant-block');
+/** A field by its visible label (required ones also say "(bắt buộc)" to screen readers). */
+const field = (page: Page, label: string) => applicant(page).getByLabel(new RegExp(`^${label}( \\(bắt buộc\\))?$`));
+const stepOf = (page: Page) => page.getByTestId('reception-step').getAttribute('data-step');
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName.toLowerCase() ?? '', field: el?.getAttribute('data-field') ?? null };
+  });
+
+async function waitForStep(page: Page, step: string): Promise<void> {
+  await expect.poll(() => stepOf(page), { timeout: 10_000 }).toBe(step);
+}
+
+/** Keyboard activation of a control found by role and name. */
+async function press(page: Page, name: string | RegExp, key = 'Enter'): Promise<void> {
+  await page.getByRole('button', { name }).first().focus();
+  await page.keyboard.press(key);
+}
+
+async function pickProcedure(page: Page, query: string, startsWith: string): Promise<void> {
+  await waitForStep(page, 'procedure');
+  expect((await focused(page)).field).toBe('procedure');
+  await page.keyboard.type(query);
+  const options = page.getByTestId('procedure-results').getByRole('option');
+  await expect.poll(async () => (await options.allTextContents()).some((t) => t.startsWith(startsWith)), { timeout: 10_000 }).toBe(true);
+  const names = await options.allTextContents();
+  const index = names.findIndex((t) => t.startsWith(startsWith));
+  // The best hit is preselected; arrows move through the list.
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  expect(await options.nth(index).getAttribute('aria-selected')).toBe('true');
+}
+
+describe('reception', () => {
+  let web: WebMode;
+  let browser: BrowserSession;
+  const downloads = makeTempDir('motcua-rx-dl-');
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    await seedAccounts(web.url);
+    browser = await launchBrowser();
+    await browser.page.goto(web.url);
+    await login(browser.page, ADMIN);
+    await browser.page.keyboard.press('Alt+1');
+    await waitForHeading(browser.page, SCREEN_TITLES_VI.reception);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await web?.stop();
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('step 1 is accessible before anything is entered', async () => {
+    await browser.page.getByTestId('applicant-form').waitFor();
+    await expectAccessible(browser.page, 'applicant, empty');
+  });
+
+  it('a person typing the QR text slowly into the name field is not taken for a scanner', async () => {
+    const { page } = browser;
+    const name = field(page, 'Họ và tên');
+    await name.focus();
+    await page.keyboard.type(QR, { delay: 120 });
+    await page.keyboard.press('Enter');
+    // Every character landed where it was typed; nothing was parsed; Enter submitted the form as usual.
+    expect(await name.inputValue()).toBe(QR);
+    expect(await field(page, 'Số CCCD').inputValue()).toBe('');
+    await expect.poll(() => applicant(page).getByText('Vui lòng nhập số CCCD').count()).toBe(1);
+    expect(await page.getByTestId('scan-error').textContent()).toBe('');
+    await name.fill('');
+  }, 60_000);
+
+  it('a keyboard-mangled (Telex) QR is refused with the HID POS advice and fills nothing', async () => {
+    const { page } = browser;
+    await blur(page);
+    await scan(page, QR_TELEX);
+    const error = page.getByTestId('scan-error');
+    await expect.poll(() => error.textContent(), { timeout: 10_000 }).toContain('HID POS');
+    expect(await error.textContent()).toContain('KHÔNG được lưu');
+    expect(await error.textContent()).toContain('Nguyeenx');
+    for (const label of ['Số CCCD', 'Họ và tên', 'Số CMND cũ', 'Nơi thường trú', 'Ngày sinh']) {
+      expect({ label, value: await field(page, label).inputValue() }).toEqual({ label, value: '' });
+    }
+    await expect.poll(() => page.getByTestId('live-assertive').textContent()).toContain('HID POS');
+    await expectAccessible(page, 'applicant, refused scan');
+  });
+
+  it('a scan while a text field has focus does not leave its keys in that field', async () => {
+    const { page } = browser;
+    const ticket = page.getByLabel('Số thứ tự', { exact: true });
+    await ticket.focus();
+    await scan(page, QR);
+    await expect.poll(() => field(page, 'Số CCCD').inputValue(), { timeout: 10_000 }).toBe('001185012345');
+    expect(await ticket.inputValue()).toBe('');
+    await ticket.focus();
+    await page.keyboard.type('A15');
+    expect(await ticket.inputValue()).toBe('A15');
+  });
+
+  it('a fast keystroke burst with nothing focused fills the applicant from the CCCD QR', async () => {
+    const { page } = browser;
+    // Start from an empty form: a fresh dossier (Alt+N) after the previous scan.
+    await page.keyboard.press('Alt+N');
+    await expect.poll(() => field(page, 'Số CCCD').inputValue()).toBe('');
+    await blur(page);
+    await scan(page, QR);
+    await expect.poll(() => field(page, 'Họ và tên').inputValue(), { timeout: 10_000 }).toBe(NAME);
+    expect(await field(page, 'Số CCCD').inputValue()).toBe('001185012345');
+    expect(await field(page, 'Số CMND cũ').inputValue()).toBe('012345678');
+    expect(await field(page, 'Ngày sinh').inputValue()).toBe('15/03/1985');
+    expect(await field(page, 'Ngày cấp').inputValue()).toBe('10/08/2021');
+    expect(await field(page, 'Giới tính').inputValue()).toBe('female');
+    expect(await field(page, 'Nơi thường trú').inputValue()).toBe('Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội');
+    expect(await page.getByTestId('scan-error').textContent()).toBe('');
+    expect(await page.getByTestId('returning-applicant').count()).toBe(0);
+    // Focus waits in the phone field, the next thing to ask.
+    expect((await focused(page)).field).toBe('applicant.phone');
+    await expectAccessible(page, 'applicant, scanned');
+  });
+
+  let code = '';
+
+  it('finds "cap giay phep" without diacritics, picks with the keyboard, ticks the checklist, receives', async () => {
+    const { page } = browser;
+    await page.keyboard.type('0912345678');
+    await page.keyboard.press('Enter');
+
+    await pickProcedure(page, 'cap giay phep', 'Cấp giấy phép xây dựng mới');
+    const marks = await page.getByTestId('procedure-results').getByRole('option').first().locator('mark').allTextContents();
+    expect(marks.map((m) => m.toLocaleLowerCase('vi'))).toEqual(['cấp', 'giấy', 'phép']);
+    await expectAccessible(page, 'procedure, results');
+    await page.keyboard.press('Enter');
+
+    // Checklist: focus on the first "received" box; Space ticks, arrow down moves.
+    await waitForStep(page, 'checklist');
+    const boxes = page.getByTestId('checklist').locator('input[type=checkbox]');
+    expect(await boxes.count()).toBe(4);
+    expect((await focused(page)).field).toMatch(/^checklist\..+\.received$/);
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowDown');
+    }
+    expect(await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([true, true, true, false]);
+    expect(await page.getByTestId('checklist-status').textContent()).toContain('Đủ các thành phần bắt buộc');
+    await expectAccessible(page, 'checklist');
+    await press(page, 'Tiếp tục');
+
+    // Attachments: one file for the first document.
+    await waitForStep(page, 'documents');
+    await page.getByTestId('documents').locator('input[type=file]').first().setInputFiles({ name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test attachment\n') });
+    await expect.poll(() => page.getByTestId('documents').getByText('don-de-nghi.pdf').count()).toBe(1);
+    await expectAccessible(page, 'documents');
+    await press(page, 'Tiếp tục');
+
+    // Review: the fee is collected and confirmed, then Ctrl+Enter receives.
+    await waitForStep(page, 'review');
+    expect(await page.getByTestId('fees').textContent()).toContain('75.000');
+    expect((await focused(page)).field).toBe('fees.collected');
+    await page.keyboard.press('Control+Enter');
+    // Not confirmed yet: the clerk is sent to the confirmation box.
+    await expect.poll(async () => (await focused(page)).field).toBe('fees.confirmed');
+    await page.keyboard.press('Space');
+    await expectAccessible(page, 'review');
+    await page.keyboard.press('Control+Enter');
+
+    const done = page.getByTestId('done');
+    await done.waitFor({ timeout: 15_000 });
+    code = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^000\.27\.10\.H12-\d{6}-\d{4}/);
+    expect((await page.getByTestId('due-date').textContent())?.trim()).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    expect((await page.getByTestId('lookup-pin').textContent())?.trim()).toMatch(/^\d{4,}$/);
+    expect(await done.textContent()).toContain(NAME);
+    await expect.poll(() => page.getByTestId('live-polite').textContent()).toContain(code);
+    await expectAccessible(page, 'done');
+  }, 60_000);
+
+  it('downloads the receipt and the fee receipt as PDFs naming the applicant and the code', async () => {
+    const { page } = browser;
+    for (const form of ['receipt', 'bien-lai']) {
+      const button = page.locator(`button[data-form="${form}"][data-layout="a4"]`);
+      await button.focus();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      const file = path.join(downloads, `${form}.pdf`);
+      await download.saveAs(file);
+      expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+      expect(qpdfCheck(file)).toMatch(/No syntax or stream encoding errors/);
+      const text = pdfText(file);
+      expect({ form, name: text.includes(NAME) }).toEqual({ form, name: true });
+      expect({ form, code: text.replace(/\s+/g, '').includes(code) }).toEqual({ form, code: true });
+    }
+    expect(await page.getByTestId('download-status').textContent()).toContain('.pdf');
+    expect(browser.problems.errors).toEqual([]);
+  });
+
+  it('an incomplete checklist leads to the request to supplement and its slip', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Alt+N');
+    await waitForStep(page, 'applicant');
+    await blur(page);
+    await scan(page, QR);
+    // A returning applicant: the phone from the last dossier comes back.
+    await page.getByTestId('returning-applicant').waitFor({ timeout: 10_000 });
+    expect(await field(page, 'Số điện thoại').inputValue()).toBe('0912345678');
+    await page.keyboard.press('Enter');
+
+    await pickProcedure(page, 'cap giay phep xay', 'Cấp giấy phép xây dựng mới');
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 'checklist');
+    await page.keyboard.press('Space'); // only the first document
+    await press(page, 'Tiếp tục');
+    await waitForStep(page, 'documents');
+    await press(page, 'Tiếp tục');
+    await waitForStep(page, 'review');
+    await page.keyboard.press('Control+Enter');
+
+    const incomplete = page.getByTestId('incomplete');
+    await incomplete.waitFor({ timeout: 10_000 });
+    const listed = await incomplete.locator('li').allTextContents();
+    expect(listed).toHaveLength(2);
+    expect(listed.every((l) => l.includes('chưa nộp'))).toBe(true);
+    await expectAccessible(page, 'review, incomplete');
+
+    await incomplete.getByRole('button', { name: 'Lập phiếu yêu cầu bổ sung' }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('supplement-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const reasons = dialog.locator('textarea[data-field^="items."]');
+    expect(await reasons.count()).toBe(2);
+    // The clerk edits the first reason.
+    await reasons.first().fill('Nộp bản vẽ số BV-07 có chữ ký.');
+    await expectAccessible(page, 'supplement dialog');
+    await dialog.getByTestId('supplement-submit').focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('done').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('done').textContent()).toContain('Đã lập phiếu yêu cầu bổ sung');
+    const slipCode = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+    expect(slipCode).not.toBe(code);
+    const button = page.locator('button[data-form="supplement"][data-layout="a4"]');
+    await button.focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const file = path.join(downloads, 'supplement.pdf');
+    await download.saveAs(file);
+    qpdfCheck(file);
+    const text = pdfText(file);
+    expect(text).toContain(NAME);
+    expect(text.replace(/\s+/g, '')).toContain(slipCode);
+    // The clerk's edited reason is on the slip (table cells wrap, so one short token is compared).
+    expect(text).toContain('BV-07');
+    await expectAccessible(page, 'done, supplement');
+  }, 60_000);
+});
