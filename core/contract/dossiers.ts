@@ -70,7 +70,10 @@ const intakeFields = {
   procedureCode: procedureCodeInput,
   /** The applicant as typed or confirmed by the clerk. */
   applicant: personInputSchema.optional(),
-  /** Or the raw text of the CCCD QR code, parsed and validated by the core. */
+  /**
+   * The raw text of the CCCD QR code, parsed and validated by the core. Alone, it is the applicant; beside
+   * `applicant` (the clerk added phone or email), it must be the same card and its warnings are kept.
+   */
   applicantQr: z.string().max(2000).optional(),
   submitter: personInputSchema.optional(),
   checklist: z.array(receivedItemSchema).max(200).optional(),
@@ -82,7 +85,7 @@ const intakeFields = {
 };
 
 function oneApplicant<T extends { applicant?: unknown; applicantQr?: unknown }>(v: T, ctx: z.RefinementCtx): void {
-  if ((v.applicant === undefined) === (v.applicantQr === undefined)) {
+  if (v.applicant === undefined && v.applicantQr === undefined) {
     ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'give applicant or applicantQr' });
   }
 }

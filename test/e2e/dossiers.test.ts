@@ -91,13 +91,13 @@ describe('dossiers screen', () => {
     if (downloads) rmSync(downloads, { recursive: true, force: true });
   });
 
-  it('opens with the lookup field focused and lists the dossiers, newest first, with state labels', async () => {
+  it('opens with focus on its heading and lists the dossiers, newest first, with state labels', async () => {
     const { page } = browser;
     await page.goto(web.url);
     await login(page, CLERK);
     await page.keyboard.press('Alt+3');
     await waitForHeading(page, SCREEN_TITLES_VI.dossiers);
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dossier-code');
+    await expect.poll(() => focusedSummary(page)).toMatchObject({ tag: 'h1', text: SCREEN_TITLES_VI.dossiers });
 
     const table = page.getByTestId('dossier-table');
     await table.waitFor();
@@ -134,9 +134,10 @@ describe('dossiers screen', () => {
     expect(await page.getByTestId('dossier-code').textContent()).toBe(second.code);
     expect(page.url()).toContain(`id=${second.id}`);
 
-    // Browser back returns to the list, with the lookup field focused again.
+    // Browser back returns to the list; F2 puts the cursor in the lookup field.
     await page.goBack();
     await table.waitFor();
+    await page.keyboard.press('F2');
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('dossier-code');
   });
 

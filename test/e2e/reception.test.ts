@@ -250,6 +250,7 @@ describe('reception', () => {
     await pickProcedure(page, 'cap giay phep xay', 'Cấp giấy phép xây dựng mới');
     await page.keyboard.press('Enter');
     await waitForStep(page, 'checklist');
+    expect((await focused(page)).field).toMatch(/^checklist\..+\.received$/);
     await page.keyboard.press('Space'); // only the first document
     await press(page, 'Tiếp tục');
     await waitForStep(page, 'documents');
@@ -292,5 +293,99 @@ describe('reception', () => {
     // The clerk's edited reason is on the slip (table cells wrap, so one short token is compared).
     expect(text).toContain('BV-07');
     await expectAccessible(page, 'done, supplement');
+  }, 60_000);
+
+  it('pasting the QR text into its field and pressing Enter fills the applicant too', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Alt+N');
+    await waitForStep(page, 'applicant');
+    const paste = page.getByLabel('Dán mã QR');
+    await paste.fill(QR); // what Ctrl+V puts there
+    await paste.press('Enter');
+    await expect.poll(() => field(page, 'Họ và tên').inputValue(), { timeout: 10_000 }).toBe(NAME);
+    expect(await field(page, 'Số CCCD').inputValue()).toBe('001185012345');
+    expect(await paste.inputValue()).toBe('');
+  });
+
+  it('a short fast burst that is not a scan reaches its field intact, also when Tab follows at once', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Alt+N');
+    await waitForStep(page, 'applicant');
+    const email = field(page, 'Thư điện tử');
+    await email.focus();
+    await page.keyboard.type('anh.nguyen@vidu.vn'); // no delay: faster than any scanner, but too short for a QR
+    await expect.poll(() => email.inputValue()).toBe('anh.nguyen@vidu.vn');
+    const phone = field(page, 'Số điện thoại');
+    await phone.focus();
+    await page.keyboard.type('0912 345 678');
+    await page.keyboard.press('Tab');
+    expect(await phone.inputValue()).toBe('0912 345 678');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('applicant.email');
+    expect(await page.getByTestId('scan-status').textContent()).toBe('');
+  });
+
+  it('refuses with a reason; a core error is shown beside its field and nothing typed is lost', async () => {
+    const { page } = browser;
+    await blur(page);
+    await scan(page, QR);
+    await expect.poll(() => field(page, 'Họ và tên').inputValue(), { timeout: 10_000 }).toBe(NAME);
+    // Accepted on screen, refused by the core's stricter check (a one-letter top-level domain).
+    await field(page, 'Thư điện tử').fill('anh@vidu.c');
+    await field(page, 'Thư điện tử').press('Enter');
+    await pickProcedure(page, 'dang ky ket hon', 'Đăng ký kết hôn');
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 'checklist');
+    expect((await focused(page)).field).toMatch(/^checklist\..+\.received$/);
+    await page.keyboard.press('Space');
+    await press(page, 'Tiếp tục');
+    await waitForStep(page, 'documents');
+    await press(page, 'Tiếp tục');
+    await waitForStep(page, 'review');
+    expect(await page.getByTestId('fees').textContent()).toContain('không thu phí');
+
+    const reason = 'Hồ sơ không thuộc thẩm quyền giải quyết của UBND phường (mã LD-42).';
+    await press(page, 'Từ chối');
+    const dialog = page.getByTestId('refuse-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('reason');
+    await page.keyboard.type(reason, { delay: 40 }); // a fast typist, not a scanner
+    expect(await dialog.locator('textarea').inputValue()).toBe(reason);
+    await expectAccessible(page, 'refuse dialog');
+    await dialog.getByTestId('refuse-submit').focus();
+    await page.keyboard.press('Enter');
+
+    // The core named applicant.email: the clerk is taken there, the error is beside it.
+    await waitForStep(page, 'applicant');
+    const email = field(page, 'Thư điện tử');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('applicant.email');
+    expect(await applicant(page).locator('.field--invalid .field__error').textContent()).toBeTruthy();
+    expect(await field(page, 'Họ và tên').inputValue()).toBe(NAME);
+    await expectAccessible(page, 'applicant, core error');
+
+    await email.fill('anh@vidu.vn');
+    expect(await email.getAttribute('aria-invalid')).toBeNull();
+    await page.locator('button[data-step="review"]').focus();
+    await page.keyboard.press('Enter');
+    await waitForStep(page, 'review');
+    await press(page, 'Từ chối');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.locator('textarea').inputValue()).toBe(reason);
+    await dialog.getByTestId('refuse-submit').focus();
+    await page.keyboard.press('Enter');
+
+    await page.getByTestId('done').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('done').textContent()).toContain('Đã từ chối tiếp nhận hồ sơ');
+    expect(await page.getByTestId('due-date').count()).toBe(0);
+    const refusedCode = ((await page.getByTestId('dossier-code').textContent()) ?? '').trim();
+    await page.locator('button[data-form="refusal"][data-layout="80mm"]').focus();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    const file = path.join(downloads, 'refusal.pdf');
+    await download.saveAs(file);
+    qpdfCheck(file);
+    const text = pdfText(file);
+    expect(text.replace(/\s+/g, '')).toContain(refusedCode);
+    expect(text).toContain('LD-42');
+    expect(browser.problems.errors).toEqual([]);
   }, 60_000);
 });

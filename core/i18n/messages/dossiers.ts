@@ -3,6 +3,7 @@ import type { Messages } from '../types';
 export const dossiers: Messages = {
   vi: {
     errors: {
+      DOSSIER_QR_MISMATCH: 'Số định danh đã nhập khác số trên mã QR vừa quét ({{idNumber}}). Hãy quét lại thẻ hoặc sửa số định danh.',
       DOSSIER_NOT_FOUND: 'Không tìm thấy hồ sơ "{{ref}}". Kiểm tra lại mã hồ sơ hoặc quét lại mã QR trên giấy tiếp nhận.',
       DOSSIER_BAD_TRANSITION: 'Hồ sơ đang ở trạng thái "{{from}}", không thể chuyển sang "{{to}}".',
       DOSSIER_CHECKLIST_INCOMPLETE: 'Hồ sơ còn thiếu hoặc không đạt {{count}} thành phần bắt buộc: {{items}}. Hãy lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
@@ -39,6 +40,7 @@ export const dossiers: Messages = {
   },
   en: {
     errors: {
+      DOSSIER_QR_MISMATCH: 'The ID number typed differs from the scanned QR ({{idNumber}}). Scan the card again or correct the number.',
       DOSSIER_NOT_FOUND: 'No dossier "{{ref}}". Check the code or scan the receipt QR again.',
       DOSSIER_BAD_TRANSITION: 'The dossier is "{{from}}"; it cannot move to "{{to}}".',
       DOSSIER_CHECKLIST_INCOMPLETE: '{{count}} required document(s) missing or failed: {{items}}. Issue a request to supplement.',

@@ -99,6 +99,7 @@ export const uiReception: Messages = {
       documents: {
         intro: 'Đính kèm bản điện tử của giấy tờ đã nhận (không bắt buộc). Việc quét giấy tờ có chức năng riêng.',
         choose: 'Chọn tệp cho “{{name}}”',
+        pick: 'Chọn tệp…',
         none: 'Chưa có tệp.',
         remove: 'Xoá tệp {{name}}',
         reading: 'Đang đọc tệp…',
@@ -323,6 +324,7 @@ export const uiReception: Messages = {
       documents: {
         intro: 'Attach electronic copies of the documents received (optional). Scanning has its own function.',
         choose: 'Choose a file for “{{name}}”',
+        pick: 'Choose files…',
         none: 'No file yet.',
         remove: 'Remove file {{name}}',
         reading: 'Reading the file…',

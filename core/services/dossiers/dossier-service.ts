@@ -133,8 +133,15 @@ export class DossierService {
   // ---------- intake ----------
 
   private resolveApplicant(input: IntakeInput): { person: PersonInput; warnings: string[] } {
-    if (input.applicant) return { person: input.applicant, warnings: [] };
+    if (input.applicant && input.applicantQr === undefined) return { person: input.applicant, warnings: [] };
     const qr = this.d.parseQr(input.applicantQr ?? '');
+    if (input.applicant) {
+      // The clerk confirmed (and may have completed) the card's data: it must still be that card.
+      if (input.applicant.kind !== 'citizen' || input.applicant.idNumber !== qr.idNumber) {
+        throw new AppError('DOSSIER_QR_MISMATCH', { idNumber: qr.idNumber }, { field: 'applicant.idNumber' });
+      }
+      return { person: input.applicant, warnings: qr.warnings };
+    }
     return {
       person: {
         kind: 'citizen',

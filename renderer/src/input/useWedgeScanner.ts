@@ -1,14 +1,14 @@
 /**
  * React hook over WedgeKeyboardListener: while the component is mounted (and `enabled`), a keyboard-wedge scan
- * anywhere in the window calls onScan with the scanned text. The latest onScan is always used, so callers need
- * not memoise it.
+ * anywhere in the window calls onScan with the scanned text. onScan returns false to decline it (the keys then
+ * land in the focused field as typed). The latest onScan is always used, so callers need not memoise it.
  */
 import { useEffect, useRef } from 'react';
 import type { WedgeBurstOptions, WedgeScan } from './wedge-burst';
 import { WedgeKeyboardListener } from './wedge-listener';
 
 export interface WedgeScannerOptions {
-  onScan(text: string, scan: WedgeScan): void;
+  onScan(text: string, scan: WedgeScan): boolean;
   enabled?: boolean;
   detector?: Partial<WedgeBurstOptions>;
 }

@@ -13,7 +13,7 @@
  * each other within the burst gap are therefore taken as the start of the scan too.
  */
 import { WedgeBurstDetector, type WedgeBurstOptions, type WedgeScan, type WedgeVerdict } from './wedge-burst';
-import { insertIntoEditable, restoreSnapshot, snapshotEditable, type EditableSnapshot } from './editable';
+import { asEditable, insertIntoEditable, restoreSnapshot, snapshotEditable, type EditableElement, type EditableSnapshot } from './editable';
 
 /** Keys remembered; a QR code is at most a few hundred characters. */
 const MAX_HISTORY = 1024;
@@ -36,11 +36,14 @@ export class WedgeKeyboardListener {
   /** The character of the last keydown let through: its textInput echo is not a second character. */
   private echo: string | null = null;
   private composing = false;
+  /** The field the swallowed keys of the current run were going to (where a release puts them back). */
+  private swallowedFor: EditableElement | null | undefined = undefined;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly target: Window,
-    private readonly onScan: (scan: WedgeScan) => void,
+    /** Returns false to refuse the scan: its characters are then put back where they were typed. */
+    private readonly onScan: (scan: WedgeScan) => boolean,
     options: Partial<WedgeBurstOptions> = {},
   ) {
     this.detector = new WedgeBurstDetector(options);
@@ -48,6 +51,8 @@ export class WedgeKeyboardListener {
     target.addEventListener('textInput', this.onTextInput, true);
     target.addEventListener('compositionstart', this.onCompositionStart, true);
     target.addEventListener('compositionend', this.onCompositionEnd, true);
+    target.addEventListener('mousedown', this.onLeave, true);
+    target.addEventListener('focusout', this.onLeave, true);
   }
 
   dispose(): void {
@@ -55,6 +60,8 @@ export class WedgeKeyboardListener {
     this.target.removeEventListener('textInput', this.onTextInput, true);
     this.target.removeEventListener('compositionstart', this.onCompositionStart, true);
     this.target.removeEventListener('compositionend', this.onCompositionEnd, true);
+    this.target.removeEventListener('mousedown', this.onLeave, true);
+    this.target.removeEventListener('focusout', this.onLeave, true);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.detector.reset();
     this.history = [];
@@ -66,6 +73,11 @@ export class WedgeKeyboardListener {
 
   private readonly onCompositionEnd = (): void => {
     this.composing = false;
+  };
+
+  /** A click or a focus change ends the run now, so swallowed keys go back to their field before it changes. */
+  private readonly onLeave = (): void => {
+    if (this.detector.pending) this.apply(this.detector.flush(performance.now() + this.detector.flushDelayMs), null);
   };
 
   private readonly onKeyDown = (e: KeyboardEvent): void => {
@@ -95,8 +107,13 @@ export class WedgeKeyboardListener {
 
   private apply(verdict: WedgeVerdict, e: Event | null): void {
     // Released keys came before this one: insert them before this key's own default action runs.
-    if (verdict.release) insertIntoEditable(this.target.document.activeElement, verdict.release);
+    if (verdict.release) {
+      const into = this.swallowedFor?.isConnected ? this.swallowedFor : this.target.document.activeElement;
+      insertIntoEditable(into, verdict.release);
+    }
+    if (verdict.release || verdict.scan) this.swallowedFor = undefined;
     if (verdict.swallow && e) {
+      if (this.swallowedFor === undefined) this.swallowedFor = asEditable(this.target.document.activeElement);
       e.preventDefault();
       e.stopPropagation();
     }
@@ -113,6 +130,7 @@ export class WedgeKeyboardListener {
       }
     }
     let result = scan;
+    let before: EditableSnapshot | null = null;
     if (first >= 0) {
       // Keys just before the burst, each within the burst gap of the next, belong to the scan.
       const gap = this.detector.options.burstGapMs;
@@ -120,12 +138,18 @@ export class WedgeKeyboardListener {
       while (start > 0 && this.history[start - 1]!.key !== null && this.history[start]!.at - this.history[start - 1]!.at <= gap) start--;
       const prefix = this.history.slice(start, first).map((h) => h.key).join('');
       result = { ...scan, text: prefix + scan.text, leaked: scan.leaked + prefix.length, startedAt: this.history[start]!.at };
-      const before = this.history[start]!.field;
-      if (result.leaked > 0 && before) restoreSnapshot(before);
+      before = this.history[start]!.field;
     }
     // Keys after the scan belong to the next run (a key after a pause both ends a scan and starts a run).
     this.history = this.history.filter((h) => h.at > scan.endedAt);
-    this.onScan(result);
+    if (this.onScan(result)) {
+      // Taken as a scan: the characters that reached the field before the burst was recognised come back out.
+      if (result.leaked > 0 && before) restoreSnapshot(before);
+    } else {
+      // Not wanted (say a dialog is open): the field gets the rest of what was typed, as if nothing happened.
+      const target = before?.el.isConnected ? before.el : this.target.document.activeElement;
+      insertIntoEditable(target, result.text.slice(result.leaked));
+    }
   }
 
   private scheduleFlush(): void {

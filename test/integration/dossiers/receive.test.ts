@@ -50,6 +50,21 @@ describe('receiving a dossier', () => {
     expect(parsed.known?.id).toBe(v.applicant.id);
   });
 
+  it('keeps the card warnings when the clerk completes the scanned applicant, and refuses another card', async () => {
+    // Digit 4 says female born 1900s, the card says Nam: a warning, not a refusal.
+    const odd = { ...TRAN_VAN_DUC, idNumber: '079190001122' };
+    const v = await call(t.core, admin, 'dossiers.receive', {
+      agencyCode: WARD,
+      procedureCode: MARITAL,
+      applicantQr: qrOf(odd),
+      applicant: { ...personInput(odd), phone: '0912 345 678' },
+    });
+    expect(v.warnings).toContain('CCCD_WARN_GENDER_MISMATCH');
+    expect(v.applicant.phone).toBe('0912 345 678');
+    const r = await t.core.dispatch(admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicantQr: qrOf(odd), applicant: personInput(NGUYEN_THI_HUYNH) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'DOSSIER_QR_MISMATCH', field: 'applicant.idNumber' } });
+  });
+
   it('refuses an incomplete checklist and leaves nothing written, not even the attached file', async () => {
     const before = { dossiers: count('dossiers'), applicants: count('applicants'), audit: count('audit_log') };
     const r = await t.core.dispatch(admin, 'dossiers.receive', {

@@ -9,8 +9,9 @@ import { LookupForm } from './LookupForm';
 import './dossiers.css';
 
 /**
- * Return of results and follow-up. The lookup field takes focus when the list shows, ready for the receipt
- * scanner; an open dossier is ?id=… in the address, so Back returns to the list.
+ * Return of results and follow-up. Like every screen, focus starts on the heading (screen readers announce where
+ * the clerk is); a receipt scanned anywhere outside a text field still lands in the lookup field, and F2 puts the
+ * cursor there. An open dossier is ?id=… in the address, so Back returns to the list.
  */
 export function DossiersScreen() {
   const { t } = useTranslation();
@@ -18,11 +19,6 @@ export function DossiersScreen() {
   const location = useLocation();
   const lookupRef = useRef<HTMLInputElement>(null);
   const id = params.get('id');
-
-  // Runs after ScreenPage's own effect (children first), which puts focus on the h1.
-  useEffect(() => {
-    if (!id) lookupRef.current?.focus();
-  }, [id, location.key]);
 
   // F2 (shortcut registry): back to the lookup field from anywhere on the screen, its text selected.
   useEffect(

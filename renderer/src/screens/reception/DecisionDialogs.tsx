@@ -17,13 +17,20 @@ export interface SupplementLine {
   reason: string;
 }
 
+export interface SupplementDraft {
+  lines: SupplementLine[];
+  note: string;
+}
+
 export interface SupplementDialogProps {
   open: boolean;
-  initial: SupplementLine[];
+  /** What the clerk has written so far (kept by the screen, so closing the dialog loses nothing). */
+  value: SupplementDraft;
+  onValue(v: SupplementDraft): void;
   busy: boolean;
   /** Error texts by line key (`items.<key>`), 'note', or '' for the whole form. */
   errors: Record<string, string>;
-  onSubmit(lines: SupplementLine[], note: string): void;
+  onSubmit(v: SupplementDraft): void;
   onClose(): void;
 }
 
@@ -33,17 +40,17 @@ export function SupplementDialog(props: SupplementDialogProps) {
   const { t } = useTranslation();
   return (
     <Dialog open={props.open} title={t('reception.supplementDialog.title')} onClose={props.onClose} className="rx-dialog" testId="supplement-dialog">
-      {/* Mounted per opening, so each opening starts from the current missing list. */}
       {props.open && <SupplementForm {...props} />}
     </Dialog>
   );
 }
 
-function SupplementForm({ initial, busy, errors, onSubmit, onClose }: SupplementDialogProps) {
+function SupplementForm({ value, onValue, busy, errors, onSubmit, onClose }: SupplementDialogProps) {
   const { t } = useTranslation();
-  const [lines, setLines] = useState<SupplementLine[]>(initial);
-  const [note, setNote] = useState('');
+  const { lines, note } = value;
   const [local, setLocal] = useState<Record<string, string>>({});
+  const setLines = (f: (old: SupplementLine[]) => SupplementLine[]) => onValue({ lines: f(lines), note });
+  const setNote = (v: string) => onValue({ lines, note: v });
 
   const patch = (key: string, p: Partial<SupplementLine>) => {
     setLines((old) => old.map((l) => (l.key === key ? { ...l, ...p } : l)));
@@ -70,7 +77,7 @@ function SupplementForm({ initial, busy, errors, onSubmit, onClose }: Supplement
       document.querySelector<HTMLElement>(`[data-field="${first || 'supplement.add'}"]`)?.focus();
       return;
     }
-    onSubmit(lines, note);
+    onSubmit(value);
   };
 
   const errorOf = (key: string) => local[key] ?? errors[key];
@@ -132,6 +139,9 @@ function SupplementForm({ initial, busy, errors, onSubmit, onClose }: Supplement
 
 export interface RefuseDialogProps {
   open: boolean;
+  /** The reason typed so far (kept by the screen). */
+  reason: string;
+  onReason(v: string): void;
   busy: boolean;
   /** A server error on the reason, or for the whole form (''). */
   errors: Record<string, string>;
@@ -149,9 +159,8 @@ export function RefuseDialog(props: RefuseDialogProps) {
   );
 }
 
-function RefuseForm({ busy, errors, onSubmit, onClose, reasonRef }: RefuseDialogProps & { reasonRef: RefObject<HTMLTextAreaElement | null> }) {
+function RefuseForm({ reason, onReason, busy, errors, onSubmit, onClose, reasonRef }: RefuseDialogProps & { reasonRef: RefObject<HTMLTextAreaElement | null> }) {
   const { t } = useTranslation();
-  const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -176,7 +185,7 @@ function RefuseForm({ busy, errors, onSubmit, onClose, reasonRef }: RefuseDialog
         maxLength={2000}
         value={reason}
         onValue={(v) => {
-          setReason(v);
+          onReason(v);
           setProblem(undefined);
         }}
         error={problem ?? errors.reason}

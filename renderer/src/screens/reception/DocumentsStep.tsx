@@ -64,18 +64,22 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
   return (
     <li className="rx-doc" data-item={row.itemCode}>
       <div className="rx-doc__head">
-        <label htmlFor={id} className="field__label">
-          {t('reception.documents.choose', { name })}
-        </label>
+        <p className="rx-doc__name">{name}</p>
+        {/* The native button speaks the browser's language; a labelled button in ours stands in for it. */}
         <input
           id={id}
           type="file"
           multiple
+          className="rx-file-input"
           accept={accept}
           data-field={`documents.${row.key}`}
+          aria-label={t('reception.documents.choose', { name })}
           aria-describedby={[shown ? `${id}-error` : '', accept ? `${id}-types` : ''].filter(Boolean).join(' ') || undefined}
           onChange={(e) => void onFiles(e)}
         />
+        <label htmlFor={id} className="btn btn--small rx-file-label" aria-hidden="true">
+          {t('reception.documents.pick')}
+        </label>
         {accept && (
           <p id={`${id}-types`} className="field__hint">
             {t('reception.documents.accepts', { types: row.fileTypes.join(', ') })}

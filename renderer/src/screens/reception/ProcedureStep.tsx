@@ -132,6 +132,7 @@ export function ProcedureStep({ draft, agencies, loadingProcedure, errorOf, onAg
               </span>
               <span className="rx-result__meta">
                 <span className="rx-result__code">{h.code}</span>
+                {!draft.agencyCode && <span>{agencies.find((a) => a.code === h.agencyCode)?.shortName ?? agencies.find((a) => a.code === h.agencyCode)?.name ?? h.agencyCode}</span>}
                 <span>{h.field.name}</span>
                 <span>{t('reception.procedure.processing', { amount: h.processing.amount, unit: unit(h.processing.unit) })}</span>
               </span>

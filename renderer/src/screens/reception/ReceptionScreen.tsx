@@ -4,7 +4,7 @@
  * A CCCD scan is caught anywhere on the screen. Nothing typed is lost when a call fails: errors appear beside the
  * field they name (the clerk is taken there) or at the top.
  */
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import type { MethodOutput } from '../../../../core/contract/index';
@@ -13,12 +13,14 @@ import { api, ApiError } from '../../bridge';
 import { FormError } from '../../components/FormError';
 import { ScreenPage } from '../../components/ScreenPage';
 import { describeError } from '../../i18n/error-text';
+import { currentLocale } from '../../i18n/setup';
 import { useWedgeScanner } from '../../input/useWedgeScanner';
+import { useHidBarcodeScans } from '../../devices/useHidBarcodeScans';
 import { useSession } from '../../session/session-context';
 import { ApplicantStep, type ScanState } from './ApplicantStep';
 import { ChecklistStep } from './ChecklistStep';
 import { setReceptionCommandHandler, type ReceptionCommand } from './commands';
-import { RefuseDialog, SupplementDialog, type SupplementLine } from './DecisionDialogs';
+import { RefuseDialog, SupplementDialog, type SupplementDraft, type SupplementLine } from './DecisionDialogs';
 import { DocumentsStep } from './DocumentsStep';
 import { DoneView } from './DoneView';
 import {
@@ -43,7 +45,7 @@ import {
   type SentIndex,
   type StepId,
 } from './draft';
-import { formatLocalDateTime } from './format';
+import { formatBytes, formatLocalDateTime } from './format';
 import { ProcedureStep } from './ProcedureStep';
 import { ReviewStep, type MissingItem } from './ReviewStep';
 import { Stepper } from './Stepper';
@@ -107,6 +109,9 @@ export function ReceptionScreen() {
   const [incomplete, setIncomplete] = useState<MissingItem[] | null>(null);
   const [dialog, setDialog] = useState<'supplement' | 'refuse' | null>(null);
   const [dialogErrors, setDialogErrors] = useState<Record<string, string>>({});
+  const [refuseReason, setRefuseReason] = useState('');
+  /** The request to supplement as written so far; null until first opened (then built from what is missing). */
+  const [supplement, setSupplement] = useState<SupplementDraft | null>(null);
   const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set([restored?.step ?? 'applicant']));
   /** Where focus goes after the next render (a step change first has to put the field on screen). */
   const pendingFocus = useRef<string | null>(null);
@@ -140,8 +145,9 @@ export function ReceptionScreen() {
     };
   }, [t]);
 
-  // Move focus once the target is on screen. Runs after every render; most renders have nothing to do.
-  useEffect(() => {
+  // Move focus once the target is on screen, before the browser paints or takes the next key. Runs after every
+  // render; most renders have nothing to do.
+  useLayoutEffect(() => {
     const wanted = pendingFocus.current;
     if (wanted === null) return;
     pendingFocus.current = null;
@@ -220,6 +226,7 @@ export function ReceptionScreen() {
     setDraft((d) => ({ ...d, checklist: d.checklist.map((r) => (r.key === key ? { ...r, ...patch } : r)) }));
     clearErrors(...Object.keys(patch).map((p) => `checklist.${key}.${p}`));
     setIncomplete(null);
+    setSupplement(null); // what is missing changed: the request is written afresh
   };
 
   const onAgency = (code: string) => {
@@ -261,7 +268,7 @@ export function ReceptionScreen() {
 
   const addFiles = (files: Omit<AttachmentDraft, 'key'>[]) => {
     setDraft((d) => ({ ...d, attachments: [...d.attachments, ...files.map((f) => ({ ...f, key: nextKey('file') }))] }));
-    for (const f of files) announce(t('reception.documents.added', { name: f.fileName, size: `${Math.ceil(f.bytes / 1024)} KB` }));
+    for (const f of files) announce(t('reception.documents.added', { name: f.fileName, size: formatBytes(f.bytes, currentLocale() === 'vi') }));
   };
 
   const removeFile = (key: string) => {
@@ -281,7 +288,7 @@ export function ReceptionScreen() {
     try {
       const parsed = await api.call('applicants.parseQr', { text });
       if (done) startNew();
-      setDraft((d) => applyQr(d, parsed));
+      setDraft((d) => applyQr(d, parsed, text));
       clearErrors(...Object.keys({ ...problems, ...serverErrors }).filter((k) => k.startsWith('applicant.')));
       setScan({ busy: false, error: null });
       setTopError(null);
@@ -299,7 +306,14 @@ export function ReceptionScreen() {
     }
   };
 
-  useWedgeScanner({ onScan: (text) => void readQr(text) });
+  // While a decision is being sent or a dialog is open, a burst is typing, not a card: it goes where it was typed.
+  useWedgeScanner({
+    onScan: (text) => {
+      if (busy || dialog) return false;
+      void readQr(text);
+      return true;
+    },
+  });
 
   // ---------- decisions ----------
 
@@ -313,10 +327,17 @@ export function ReceptionScreen() {
     setScan({ busy: false, error: null });
     setIncomplete(null);
     setDialog(null);
+    setRefuseReason('');
+    setSupplement(null);
     setVisited(new Set(['applicant']));
     setStep('applicant');
     focusField('step-heading');
   };
+
+  // A scanner in HID POS mode (exact UTF-8) feeds the same path as a keyboard-wedge scan.
+  useHidBarcodeScans((text) => {
+    if (!busy && !dialog) void readQr(text);
+  });
 
   const finish = (view: DossierView) => {
     setDone(view);
@@ -390,10 +411,11 @@ export function ReceptionScreen() {
     }
     if (!validateFor(decision)) return;
     setDialogErrors({});
+    if (decision === 'supplement' && supplement === null) setSupplement({ lines: supplementLines(), note: '' });
     setDialog(decision);
   };
 
-  const requestSupplement = async (lines: SupplementLine[], note: string) => {
+  const requestSupplement = async ({ lines, note }: SupplementDraft) => {
     const { input, sent } = buildIntake(draftRef.current);
     setBusy('supplement');
     setDialogErrors({});
@@ -548,14 +570,23 @@ export function ReceptionScreen() {
       )}
 
       <SupplementDialog
-        open={dialog === 'supplement'}
-        initial={dialog === 'supplement' ? supplementLines() : []}
+        open={dialog === 'supplement' && supplement !== null}
+        value={supplement ?? { lines: [], note: '' }}
+        onValue={setSupplement}
         busy={busy === 'supplement'}
         errors={dialogErrors}
-        onSubmit={(lines, note) => void requestSupplement(lines, note)}
+        onSubmit={(v) => void requestSupplement(v)}
         onClose={() => setDialog(null)}
       />
-      <RefuseDialog open={dialog === 'refuse'} busy={busy === 'refuse'} errors={dialogErrors} onSubmit={(r) => void refuse(r)} onClose={() => setDialog(null)} />
+      <RefuseDialog
+        open={dialog === 'refuse'}
+        reason={refuseReason}
+        onReason={setRefuseReason}
+        busy={busy === 'refuse'}
+        errors={dialogErrors}
+        onSubmit={(r) => void refuse(r)}
+        onClose={() => setDialog(null)}
+      />
     </ScreenPage>
   );
 }

@@ -17,8 +17,9 @@ export function Stepper({ steps, current, visited, invalid, onGo }: StepperProps
   const { t } = useTranslation();
   const currentIndex = steps.indexOf(current);
   return (
-    <nav className="rx-stepper" aria-label={t('reception.steps.label')}>
-      <ol>
+    // A list, not a <nav>: the app has one navigation landmark, and these are steps of one form.
+    <div className="rx-stepper">
+      <ol aria-label={t('reception.steps.label')}>
         {steps.map((s, i) => {
           const bad = invalid(s);
           const state = bad ? 'invalid' : s === current ? 'current' : visited.has(s) && i < currentIndex ? 'done' : 'todo';
@@ -35,6 +36,6 @@ export function Stepper({ steps, current, visited, invalid, onGo }: StepperProps
           );
         })}
       </ol>
-    </nav>
+    </div>
   );
 }

@@ -62,7 +62,7 @@ export interface Draft {
   ticket: string;
   applicant: PersonDraft;
   /** What the last CCCD scan said about the applicant. */
-  scan: { idNumber: string; warnings: string[]; returning: boolean } | null;
+  scan: { idNumber: string; warnings: string[]; returning: boolean; text: string } | null;
   submitterDiffers: boolean;
   submitter: PersonDraft;
   /** '' searches every agency. */
@@ -106,7 +106,7 @@ export function emptyDraft(agencyCode = ''): Draft {
  * The applicant from a parsed CCCD QR code. Phone and email come from the applicant's last dossier when the core
  * knows them; what the clerk already typed for this same person wins; another person's contact details go.
  */
-export function applyQr(d: Draft, qr: ParsedQr): Draft {
+export function applyQr(d: Draft, qr: ParsedQr, text: string): Draft {
   const same = d.applicant.kind === 'citizen' && d.applicant.idNumber.trim() === qr.idNumber;
   const keep = (typed: string, known: string | null | undefined) => (same && typed.trim() ? typed : (known ?? ''));
   return {
@@ -123,7 +123,7 @@ export function applyQr(d: Draft, qr: ParsedQr): Draft {
       phone: keep(d.applicant.phone, qr.known?.phone),
       email: keep(d.applicant.email, qr.known?.email),
     },
-    scan: { idNumber: qr.idNumber, warnings: [...qr.warnings], returning: qr.known !== null },
+    scan: { idNumber: qr.idNumber, warnings: [...qr.warnings], returning: qr.known !== null, text },
   };
 }
 
@@ -318,6 +318,8 @@ export function buildIntake(d: Draft): Intake {
     agencyCode: d.procedure.agencyCode,
     procedureCode: d.procedure.code,
     applicant: toPersonInput(d.applicant),
+    // The card's own text goes too while it is still this applicant, so the core keeps its warnings on the dossier.
+    ...(d.scan && d.applicant.kind === 'citizen' && d.scan.idNumber === d.applicant.idNumber.trim() ? { applicantQr: d.scan.text } : {}),
     checklist: received.map((r) => ({
       itemCode: r.itemCode,
       mark: r.mark,
