@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // 127.0.0.1), e2e (the built renderer in Debian's Chromium against web mode).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/reporters/summary-line.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {

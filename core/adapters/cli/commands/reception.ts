@@ -43,16 +43,8 @@ export function registerReceptionCommands(program: Command, run: Run): void {
             if (e instanceof CliFailure) throw new CliFailure(e.error, EXIT_USAGE);
             throw e;
           }
-          const out = {
-            idNumber: r.idNumber,
-            oldIdNumber: r.oldIdNumber,
-            fullName: r.fullName,
-            dateOfBirth: r.dateOfBirth,
-            gender: r.gender,
-            address: r.address,
-            issueDate: r.issueDate,
-            warnings: r.warnings,
-          };
+          // The card's fields exactly as issue #3 fixes them; `known` (a returning applicant) is the UI's.
+          const { known: _known, ...out } = r;
           if (opts.json) printJson(out);
           else for (const [k, v] of Object.entries(out)) process.stdout.write(`${k}: ${Array.isArray(v) ? v.join(', ') : v ?? ''}\n`);
         }),
