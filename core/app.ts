@@ -116,7 +116,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   counter.id(); // made once at first start, so Settings shows it before the first dossier
   const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr });
-  const forms = new FormsService({ clock, layout, resourcesDir, dossiers, catalogue, settings, auth });
+  const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
   const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes };
 

@@ -8,6 +8,7 @@ import {
   createHolidayCalendar,
   DEFAULT_WINDOWS,
   formatLocalDateTime,
+  isWorkingTime,
   parseOfficialCalendar,
   validateWindows,
   type HolidayCalendar,
@@ -63,6 +64,11 @@ export class CalendarService {
   windowsFor(agencyCode: string | undefined): WindowsConfig {
     const c = this.config();
     return (agencyCode !== undefined ? c.agencyWindows[agencyCode] : undefined) ?? c.defaultWindows;
+  }
+
+  /** Inside a working window of that agency (a window's end counts: a due time may be 17:00). */
+  isWorkingTime(at: string, agencyCode?: string): boolean {
+    return isWorkingTime(at, { windows: this.windowsFor(agencyCode), calendar: this.holidayCalendar() });
   }
 
   due(input: { received: LocalDateTime | string; days?: number; hours?: number; agencyCode?: string; official?: unknown }): string {

@@ -13,6 +13,7 @@ import type { Agency, Procedure } from '../../domain/catalogue/schema';
 import { formatLocalDateTime, parseLocalDateTime } from '../../domain/calendar/index';
 import { defaultReceived, evaluateChecklist, type ChecklistLine, type ReceivedItem } from '../../domain/dossier/checklist';
 import { DEFAULT_DOSSIER_CODE_PATTERN } from '../../domain/dossier/code-pattern';
+import { checkPerson, sameCard } from '../../domain/dossier/person-check';
 import { assertTransition, type DossierState } from '../../domain/dossier/states';
 import { normaliseQuery } from '../../domain/text/fold';
 import { dayKey, pad, vietnamLocal } from '../../domain/time/vietnam';
@@ -60,7 +61,9 @@ interface DossierRow {
   agency_code: string;
   procedure_code: string;
   procedure_snapshot: string;
+  agency_snapshot: string;
   applicant_id: string;
+  applicant_snapshot: string;
   submitter: string | null;
   state: DossierState;
   channel: 'direct' | 'online' | 'postal';
@@ -137,7 +140,7 @@ export class DossierService {
     const qr = this.d.parseQr(input.applicantQr ?? '');
     if (input.applicant) {
       // The clerk confirmed (and may have completed) the card's data: it must still be that card.
-      if (input.applicant.kind !== 'citizen' || input.applicant.idNumber !== qr.idNumber) {
+      if (input.applicant.kind !== 'citizen' || !sameCard(qr, input.applicant)) {
         throw new AppError('DOSSIER_QR_MISMATCH', { idNumber: qr.idNumber }, { field: 'applicant.idNumber' });
       }
       return { person: input.applicant, warnings: qr.warnings };
@@ -163,6 +166,14 @@ export class DossierService {
     try {
       for (const [i, a] of attachments.entries()) {
         if (!codes.has(a.itemCode)) throw new AppError('DOSSIER_UNKNOWN_ITEM', { itemCode: a.itemCode }, { field: `attachments.${i}.itemCode` });
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.contentBase64) || a.contentBase64.length % 4 !== 0) {
+          throw new AppError('DOSSIER_FILE_NOT_BASE64', { fileName: a.fileName }, { field: `attachments.${i}` });
+        }
+        const item = procedure.checklist.find((c) => c.code === a.itemCode);
+        const ext = path.extname(a.fileName).slice(1).toLowerCase();
+        if (item?.fileTypes && !item.fileTypes.includes(ext)) {
+          throw new AppError('DOSSIER_FILE_TYPE_NOT_ALLOWED', { name: item.name, allowed: item.fileTypes.join(', '), fileName: a.fileName }, { field: `attachments.${i}` });
+        }
         const data = Buffer.from(a.contentBase64, 'base64');
         if (data.length === 0) throw new AppError('DOSSIER_FILE_EMPTY', { fileName: a.fileName }, { field: `attachments.${i}` });
         if (data.length > MAX_FILE_BYTES) throw new AppError('DOSSIER_FILE_TOO_LARGE', { fileName: a.fileName, maxMb: MAX_FILE_BYTES / 1048576 }, { field: `attachments.${i}` });
@@ -208,6 +219,18 @@ export class DossierService {
     const procedure = this.d.catalogue.procedure(input.agencyCode, input.procedureCode);
     if (!procedure.active) throw new AppError('DOSSIER_PROCEDURE_INACTIVE', { code: procedure.code }, { field: 'procedureCode' });
     const { person, warnings } = this.resolveApplicant(input);
+    const today = dayKey(vietnamLocal(this.d.clock.now()));
+    checkPerson(person, 'applicant', today);
+    if (input.submitter) checkPerson(input.submitter, 'submitter', today);
+    if (input.resultReturn === 'post' && !input.returnAddress?.trim()) {
+      throw new AppError('DOSSIER_RETURN_ADDRESS_REQUIRED', {}, { field: 'returnAddress' });
+    }
+    if (procedure.resultReturn && !procedure.resultReturn.includes(input.resultReturn)) {
+      throw new AppError('DOSSIER_RETURN_NOT_OFFERED', { how: input.resultReturn }, { field: 'resultReturn' });
+    }
+    if (fees && fees.collected > procedure.fees.fee + procedure.fees.charge) {
+      throw new AppError('DOSSIER_FEE_TOO_MUCH', { amount: fees.collected, due: procedure.fees.fee + procedure.fees.charge }, { field: 'fees.collected' });
+    }
     const received: ReceivedItem[] = (input.checklist ?? defaultReceived(procedure.checklist)).map((r) => ({
       itemCode: r.itemCode, mark: r.mark, copies: r.copies, check: r.check, ...(r.name ? { name: r.name } : {}), ...(r.note ? { note: r.note } : {}),
     }));
@@ -240,18 +263,21 @@ export class DossierService {
         const channel = input.channel ?? (actor.role === 'postal_clerk' ? 'postal' : 'direct');
         this.d.db
           .prepare(
-            `INSERT INTO dossiers (id, code, agency_code, procedure_code, procedure_snapshot, applicant_id, submitter, state, channel,
-               result_return, received_at, due_at, lookup_pin, checklist, fees, summary, counter_id, created_at, created_by, updated_at, updated_by)
-             VALUES (@id, @code, @agency, @procedure, @snapshot, @applicant, @submitter, @state, @channel, @resultReturn, @receivedAt, @due,
-               @pin, @checklist, @fees, @summary, @counter, @now, @who, @now, @who)`,
+            `INSERT INTO dossiers (id, code, agency_code, agency_snapshot, procedure_code, procedure_snapshot, applicant_id, applicant_snapshot,
+               submitter, state, channel, result_return, received_at, due_at, lookup_pin, checklist, fees, summary, counter_id,
+               created_at, created_by, updated_at, updated_by)
+             VALUES (@id, @code, @agency, @agencySnapshot, @procedure, @snapshot, @applicant, @applicantSnapshot, @submitter, @state, @channel,
+               @resultReturn, @receivedAt, @due, @pin, @checklist, @fees, @summary, @counter, @now, @who, @now, @who)`,
           )
           .run({
             id,
             code: allocated.code,
             agency: agency.code,
+            agencySnapshot: JSON.stringify(agency),
             procedure: procedure.code,
             snapshot: JSON.stringify(procedure),
             applicant: applicant.id,
+            applicantSnapshot: JSON.stringify(applicant),
             submitter: input.submitter ? JSON.stringify(input.submitter) : null,
             state: decision.state,
             channel,
@@ -380,7 +406,7 @@ export class DossierService {
       throw new AppError('DOSSIER_CHECKLIST_INCOMPLETE', { count: evaluation.missing.length, items: evaluation.missing.map((m) => m.name).join('; ') }, { field: 'checklist', details: evaluation.missing });
     }
     const now = this.nowLocal();
-    const agency = this.d.catalogue.agency(r.agency_code);
+    const agency = JSON.parse(r.agency_snapshot) as Agency;
     return this.update(actor, input.id, 'supplement_requested', 'received', { received_at: now.text, due_at: this.dueFrom(agency, procedure, now.text), checklist: JSON.stringify(evaluation.lines) }, {});
   }
 
@@ -393,6 +419,7 @@ export class DossierService {
     const r = this.row(input.id);
     if (!['received', 'sent_to_agency', 'result_ready'].includes(r.state)) throw new AppError('DOSSIER_BAD_TRANSITION', { from: r.state, to: 'apology' });
     if (r.due_at && newDue <= r.due_at) throw new AppError('DOSSIER_NEW_DUE_NOT_LATER', { due: r.due_at }, { field: 'newDue' });
+    if (!this.d.calendar.isWorkingTime(newDue, r.agency_code)) throw new AppError('DOSSIER_NEW_DUE_NOT_WORKING_TIME', { due: newDue }, { field: 'newDue' });
     const now = this.nowLocal();
     inTransaction(this.d.db, () => {
       this.d.db.prepare('UPDATE dossiers SET due_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(newDue, now.iso, actorLabel(actor), input.id);
@@ -409,6 +436,8 @@ export class DossierService {
     inTransaction(this.d.db, () => {
       const r = this.row(input.id);
       if (['refused', 'withdrawn'].includes(r.state)) throw new AppError('DOSSIER_BAD_TRANSITION', { from: r.state, to: 'fee' });
+      const due = this.view(r).fees.due;
+      if (input.amount > due) throw new AppError('DOSSIER_FEE_TOO_MUCH', { amount: input.amount, due }, { field: 'amount' });
       this.issueFeeReceipt(actor, input.id, input.amount, now);
     });
     return this.get({ id: input.id });
@@ -487,6 +516,11 @@ export class DossierService {
     return JSON.parse(this.row(id).procedure_snapshot) as Procedure;
   }
 
+  /** The agency as it was when the dossier was received (a later catalogue import does not change old forms). */
+  agencyOf(id: string): Agency {
+    return JSON.parse(this.row(id).agency_snapshot) as Agency;
+  }
+
   private view(r: DossierRow): DossierView {
     const procedure = JSON.parse(r.procedure_snapshot) as Procedure;
     const stored = JSON.parse(r.fees) as StoredFees;
@@ -496,8 +530,7 @@ export class DossierService {
       )
       .all(r.id);
     const paid = receipts.reduce((s, x) => s + x.amount, 0);
-    const applicant = this.d.applicants.byId(r.applicant_id);
-    if (!applicant) throw new AppError('INTERNAL');
+    const applicant = JSON.parse(r.applicant_snapshot) as DossierView['applicant'];
     const result = this.d.db
       .prepare<[string], { returned_at: string; receiver_name: string; receiver_id_number: string | null; method: string; note: string | null }>(
         'SELECT * FROM result_returns WHERE dossier_id = ?',

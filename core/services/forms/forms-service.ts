@@ -15,7 +15,6 @@ import type { Clock } from '../../platform/clock';
 import type { DataLayout } from '../../platform/data-dir';
 import type { Actor } from '../actor';
 import type { AuthService } from '../auth/auth-service';
-import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { DossierService } from '../dossiers/dossier-service';
 import type { SettingsService } from '../settings/settings-service';
 
@@ -24,7 +23,6 @@ export interface FormsDeps {
   layout: DataLayout;
   resourcesDir: string;
   dossiers: DossierService;
-  catalogue: CatalogueService;
   settings: SettingsService;
   auth: AuthService;
 }
@@ -45,9 +43,21 @@ export class FormsService {
     return existsSync(dir) ? dir : undefined;
   }
 
-  private officer(actor: Actor): { name: string } {
-    if (actor.kind === 'user') return { name: this.d.auth.getUser(actor.userId).displayName };
-    return { name: actor.name };
+  /**
+   * The officer a form names is who did the work it records (received, refused, collected), not who reprints it:
+   * actor labels are "user:<username>#<id>"; the person's display name is looked up, a system actor shown as is.
+   */
+  private officerNamed(label: string | undefined, fallback: Actor): { name: string } {
+    const m = label ? /^user:[^#]+#(\d+)$/.exec(label) : null;
+    if (m) {
+      try {
+        return { name: this.d.auth.getUser(Number(m[1])).displayName };
+      } catch {
+        /* account removed: fall through */
+      }
+    }
+    if (fallback.kind === 'user') return { name: this.d.auth.getUser(fallback.userId).displayName };
+    return { name: fallback.name };
   }
 
   private person(p: { kind: 'citizen' | 'organisation'; fullName: string; idNumber: string | null; address: string | null; phone?: string | null; email?: string | null }): FormPerson {
@@ -61,11 +71,13 @@ export class FormsService {
     };
   }
 
-  context(v: DossierView, actor: Actor): FormContext {
-    const agency = this.d.catalogue.agency(v.agencyCode);
+  context(v: DossierView, actor: Actor, form?: FormName): FormContext {
+    const agency = this.d.dossiers.agencyOf(v.id);
     const procedure = this.d.dossiers.procedureOf(v.id);
     const last = (to: string) => [...v.history].reverse().find((h) => h.to === to)?.data as Record<string, unknown> | undefined;
-    const apology = [...v.history].reverse().find((h) => (h.data as { apology?: unknown })?.apology)?.data as { apology: { reason: string; newDue: string } } | undefined;
+    const apology = [...v.history].reverse().find((h) => (h.data as { apology?: unknown })?.apology)?.data as
+      | { apology: { reason: string; newDue: string; previousDue?: string | null } }
+      | undefined;
     const lookupUrl = this.d.settings.get<string>('forms.lookupUrl');
     const unit = t(`dossier.units.${procedure.processing.unit}`);
     const ctx: FormContext = {
@@ -103,7 +115,12 @@ export class FormsService {
           ...(l.note ? { note: l.note } : {}),
         })),
       fees: { fee: v.fees.fee, charge: v.fees.charge, postage: v.fees.postage, paid: v.fees.paid, due: v.fees.due },
-      officer: this.officer(actor),
+      officer: this.officerNamed(
+        form === 'bien-lai'
+          ? v.fees.receipts.at(-1)?.collectedBy
+          : (form === 'receipt' ? [...v.history].reverse().find((h) => h.to === 'received') : v.history[0])?.actor,
+        actor,
+      ),
       ...(lookupUrl ? { lookupUrl } : {}),
       printedAt: formatLocalDateTime(vietnamLocal(this.d.clock.now())),
     };
@@ -114,7 +131,11 @@ export class FormsService {
     }
     const refusal = last('refused');
     if (refusal) ctx.refusal = { reason: String(refusal.reason ?? '') };
-    if (apology) ctx.apology = { reason: apology.apology.reason, newDueAt: apology.apology.newDue };
+    if (apology) {
+      ctx.apology = { reason: apology.apology.reason, newDueAt: apology.apology.newDue };
+      // The slip says which appointment is being moved: the one before the apology.
+      if (form === 'apology') ctx.dossier.dueAt = (apology.apology as { previousDue?: string | null }).previousDue ?? ctx.dossier.dueAt;
+    }
     return ctx;
   }
 
@@ -127,7 +148,7 @@ export class FormsService {
     };
     const allowed = needs[form];
     if (allowed && !allowed.includes(v.state)) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
-    const ctx = this.context(v, actor);
+    const ctx = this.context(v, actor, form);
     if (form === 'apology' && !ctx.apology) throw new AppError('FORMS_NOT_FOR_STATE', { form, state: v.state });
     if (form === 'bien-lai') {
       // The fee receipt shows the latest collection: what was paid before it, and what it collects.

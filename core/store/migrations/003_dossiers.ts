@@ -35,9 +35,12 @@ export const m003Dossiers: Migration = {
         id TEXT PRIMARY KEY,
         code TEXT UNIQUE,
         agency_code TEXT NOT NULL,
+        -- The agency, procedure and applicant as they were at receipt: reprinted forms never change.
+        agency_snapshot TEXT NOT NULL,
         procedure_code TEXT NOT NULL,
         procedure_snapshot TEXT NOT NULL,
         applicant_id TEXT NOT NULL REFERENCES applicants(id),
+        applicant_snapshot TEXT NOT NULL,
         submitter TEXT,
         state TEXT NOT NULL,
         channel TEXT NOT NULL,
