@@ -3,7 +3,9 @@
  *   draft → received | supplement_requested | refused
  *   supplement_requested → received (the applicant brought what was missing) | refused
  *   received → sent_to_agency → result_ready → result_returned
- *   any state before a result is returned → withdrawn (the applicant takes the dossier back)
+ *   received → result_ready directly, for work done at the counter itself (e.g. chứng thực the same day)
+ *   draft, supplement_requested, received, sent_to_agency → withdrawn (the applicant takes the dossier back);
+ *   once a result is ready the dossier ends by returning it, not by withdrawal.
  */
 import { AppError } from '../../contract/errors';
 

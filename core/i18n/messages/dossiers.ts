@@ -30,6 +30,7 @@ export const dossiers: Messages = {
       DOSSIER_BAD_COUNTER_ID: 'Mã quầy "{{id}}" không hợp lệ: bắt đầu bằng chữ cái, 2–10 ký tự chữ hoặc số (ví dụ Q03).',
       FORMS_NOT_FOR_STATE: 'Không in được {{form}} cho hồ sơ đang ở trạng thái "{{state}}".',
       FORMS_NO_FEE_RECEIPT: 'Hồ sơ {{code}} chưa thu phí, lệ phí nên chưa có biên lai.',
+      FORMS_HANDOVER_DUPLICATE: 'Danh sách bàn giao có hồ sơ bị lặp; mỗi hồ sơ chỉ ghi một lần.',
       SEQUENCE_AUTHORITY_UNREACHABLE: 'Không kết nối được hệ thống trung tâm để lấy dải số hồ sơ; quầy dùng mã dự phòng có mã quầy.',
     },
     dossier: {
@@ -78,6 +79,7 @@ export const dossiers: Messages = {
       DOSSIER_BAD_COUNTER_ID: 'Counter id "{{id}}" is invalid: a letter first, 2–10 letters or digits (e.g. Q03).',
       FORMS_NOT_FOR_STATE: 'Form {{form}} cannot be printed for a dossier in state "{{state}}".',
       FORMS_NO_FEE_RECEIPT: 'Dossier {{code}} has no fee collected, so no fee receipt.',
+      FORMS_HANDOVER_DUPLICATE: 'The handover list names a dossier twice; list each once.',
       SEQUENCE_AUTHORITY_UNREACHABLE: 'The central system cannot be reached for code numbers; the counter uses fallback codes with its id.',
     },
     dossier: {

@@ -161,7 +161,11 @@ export class FormsService {
   }
 
   async handover(actor: Actor, ids: string[], from: string, to: string, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
+    if (new Set(ids).size !== ids.length) throw new AppError('FORMS_HANDOVER_DUPLICATE', {}, { field: 'ids' });
     const views = ids.map((id) => this.d.dossiers.get({ id }));
+    // Only paper the counter holds for the agency: received, or already on its way.
+    const wrong = views.find((v) => v.state !== 'received' && v.state !== 'sent_to_agency');
+    if (wrong) throw new AppError('FORMS_NOT_FOR_STATE', { form: 'handover', state: wrong.state }, { field: 'ids' });
     const first = views[0]!;
     const ctx = this.context(first, actor);
     ctx.handover = {
