@@ -106,8 +106,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
   const settings = new SettingsService(db, audit, clock);
   const resourcesDir = resolveResourcesDir(opts.resourcesDir);
-  const calendar = new CalendarService(settings);
   const catalogue = new CatalogueService(db, audit, clock);
+  const calendar = new CalendarService(settings, (code) => catalogue.hasAgency(code));
   if ((opts.seedSampleCatalogue ?? process.env.MOTCUA_SEED_SAMPLE !== '0') && catalogue.isEmpty()) {
     await seedSampleCatalogue(catalogue, resourcesDir, logger);
   }

@@ -64,7 +64,7 @@ export const settingsContract = {
     output: z.object({ key: z.string(), value: z.unknown().nullable() }),
   }),
   set: command({
-    summary: 'Write one setting (JSON value)',
+    summary: 'Write one setting of the registry (core/services/settings/registry.ts; JSON value up to 64 KB)',
     access: ['admin', 'supervisor'],
     input: z.object({ key: settingKey, value: z.unknown() }).strict(),
     output: z.object({ key: z.string(), value: z.unknown() }),

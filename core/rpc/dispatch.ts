@@ -1,6 +1,6 @@
 /**
- * The one way in. Every transport hands (connection, method, raw input) here: the method is looked up,
- * the input validated, the caller's session and role checked, the handler run, the output validated, and
+ * The one way in. Every transport hands (connection, method, raw input) here: the method is looked up, the
+ * caller's session and role checked, then the input validated, the handler run, the output validated, and
  * any failure turned into a typed wire error. Nothing a caller sends can crash the process.
  */
 import type { z } from 'zod';
@@ -58,14 +58,6 @@ export function createDispatcher(deps: {
         const handler = handlers.get(method);
         if (!def || !handler) throw new AppError('RPC_UNKNOWN_METHOD', { method: method.slice(0, 100) });
 
-        const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
-        if (!parsed.success) {
-          throw new AppError('RPC_INVALID_INPUT', { summary: summariseIssues(parsed.error.issues) }, {
-            field: parsed.error.issues[0]?.path.join('.') || undefined,
-            details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
-          });
-        }
-
         let user: CallContext['user'] = null;
         let actor: Actor;
         if (conn.system) {
@@ -81,6 +73,15 @@ export function createDispatcher(deps: {
         if (def.access !== 'public') {
           if (!conn.system && !user) throw new AppError('RPC_UNAUTHENTICATED');
           if (def.access !== 'session' && !def.access.includes(actor.role)) throw new AppError('RPC_FORBIDDEN', { method });
+        }
+
+        // Only after the caller may call it: a stranger learns nothing of a method's input schema.
+        const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+        if (!parsed.success) {
+          throw new AppError('RPC_INVALID_INPUT', { summary: summariseIssues(parsed.error.issues) }, {
+            field: parsed.error.issues[0]?.path.join('.') || undefined,
+            details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+          });
         }
 
         const value = await handler(parsed.data, { conn, user, actor });

@@ -36,7 +36,7 @@ export function settingsHandlers(settings: SettingsService): Handlers<typeof set
   return {
     get: (input) => ({ key: input.key, value: settings.get(input.key) }),
     set: (input, ctx) => {
-      settings.set(ctx.actor, input.key, input.value);
+      settings.setByClient(ctx.actor, input.key, input.value);
       return { key: input.key, value: input.value };
     },
   };

@@ -14,7 +14,33 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-const INPUT_ERRORS = new Set(['RPC_INVALID_INPUT', 'RPC_MALFORMED', 'VALIDATION']);
+/**
+ * Failures caused by what the user typed or handed in (an argument, a file, a QR text): exit 2, so a script can
+ * tell "fix your input" from "the operation failed". One list for every command.
+ */
+const BAD_INPUT_CODES = new Set([
+  'RPC_INVALID_INPUT',
+  'RPC_MALFORMED',
+  'VALIDATION',
+  // Codes typed on the command line that the catalogue does not have.
+  'CATALOGUE_AGENCY_NOT_FOUND',
+  'CATALOGUE_PROCEDURE_NOT_FOUND',
+  // A catalogue file that does not parse, or has bad rows.
+  'CATALOGUE_FILE_UNREADABLE',
+  'CATALOGUE_IMPORT_REJECTED',
+]);
+
+export function isBadInput(code: string): boolean {
+  if (BAD_INPUT_CODES.has(code) || code.endsWith('_INVALID')) return true;
+  // CLI_*: argument checks of the commands themselves; CALENDAR_*: a date, duration or calendar file given.
+  if (code.startsWith('CLI_') || code.startsWith('CALENDAR_')) return true;
+  // A CCCD QR text that does not parse; the scanner's own failures are not the user's input.
+  return code.startsWith('CCCD_') && !code.startsWith('CCCD_SCANNER_');
+}
+
+export function exitCodeFor(code: string): number {
+  return isBadInput(code) ? EXIT_USAGE : EXIT_FAILED;
+}
 
 export class CliFailure extends Error {
   constructor(readonly error: WireError, readonly exitCode: number) {
@@ -44,7 +70,7 @@ export async function withCore<T>(fn: (s: CliSession) => Promise<T>): Promise<T>
       conn,
       async call(method, input) {
         const r = await core.dispatch(conn, method, input);
-        if (!r.ok) throw new CliFailure(r.error, INPUT_ERRORS.has(r.error.code) || r.error.code.endsWith('_INVALID') ? EXIT_USAGE : EXIT_FAILED);
+        if (!r.ok) throw new CliFailure(r.error, exitCodeFor(r.error.code));
         return r.value as MethodOutput<typeof method>;
       },
     });
@@ -52,6 +78,11 @@ export async function withCore<T>(fn: (s: CliSession) => Promise<T>): Promise<T>
     core.closeConnection(conn);
     await core.close();
   }
+}
+
+/** A failure found by the CLI itself (an argument, a file it reads), with its exit code from the one list. */
+export function cliFailure(code: string, message: string): CliFailure {
+  return new CliFailure({ code, message, params: {} }, exitCodeFor(code));
 }
 
 export function printJson(value: unknown): void {

@@ -10,6 +10,7 @@ import type { Core } from '../../app';
 import type { CallResult } from '../../contract/bridge';
 import { AppError } from '../../contract/errors';
 import { toWireError } from '../../rpc/dispatch';
+import { createHostAllowList, parseAllowedHostsEnv, type HostAllowList } from './allowed-hosts';
 import { loadStatic, WEB_CSP } from './static-files';
 
 export interface WebServerOptions {
@@ -18,6 +19,8 @@ export interface WebServerOptions {
   rendererDir: string;
   /** Largest message accepted, bytes. */
   maxPayload?: number;
+  /** Extra Host names to answer (`name` or `name:port`); default MOTCUA_WEB_ALLOWED_HOSTS, comma-separated. */
+  allowedHosts?: readonly string[];
 }
 
 export interface WebServer {
@@ -46,19 +49,19 @@ function parseRequest(raw: string): { id: string | number | null; method: unknow
   return { id, method: m.method, input: m.input };
 }
 
-function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  if (!origin) return true; // non-browser clients (tests, CLI tools) send no Origin
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 export async function startWebServer(core: Core, opts: WebServerOptions): Promise<WebServer> {
   const host = opts.host ?? '127.0.0.1';
+  // Made once the port is known (port 0 picks one); nothing is answered before listen() returns.
+  let hosts: HostAllowList | null = null;
+  const trusted = (req: http.IncomingMessage) =>
+    hosts !== null && hosts.allowsHost(req.headers.host) && hosts.allowsOrigin(req.headers.origin);
+
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (!trusted(req)) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host\n');
+        return;
+      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
         return;
@@ -86,7 +89,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
   const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayload ?? 32 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
-    if (path !== '/rpc' || !sameOrigin(req.headers.origin, req.headers.host)) {
+    if (path !== '/rpc' || !trusted(req)) {
       socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
       socket.destroy();
       return;
@@ -125,6 +128,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
     server.listen(opts.port ?? 5178, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  hosts = createHostAllowList({ bindHost: host, port, extra: opts.allowedHosts ?? parseAllowedHostsEnv(process.env.MOTCUA_WEB_ALLOWED_HOSTS) });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,

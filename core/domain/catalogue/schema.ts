@@ -4,8 +4,9 @@
  * so an import can report every bad value by code (see issues.ts).
  */
 import { z } from 'zod';
+import { codePatternProblem, DEFAULT_DOSSIER_CODE_PATTERN } from '../dossier/code-pattern';
 
-export const DEFAULT_CODE_PATTERN = '{agency}-{yymmdd}-{seq4}';
+export const DEFAULT_CODE_PATTERN = DEFAULT_DOSSIER_CODE_PATTERN;
 
 export const CHANNELS = ['direct', 'online', 'postal'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -59,13 +60,11 @@ export const AGENCY_CODE_RE = /^[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*$/;
 export const PROCEDURE_CODE_RE = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
 export const ITEM_CODE_RE = PROCEDURE_CODE_RE;
 
-/** A dossier code pattern: literal text plus {token}s, and a {seq…} counter so codes of one day differ. */
+/** A dossier code pattern; the dossier rules decide which patterns cannot yield duplicate codes. */
 const codePattern = z.preprocess(
   blankToUndefined,
   text(80)
-    .refine((p) => /^(?:[^{}]|\{[A-Za-z0-9]+\})*$/.test(p) && /\{seq\d*\}/.test(p), {
-      error: 'CATALOGUE_BAD_CODE_PATTERN',
-    })
+    .refine((p) => codePatternProblem(p) === null, { error: 'CATALOGUE_BAD_CODE_PATTERN' })
     .optional(),
 );
 

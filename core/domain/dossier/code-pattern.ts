@@ -24,16 +24,35 @@ export interface CodeParts {
 
 const TOKEN_RE = /\{([A-Za-z]+)(\d*)\}/g;
 
-export function validateCodePattern(pattern: string): void {
+const KNOWN_TOKENS = new Set(['agency', 'yyyy', 'yy', 'mm', 'dd', 'yymmdd', 'counter']);
+
+/**
+ * Why a pattern could give two dossiers the same code, or null when it cannot. Sequences are kept per agency
+ * and day (code-allocator.ts), so a pattern needs {agency}, a full day ({yymmdd}, or {yy}/{yyyy} with {mm} and
+ * {dd}) and exactly one {seq…}; unknown tokens and stray braces are refused rather than printed literally.
+ * The answer is the offending or missing token, for messages.
+ */
+export function codePatternProblem(pattern: string): string | null {
+  const seen = new Set<string>();
   let seqTokens = 0;
   for (const m of pattern.matchAll(TOKEN_RE)) {
     const name = m[1]!;
     if (name === 'seq') seqTokens += 1;
-    else if (!['agency', 'yyyy', 'yy', 'mm', 'dd', 'yymmdd', 'counter'].includes(name) || m[2]) {
-      throw new AppError('DOSSIER_BAD_CODE_PATTERN', { pattern, token: m[0] });
-    }
+    else if (!KNOWN_TOKENS.has(name) || m[2]) return m[0];
+    seen.add(name);
   }
-  if (seqTokens !== 1) throw new AppError('DOSSIER_BAD_CODE_PATTERN', { pattern, token: '{seq}' });
+  const stray = /[{}]/.exec(pattern.replace(TOKEN_RE, ''));
+  if (stray) return stray[0];
+  if (seqTokens !== 1) return '{seq}';
+  if (!seen.has('agency')) return '{agency}';
+  const fullDay = seen.has('yymmdd') || ((seen.has('yy') || seen.has('yyyy')) && seen.has('mm') && seen.has('dd'));
+  if (!fullDay) return '{yymmdd}';
+  return null;
+}
+
+export function validateCodePattern(pattern: string): void {
+  const token = codePatternProblem(pattern);
+  if (token !== null) throw new AppError('DOSSIER_BAD_CODE_PATTERN', { pattern, token });
 }
 
 export function formatDossierCode(pattern: string, parts: CodeParts): string {

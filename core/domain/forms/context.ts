@@ -96,9 +96,23 @@ function normaliseStrings<T>(value: T): T {
   return value;
 }
 
-/** What the QR holds: `${lookupUrl}?code=<code>` when a lookup page is configured, else the bare code. */
+/** `{code}` in a lookup address, also as a URL parser escapes it. */
+const CODE_SLOT = /\{code\}|%7Bcode%7D/i;
+
+/** The lookup address to print: `{code}` filled in as in the QR; '' without a lookup page. */
+export function lookupPage(context: FormContext): string {
+  if (!context.lookupUrl) return '';
+  const code = encodeURIComponent(context.dossier.code);
+  return context.lookupUrl.replace(new RegExp(CODE_SLOT.source, 'gi'), () => code);
+}
+
+/**
+ * What the QR holds when a lookup page is configured: the address with `{code}` replaced by the URL-encoded
+ * dossier code (`…/tra-cuu/{code}`), or else with `?code=<code>` added; without a page, the bare code.
+ */
 export function lookupTarget(context: FormContext): string {
   if (!context.lookupUrl) return context.dossier.code;
+  if (CODE_SLOT.test(context.lookupUrl)) return lookupPage(context);
   const url = new URL(context.lookupUrl);
   url.searchParams.set('code', context.dossier.code);
   return url.toString();
@@ -161,6 +175,8 @@ const contextShape: Shape<FormContext> = {
 export interface ComputedValues {
   /** What the QR holds. */
   lookupTarget: string;
+  /** The lookup address to print, `{code}` filled in ('' without one). */
+  lookupPage: string;
   /** The person at the counter: the submitter when there is one, else the applicant. */
   submitterName: string;
   /** fee + charge + postage (VND). */
@@ -171,12 +187,13 @@ export function computedValues(context: FormContext): ComputedValues {
   const { fee, charge, postage } = context.fees;
   return {
     lookupTarget: lookupTarget(context),
+    lookupPage: lookupPage(context),
     submitterName: (context.submitter ?? context.applicant).fullName,
     feeTotal: fee + charge + postage,
   };
 }
 
-export const COMPUTED_SHAPE: Shape<ComputedValues> = { lookupTarget: true, submitterName: true, feeTotal: true };
+export const COMPUTED_SHAPE: Shape<ComputedValues> = { lookupTarget: true, lookupPage: true, submitterName: true, feeTotal: true };
 
 export const CONTEXT_SHAPE: ShapeTree = { ...(contextShape as unknown as ShapeTree), ...(COMPUTED_SHAPE as ShapeTree) };
 

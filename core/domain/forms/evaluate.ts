@@ -1,5 +1,5 @@
 /** Filling template strings from the form data: placeholder lookup, formatters, conditions, styles. */
-import { applyFormatter, toText } from './formatters';
+import { applyFormatter, NO_BREAK, toText } from './formatters';
 import { parseCondition, parseText, type Placeholder, type TextStyle } from './text';
 
 export type FontKey = 'regular' | 'bold' | 'italic';
@@ -8,6 +8,8 @@ export type FontKey = 'regular' | 'bold' | 'italic';
 export interface Span {
   text: string;
   font: FontKey;
+  /** A space the wrapper must not break at (it joins the words either side); printed as a plain space. */
+  keep?: boolean;
 }
 
 /** Objects a path is looked up in, innermost first (a table row before the whole context). */
@@ -42,10 +44,13 @@ export function evaluateText(src: string, scopes: Scopes, base: TextStyle = { bo
   for (const seg of parseText(src.normalize('NFC'))) {
     const font = fontOf({ bold: base.bold !== seg.bold, italic: base.italic !== seg.italic });
     const text = 'placeholder' in seg ? evaluatePlaceholder(seg.placeholder, scopes) : seg.text;
-    if (!text) continue;
-    const last = spans[spans.length - 1];
-    if (last && last.font === font) last.text += text;
-    else spans.push({ text, font });
+    text.split(NO_BREAK).forEach((part, i) => {
+      if (i > 0) spans.push({ text: ' ', font, keep: true });
+      if (!part) return;
+      const last = spans[spans.length - 1];
+      if (last && last.font === font && !last.keep) last.text += part;
+      else spans.push({ text: part, font });
+    });
   }
   return spans;
 }

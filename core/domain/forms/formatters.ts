@@ -10,6 +10,16 @@ interface FormatterDef {
   apply: (value: unknown, arg: string | undefined) => unknown;
 }
 
+/**
+ * A no-break space in a value or template: the wrapper keeps the words on both sides on one line, and it prints
+ * as a plain space (so copied or extracted text has ordinary spaces). See evaluateText.
+ */
+export const NO_BREAK = '\u00A0';
+
+function keepTogether(text: string): string {
+  return text.replace(/ /g, NO_BREAK);
+}
+
 /** Printed forms are Vietnamese documents whatever the UI language. */
 const labels = (formMessages.vi['forms'] ?? {}) as MessageTree;
 
@@ -38,7 +48,8 @@ const FORMATTERS: Record<string, FormatterDef> = {
   date: {
     arg: 'optional',
     check: (arg) => (/yyyy|MM|dd|HH|mm/.test(arg) ? null : `date pattern "${arg}" has none of yyyy MM dd HH mm`),
-    apply: (v, arg) => (typeof v === 'string' ? formatLocalDateTime(v, arg || DEFAULT_DATE_PATTERN) : ''),
+    // A date-time is read as one unit ("25/11/2026 12:00"): never broken across lines.
+    apply: (v, arg) => (typeof v === 'string' ? keepTogether(formatLocalDateTime(v, arg || DEFAULT_DATE_PATTERN)) : ''),
   },
   money: { arg: 'none', apply: (v) => (asNumber(v) === null ? '' : formatMoney(asNumber(v)!)) },
   number: { arg: 'none', apply: (v) => (asNumber(v) === null ? toText(v) : formatNumber(asNumber(v)!)) },

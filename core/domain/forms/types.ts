@@ -141,7 +141,10 @@ export interface FormContext {
   refusal?: FormRefusal;
   apology?: FormApology;
   handover?: FormHandover;
-  /** Public status page; the QR then holds `${lookupUrl}?code=<dossier code>`, else the bare code. */
+  /**
+   * Public status page; the QR then holds it with `{code}` replaced by the dossier code (URL-encoded), or with
+   * `?code=<dossier code>` added when it has no `{code}`; without it, the bare code.
+   */
   lookupUrl?: string;
   printedAt: LocalDateTime;
 }

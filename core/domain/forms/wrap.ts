@@ -1,7 +1,7 @@
 /**
  * Greedy line breaking of styled text at spaces, measured with the real font. Vietnamese is written with
  * spaces between syllables, so breaking at spaces is right; a single run longer than the line (a URL, a long
- * code) is cut between characters.
+ * code) is cut between characters. Spaces of a `keep` span (a date-time) join words instead of separating them.
  */
 import type { FontKey, Span } from './evaluate';
 
@@ -23,7 +23,7 @@ function tokenise(spans: readonly Span[]): Token[] {
     for (const ch of span.text) {
       const last = tokens[tokens.length - 1];
       if (ch === '\n') tokens.push({ kind: 'newline' });
-      else if (/\s/.test(ch)) {
+      else if (/\s/.test(ch) && !span.keep) {
         if (last?.kind !== 'space') tokens.push({ kind: 'space', font: span.font });
       } else if (last?.kind === 'word') {
         const frag = last.frags[last.frags.length - 1]!;
@@ -40,7 +40,7 @@ function mergeRuns(frags: readonly Span[]): Span[] {
   for (const f of frags) {
     const last = runs[runs.length - 1];
     if (last && last.font === f.font) last.text += f.text;
-    else if (f.text) runs.push({ ...f });
+    else if (f.text) runs.push({ text: f.text, font: f.font });
   }
   return runs;
 }

@@ -22,7 +22,7 @@ export const catalogue: Messages = {
       CATALOGUE_BAD_ITEM_CODE:
         'Mã giấy tờ "{{value}}" không đúng dạng: chỉ gồm chữ không dấu, số, dấu chấm hoặc gạch (ví dụ TP1).',
       CATALOGUE_BAD_CODE_PATTERN:
-        'Mẫu mã hồ sơ "{{value}}" không hợp lệ: phải có bộ đếm {seq4} (hoặc {seqN}) và dấu ngoặc nhọn đóng mở đủ. Để trống để dùng mẫu mặc định.',
+        'Mẫu mã hồ sơ "{{value}}" có thể sinh mã trùng: mẫu phải có {agency}, đủ ngày ({yymmdd} hoặc {yyyy}{mm}{dd}), đúng một bộ đếm {seq4} (hoặc {seqN}) và chỉ dùng các mã {agency} {yyyy} {yy} {mm} {dd} {yymmdd} {seqN} {counter}. Hãy sửa theo mẫu {agency}-{yymmdd}-{seq4}, hoặc để trống để dùng mẫu mặc định.',
       CATALOGUE_BAD_PROCESSING_TIME:
         'Thời hạn giải quyết "{{value}}" không hợp lệ: phải là số lớn hơn 0 (tối đa 1000).',
       CATALOGUE_UNKNOWN_UNIT: 'Đơn vị thời hạn "{{value}}" không hợp lệ: ghi days (ngày làm việc) hoặc hours (giờ làm việc).',
@@ -133,7 +133,7 @@ export const catalogue: Messages = {
       CATALOGUE_BAD_ITEM_CODE:
         'Document code "{{value}}" is malformed: use unaccented letters, digits, dots or hyphens only (e.g. TP1).',
       CATALOGUE_BAD_CODE_PATTERN:
-        'Dossier code pattern "{{value}}" is invalid: it needs a {seq4} (or {seqN}) counter and balanced braces. Leave it empty for the default.',
+        'Dossier code pattern "{{value}}" could yield duplicate codes: it needs {agency}, a full date ({yymmdd} or {yyyy}{mm}{dd}), exactly one {seq4} (or {seqN}) counter, and only the tokens {agency} {yyyy} {yy} {mm} {dd} {yymmdd} {seqN} {counter}. Follow {agency}-{yymmdd}-{seq4}, or leave it empty for the default.',
       CATALOGUE_BAD_PROCESSING_TIME: 'Processing time "{{value}}" is invalid: it must be a number above 0 (at most 1000).',
       CATALOGUE_UNKNOWN_UNIT: 'Processing time unit "{{value}}" is invalid: write days or hours (working days/hours).',
       CATALOGUE_BAD_FEE: 'Amount "{{value}}" is invalid: it must be a whole, non-negative number of VND (empty = 0).',

@@ -17,6 +17,11 @@ export const common: Messages = {
       BACKUP_FAILED: 'Sao lưu không thành công: {{reason}}. Dữ liệu hiện tại không bị ảnh hưởng.',
       BACKUP_TARGET_IS_DATABASE: 'Không thể sao lưu đè lên chính tệp cơ sở dữ liệu đang dùng; hãy chọn tệp khác.',
       AUDIT_BROKEN: 'Nhật ký kiểm tra bị sửa hoặc xoá từ dòng {{id}} ({{reason}}).',
+      SETTINGS_UNKNOWN_KEY: 'Không có mục cấu hình "{{key}}". Các mục được phép: {{known}}. Hãy kiểm tra lại tên mục.',
+      SETTINGS_KEY_OWNED: 'Mục cấu hình "{{key}}" không sửa trực tiếp được; hãy dùng chức năng riêng của nó ({{methods}}), ví dụ phần Cấu hình giờ làm việc.',
+      SETTINGS_VALUE_TOO_LARGE: 'Giá trị cấu hình quá lớn (tối đa {{maxKb}} KB). Hãy rút gọn rồi lưu lại.',
+      SETTINGS_BAD_TEXT: 'Giá trị phải là một dòng chữ, tối đa {{max}} ký tự, không xuống dòng. Hãy sửa lại rồi lưu.',
+      SETTINGS_BAD_URL: 'Địa chỉ tra cứu phải là địa chỉ web bắt đầu bằng http:// hoặc https://, không có dấu cách, tối đa {{max}} ký tự (ví dụ https://dichvucong.example.vn/tra-cuu). Hãy sửa lại rồi lưu.',
     },
   },
   en: {
@@ -34,6 +39,11 @@ export const common: Messages = {
       BACKUP_FAILED: 'Backup failed: {{reason}}. Current data is not affected.',
       BACKUP_TARGET_IS_DATABASE: 'Cannot back up over the live database file; choose another file.',
       AUDIT_BROKEN: 'The audit log was edited or deleted from row {{id}} on ({{reason}}).',
+      SETTINGS_UNKNOWN_KEY: 'There is no setting "{{key}}". Settings that can be written: {{known}}. Check the name.',
+      SETTINGS_KEY_OWNED: 'The setting "{{key}}" cannot be written directly; use its own function ({{methods}}), e.g. the working-hours settings.',
+      SETTINGS_VALUE_TOO_LARGE: 'The setting value is too large (at most {{maxKb}} KB). Shorten it and save again.',
+      SETTINGS_BAD_TEXT: 'The value must be one line of text, at most {{max}} characters, without line breaks. Correct it and save again.',
+      SETTINGS_BAD_URL: 'The lookup address must be a web address starting with http:// or https://, without spaces, at most {{max}} characters (e.g. https://dichvucong.example.vn/tra-cuu). Correct it and save again.',
     },
   },
 };

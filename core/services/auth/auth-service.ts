@@ -47,7 +47,12 @@ function toUser(r: UserRow): User {
   return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, disabled: r.disabled === 1, createdAt: r.created_at };
 }
 
+/** Unknown usernames whose failed logins are remembered (oldest forgotten first). */
+const MAX_UNKNOWN_LOGINS = 10_000;
+
 export class AuthService {
+  private readonly unknownLogins = new Map<string, { failed: number; lockedUntil?: number }>();
+
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
@@ -116,12 +121,16 @@ export class AuthService {
     return this.openSession(this.getUser(userId), transport, peer);
   }
 
+  /**
+   * Every wrong password gets the same answer whether or not the username exists: no attempt count, and
+   * unknown usernames "lock" after as many tries as real ones (counted in memory), so neither the reply nor
+   * the lock tells a stranger which accounts exist. A disabled account says so only to its right password.
+   */
   async login(username: string, password: string, transport: string, peer: string): Promise<SessionInfo> {
     const row = this.findByUsername(username);
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     const now = this.clock.now();
-    if (!row) throw new AppError('AUTH_INVALID_CREDENTIALS');
-    if (row.disabled) throw new AppError('AUTH_DISABLED');
+    if (!row) this.failUnknown(username, now);
     if (row.locked_until && new Date(row.locked_until) > now) {
       throw new AppError('AUTH_LOCKED', { minutes: Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 60_000) });
     }
@@ -136,12 +145,30 @@ export class AuthService {
         this.audit.append(system, { action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: row.id, data: { attempt: failed, peer } });
       });
       if (lock) throw new AppError('AUTH_LOCKED', { minutes: this.policy.lockMinutes });
-      throw new AppError('AUTH_INVALID_CREDENTIALS', { remaining: this.policy.maxFailedAttempts - failed });
+      throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
+    if (row.disabled) throw new AppError('AUTH_DISABLED');
     if (row.failed_attempts !== 0 || row.locked_until) {
       this.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
     }
     return this.openSession(toUser(row), transport, peer);
+  }
+
+  /** The answers a real account would give to wrong passwords, for a username that does not exist. */
+  private failUnknown(username: string, now: Date): never {
+    const seen = this.unknownLogins.get(username); // compared exactly, as in the users table
+    if (seen?.lockedUntil !== undefined && seen.lockedUntil > now.getTime()) {
+      throw new AppError('AUTH_LOCKED', { minutes: Math.ceil((seen.lockedUntil - now.getTime()) / 60_000) });
+    }
+    const failed = (seen?.lockedUntil === undefined ? (seen?.failed ?? 0) : 0) + 1;
+    this.unknownLogins.delete(username); // re-inserted last: the map's order is oldest first
+    if (this.unknownLogins.size >= MAX_UNKNOWN_LOGINS) this.unknownLogins.delete(this.unknownLogins.keys().next().value!);
+    if (failed >= this.policy.maxFailedAttempts) {
+      this.unknownLogins.set(username, { failed: 0, lockedUntil: now.getTime() + this.policy.lockMinutes * 60_000 });
+      throw new AppError('AUTH_LOCKED', { minutes: this.policy.lockMinutes });
+    }
+    this.unknownLogins.set(username, { failed });
+    throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
 
   private openSession(user: User, transport: string, peer: string): SessionInfo {

@@ -3,6 +3,7 @@
  * dates computed with them. Configuration lives in settings, so it is audited and backed up with the rest.
  */
 import type { CalendarConfig } from '../../contract/calendar';
+import { AppError } from '../../contract/errors';
 import {
   computeDue,
   createHolidayCalendar,
@@ -23,7 +24,17 @@ const KEY = 'calendar.config';
 export class CalendarService {
   private cachedCalendar: { source: unknown; calendar: HolidayCalendar } | null = null;
 
-  constructor(private readonly settings: SettingsService) {}
+  /** agencyExists: the catalogue's answer; without it agency codes are taken as given. */
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly agencyExists?: (code: string) => boolean,
+  ) {}
+
+  private requireAgency(agencyCode: string | undefined): void {
+    if (agencyCode !== undefined && this.agencyExists && !this.agencyExists(agencyCode)) {
+      throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode }, { field: 'agencyCode' });
+    }
+  }
 
   config(): CalendarConfig {
     const stored = this.settings.get<CalendarConfig>(KEY);
@@ -35,7 +46,11 @@ export class CalendarService {
   }
 
   setWindows(actor: Actor, agencyCode: string | undefined, windows: WindowsConfig | null): CalendarConfig {
-    if (windows) validateWindows(windows);
+    if (windows) {
+      // No working minute in the week would make every due date impossible to compute.
+      if (validateWindows(windows).byWeekday.every((day) => day.length === 0)) throw new AppError('CALENDAR_NO_WORKING_TIME', {}, { field: 'windows' });
+      this.requireAgency(agencyCode);
+    }
     const c = this.config();
     if (agencyCode === undefined) c.defaultWindows = (windows ?? DEFAULT_WINDOWS) as CalendarConfig['defaultWindows'];
     else if (windows === null) delete c.agencyWindows[agencyCode];
@@ -72,6 +87,7 @@ export class CalendarService {
   }
 
   due(input: { received: LocalDateTime | string; days?: number; hours?: number; agencyCode?: string; official?: unknown }): string {
+    this.requireAgency(input.agencyCode);
     const due = computeDue({
       received: input.received,
       ...(input.days !== undefined ? { days: input.days } : {}),

@@ -51,6 +51,10 @@ export class CatalogueService {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM agencies').get() as { n: number }).n === 0;
   }
 
+  hasAgency(code: string): boolean {
+    return this.db.prepare('SELECT 1 FROM agencies WHERE code = ?').get(code) !== undefined;
+  }
+
   async importFile(actor: Actor, bytes: Uint8Array, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
     // Loaded on use: the XLSX library costs ~200 ms at start-up, and most starts never import a file.
     const { importCatalogue } = await import('../../domain/catalogue/import');
@@ -62,43 +66,60 @@ export class CatalogueService {
   }
 
   store(actor: Actor, catalogue: Catalogue, mode: 'merge' | 'replace'): { agencies: number; procedures: number } {
-    const now = this.clock.now().toISOString();
-    const who = actorLabel(actor);
-    inTransaction(this.db, () => {
-      if (mode === 'replace') {
-        // Procedures referenced by dossiers keep their snapshot in the dossier; the catalogue itself is replaced.
-        this.db.prepare('DELETE FROM procedures').run();
-        const keep = new Set(catalogue.agencies.map((a) => a.code));
-        for (const code of this.db.prepare('SELECT code FROM agencies').pluck().all() as string[]) {
-          if (!keep.has(code)) this.db.prepare('DELETE FROM agencies WHERE code = ?').run(code);
-        }
-      }
-      const upA = this.db.prepare(
-        `INSERT INTO agencies (code, name, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(code) DO UPDATE SET name = excluded.name, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      );
-      for (const a of catalogue.agencies) upA.run(a.code, a.name, JSON.stringify(a), now, who);
-      const upP = this.db.prepare(
-        `INSERT INTO procedures (agency_code, code, name, active, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(agency_code, code) DO UPDATE SET name = excluded.name, active = excluded.active, data = excluded.data,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-      );
-      for (const p of catalogue.procedures) {
-        try {
-          upP.run(p.agencyCode, p.code, p.name, p.active ? 1 : 0, JSON.stringify(p), now, who);
-        } catch (e) {
-          if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode: p.agencyCode });
-          throw e;
-        }
-      }
-      this.audit.append(actor, {
-        action: 'catalogue.import',
-        entity: 'catalogue',
-        data: { mode, agencies: catalogue.agencies.length, procedures: catalogue.procedures.length },
-      });
-    });
+    inTransaction(this.db, () => this.write(actor, catalogue, mode));
     this.index = null;
     return { agencies: catalogue.agencies.length, procedures: catalogue.procedures.length };
+  }
+
+  /**
+   * Stores the catalogue only into an empty one (first-run sample), deciding inside the same write
+   * transaction: processes starting together on a new data folder store it once. False when not empty.
+   */
+  storeIfEmpty(actor: Actor, catalogue: Catalogue): boolean {
+    const stored = inTransaction(this.db, () => {
+      if (!this.isEmpty()) return false;
+      this.write(actor, catalogue, 'merge');
+      return true;
+    });
+    if (stored) this.index = null;
+    return stored;
+  }
+
+  /** The rows and their audit entry; the caller holds the transaction. */
+  private write(actor: Actor, catalogue: Catalogue, mode: 'merge' | 'replace'): void {
+    const now = this.clock.now().toISOString();
+    const who = actorLabel(actor);
+    if (mode === 'replace') {
+      // Procedures referenced by dossiers keep their snapshot in the dossier; the catalogue itself is replaced.
+      this.db.prepare('DELETE FROM procedures').run();
+      const keep = new Set(catalogue.agencies.map((a) => a.code));
+      for (const code of this.db.prepare('SELECT code FROM agencies').pluck().all() as string[]) {
+        if (!keep.has(code)) this.db.prepare('DELETE FROM agencies WHERE code = ?').run(code);
+      }
+    }
+    const upA = this.db.prepare(
+      `INSERT INTO agencies (code, name, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET name = excluded.name, data = excluded.data, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
+    for (const a of catalogue.agencies) upA.run(a.code, a.name, JSON.stringify(a), now, who);
+    const upP = this.db.prepare(
+      `INSERT INTO procedures (agency_code, code, name, active, data, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(agency_code, code) DO UPDATE SET name = excluded.name, active = excluded.active, data = excluded.data,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    );
+    for (const p of catalogue.procedures) {
+      try {
+        upP.run(p.agencyCode, p.code, p.name, p.active ? 1 : 0, JSON.stringify(p), now, who);
+      } catch (e) {
+        if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode: p.agencyCode });
+        throw e;
+      }
+    }
+    this.audit.append(actor, {
+      action: 'catalogue.import',
+      entity: 'catalogue',
+      data: { mode, agencies: catalogue.agencies.length, procedures: catalogue.procedures.length },
+    });
   }
 
   async export(format: CatalogueFormat): Promise<Uint8Array> {

@@ -13,7 +13,8 @@ export async function seedSampleCatalogue(catalogue: CatalogueService, resources
       logger.error('sample catalogue is invalid', { file, errors: result.errors.slice(0, 5) });
       return;
     }
-    catalogue.store({ kind: 'system', name: 'sample-catalogue', role: 'admin' }, result.catalogue, 'merge');
+    // Emptiness is decided in the write transaction: another process starting now may have stored it first.
+    if (!catalogue.storeIfEmpty({ kind: 'system', name: 'sample-catalogue', role: 'admin' }, result.catalogue)) return;
     logger.info('sample catalogue loaded', { agencies: result.catalogue.agencies.length, procedures: result.catalogue.procedures.length });
   } catch (err) {
     logger.warn('sample catalogue not loaded', { file, err });

@@ -15,12 +15,10 @@ export class CounterIdentity {
   constructor(private readonly settings: SettingsService) {}
 
   id(): string {
-    let id = this.settings.get<string>(KEY);
-    if (!id) {
-      id = 'Q' + Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-      this.settings.set({ kind: 'system', name: 'counter-identity', role: 'admin' }, KEY, id);
-    }
-    return id;
+    const id = this.settings.get<string>(KEY);
+    if (id) return id;
+    const made = 'Q' + Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+    return this.settings.initialise({ kind: 'system', name: 'counter-identity', role: 'admin' }, KEY, made);
   }
 
   set(actor: Actor, id: string): void {

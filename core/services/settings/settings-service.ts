@@ -1,21 +1,13 @@
-/** Key/value settings (JSON), each write audited with its actor. Typed accessors live with their features. */
+/**
+ * Key/value settings (JSON), each write audited with its actor. Typed accessors live with their features;
+ * clients write only the keys of the registry (setByClient), services their own keys (set).
+ */
 import { AppError } from '../../contract/errors';
-import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
 import { inTransaction, type Db } from '../../store/database';
 import type { Clock } from '../../platform/clock';
 import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
-
-/** Settings whose values have rules: checked whichever way they are written. */
-const VALIDATORS: Record<string, (v: unknown) => void> = {
-  'counter.id': (v) => {
-    if (typeof v !== 'string' || !COUNTER_ID_RE.test(v)) throw new AppError('DOSSIER_BAD_COUNTER_ID', { id: String(v) }, { field: 'value' });
-  },
-  'forms.lookupUrl': (v) => {
-    if (v === null) return;
-    if (typeof v !== 'string' || !/^https?:\/\/\S+$/.test(v)) throw new AppError('VALIDATION', { summary: 'forms.lookupUrl: http(s) URL' }, { field: 'value' });
-  },
-};
+import { CLIENT_SETTINGS, clientSettingRule, MAX_SETTING_BYTES } from './registry';
 
 export class SettingsService {
   constructor(private readonly db: Db, private readonly audit: AuditLog, private readonly clock: Clock) {}
@@ -25,8 +17,32 @@ export class SettingsService {
     return row ? (JSON.parse(row.value) as T) : null;
   }
 
+  /** settings.set: a known key only, a bounded value, checked by the key's rule. */
+  setByClient(actor: Actor, key: string, value: unknown): void {
+    const rule = clientSettingRule(key);
+    const bytes = Buffer.byteLength(JSON.stringify(value ?? null), 'utf8');
+    if (bytes > MAX_SETTING_BYTES) throw new AppError('SETTINGS_VALUE_TOO_LARGE', { maxKb: MAX_SETTING_BYTES / 1024 }, { field: 'value' });
+    rule.validate(value);
+    this.write(actor, key, value);
+  }
+
+  /** For services writing their own keys; a key of the registry still obeys its rule. */
   set(actor: Actor, key: string, value: unknown): void {
-    VALIDATORS[key]?.(value);
+    if (Object.hasOwn(CLIENT_SETTINGS, key)) CLIENT_SETTINGS[key]!.validate(value);
+    this.write(actor, key, value);
+  }
+
+  /** The key's value; when it has none, `value` is stored first, atomically (processes starting together agree). */
+  initialise<T>(actor: Actor, key: string, value: T): T {
+    return inTransaction(this.db, () => {
+      const current = this.get<T>(key);
+      if (current !== null) return current;
+      this.set(actor, key, value);
+      return value;
+    });
+  }
+
+  private write(actor: Actor, key: string, value: unknown): void {
     inTransaction(this.db, () => {
       this.db
         .prepare(

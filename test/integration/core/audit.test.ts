@@ -6,7 +6,7 @@ let t: TestCore;
 beforeEach(async () => {
   t = await startCore();
   const admin = await withAdmin(t.core);
-  for (let i = 0; i < 5; i++) await call(t.core, admin, 'settings.set', { key: `demo.k${i}`, value: { i } });
+  for (let i = 0; i < 5; i++) await call(t.core, admin, 'settings.set', { key: 'forms.place', value: `Hà Nội ${i}` });
 });
 afterEach(() => t.close());
 

@@ -47,10 +47,11 @@ describe.runIf(mounted)('a full disk', () => {
     expect(r.ok ? '' : r.error.message).toMatch(/Ổ đĩa đã đầy/);
     expect(readdirSync(path.join(mountPoint, 'data', 'files'))).toEqual([]);
 
-    // Fill what is left through the database itself until SQLite reports SQLITE_FULL.
+    // Fill what is left through the database itself (each write adds a settings page and an audit row to
+    // the WAL) until SQLite reports SQLITE_FULL.
     let full: string | null = null;
-    for (let i = 0; i < 400 && !full; i++) {
-      const w = await core.dispatch(admin, 'settings.set', { key: `filler.k${i}`, value: 'x'.repeat(64 * 1024) });
+    for (let i = 0; i < 20_000 && !full; i++) {
+      const w = await core.dispatch(admin, 'settings.set', { key: 'forms.parentAgencyName', value: `${i} `.padEnd(200, 'Ủ') });
       if (!w.ok) full = w.error.code;
     }
     expect(full).toBe('DISK_FULL');

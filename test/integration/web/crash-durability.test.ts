@@ -16,16 +16,17 @@ describe('kill -9 during a burst of writes', () => {
     const client = await RpcClient.open(web.url);
     expect((await client.call('auth.setupAdmin', { username: 'admin', displayName: 'Quản trị', password: 'mat-khau-123' })).ok).toBe(true);
 
+    // Each write is one audited settings.set: its audit row carries the value, so every acknowledged one is findable.
     const acked: string[] = [];
     const total = 2000;
     let killed = false;
     let died: Promise<NodeJS.Signals | null> | null = null;
     const calls: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
-      const key = `burst.k${i}`;
+      const value = `Nguyễn Thị Hồng Nhung ${i}`;
       calls.push(
-        client.call('settings.set', { key, value: { i, text: 'Nguyễn Thị Hồng Nhung' } }).then((r) => {
-          if (r.ok) acked.push(key);
+        client.call('settings.set', { key: 'forms.parentAgencyName', value }).then((r) => {
+          if (r.ok) acked.push(value);
           if (acked.length === 150 && !killed) {
             killed = true;
             died = web.kill('SIGKILL');
@@ -43,7 +44,8 @@ describe('kill -9 during a burst of writes', () => {
     expect(raw.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     raw.close();
     const { db } = openDatabase(file);
-    const have = new Set((db.prepare("SELECT key FROM settings WHERE key LIKE 'burst.%'").pluck().all() as string[]));
+    const written = db.prepare("SELECT data FROM audit_log WHERE action = 'settings.set' AND entity_id = 'forms.parentAgencyName'").pluck().all() as string[];
+    const have = new Set(written.map((d) => (JSON.parse(d) as { value: string }).value));
     const lost = acked.filter((k) => !have.has(k));
     expect(lost).toEqual([]);
     expect(new AuditLog(db, () => new Date()).verify()).toMatchObject({ ok: true });

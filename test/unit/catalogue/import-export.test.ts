@@ -88,7 +88,7 @@ describe('XLSX import/export', () => {
   it('round-trips edge values: fractional time, trailing-zero codes, absent optionals, empty catalogue', async () => {
     const c: Catalogue = {
       version: 1,
-      agencies: [{ code: '000.00.01.H12', name: 'UBND phường Đông Hòa', codePattern: 'DH-{yymmdd}-{seq5}' }],
+      agencies: [{ code: '000.00.01.H12', name: 'UBND phường Đông Hòa', codePattern: 'DH-{agency}-{yymmdd}-{seq5}' }],
       procedures: [
         {
           code: '1.004220',

@@ -2,27 +2,30 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { CliFailure, EXIT_USAGE, printJson, withCore } from '../runtime';
+import { CliFailure, cliFailure, printJson, withCore } from '../runtime';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** Plain decimal only: Number() would also take '0x10', '1e3' or ' 5 '. */
+const DECIMAL = /^\d+(\.\d+)?$/;
+
 function positiveNumber(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) {
-    process.stderr.write(`Lỗi [CLI_BAD_ARGUMENT]: ${name} phải là số dương / must be a positive number\n`);
-    throw new CliFailure({ code: 'CLI_BAD_ARGUMENT', message: `${name}`, params: {} }, EXIT_USAGE);
+  if (!DECIMAL.test(v) || !Number.isFinite(n) || n <= 0) {
+    throw cliFailure('CLI_BAD_ARGUMENT', `${name} "${v}": phải là số dương viết thập phân, ví dụ 3 hoặc 0.5 / must be a positive decimal number`);
   }
   return n;
 }
 
 async function readJsonFile(file: string): Promise<unknown> {
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as unknown;
+    // Windows Notepad saves UTF-8 with a byte order mark, which JSON.parse refuses.
+    return JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
-    throw new CliFailure({ code: 'CALENDAR_FILE_INVALID', message: `Không đọc được tệp lịch ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+    throw cliFailure('CALENDAR_FILE_INVALID', `Không đọc được tệp lịch ${file}: ${(e as Error).message}`);
   }
 }
 
@@ -35,14 +38,7 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .action((text: string, opts: { json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
-          let r;
-          try {
-            r = await s.call('applicants.parseQr', { text });
-          } catch (e) {
-            // Any refusal of the card text is bad input for this command.
-            if (e instanceof CliFailure) throw new CliFailure(e.error, EXIT_USAGE);
-            throw e;
-          }
+          const r = await s.call('applicants.parseQr', { text });
           // The card's fields exactly as issue #3 fixes them; `known` (a returning applicant) is the UI's.
           const { known: _known, ...out } = r;
           if (opts.json) printJson(out);
@@ -66,19 +62,13 @@ export function registerReceptionCommands(program: Command, run: Run): void {
         const days = positiveNumber('--days', opts.days);
         const hours = positiveNumber('--hours', opts.hours);
         return withCore(async (s) => {
-          let r;
-          try {
-            r = await s.call('calendar.dueDate', {
-              received: opts.received,
-              ...(days !== undefined ? { days } : {}),
-              ...(hours !== undefined ? { hours } : {}),
-              ...(opts.agency ? { agencyCode: opts.agency } : {}),
-              ...(official !== undefined ? { official } : {}),
-            });
-          } catch (e) {
-            if (e instanceof CliFailure && e.error.code.startsWith('CALENDAR_')) throw new CliFailure(e.error, EXIT_USAGE);
-            throw e;
-          }
+          const r = await s.call('calendar.dueDate', {
+            received: opts.received,
+            ...(days !== undefined ? { days } : {}),
+            ...(hours !== undefined ? { hours } : {}),
+            ...(opts.agency ? { agencyCode: opts.agency } : {}),
+            ...(official !== undefined ? { official } : {}),
+          });
           if (opts.json) printJson(r);
           else process.stdout.write(`${r.due}\n`);
         });
@@ -105,7 +95,7 @@ export function registerReceptionCommands(program: Command, run: Run): void {
             try {
               data = await readFile(file);
             } catch (e) {
-              throw new CliFailure({ code: 'CLI_FILE_UNREADABLE', message: `Không đọc được tệp ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+              throw cliFailure('CLI_FILE_UNREADABLE', `Không đọc được tệp ${file}: ${(e as Error).message}`);
             }
             return { itemCode: m ? m[1]! : 'KHAC', fileName: path.basename(file), contentBase64: data.toString('base64') };
           }),
@@ -195,7 +185,7 @@ export function registerReceptionCommands(program: Command, run: Run): void {
         try {
           data = await readFile(file);
         } catch (e) {
-          throw new CliFailure({ code: 'CLI_FILE_UNREADABLE', message: `Không đọc được tệp ${file}: ${(e as Error).message}`, params: {} }, EXIT_USAGE);
+          throw cliFailure('CLI_FILE_UNREADABLE', `Không đọc được tệp ${file}: ${(e as Error).message}`);
         }
         return withCore(async (s) => {
           try {
@@ -206,7 +196,6 @@ export function registerReceptionCommands(program: Command, run: Run): void {
               for (const d of e.error.details as { sheet: string; row: number; column?: string; code: string; message?: string }[]) {
                 process.stderr.write(`  ${d.sheet} dòng/row ${d.row}${d.column ? ` [${d.column}]` : ''}: ${d.message ?? d.code}\n`);
               }
-              throw new CliFailure(e.error, EXIT_USAGE);
             }
             throw e;
           }
