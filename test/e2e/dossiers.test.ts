@@ -259,8 +259,11 @@ describe('dossiers screen', () => {
     expect(await apology.textContent()).toContain('Ngày hẹn mới phải sau ngày hẹn cũ');
     expect(await violations(page)).toEqual([]);
 
+    // A new appointment must be later and in working time: a weekday in mid-March of next year (no holiday then), 09:00.
     const [, , year] = due.split(' ')[0]!.split('/');
-    const later = `${due.slice(0, 6)}${Number(year) + 1}${due.slice(10)}`;
+    const day = new Date(Date.UTC(Number(year) + 1, 2, 10));
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day.setUTCDate(day.getUTCDate() + 1);
+    const later = `${String(day.getUTCDate()).padStart(2, '0')}/03/${day.getUTCFullYear()} 09:00`;
     await dueField.fill(later);
     await apology.getByRole('button', { name: 'Ghi nhận và hẹn lại' }).click();
     await apology.waitFor({ state: 'hidden' });

@@ -2,10 +2,11 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { TextAreaField } from './fields';
-import { formatDateTime, parseVnDateTime } from './format';
+import { TextAreaField } from '../../components/TextAreaField';
+import { formatDateTime, parseVnDateTime } from '../../format/date-time';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
 
@@ -71,14 +72,7 @@ function ApologyForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>)
         error={error.fields.newDue}
         inputRef={dueRef}
       />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('dossiersUi.actions.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {t('dossiersUi.apology.submit')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('dossiersUi.actions.cancel')} onCancel={onClose} label={t('dossiersUi.apology.submit')} busy={busy} />
     </form>
   );
 }

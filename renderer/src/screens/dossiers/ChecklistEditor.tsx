@@ -3,8 +3,9 @@
  * the procedure accepts) and the number of copies. Rows are plain form controls, so Tab walks through them.
  */
 import { useTranslation } from 'react-i18next';
-import { CheckboxField, SelectField } from './fields';
+import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
+import { SelectField } from '../../components/SelectField';
 
 export interface EditorItem {
   itemCode: string;

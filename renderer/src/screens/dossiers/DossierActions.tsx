@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import type { DossierState } from '../../../../core/domain/dossier/states';
+import { Panel } from '../../components/Panel';
 import { ApologyDialog } from './ApologyDialog';
 import { FeeDialog } from './FeeDialog';
 import { ReturnResultDialog } from './ReturnResultDialog';
@@ -37,7 +38,6 @@ const LABEL: Record<Action, string> = {
 
 export function DossierActions({ view, onChanged }: { view: DossierView; onChanged(view: DossierView, message: string): void }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [open, setOpen] = useState<Action | null>(null);
   const actions = availableActions(view.state, view.fees.due);
   const close = () => setOpen(null);
@@ -48,10 +48,7 @@ export function DossierActions({ view, onChanged }: { view: DossierView; onChang
   const props = { view, onClose: close, onDone: done };
 
   return (
-    <section className="panel dossier-section" aria-labelledby={headingId} data-testid="dossier-actions">
-      <h3 id={headingId} className="panel__title">
-        {t('dossiersUi.actions.title')}
-      </h3>
+    <Panel title={t('dossiersUi.actions.title')} level={3} className="dossier-section" testId="dossier-actions">
       {actions.length === 0 ? (
         <p className="field__hint">{t('dossiersUi.actions.none')}</p>
       ) : (
@@ -78,6 +75,6 @@ export function DossierActions({ view, onChanged }: { view: DossierView; onChang
       <FeeDialog open={open === 'fee'} {...props} />
       <ReturnResultDialog open={open === 'return'} {...props} />
       <SupplementDialog open={open === 'supplement'} {...props} />
-    </section>
+    </Panel>
   );
 }

@@ -6,9 +6,10 @@ import { DOSSIER_STATES, isFinal, type DossierState } from '../../../../core/dom
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { SelectField } from '../../components/SelectField';
+import { formatDateTime } from '../../format/date-time';
 import { describeError } from '../../i18n/error-text';
-import { SelectField } from './fields';
-import { formatDateTime } from './format';
 
 type Row = MethodOutput<'dossiers.list'>[number];
 
@@ -26,7 +27,6 @@ function vietnamNowLocal(): string {
  */
 export function DossierList() {
   const { t } = useTranslation();
-  const headingId = useId();
   const hintId = useId();
   const [state, setState] = useState<DossierState | ''>('');
   const [text, setText] = useState('');
@@ -82,10 +82,7 @@ export function DossierList() {
 
   const now = vietnamNowLocal();
   return (
-    <section className="panel dossier-list" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel__title">
-        {t('dossiersUi.list.title')}
-      </h2>
+    <Panel title={t('dossiersUi.list.title')} className="dossier-list">
       <div className="dossier-list__filters" role="search" aria-label={t('dossiersUi.list.filters')}>
         <SelectField label={t('dossiersUi.list.state')} value={state} onValue={(v) => setState(v as DossierState | '')} name="state">
           <option value="">{t('dossiersUi.list.allStates')}</option>
@@ -165,6 +162,6 @@ export function DossierList() {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,19 +1,18 @@
 /** The dossier as recorded: overview, documents received, fees, digitised files, result and history. */
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
-import { formatDateTime, formatMoney, parseActor } from './format';
+import { Panel } from '../../components/Panel';
+import { formatDateTime } from '../../format/date-time';
+import { formatMoney, parseActor } from './format';
 
+/** A part of the record: a panel under the detail's heading. */
 function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
-  const id = useId();
   return (
-    <section className="panel dossier-section" aria-labelledby={id} data-testid={testId}>
-      <h3 id={id} className="panel__title">
-        {title}
-      </h3>
+    <Panel title={title} level={3} className="dossier-section" testId={testId}>
       {children}
-    </section>
+    </Panel>
   );
 }
 

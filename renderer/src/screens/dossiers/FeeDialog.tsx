@@ -1,10 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
+import { CheckboxField } from '../../components/CheckboxField';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { CheckboxField } from './fields';
 import { formatMoney } from './format';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
@@ -59,14 +60,7 @@ function FeeForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>) {
         inputRef={amountRef}
       />
       <CheckboxField label={t('dossiersUi.fee.confirm')} name="confirmed" checked={confirmed} onChecked={setConfirmed} error={error.fields.confirmed} inputRef={confirmRef} />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('dossiersUi.actions.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {t('dossiersUi.fee.submit')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('dossiersUi.actions.cancel')} onCancel={onClose} label={t('dossiersUi.fee.submit')} busy={busy} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
+import { Panel } from '../../components/Panel';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
 
 function isTextEntry(el: Element | null): boolean {
@@ -33,7 +35,6 @@ function useTypeToLookup(inputRef: RefObject<HTMLInputElement | null>): void {
 export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInputElement | null>; onOpen(view: DossierView): void }) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
-  const headingId = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,10 +69,7 @@ export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInput
   };
 
   return (
-    <section className="panel dossier-lookup" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel__title">
-        {t('dossiersUi.lookup.title')}
-      </h2>
+    <Panel title={t('dossiersUi.lookup.title')} className="dossier-lookup">
       <form className="dossier-lookup__form" noValidate onSubmit={(e) => void submit(e)} data-testid="dossier-lookup">
         <Field
           label={t('dossiersUi.lookup.label')}
@@ -85,10 +83,8 @@ export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInput
           error={error ?? undefined}
           inputRef={inputRef}
         />
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {t('dossiersUi.lookup.submit')}
-        </button>
+        <SubmitButton label={t('dossiersUi.lookup.submit')} busy={busy} />
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,13 +1,13 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import type { FORM_NAMES } from '../../../../core/contract/forms';
 import { useAnnouncer } from '../../a11y/Announcer';
-import { api } from '../../bridge';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { RadioGroup } from '../../components/RadioGroup';
+import { downloadForm } from '../../files/download-form';
 import { describeError } from '../../i18n/error-text';
-import { downloadBase64 } from './download';
-import { RadioGroup } from './fields';
 
 type FormName = (typeof FORM_NAMES)[number];
 type Layout = 'a4' | '80mm';
@@ -29,7 +29,6 @@ export function printableForms(view: DossierView): FormName[] {
 export function PrintPanel({ view }: { view: DossierView }) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
-  const headingId = useId();
   const [layout, setLayout] = useState<Layout>('a4');
   const [busy, setBusy] = useState<FormName | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -41,9 +40,8 @@ export function PrintPanel({ view }: { view: DossierView }) {
     setError(null);
     announce(t('dossiersUi.print.busy'));
     try {
-      const pdf = await api.call('forms.render', { id: view.id, form, layout });
-      downloadBase64(pdf.fileName, pdf.contentBase64, 'application/pdf');
-      announce(t('dossiersUi.print.done', { file: pdf.fileName }));
+      const file = await downloadForm(view.id, form, layout);
+      announce(t('dossiersUi.print.done', { file }));
     } catch (err) {
       setError(describeError(t, err).text);
     } finally {
@@ -52,10 +50,7 @@ export function PrintPanel({ view }: { view: DossierView }) {
   };
 
   return (
-    <section className="panel dossier-section" aria-labelledby={headingId} data-testid="print-panel">
-      <h3 id={headingId} className="panel__title">
-        {t('dossiersUi.print.title')}
-      </h3>
+    <Panel title={t('dossiersUi.print.title')} level={3} className="dossier-section" testId="print-panel">
       <FormError message={error} testId="print-error" />
       {forms.length === 0 ? (
         <p className="field__hint">{t('dossiersUi.print.none')}</p>
@@ -80,6 +75,6 @@ export function PrintPanel({ view }: { view: DossierView }) {
           </div>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -2,9 +2,10 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { RadioGroup } from './fields';
+import { RadioGroup } from '../../components/RadioGroup';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
 
@@ -86,14 +87,7 @@ function ReturnForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>) 
         ]}
       />
       <Field label={t('dossiersUi.returnResult.note')} name="note" autoComplete="off" value={note} onValue={setNote} error={error.fields.note} maxLength={1000} />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('dossiersUi.actions.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {t('dossiersUi.returnResult.submit')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('dossiersUi.actions.cancel')} onCancel={onClose} label={t('dossiersUi.returnResult.submit')} busy={busy} />
     </form>
   );
 }

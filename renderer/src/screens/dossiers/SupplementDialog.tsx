@@ -4,9 +4,10 @@ import type { DossierView } from '../../../../core/contract/dossiers';
 import { EXTRA_ITEM_CODE } from '../../../../core/domain/dossier/checklist';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { FormError } from '../../components/FormError';
+import { formatDateTime } from '../../format/date-time';
 import { ChecklistEditor, type EditorItem } from './ChecklistEditor';
-import { formatDateTime } from './format';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
 
@@ -110,14 +111,7 @@ function SupplementForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open
       <p>{t('dossiersUi.supplement.intro')}</p>
       <FormError message={error.form} testId="supplement-error" />
       {items === null ? <p>{t('dossiersUi.supplement.loading')}</p> : <ChecklistEditor items={items} onChange={setItems} errors={fieldErrors} />}
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('dossiersUi.actions.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy} disabled={items === null}>
-          {t('dossiersUi.supplement.submit')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('dossiersUi.actions.cancel')} onCancel={onClose} label={t('dossiersUi.supplement.submit')} busy={busy} disabled={items === null} />
     </form>
   );
 }

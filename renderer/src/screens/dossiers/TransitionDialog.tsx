@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
@@ -41,14 +42,13 @@ function TransitionForm({ to, view, onClose, onDone }: Omit<ActionDialogProps, '
       <p className={to === 'withdrawn' ? 'notice notice--warning' : undefined}>{t(`dossiersUi.transition.body.${to}`)}</p>
       <FormError message={error.form} testId="transition-error" />
       <Field label={t('dossiersUi.transition.note')} name="note" autoComplete="off" value={note} onValue={setNote} error={error.fields.note} maxLength={1000} />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('dossiersUi.actions.cancel')}
-        </button>
-        <button type="submit" className={to === 'withdrawn' ? 'btn btn--danger' : 'btn btn--primary'} aria-busy={busy}>
-          {t(`dossiersUi.transition.confirm.${to}`)}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={t('dossiersUi.actions.cancel')}
+        onCancel={onClose}
+        label={t(`dossiersUi.transition.confirm.${to}`)}
+        busy={busy}
+        danger={to === 'withdrawn'}
+      />
     </form>
   );
 }

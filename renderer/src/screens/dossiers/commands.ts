@@ -1,23 +1,8 @@
-/**
- * The dossiers screen's keyboard command, reached from the one shortcut registry: the registry runs it, the
- * mounted screen handles it. With no dossiers screen on display it does nothing and the key keeps its meaning.
- */
-type Handler = () => boolean;
-let handler: Handler | null = null;
+/** The dossiers screen's keyboard command ("go to the lookup field"), run through the shortcut registry. */
+import { commandSlot } from '../../shortcuts/command-slot';
 
-/** Registers the mounted screen's "go to the lookup field"; returns the unregister function. */
-export function setDossierLookupHandler(h: Handler): () => void {
-  handler = h;
-  return () => {
-    if (handler === h) handler = null;
-  };
-}
+const lookup = commandSlot();
 
-export function dossiersActive(): boolean {
-  return handler !== null;
-}
-
-/** False when nothing handled it. */
-export function focusDossierLookup(): boolean {
-  return handler ? handler() : false;
-}
+export const setDossierLookupHandler = lookup.set;
+export const dossiersActive = lookup.active;
+export const focusDossierLookup = lookup.run;

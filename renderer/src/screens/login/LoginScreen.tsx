@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../a11y/useDocumentTitle';
+import { UsernameField } from '../../accounts/UsernameField';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
 import { useSession, type LoginNotice } from '../../session/session-context';
 
@@ -66,13 +68,9 @@ export function LoginScreen({ notice }: { notice: LoginNotice }) {
       )}
       <FormError message={shown && !shown.field ? shown.text : missing.size > 0 ? t('ui.validation.summary') : null} />
       <form className="form" noValidate onSubmit={(e) => void submit(e)} data-testid="login-form">
-        <Field
+        <UsernameField
           label={t('ui.login.username')}
-          name="username"
           autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          required
           value={username}
           onValue={setUsername}
           error={fieldError('username')}
@@ -89,9 +87,7 @@ export function LoginScreen({ notice }: { notice: LoginNotice }) {
           error={fieldError('password')}
           inputRef={passwordRef}
         />
-        <button type="submit" className="btn btn--primary btn--block" aria-busy={busy}>
-          {busy ? t('ui.login.submitting') : t('ui.login.submit')}
-        </button>
+        <SubmitButton label={t('ui.login.submit')} busy={busy} busyLabel={t('ui.login.submitting')} block />
       </form>
     </>
   );

@@ -4,8 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
-import { CheckField } from './controls';
 import type { Draft, PersonDraft } from './draft';
 import { PersonFields } from './PersonFields';
 
@@ -108,11 +108,12 @@ export function ApplicantStep({ draft, scan, errorOf, onPerson, onSubmitterDiffe
           <PersonFields prefix="applicant" person={draft.applicant} onChange={(k, v) => onPerson('applicant', k, v)} errorOf={errorOf} />
         </fieldset>
 
-        <CheckField
+        <CheckboxField
           label={t('reception.applicant.submitterDiffers')}
           checked={draft.submitterDiffers}
           onChecked={onSubmitterDiffers}
-          field="submitterDiffers"
+          data-field="submitterDiffers"
+          className="rx-check"
         />
         {draft.submitterDiffers && (
           <fieldset className="rx-section" data-testid="submitter-block">

@@ -5,6 +5,8 @@
  */
 import { useId, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldAria } from '../../components/field-aria';
+import { FieldNotes } from '../../components/FieldNotes';
 import type { ChecklistRow, Check, Draft, Mark } from './draft';
 import { missingRequired } from './draft';
 
@@ -29,6 +31,35 @@ function moveBetweenRows(e: KeyboardEvent<HTMLInputElement>): void {
   }
 }
 
+/** A select in a checklist cell, named by its aria-label (the column header says what it is). */
+function CellSelect(props: {
+  field: string;
+  label: string;
+  value: string;
+  disabled: boolean;
+  options: readonly { value: string | number; label: string }[];
+  onValue(v: string): void;
+  aria?: ReturnType<typeof fieldAria>;
+}) {
+  return (
+    <select
+      className="field__input"
+      data-field={props.field}
+      value={props.value}
+      disabled={props.disabled}
+      aria-label={props.label}
+      {...props.aria}
+      onChange={(e) => props.onValue(e.target.value)}
+    >
+      {props.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtra, onRemoveExtra, onNext }: ChecklistStepProps) {
   const { t } = useTranslation();
   const id = useId();
@@ -43,15 +74,9 @@ export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtr
     onNext();
   };
 
-  const cellError = (key: string) => {
-    const text = errorOf(key);
-    return text ? (
-      <p id={`${id}-${key}`} className="field__error">
-        {text}
-      </p>
-    ) : null;
-  };
-  const describedBy = (key: string) => (errorOf(key) ? `${id}-${key}` : undefined);
+  // A cell's error sits under its control, tied to it like a Field's.
+  const cellAria = (key: string) => fieldAria(`${id}-${key}`, undefined, errorOf(key));
+  const cellError = (key: string) => <FieldNotes id={`${id}-${key}`} error={errorOf(key)} />;
 
   return (
     <form className="rx-form" noValidate onSubmit={submit} data-testid="checklist-form">
@@ -93,8 +118,7 @@ export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtr
                           className="field__input"
                           data-field={k('name')}
                           aria-label={t('reception.checklist.extraName')}
-                          aria-invalid={errorOf(k('name')) ? true : undefined}
-                          aria-describedby={describedBy(k('name'))}
+                          {...cellAria(k('name'))}
                           placeholder={t('reception.checklist.extraPlaceholder')}
                           value={r.name}
                           maxLength={500}
@@ -113,22 +137,15 @@ export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtr
                     )}
                   </td>
                   <td>
-                    <select
-                      className="field__input"
-                      data-field={k('mark')}
+                    <CellSelect
+                      field={k('mark')}
+                      label={t('reception.checklist.markFor', { name })}
                       value={String(r.mark)}
                       disabled={!r.received}
-                      aria-label={t('reception.checklist.markFor', { name })}
-                      aria-invalid={errorOf(k('mark')) ? true : undefined}
-                      aria-describedby={describedBy(k('mark'))}
-                      onChange={(e) => onRow(r.key, { mark: Number(e.target.value) as Mark })}
-                    >
-                      {r.acceptedMarks.map((m) => (
-                        <option key={m} value={m}>
-                          {t(`forms.mark.${m}`)}
-                        </option>
-                      ))}
-                    </select>
+                      options={r.acceptedMarks.map((m) => ({ value: m, label: t(`forms.mark.${m}`) }))}
+                      onValue={(v) => onRow(r.key, { mark: Number(v) as Mark })}
+                      aria={cellAria(k('mark'))}
+                    />
                     {cellError(k('mark'))}
                   </td>
                   <td>
@@ -142,27 +159,20 @@ export function ChecklistStep({ draft, errorOf, onRow, onTickRequired, onAddExtr
                       value={r.copies}
                       disabled={!r.received}
                       aria-label={t('reception.checklist.copiesFor', { name })}
-                      aria-invalid={errorOf(k('copies')) ? true : undefined}
-                      aria-describedby={describedBy(k('copies'))}
+                      {...cellAria(k('copies'))}
                       onChange={(e) => onRow(r.key, { copies: e.target.value })}
                     />
                     {cellError(k('copies'))}
                   </td>
                   <td>
-                    <select
-                      className="field__input"
-                      data-field={k('check')}
+                    <CellSelect
+                      field={k('check')}
+                      label={t('reception.checklist.checkFor', { name })}
                       value={String(r.check)}
                       disabled={!r.received}
-                      aria-label={t('reception.checklist.checkFor', { name })}
-                      onChange={(e) => onRow(r.key, { check: Number(e.target.value) as Check })}
-                    >
-                      {([1, 2, 0] as const).map((c) => (
-                        <option key={c} value={c}>
-                          {t(`reception.checklist.checks.${c}`)}
-                        </option>
-                      ))}
-                    </select>
+                      options={([1, 2, 0] as const).map((c) => ({ value: c, label: t(`reception.checklist.checks.${c}`) }))}
+                      onValue={(v) => onRow(r.key, { check: Number(v) as Check })}
+                    />
                   </td>
                 </tr>
               );

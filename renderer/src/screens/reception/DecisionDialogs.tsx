@@ -5,9 +5,10 @@
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
-import { TextAreaField } from './controls';
+import { TextAreaField } from '../../components/TextAreaField';
 
 export interface SupplementLine {
   key: string;
@@ -125,14 +126,14 @@ function SupplementForm({ value, onValue, busy, errors, onSubmit, onClose }: Sup
         </button>
       </div>
       <TextAreaField label={t('reception.supplementDialog.note')} rows={2} maxLength={1000} value={note} onValue={setNote} error={errorOf('note')} />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('reception.supplementDialog.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy} data-testid="supplement-submit">
-          {busy ? t('reception.decision.working') : t('reception.supplementDialog.submit')}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={t('reception.supplementDialog.cancel')}
+        onCancel={onClose}
+        label={t('reception.supplementDialog.submit')}
+        busyLabel={t('reception.decision.working')}
+        busy={busy}
+        testId="supplement-submit"
+      />
     </form>
   );
 }
@@ -176,7 +177,7 @@ function RefuseForm({ reason, onReason, busy, errors, onSubmit, onClose, reasonR
     <form className="rx-form" noValidate onSubmit={submit}>
       <FormError message={errors[''] ?? null} testId="refuse-error" />
       <TextAreaField
-        ref={reasonRef}
+        inputRef={reasonRef}
         label={t('reception.refuseDialog.reason')}
         hint={t('reception.refuseDialog.hint')}
         data-field="reason"
@@ -190,14 +191,15 @@ function RefuseForm({ reason, onReason, busy, errors, onSubmit, onClose, reasonR
         }}
         error={problem ?? errors.reason}
       />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('reception.refuseDialog.cancel')}
-        </button>
-        <button type="submit" className="btn btn--danger" aria-busy={busy} data-testid="refuse-submit">
-          {busy ? t('reception.decision.working') : t('reception.refuseDialog.submit')}
-        </button>
-      </div>
+      <DialogActions
+        cancelLabel={t('reception.refuseDialog.cancel')}
+        onCancel={onClose}
+        label={t('reception.refuseDialog.submit')}
+        busyLabel={t('reception.decision.working')}
+        busy={busy}
+        danger
+        testId="refuse-submit"
+      />
     </form>
   );
 }

@@ -4,10 +4,10 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttachmentDraft, ChecklistRow, Draft } from './draft';
-import { fileToBase64 } from './download';
-import { formatBytes } from './format';
+import { fileToBase64 } from '../../files/base64';
 import { currentLocale } from '../../i18n/setup';
+import type { AttachmentDraft, ChecklistRow, Draft } from './draft';
+import { formatBytes } from './format';
 
 /** The core refuses larger files (DOSSIER_FILE_TOO_LARGE); say so before reading them. */
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;

@@ -6,8 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import { FormError } from '../../components/FormError';
+import { downloadForm, type FormLayout, type FormName } from '../../files/download-form';
 import { describeError } from '../../i18n/error-text';
-import { downloadForm, type FormLayout, type FormName } from './download';
 import { formatLocalDateTime } from './format';
 
 const FORM_OF_STATE: Partial<Record<DossierView['state'], FormName>> = {

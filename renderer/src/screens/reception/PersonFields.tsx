@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
-import { SelectField } from './controls';
+import { SelectField } from '../../components/SelectField';
 import type { PersonDraft } from './draft';
 
 export interface PersonFieldsProps {

@@ -6,8 +6,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../core/contract/index';
+import { CheckboxField } from '../../components/CheckboxField';
 import { Field } from '../../components/Field';
-import { CheckField, TextAreaField } from './controls';
+import { TextAreaField } from '../../components/TextAreaField';
 import type { Decision, Draft } from './draft';
 import { feeTotal, missingRequired } from './draft';
 import { formatMoney } from './format';
@@ -122,12 +123,13 @@ export function ReviewStep({ draft, agencies, busy, incomplete, errorOf, onChang
                 error={errorOf('fees.collected')}
               />
             </div>
-            <CheckField
+            <CheckboxField
               label={t('reception.fees.confirm')}
               checked={draft.feeConfirmed}
               onChecked={(v) => onChange({ feeConfirmed: v })}
               error={errorOf('fees.confirmed')}
-              field="fees.confirmed"
+              data-field="fees.confirmed"
+              className="rx-check"
             />
           </>
         ) : (

@@ -1,13 +1,16 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { ApiError } from '../../bridge/api';
+import { FileField } from '../../components/FileField';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { RadioGroup } from '../../components/RadioGroup';
+import { SubmitButton } from '../../components/SubmitButton';
+import { fileToBase64 } from '../../files/base64';
+import { saveBase64 } from '../../files/save-file';
 import { describeError } from '../../i18n/error-text';
-import { downloadBase64, fileToBase64 } from '../dossiers/download';
-import { RadioGroup } from '../dossiers/fields';
-import { FileField } from './FileField';
 import { importIssues, type ImportIssue } from './import-issues';
 import { useRoles } from './useRoles';
 
@@ -65,7 +68,6 @@ export function CatalogueSection() {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const { canEdit } = useRoles();
-  const headingId = useId();
   const [mode, setMode] = useState<Mode>('merge');
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export function CatalogueSection() {
     try {
       const r = await api.call('catalogue.export', { format });
       const name = `danh-muc-thu-tuc-${today()}.${format}`;
-      downloadBase64(name, r.contentBase64, MEDIA[format]);
+      saveBase64(name, r.contentBase64, MEDIA[format]);
       announce(t('settingsUi.catalogue.exported', { file: name }));
     } catch (err) {
       setFormError(describeError(t, err).text);
@@ -118,10 +120,7 @@ export function CatalogueSection() {
   };
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-catalogue">
-      <h2 id={headingId} className="panel__title">
-        {t('settingsUi.catalogue.title')}
-      </h2>
+    <Panel title={t('settingsUi.catalogue.title')} className="settings-panel" testId="settings-catalogue">
       <p className="field__hint">{t('settingsUi.catalogue.intro')}</p>
       {!canEdit ? (
         <p className="notice">{t('settingsUi.readOnly')}</p>
@@ -146,9 +145,7 @@ export function CatalogueSection() {
             />
             <FileField label={t('settingsUi.catalogue.file')} name="catalogue" accept=".xlsx,.json" error={fileError ?? undefined} onFile={setFile} inputRef={fileRef} />
             <div className="button-row">
-              <button type="submit" className="btn btn--primary" aria-busy={busy}>
-                {busy ? t('settingsUi.catalogue.importing') : t('settingsUi.catalogue.import')}
-              </button>
+              <SubmitButton label={t('settingsUi.catalogue.import')} busy={busy} busyLabel={t('settingsUi.catalogue.importing')} />
             </div>
           </form>
           {issues.length > 0 && <IssueTable issues={issues} />}
@@ -163,6 +160,6 @@ export function CatalogueSection() {
           </div>
         </>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
 import { useRoles } from './useRoles';
 
@@ -34,7 +36,6 @@ export function CounterSection() {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const { canEdit } = useRoles();
-  const headingId = useId();
   const [values, setValues] = useState<Values>(EMPTY);
   const [saved, setSaved] = useState<Values>(EMPTY);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
@@ -117,10 +118,7 @@ export function CounterSection() {
   );
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-counter">
-      <h2 id={headingId} className="panel__title">
-        {t('settingsUi.counter.title')}
-      </h2>
+    <Panel title={t('settingsUi.counter.title')} className="settings-panel" testId="settings-counter">
       {!canEdit && <p className="notice">{t('settingsUi.readOnly')}</p>}
       <FormError message={formError} testId="counter-error" />
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
@@ -130,12 +128,10 @@ export function CounterSection() {
         {field('forms.place', { hint: t('settingsUi.counter.placeHint') })}
         {canEdit && (
           <div className="button-row">
-            <button type="submit" className="btn btn--primary" aria-busy={busy}>
-              {busy ? t('settingsUi.saving') : t('settingsUi.save')}
-            </button>
+            <SubmitButton label={t('settingsUi.save')} busy={busy} busyLabel={t('settingsUi.saving')} />
           </div>
         )}
       </form>
-    </section>
+    </Panel>
   );
 }

@@ -1,17 +1,13 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Panel } from '../../components/Panel';
 
 /** Placeholder: scanners and printers are configured in later issues. */
 export function DevicesSection() {
   const { t } = useTranslation();
-  const headingId = useId();
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-devices">
-      <h2 id={headingId} className="panel__title">
-        {t('settingsUi.devices.title')}
-      </h2>
+    <Panel title={t('settingsUi.devices.title')} className="settings-panel" testId="settings-devices">
       <p>{t('settingsUi.devices.body')}</p>
       <p className="field__hint">{t('settingsUi.devices.now')}</p>
-    </section>
+    </Panel>
   );
 }

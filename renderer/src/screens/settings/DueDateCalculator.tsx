@@ -1,13 +1,14 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarConfig } from '../../../../core/contract/calendar';
 import type { Agency } from '../../../../core/domain/catalogue/schema';
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { SelectField } from '../../components/SelectField';
+import { formatDateTime, nowVn, parseVnDateTime, weekdayOf } from '../../format/date-time';
 import { describeError } from '../../i18n/error-text';
-import { SelectField } from '../dossiers/fields';
-import { formatDateTime, nowVn, parseVnDateTime, weekdayOf } from '../dossiers/format';
 
 interface Query {
   received: string;
@@ -22,7 +23,6 @@ interface Query {
  */
 export function DueDateCalculator({ config, agencies }: { config: CalendarConfig; agencies: readonly Agency[] }) {
   const { t } = useTranslation();
-  const headingId = useId();
   const [received, setReceived] = useState(nowVn());
   const [amount, setAmount] = useState('3');
   const [unit, setUnit] = useState<'days' | 'hours'>('days');
@@ -76,10 +76,7 @@ export function DueDateCalculator({ config, agencies }: { config: CalendarConfig
   };
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-due">
-      <h3 id={headingId} className="panel__title">
-        {t('settingsUi.due.title')}
-      </h3>
+    <Panel title={t('settingsUi.due.title')} level={3} className="settings-panel" testId="settings-due">
       <FormError message={errors.form ?? null} testId="due-error" />
       <form className="form due-form" noValidate onSubmit={submit}>
         <Field
@@ -117,6 +114,6 @@ export function DueDateCalculator({ config, agencies }: { config: CalendarConfig
       <output className="due-result" aria-live="polite" data-testid="due-result">
         {due && t('settingsUi.due.result', { weekday: t(`settingsUi.windows.weekdays.${weekdayOf(due)}`), due: formatDateTime(due) })}
       </output>
-    </section>
+    </Panel>
   );
 }

@@ -1,12 +1,13 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarConfig } from '../../../../core/contract/calendar';
 import type { MethodOutput } from '../../../../core/contract/index';
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { formatDate, weekdayOf } from '../../format/date-time';
 import { describeError } from '../../i18n/error-text';
-import { formatDate, weekdayOf } from '../dossiers/format';
 
 type YearData = MethodOutput<'calendar.holidays'>;
 
@@ -17,7 +18,6 @@ function currentVietnamYear(): number {
 /** A year's days off (with their names) and make-up working days; reloads when the calendar changes. */
 export function HolidayYear({ config }: { config: CalendarConfig }) {
   const { t, i18n } = useTranslation();
-  const headingId = useId();
   const [yearText, setYearText] = useState(String(currentVietnamYear()));
   const [data, setData] = useState<{ year: number; value: YearData } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -45,10 +45,7 @@ export function HolidayYear({ config }: { config: CalendarConfig }) {
   const step = (delta: number) => setYearText(String((validYear ? year : currentVietnamYear()) + delta));
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-year">
-      <h3 id={headingId} className="panel__title">
-        {t('settingsUi.year.title')}
-      </h3>
+    <Panel title={t('settingsUi.year.title')} level={3} className="settings-panel" testId="settings-year">
       <div className="year-picker">
         <button type="button" className="btn" onClick={() => step(-1)}>
           ← {t('settingsUi.year.prev')}
@@ -131,6 +128,6 @@ export function HolidayYear({ config }: { config: CalendarConfig }) {
           </div>
         </div>
       )}
-    </section>
+    </Panel>
   );
 }

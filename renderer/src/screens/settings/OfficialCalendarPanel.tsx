@@ -1,12 +1,14 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarConfig } from '../../../../core/contract/calendar';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
+import { FileField } from '../../components/FileField';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
-import { FileField } from './FileField';
 
 /** The years an official calendar lists, sorted. */
 export function officialYears(official: unknown): string[] {
@@ -18,7 +20,6 @@ export function officialYears(official: unknown): string[] {
 export function OfficialCalendarPanel({ config, canEdit, onConfig }: { config: CalendarConfig; canEdit: boolean; onConfig(c: CalendarConfig): void }) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
-  const headingId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,10 +73,7 @@ export function OfficialCalendarPanel({ config, canEdit, onConfig }: { config: C
   };
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-official">
-      <h3 id={headingId} className="panel__title">
-        {t('settingsUi.official.title')}
-      </h3>
+    <Panel title={t('settingsUi.official.title')} level={3} className="settings-panel" testId="settings-official">
       <p className="field__hint">{t('settingsUi.official.intro')}</p>
       <p className="notice" data-testid="official-status">
         {years.length > 0 ? t('settingsUi.official.current', { years: years.join(', ') }) : t('settingsUi.official.none')}
@@ -84,9 +82,7 @@ export function OfficialCalendarPanel({ config, canEdit, onConfig }: { config: C
         <form className="form" noValidate onSubmit={(e) => void load(e)}>
           <FileField label={t('settingsUi.official.file')} name="official" accept=".json,application/json" error={error ?? undefined} onFile={setFile} inputRef={fileRef} />
           <div className="button-row">
-            <button type="submit" className="btn btn--primary" aria-busy={busy}>
-              {busy ? t('settingsUi.official.loading') : t('settingsUi.official.load')}
-            </button>
+            <SubmitButton label={t('settingsUi.official.load')} busy={busy} busyLabel={t('settingsUi.official.loading')} />
             {years.length > 0 && (
               <button type="button" className="btn btn--danger-outline" aria-haspopup="dialog" onClick={() => setConfirmClear(true)}>
                 {t('settingsUi.official.clear')}
@@ -107,6 +103,6 @@ export function OfficialCalendarPanel({ config, canEdit, onConfig }: { config: C
           </button>
         </div>
       </Dialog>
-    </section>
+    </Panel>
   );
 }

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../core/contract/auth';
+import { NewPasswordFields } from '../../accounts/NewPasswordFields';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
+import { DialogActions } from '../../components/DialogActions';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
 
@@ -42,27 +43,21 @@ function PasswordForm({ user, onClose, onDone }: { user: User; onClose(): void; 
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <FormError message={error ?? (problems.password || problems.confirm ? t('ui.validation.summary') : null)} testId="password-error" />
-      <Field
-        label={t('settingsUi.users.password')}
-        name="new-password"
-        type="password"
-        autoComplete="new-password"
-        required
+      <NewPasswordFields
+        passwordLabel={t('settingsUi.users.password')}
+        confirmLabel={t('settingsUi.users.confirm')}
         hint={t('settingsUi.users.passwordHint')}
-        value={password}
-        onValue={setPassword}
-        error={problems.password}
-        inputRef={passwordRef}
+        names={{ password: 'new-password', confirm: 'confirm-password' }}
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        passwordError={problems.password}
+        confirmError={problems.confirm}
+        passwordRef={passwordRef}
+        confirmRef={confirmRef}
       />
-      <Field label={t('settingsUi.users.confirm')} name="confirm-password" type="password" autoComplete="new-password" required value={confirm} onValue={setConfirm} error={problems.confirm} inputRef={confirmRef} />
-      <div className="dialog__actions">
-        <button type="button" className="btn" onClick={onClose}>
-          {t('settingsUi.cancel')}
-        </button>
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {t('settingsUi.users.setPassword')}
-        </button>
-      </div>
+      <DialogActions cancelLabel={t('settingsUi.cancel')} onCancel={onClose} label={t('settingsUi.users.setPassword')} busy={busy} />
     </form>
   );
 }

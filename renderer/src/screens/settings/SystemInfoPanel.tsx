@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../core/contract/index';
 import { api } from '../../bridge';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
 import { describeError } from '../../i18n/error-text';
 import './settings.css';
 
@@ -12,7 +13,6 @@ const TRANSPORT_KEY = { electron: 'transportElectron', web: 'transportWeb', cli:
 /** Version, database schema and connection of this client: what support asks for first. */
 export function SystemInfoPanel() {
   const { t } = useTranslation();
-  const headingId = useId();
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -28,10 +28,7 @@ export function SystemInfoPanel() {
   }, []);
 
   return (
-    <section className="panel" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel__title">
-        {t('ui.screens.settings.systemTitle')}
-      </h2>
+    <Panel title={t('ui.screens.settings.systemTitle')}>
       <FormError message={error === null ? null : describeError(t, error).text} />
       {info ? (
         <dl className="system-info" data-testid="system-info">
@@ -45,6 +42,6 @@ export function SystemInfoPanel() {
       ) : (
         error === null && <p>{t('ui.loading')}</p>
       )}
-    </section>
+    </Panel>
   );
 }

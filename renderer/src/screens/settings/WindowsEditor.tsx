@@ -1,13 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarConfig } from '../../../../core/contract/calendar';
 import type { Agency } from '../../../../core/domain/catalogue/schema';
 import { useAnnouncer } from '../../a11y/Announcer';
-import { ApiError } from '../../bridge/api';
 import { api } from '../../bridge';
+import { ApiError } from '../../bridge/api';
 import { FormError } from '../../components/FormError';
+import { Panel } from '../../components/Panel';
+import { SelectField } from '../../components/SelectField';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
-import { SelectField } from '../dossiers/fields';
 import { fromEditor, nextWindow, placeWindowsError, toEditor, type EditorDay, type WindowErrorPlace, type WindowsConfig } from './windows-model';
 
 interface PlacedWindowsError extends WindowErrorPlace {
@@ -180,9 +182,7 @@ function DaysForm({ initial, agencyCode, onSaved, extraActions }: { initial: Win
         })}
       </div>
       <div className="button-row">
-        <button type="submit" className="btn btn--primary" aria-busy={busy}>
-          {busy ? t('settingsUi.saving') : t('settingsUi.save')}
-        </button>
+        <SubmitButton label={t('settingsUi.save')} busy={busy} busyLabel={t('settingsUi.saving')} />
         <button
           type="button"
           className="btn"
@@ -204,7 +204,6 @@ function DaysForm({ initial, agencyCode, onSaved, extraActions }: { initial: Win
 export function WindowsEditor({ config, agencies, canEdit, onConfig }: { config: CalendarConfig; agencies: readonly Agency[]; canEdit: boolean; onConfig(c: CalendarConfig): void }) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
-  const headingId = useId();
   const [scope, setScope] = useState('');
   const [ownDraft, setOwnDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -227,10 +226,7 @@ export function WindowsEditor({ config, agencies, canEdit, onConfig }: { config:
   };
 
   return (
-    <section className="panel settings-panel" aria-labelledby={headingId} data-testid="settings-windows">
-      <h3 id={headingId} className="panel__title">
-        {t('settingsUi.windows.title')}
-      </h3>
+    <Panel title={t('settingsUi.windows.title')} level={3} className="settings-panel" testId="settings-windows">
       <p className="field__hint">{t('settingsUi.windows.intro')}</p>
       <div className="settings-scope">
         <SelectField label={t('settingsUi.windows.scope')} name="scope" value={scope} onValue={(v) => setScope(v)}>
@@ -271,6 +267,6 @@ export function WindowsEditor({ config, agencies, canEdit, onConfig }: { config:
           }
         />
       )}
-    </section>
+    </Panel>
   );
 }
