@@ -1,26 +1,15 @@
 // `npm run start:web`: builds the renderer when it is missing or older than its sources, then serves web mode.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { isStale, RENDERER_SOURCES } from './freshness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'out', 'renderer', 'index.html');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 export async function startWeb() {
-  const stale = !existsSync(built) || newestMtime(path.join(root, 'renderer')) > statSync(built).mtimeMs
-    || newestMtime(path.join(root, 'core', 'i18n')) > statSync(built).mtimeMs;
-  if (stale && !process.env.MOTCUA_SKIP_RENDERER_BUILD) {
+  if (isStale([built], RENDERER_SOURCES(root)) && !process.env.MOTCUA_SKIP_RENDERER_BUILD) {
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }

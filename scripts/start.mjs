@@ -1,9 +1,10 @@
 // `npm start`: Electron mode when the Electron binary is installed, otherwise web mode (scripts/start-web.mjs).
 // Never load the electron package here: without its binary it tries to download it and throws.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isStale, RENDERER_SOURCES } from './freshness.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,30 +22,7 @@ export function electronBinaryPath(root = repoRoot) {
   return existsSync(exe) && statSync(exe).isFile() ? exe : null;
 }
 
-/** Newest modification time of the files under the given paths (0 when none exist). */
-export function newestMtime(paths) {
-  let newest = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const info = statSync(p);
-    if (!info.isDirectory()) {
-      newest = Math.max(newest, info.mtimeMs);
-      continue;
-    }
-    for (const entry of readdirSync(p, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      newest = Math.max(newest, newestMtime([path.join(p, entry.name)]));
-    }
-  }
-  return newest;
-}
-
-/** True when an output is missing or older than the newest source. */
-export function isStale(outputs, sources) {
-  if (outputs.some((o) => !existsSync(o))) return true;
-  const oldestOutput = Math.min(...outputs.map((o) => statSync(o).mtimeMs));
-  return newestMtime(sources) > oldestOutput;
-}
+export { isStale, newestMtime } from './freshness.mjs';
 
 function run(script, args, root) {
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules', ...script), ...args], { cwd: root, stdio: 'inherit' });
@@ -53,7 +31,7 @@ function run(script, args, root) {
 
 function buildIfStale(root) {
   const r = (...p) => path.join(root, ...p);
-  if (isStale([r('out', 'renderer', 'index.html')], [r('renderer'), r('core', 'i18n'), r('core', 'contract')])) {
+  if (isStale([r('out', 'renderer', 'index.html')], RENDERER_SOURCES(root))) {
     run(['vite', 'bin', 'vite.js'], ['build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], root);
   }
   const electronOutputs = [r('out', 'main', 'index.js'), r('out', 'main', 'core-host.js'), r('out', 'preload', 'index.cjs')];

@@ -3,15 +3,6 @@ import { parseCccdQr } from '../../domain/cccd/parse';
 import type { ParsedQr } from './dossier-service';
 
 export function parseApplicantQr(text: string): ParsedQr {
-  const r = parseCccdQr(text);
-  return {
-    idNumber: r.idNumber,
-    oldIdNumber: r.oldIdNumber,
-    fullName: r.fullName,
-    dateOfBirth: r.dateOfBirth,
-    gender: r.gender,
-    address: r.address,
-    issueDate: r.issueDate,
-    warnings: [...r.warnings],
-  };
+  // The record carries more (birth province, repair note); contracts strip what they do not declare.
+  return parseCccdQr(text);
 }

@@ -11,6 +11,7 @@
  */
 import type { Logger } from '../../platform/logger';
 import { formatDossierCode } from '../../domain/dossier/code-pattern';
+import { advanceCounter } from '../../store/counters';
 import type { Db } from '../../store/database';
 import type { SequenceAuthority } from './sequence-authority';
 
@@ -104,13 +105,7 @@ export class CodeAllocator {
       this.db.prepare('DELETE FROM code_blocks WHERE next >= end').run();
       return { code: formatDossierCode(pattern, { agency: agencyCode, date, seq: block.next, counterId }), seq: block.next, fallback: false };
     }
-    const row = this.db
-      .prepare<[string, string], { next: number }>('SELECT next FROM code_fallback WHERE agency_code = ? AND day = ?')
-      .get(agencyCode, day);
-    const seq = row?.next ?? 1;
-    this.db
-      .prepare('INSERT INTO code_fallback (agency_code, day, next) VALUES (?, ?, ?) ON CONFLICT(agency_code, day) DO UPDATE SET next = excluded.next')
-      .run(agencyCode, day, seq + 1);
+    const seq = advanceCounter(this.db, 'code_fallback', { agency_code: agencyCode, day });
     return { code: formatDossierCode(pattern, { agency: agencyCode, date, seq, counterId, fallbackCounter: counterId }), seq, fallback: true };
   }
 }

@@ -19,6 +19,7 @@ import { normaliseQuery } from '../../domain/text/fold';
 import { dayKey, pad, vietnamLocal } from '../../domain/time/vietnam';
 import type { Clock } from '../../platform/clock';
 import type { DataLayout } from '../../platform/data-dir';
+import { advanceCounter } from '../../store/counters';
 import { inTransaction, type Db } from '../../store/database';
 import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
@@ -327,13 +328,7 @@ export class DossierService {
 
   private issueFeeReceipt(actor: Actor, dossierId: string, amount: number, now: { iso: string; local: { y: number } }): string {
     const scope = this.d.counter.id();
-    const row = this.d.db
-      .prepare<[string, number], { next: number }>('SELECT next FROM receipt_sequences WHERE scope = ? AND year = ?')
-      .get(scope, now.local.y);
-    const seq = row?.next ?? 1;
-    this.d.db
-      .prepare('INSERT INTO receipt_sequences (scope, year, next) VALUES (?, ?, ?) ON CONFLICT(scope, year) DO UPDATE SET next = excluded.next')
-      .run(scope, now.local.y, seq + 1);
+    const seq = advanceCounter(this.d.db, 'receipt_sequences', { scope, year: now.local.y });
     const number = `BL-${scope}-${now.local.y}-${pad(seq, 6)}`;
     this.d.db
       .prepare('INSERT INTO fee_receipts (number, dossier_id, amount, data, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?)')

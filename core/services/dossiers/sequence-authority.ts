@@ -4,6 +4,7 @@
  * so codes built from them are unique among every counter that shares the authority.
  */
 import { AppError } from '../../contract/errors';
+import { advanceCounter } from '../../store/counters';
 import { inTransaction, type Db } from '../../store/database';
 
 export interface SequenceBlock {
@@ -29,16 +30,7 @@ export class LocalSequenceAuthority implements SequenceAuthority {
   async reserveBlock(agencyCode: string, day: string, size: number): Promise<SequenceBlock> {
     if (!this.online) throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE');
     return inTransaction(this.db, () => {
-      const row = this.db
-        .prepare<[string, string], { next: number }>('SELECT next FROM sequence_authority WHERE agency_code = ? AND day = ?')
-        .get(agencyCode, day);
-      const start = row?.next ?? 1;
-      this.db
-        .prepare(
-          `INSERT INTO sequence_authority (agency_code, day, next) VALUES (?, ?, ?)
-           ON CONFLICT(agency_code, day) DO UPDATE SET next = excluded.next`,
-        )
-        .run(agencyCode, day, start + size);
+      const start = advanceCounter(this.db, 'sequence_authority', { agency_code: agencyCode, day }, size);
       return { start, end: start + size };
     });
   }

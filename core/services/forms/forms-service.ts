@@ -38,6 +38,12 @@ async function renderForm(...args: Parameters<typeof RenderModule.renderForm>): 
 export class FormsService {
   constructor(private readonly d: FormsDeps) {}
 
+  /** Renders with the installation's template overrides (<data>/templates) when that folder exists. */
+  private async pdf(form: string, ctx: FormContext, layout: FormLayout): Promise<Uint8Array> {
+    const templatesDir = this.templatesDir();
+    return renderForm(form, ctx, { layout, resourcesDir: this.d.resourcesDir, ...(templatesDir ? { templatesDir } : {}) });
+  }
+
   private templatesDir(): string | undefined {
     const dir = path.join(this.d.layout.root, 'templates');
     return existsSync(dir) ? dir : undefined;
@@ -156,7 +162,7 @@ export class FormsService {
       if (!last) throw new AppError('FORMS_NO_FEE_RECEIPT', { code: v.code ?? v.id });
       ctx.fees = { ...ctx.fees, paid: v.fees.paid - last.amount, due: last.amount, receiptNumber: last.number };
     }
-    const pdf = await renderForm(form, ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
+    const pdf = await this.pdf(form, ctx, layout);
     return { fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   }
 
@@ -174,7 +180,7 @@ export class FormsService {
       // Page counts come with scanning; attached files are not sheets of paper.
       dossiers: views.map((v) => ({ code: v.code ?? v.id, procedureName: v.procedureName, applicantName: v.applicant.fullName })),
     };
-    const pdf = await renderForm('handover', ctx, { layout, resourcesDir: this.d.resourcesDir, ...(this.templatesDir() ? { templatesDir: this.templatesDir()! } : {}) });
+    const pdf = await this.pdf('handover', ctx, layout);
     const stamp = ctx.printedAt.replace(/[^0-9]/g, '');
     return { fileName: `handover-${stamp}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   }
