@@ -2,6 +2,10 @@ import type { Migration } from '../migrate';
 import { m001Core } from './001_core';
 import { m002Catalogue } from './002_catalogue';
 import { m003Dossiers } from './003_dossiers';
+import { m004AuthThrottle } from './004_auth_throttle';
+import { m005Uploads } from './005_uploads';
+import { m006CounterWork } from './006_counter_work';
+import { m007AgencyLines } from './007_agency_lines';
 
 /** In order; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers];
+export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers, m004AuthThrottle, m005Uploads, m006CounterWork, m007AgencyLines];
