@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
-import { pdfText } from '../helpers/pdf-tools';
+import { PDF_TOOLS, pdfText } from '../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput } from '../helpers/people';
 import { CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
@@ -193,7 +193,7 @@ describe('dossiers screen', () => {
     expect(stored.result.receiverName).toBe(first.applicant.fullName);
   });
 
-  it('prints the receipt as a PDF download holding the dossier code', async () => {
+  it.skipIf(PDF_TOOLS.skip)('prints the receipt as a PDF download holding the dossier code', async () => {
     const { page } = browser;
     const button = page.getByTestId('print-panel').locator('button[data-form="receipt"]');
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
@@ -212,7 +212,7 @@ describe('dossiers screen', () => {
     expect(pdfText(rollFile)).toContain(first.code);
   });
 
-  it('opens a dossier from a scanned lookup URL, collects the fee and prints the fee receipt', async () => {
+  it('opens a dossier from a scanned lookup URL, collects the fee and prints the fee receipt', async ({ skip }) => {
     const { page } = browser;
     // A scanner types the QR content wherever focus is: here the dossier heading, not a text field.
     await page.locator('[data-testid="dossier-detail"] h2').focus();
@@ -241,6 +241,7 @@ describe('dossiers screen', () => {
     ]);
     const file = path.join(downloads, download.suggestedFilename());
     await download.saveAs(file);
+    skip(PDF_TOOLS.skip, PDF_TOOLS.reason);
     const text = pdfText(file);
     expect(text).toContain('BIÊN LAI THU PHÍ, LỆ PHÍ');
     expect(text).toContain(second.code);

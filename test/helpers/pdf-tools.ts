@@ -2,6 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { requireTools } from './tools';
+
+/**
+ * The tools below, checked once per test file: tests reading PDFs back skip locally without them
+ * (`it.skipIf(PDF_TOOLS.skip)`, or `skip(PDF_TOOLS.skip, PDF_TOOLS.reason)` before the PDF part) and fail under CI.
+ */
+export const PDF_TOOLS = requireTools('pdftotext', 'pdftoppm', 'qpdf', 'zbarimg');
 
 /** Debian's reference tools, the real peers PDFs and QR codes are checked against. */
 export function pdfText(file: string): string {

@@ -1,19 +1,17 @@
 /** The Debian tools the printed-form tests read PDFs back with (poppler-utils, qpdf, zbar-tools). */
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { requireTools } from '../../helpers/tools';
 
 const run = promisify(execFile);
 
 export const TOOLS = ['pdftotext', 'pdftoppm', 'qpdf', 'zbarimg'] as const;
 
-/** Tools not installed (their absence skips the tests, with the names in the skip message). */
+/** Tools not installed (their absence skips the tests locally and fails them under CI=true: test/helpers/tools.ts). */
 export function missingTools(): string[] {
-  return TOOLS.filter((tool) => {
-    const r = spawnSync(tool, ['--version'], { stdio: 'ignore' });
-    return r.error !== undefined && (r.error as NodeJS.ErrnoException).code === 'ENOENT';
-  });
+  return requireTools(...TOOLS).missing;
 }
 
 /** Text in content-stream order, NFC, white space collapsed (wrapped lines join with one space). */
