@@ -27,6 +27,9 @@ import { parseApplicantQr } from './services/dossiers/cccd';
 import { CodeAllocator } from './services/dossiers/code-allocator';
 import { CounterIdentity } from './services/dossiers/counter-identity';
 import { DossierService } from './services/dossiers/dossier-service';
+import { AttachmentStore } from './services/documents/attachments';
+import { uploadsHandlers } from './services/documents/handlers';
+import { UploadStaging } from './services/documents/upload-staging';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -78,6 +81,7 @@ export interface CoreServices {
   dossiers: DossierService;
   forms: FormsService;
   barcodes: BarcodeService;
+  uploads: UploadStaging;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -115,10 +119,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const counter = new CounterIdentity(settings);
   counter.id(); // made once at first start, so Settings shows it before the first dossier
   const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
-  const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr });
+  const uploads = new UploadStaging(db, layout.root, clock, logger);
+  uploads.startSweeping();
+  const attachments = new AttachmentStore(layout.files, uploads);
+  const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
-  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes };
+  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -131,11 +138,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     audit: auditHandlers(audit),
     settings: settingsHandlers(settings),
     calendar: calendarHandlers(calendar),
-    catalogue: catalogueHandlers(catalogue),
+    catalogue: catalogueHandlers(catalogue, uploads),
     applicants: applicantsHandlers(applicants, parseApplicantQr),
     dossiers: dossiersHandlers(dossiers),
     forms: formsHandlers(forms),
     devices: devicesHandlers(barcodes),
+    uploads: uploadsHandlers(uploads),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
   const connections = new Set<Connection>();
@@ -157,6 +165,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dispatch: (conn, method, input) => dispatcher.dispatch(conn, method, input),
     async close() {
       connections.clear();
+      uploads.stop();
       await barcodes.close();
       db.close();
     },

@@ -44,11 +44,12 @@ export const catalogueContract = {
     output: ProcedureSchema,
   }),
   import: command({
-    summary: 'Replace or merge the catalogue from a JSON or XLSX file; any bad row refuses the whole file',
+    summary: 'Replace or merge the catalogue from a JSON or XLSX file (an upload with purpose "catalogue"); any bad row refuses the whole file',
     access: ['admin', 'supervisor'],
     input: z
       .object({
-        contentBase64: z.string().min(1).max(64 * 1024 * 1024),
+        // The file arrives through uploads.begin/chunk/finish: one size limit, and no file bytes in this message.
+        uploadId: z.string().uuid(),
         format: z.enum(['json', 'xlsx']).optional(),
         mode: z.enum(['merge', 'replace']).default('merge'),
       })

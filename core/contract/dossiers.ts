@@ -55,12 +55,11 @@ export const receivedItemSchema = z
   })
   .strict();
 
+/** An attached file: a finished upload (uploads.begin/chunk/finish), filed under a checklist item. */
 const attachmentSchema = z
   .object({
     itemCode: z.string().trim().min(1).max(40),
-    fileName: z.string().trim().min(1).max(255),
-    mediaType: z.string().max(100).optional(),
-    contentBase64: z.string().min(1).max(Math.ceil((25 * 1024 * 1024 * 4) / 3) + 4),
+    uploadId: z.string().uuid(),
   })
   .strict();
 

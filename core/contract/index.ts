@@ -11,6 +11,7 @@ import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
 import { auditContract, settingsContract, systemContract } from './system';
+import { uploadsContract } from './uploads';
 
 export const contract = {
   system: systemContract,
@@ -24,6 +25,7 @@ export const contract = {
   dossiers: dossiersContract,
   forms: formsContract,
   devices: devicesContract,
+  uploads: uploadsContract,
 } as const;
 
 type Contract = typeof contract;

@@ -28,6 +28,16 @@ const BAD_INPUT_CODES = new Set([
   // A catalogue file that does not parse, or has bad rows.
   'CATALOGUE_FILE_UNREADABLE',
   'CATALOGUE_IMPORT_REJECTED',
+  // A file handed in that is too large, of the wrong kind, or (catalogue) past the import limits.
+  'CATALOGUE_FILE_TOO_LARGE',
+  'CATALOGUE_TOO_MANY_ROWS',
+  'CATALOGUE_TOO_MANY_CELLS',
+  'CATALOGUE_CELL_TOO_LONG',
+  'CATALOGUE_ZIP_TOO_LARGE',
+  'DOSSIER_FILE_TOO_LARGE',
+  'DOSSIER_FILE_EMPTY',
+  'DOSSIER_FILE_DANGEROUS',
+  'DOSSIER_FILE_CONTENT_MISMATCH',
 ]);
 
 export function isBadInput(code: string): boolean {

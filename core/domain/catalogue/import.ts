@@ -3,6 +3,7 @@
  * with errors has no catalogue. A file that is not readable as the format at all throws
  * CATALOGUE_FILE_UNREADABLE.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../contract/errors';
 import {
@@ -35,7 +36,44 @@ import {
   type DataSheet,
 } from './xlsx-layout';
 
+import { readZipDirectory } from './zip-directory';
+
 export type CatalogueFormat = 'json' | 'xlsx';
+
+/**
+ * What one import may hold. A file past any limit is refused with its own code before it can use the
+ * memory it asks for: rows and cells are counted while the XLSX streams in, the unpacked size is read from the
+ * zip's directory before anything is inflated.
+ */
+export const CATALOGUE_IMPORT_LIMITS = {
+  /** Data rows per sheet (a province's whole catalogue is a few thousand procedures). */
+  maxRowsPerSheet: 50_000,
+  /** Non-empty cells in the whole workbook. */
+  maxCells: 1_000_000,
+  /** Characters in one cell (Excel's own limit is 32,767). */
+  maxCellChars: 32_767,
+  /** Declared unpacked size of the XLSX. */
+  maxUnzippedBytes: 200 * 1024 * 1024,
+} as const;
+export type CatalogueImportLimits = { -readonly [K in keyof typeof CATALOGUE_IMPORT_LIMITS]: number };
+
+/** The file to import: bytes in memory, or a staged file read as a stream (the service opens it). */
+export interface ByteSource {
+  size: number;
+  /** Reads `length` bytes at `offset` (the zip's directory). */
+  readAt(offset: number, length: number): Buffer;
+  /** The whole content as a stream (the XLSX is parsed as it arrives). */
+  stream(): Readable;
+}
+
+export function bufferSource(bytes: Uint8Array): ByteSource {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return {
+    size: buf.length,
+    readAt: (offset, length) => buf.subarray(offset, offset + length),
+    stream: () => Readable.from([buf]),
+  };
+}
 export type { CatalogueImportResult } from './validate';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -54,19 +92,32 @@ function unreadable(format: string, cause?: unknown): AppError {
   return new AppError('CATALOGUE_FILE_UNREADABLE', { format }, { cause });
 }
 
-export async function importCatalogue(bytes: Uint8Array, format?: CatalogueFormat): Promise<CatalogueImportResult> {
-  if (startsWith(bytes, OLE2_MAGIC)) throw unreadable('xls');
-  const fmt = format ?? detectCatalogueFormat(bytes);
-  return fmt === 'xlsx' ? importXlsx(bytes) : importJson(bytes);
+export async function importCatalogue(
+  input: Uint8Array | ByteSource,
+  format?: CatalogueFormat,
+  limits: CatalogueImportLimits = CATALOGUE_IMPORT_LIMITS,
+): Promise<CatalogueImportResult> {
+  const source = input instanceof Uint8Array ? bufferSource(input) : input;
+  const head = source.readAt(0, 8);
+  if (startsWith(head, OLE2_MAGIC)) throw unreadable('xls');
+  const fmt = format ?? detectCatalogueFormat(head);
+  return fmt === 'xlsx' ? importXlsx(source, limits) : importJson(source.readAt(0, source.size), limits);
 }
 
-function importJson(bytes: Uint8Array): CatalogueImportResult {
+function importJson(bytes: Uint8Array, limits: CatalogueImportLimits): CatalogueImportResult {
   let raw: unknown;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     raw = JSON.parse(text);
   } catch (e) {
     throw unreadable('json', e);
+  }
+  // Counted before validation, which is the costly part.
+  const r = raw as { agencies?: unknown; procedures?: unknown } | null;
+  const procedures = Array.isArray(r?.procedures) ? (r.procedures as { checklist?: unknown }[]) : [];
+  const items = procedures.reduce((n, p) => n + (Array.isArray(p?.checklist) ? p.checklist.length : 0), 0);
+  for (const [sheet, n] of [['Agencies', Array.isArray(r?.agencies) ? r.agencies.length : 0], ['Procedures', procedures.length], ['Checklist', items]] as const) {
+    if (n > limits.maxRowsPerSheet) throw new AppError('CATALOGUE_TOO_MANY_ROWS', { sheet, max: limits.maxRowsPerSheet });
   }
   return parseCatalogue(raw);
 }
@@ -94,38 +145,61 @@ interface ReadSheet {
   issues: CatalogueIssue[];
 }
 
-function readSheet(ws: ExcelJS.Worksheet | undefined, sheet: DataSheet): ReadSheet {
-  const issues: CatalogueIssue[] = [];
-  if (!ws) {
-    issues.push({ sheet, row: 0, code: 'CATALOGUE_MISSING_SHEET', params: { sheet } });
-    return { rows: [], issues };
+function missingSheet(sheet: DataSheet): ReadSheet {
+  return { rows: [], issues: [{ sheet, row: 0, code: 'CATALOGUE_MISSING_SHEET', params: { sheet } }] };
+}
+
+/** Counts what the workbook holds while it streams in; throws the limit's code the moment one is passed. */
+class Budget {
+  private cells = 0;
+  constructor(private readonly limits: CatalogueImportLimits) {}
+  row(sheet: string, dataRows: number): void {
+    if (dataRows > this.limits.maxRowsPerSheet) throw new AppError('CATALOGUE_TOO_MANY_ROWS', { sheet, max: this.limits.maxRowsPerSheet });
   }
+  cell(sheet: string, row: number, v: CellValue): void {
+    if (++this.cells > this.limits.maxCells) throw new AppError('CATALOGUE_TOO_MANY_CELLS', { max: this.limits.maxCells });
+    if (typeof v === 'string' && v.length > this.limits.maxCellChars) throw new AppError('CATALOGUE_CELL_TOO_LONG', { sheet, row, max: this.limits.maxCellChars });
+  }
+}
+
+/** One worksheet as it streams: header row → known columns, then the data rows' known cells only. */
+async function readSheet(ws: AsyncIterable<ExcelJS.Row>, sheet: DataSheet | undefined, label: string, budget: Budget): Promise<ReadSheet> {
+  const issues: CatalogueIssue[] = [];
   const colIndex = new Map<string, number>();
-  ws.getRow(1).eachCell((cell, col) => {
-    const header = asText(cellValue(cell.value));
-    if (header === undefined) return;
-    const key = columnOf(sheet, header);
-    if (key === undefined) return; // unknown columns (notes, helpers) are allowed
-    if (colIndex.has(key)) {
-      issues.push({ sheet, row: 1, column: key, code: 'CATALOGUE_DUPLICATE_COLUMN', params: { column: key } });
-    } else colIndex.set(key, col);
-  });
-  for (const c of COLUMNS[sheet]) {
-    if (c.mandatory && !colIndex.has(c.key)) {
-      issues.push({ sheet, row: 1, column: c.key, code: 'CATALOGUE_MISSING_COLUMN', params: { column: c.key } });
+  const rows: SheetRow[] = [];
+  let dataRows = 0;
+  for await (const r of ws) {
+    const values: CellValue[] = [];
+    r.eachCell({ includeEmpty: false }, (cell, col) => {
+      const v = cellValue(cell.value);
+      budget.cell(label, r.number, v);
+      values[col] = v;
+    });
+    if (!sheet) continue; // other sheets (the guide) are only counted
+    if (r.number === 1) {
+      values.forEach((v, col) => {
+        const header = asText(v);
+        if (header === undefined) return;
+        const key = columnOf(sheet, header);
+        if (key === undefined) return; // unknown columns (notes, helpers) are allowed
+        if (colIndex.has(key)) issues.push({ sheet, row: 1, column: key, code: 'CATALOGUE_DUPLICATE_COLUMN', params: { column: key } });
+        else colIndex.set(key, col);
+      });
+      continue;
+    }
+    budget.row(label, ++dataRows);
+    // Only the known columns are kept: unknown ones may be wide and are never read.
+    const known = new Map<string, CellValue>();
+    for (const [key, col] of colIndex) if (values[col] !== undefined) known.set(key, values[col]);
+    // A row with only blank known cells (e.g. left-over formatting) is not data.
+    const blank = [...known.values()].every((v) => asText(v) === undefined);
+    if (!blank) rows.push({ row: r.number, get: (key) => known.get(key) });
+  }
+  if (sheet) {
+    for (const c of COLUMNS[sheet]) {
+      if (c.mandatory && !colIndex.has(c.key)) issues.push({ sheet, row: 1, column: c.key, code: 'CATALOGUE_MISSING_COLUMN', params: { column: c.key } });
     }
   }
-  const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    if (n === 1) return;
-    const get = (key: string): CellValue => {
-      const col = colIndex.get(key);
-      return col === undefined ? undefined : cellValue(r.getCell(col).value);
-    };
-    // A row with only blank known cells (e.g. left-over formatting) is not data.
-    const blank = [...colIndex.keys()].every((k) => asText(get(k)) === undefined);
-    if (!blank) rows.push({ row: n, get });
-  });
   return { rows, issues };
 }
 
@@ -160,22 +234,42 @@ function topColumn(path: string): string {
   return PROCEDURE_PATH_COLUMNS[`${m[1]}.${m[2] ?? ''}`] ?? PROCEDURE_PATH_COLUMNS[m[1]!] ?? m[1]!;
 }
 
-async function importXlsx(bytes: Uint8Array): Promise<CatalogueImportResult> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  } catch (e) {
-    throw unreadable('xlsx', e);
-  }
-  if (wb.worksheets.length === 0) throw unreadable('xlsx');
+/** Refuses an archive whose declared unpacked size is over the limit, before anything is inflated. */
+function checkZip(source: ByteSource, limits: CatalogueImportLimits): void {
+  const tailLength = Math.min(source.size, 22 + 65_535);
+  const dir = readZipDirectory(source.readAt(source.size - tailLength, tailLength), source.size, (o, n) => source.readAt(o, n));
+  if (dir === null) throw unreadable('xlsx');
+  if (dir.uncompressedBytes > limits.maxUnzippedBytes) throw new AppError('CATALOGUE_ZIP_TOO_LARGE', { max: Math.round(limits.maxUnzippedBytes / 1048576) });
+}
 
-  const bySheet = new Map<DataSheet, ExcelJS.Worksheet>();
-  for (const ws of wb.worksheets) {
-    const s = sheetOf(ws.name);
-    if (s && !bySheet.has(s)) bySheet.set(s, ws);
+async function readWorkbook(source: ByteSource, limits: CatalogueImportLimits): Promise<Record<DataSheet, ReadSheet>> {
+  checkZip(source, limits);
+  const input = source.stream();
+  const budget = new Budget(limits);
+  const found = new Map<DataSheet, ReadSheet>();
+  let sheets = 0;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' });
+    for await (const ws of reader) {
+      sheets += 1;
+      const name = (ws as unknown as { name?: string }).name ?? '';
+      const s = sheetOf(name);
+      const wanted = s && !found.has(s) ? s : undefined;
+      const read = await readSheet(ws as unknown as AsyncIterable<ExcelJS.Row>, wanted, name, budget);
+      if (wanted) found.set(wanted, read);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw unreadable('xlsx', e);
+  } finally {
+    input.destroy();
   }
-  const read = Object.fromEntries(SHEETS.map((s) => [s, readSheet(bySheet.get(s), s)])) as Record<DataSheet, ReadSheet>;
+  if (sheets === 0) throw unreadable('xlsx');
+  return Object.fromEntries(SHEETS.map((s) => [s, found.get(s) ?? missingSheet(s)])) as Record<DataSheet, ReadSheet>;
+}
+
+async function importXlsx(source: ByteSource, limits: CatalogueImportLimits): Promise<CatalogueImportResult> {
+  const read = await readWorkbook(source, limits);
   const errors: CatalogueIssue[] = SHEETS.flatMap((s) => read[s].issues);
   const refs: CrossRefs = { agencies: [], procedures: [], items: [] };
 

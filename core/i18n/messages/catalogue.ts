@@ -12,6 +12,11 @@ export const catalogue: Messages = {
         'Không đọc được tệp danh mục ({{format}}). Hãy chọn tệp .xlsx hoặc .json xuất từ MotCua Desk hoặc làm theo tệp mẫu; nếu là tệp .xls cũ, mở bằng Excel và lưu lại dạng .xlsx.',
       CATALOGUE_IMPORT_REJECTED:
         'Tệp danh mục có {{count}} lỗi nên chưa nhập dòng nào. Hãy sửa các dòng được liệt kê rồi nhập lại.',
+      CATALOGUE_FILE_TOO_LARGE: 'Tệp danh mục "{{value}}" lớn hơn {{max}} MB nên không nhập. Hãy tách danh mục thành nhiều tệp nhỏ hơn.',
+      CATALOGUE_TOO_MANY_ROWS: 'Trang "{{sheet}}" của tệp danh mục có hơn {{max}} dòng nên không nhập dòng nào. Hãy xoá các dòng thừa hoặc tách thành nhiều tệp.',
+      CATALOGUE_TOO_MANY_CELLS: 'Tệp danh mục có hơn {{max}} ô dữ liệu nên không nhập dòng nào. Hãy xoá các cột, dòng thừa hoặc tách thành nhiều tệp.',
+      CATALOGUE_CELL_TOO_LONG: 'Một ô ở trang "{{sheet}}", dòng {{row}} dài hơn {{max}} ký tự nên không nhập. Hãy rút gọn ô đó.',
+      CATALOGUE_ZIP_TOO_LARGE: 'Tệp Excel khi giải nén lớn hơn {{max}} MB (có thể là tệp hỏng hoặc tệp nén độc hại) nên không nhập. Hãy lưu lại danh mục từ Excel hoặc dùng tệp mẫu.',
       CATALOGUE_REQUIRED: 'Thiếu giá trị bắt buộc. Hãy điền ô này.',
       CATALOGUE_BAD_VALUE: 'Giá trị "{{value}}" không hợp lệ. Hãy kiểm tra và nhập lại.',
       CATALOGUE_TOO_LONG: 'Nội dung quá dài (tối đa {{max}} ký tự). Hãy rút gọn.',
@@ -123,6 +128,11 @@ export const catalogue: Messages = {
         'The catalogue file could not be read ({{format}}). Choose an .xlsx or .json file exported by MotCua Desk or follow the template; for an old .xls file, open it in Excel and save it as .xlsx.',
       CATALOGUE_IMPORT_REJECTED:
         'The catalogue file has {{count}} errors, so nothing was imported. Fix the rows listed and import again.',
+      CATALOGUE_FILE_TOO_LARGE: 'Catalogue file "{{value}}" is larger than {{max}} MB, so it was not imported. Split the catalogue into smaller files.',
+      CATALOGUE_TOO_MANY_ROWS: 'Sheet "{{sheet}}" of the catalogue file has more than {{max}} rows, so nothing was imported. Delete the extra rows or split the file.',
+      CATALOGUE_TOO_MANY_CELLS: 'The catalogue file has more than {{max}} data cells, so nothing was imported. Delete extra columns and rows or split the file.',
+      CATALOGUE_CELL_TOO_LONG: 'A cell on sheet "{{sheet}}", row {{row}} is longer than {{max}} characters, so nothing was imported. Shorten that cell.',
+      CATALOGUE_ZIP_TOO_LARGE: 'The Excel file unpacks to more than {{max}} MB (a damaged or malicious archive), so it was not imported. Save the catalogue again from Excel or use the template.',
       CATALOGUE_REQUIRED: 'A required value is missing. Fill in this cell.',
       CATALOGUE_BAD_VALUE: 'The value "{{value}}" is invalid. Check it and enter it again.',
       CATALOGUE_TOO_LONG: 'The text is too long (at most {{max}} characters). Shorten it.',

@@ -2,14 +2,16 @@
  * The catalogue store: agencies and procedures in SQLite (validated records as JSON) with an in-memory search
  * index rebuilt after each import. A file with any bad row changes nothing.
  */
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
-import type { CatalogueFormat } from '../../domain/catalogue/import';
+import type { ByteSource, CatalogueFormat } from '../../domain/catalogue/import';
 import { CATALOGUE_VERSION, type Agency, type Catalogue, type Procedure } from '../../domain/catalogue/schema';
 import { ProcedureIndex, type ProcedureHit, type SearchOptions } from '../../domain/catalogue/search';
 import type { Clock } from '../../platform/clock';
 import { inTransaction, type Db } from '../../store/database';
 import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
+import type { UploadStaging } from '../documents/upload-staging';
 
 export class CatalogueService {
   private index: ProcedureIndex<Procedure> | null = null;
@@ -55,10 +57,39 @@ export class CatalogueService {
     return this.db.prepare('SELECT 1 FROM agencies WHERE code = ?').get(code) !== undefined;
   }
 
-  async importFile(actor: Actor, bytes: Uint8Array, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
+  /**
+   * Imports a staged upload. The XLSX is read as a stream with limits (rows, cells, unpacked size), so a huge
+   * file is refused early and other connections keep being answered while it is read. The upload is used once.
+   */
+  async importUpload(actor: Actor, staging: UploadStaging, uploadId: string, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
+    const staged = staging.take(actor, uploadId, 'catalogue', 'uploadId');
+    const fd = openSync(staged.path, 'r');
+    const source: ByteSource = {
+      size: staged.bytes,
+      readAt: (offset, length) => {
+        const buf = Buffer.alloc(Math.max(0, Math.min(length, staged.bytes - offset)));
+        readSync(fd, buf, 0, buf.length, offset);
+        return buf;
+      },
+      stream: () => createReadStream(staged.path),
+    };
+    try {
+      return await this.importSource(actor, source, format, mode);
+    } finally {
+      closeSync(fd);
+      staging.discard(uploadId);
+    }
+  }
+
+  /** Imports bytes already in memory (the first-run sample, tests). */
+  importFile(actor: Actor, bytes: Uint8Array, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
+    return this.importSource(actor, bytes, format, mode);
+  }
+
+  private async importSource(actor: Actor, source: Uint8Array | ByteSource, format: CatalogueFormat | undefined, mode: 'merge' | 'replace'): Promise<{ agencies: number; procedures: number }> {
     // Loaded on use: the XLSX library costs ~200 ms at start-up, and most starts never import a file.
     const { importCatalogue } = await import('../../domain/catalogue/import');
-    const result = await importCatalogue(bytes, format);
+    const result = await importCatalogue(source, format);
     if (!result.catalogue || result.errors.length > 0) {
       throw new AppError('CATALOGUE_IMPORT_REJECTED', { count: result.errors.length }, { details: result.errors });
     }

@@ -1,8 +1,9 @@
 import type { catalogueContract } from '../../contract/catalogue';
 import type { Handlers } from '../../rpc/handlers';
+import type { UploadStaging } from '../documents/upload-staging';
 import type { CatalogueService } from './catalogue-service';
 
-export function catalogueHandlers(catalogue: CatalogueService): Handlers<typeof catalogueContract> {
+export function catalogueHandlers(catalogue: CatalogueService, staging: UploadStaging): Handlers<typeof catalogueContract> {
   return {
     agencies: () => catalogue.agencies(),
     search: (input) =>
@@ -18,7 +19,7 @@ export function catalogueHandlers(catalogue: CatalogueService): Handlers<typeof 
           highlights: h.highlights,
         })),
     get: (input) => catalogue.procedure(input.agencyCode, input.code),
-    import: (input, ctx) => catalogue.importFile(ctx.actor, Buffer.from(input.contentBase64, 'base64'), input.format, input.mode),
+    import: (input, ctx) => catalogue.importUpload(ctx.actor, staging, input.uploadId, input.format, input.mode),
     export: async (input) => ({ format: input.format, contentBase64: Buffer.from(await catalogue.export(input.format)).toString('base64') }),
   };
 }

@@ -3,9 +3,7 @@
  * supplement, refuse) is one transaction: applicant, dossier, code, checklist, fee receipt, documents and audit
  * rows land together or not at all. Attached files are made durable first and removed if the transaction fails.
  */
-import { createHash, randomInt, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, rmSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { DossierView, PersonInput, dossiersContract } from '../../contract/dossiers';
 import { AppError } from '../../contract/errors';
@@ -25,6 +23,7 @@ import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { AttachmentStore, PreparedFile } from '../documents/attachments';
 import type { ApplicantRepo } from './applicant-repo';
 import type { CodeAllocator } from './code-allocator';
 import type { CounterIdentity } from './counter-identity';
@@ -54,6 +53,8 @@ export interface DossierDeps {
   allocator: CodeAllocator;
   counter: CounterIdentity;
   parseQr: (text: string) => ParsedQr;
+  /** Attached files: content checks and storage (core/services/documents). */
+  attachments: AttachmentStore;
 }
 
 interface DossierRow {
@@ -87,42 +88,6 @@ interface StoredFees {
   returnAddress: string | null;
   warnings: string[];
   agencyName: string;
-}
-
-interface PreparedFile {
-  id: string;
-  itemCode: string;
-  fileName: string;
-  mediaType: string;
-  bytes: number;
-  sha256: string;
-  storedPath: string;
-}
-
-const MAX_FILE_BYTES = 25 * 1024 * 1024;
-
-function safeFileName(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
-  // Control characters and characters Windows forbids in file names become '_'.
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f<>:"/\\|?*]/g, '_').replace(/^\.+/, '_').slice(0, 120);
-  return cleaned || 'file';
-}
-
-/** Written, fsynced, then recorded: a file half-written (disk full, crash) is removed, never recorded. */
-function writeDurably(file: string, data: Buffer): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const fd = openSync(file, 'wx');
-  try {
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(file, { force: true });
-    throw e;
-  }
 }
 
 export class DossierService {
@@ -159,52 +124,6 @@ export class DossierService {
       },
       warnings: qr.warnings,
     };
-  }
-
-  private prepareFiles(dossierId: string, procedure: Procedure, attachments: IntakeInput['attachments']): PreparedFile[] {
-    const codes = new Set([...procedure.checklist.map((i) => i.code), 'KHAC']);
-    const prepared: PreparedFile[] = [];
-    try {
-      for (const [i, a] of attachments.entries()) {
-        if (!codes.has(a.itemCode)) throw new AppError('DOSSIER_UNKNOWN_ITEM', { itemCode: a.itemCode }, { field: `attachments.${i}.itemCode` });
-        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.contentBase64) || a.contentBase64.length % 4 !== 0) {
-          throw new AppError('DOSSIER_FILE_NOT_BASE64', { fileName: a.fileName }, { field: `attachments.${i}` });
-        }
-        const item = procedure.checklist.find((c) => c.code === a.itemCode);
-        const ext = path.extname(a.fileName).slice(1).toLowerCase();
-        if (item?.fileTypes && !item.fileTypes.includes(ext)) {
-          throw new AppError('DOSSIER_FILE_TYPE_NOT_ALLOWED', { name: item.name, allowed: item.fileTypes.join(', '), fileName: a.fileName }, { field: `attachments.${i}` });
-        }
-        const data = Buffer.from(a.contentBase64, 'base64');
-        if (data.length === 0) throw new AppError('DOSSIER_FILE_EMPTY', { fileName: a.fileName }, { field: `attachments.${i}` });
-        if (data.length > MAX_FILE_BYTES) throw new AppError('DOSSIER_FILE_TOO_LARGE', { fileName: a.fileName, maxMb: MAX_FILE_BYTES / 1048576 }, { field: `attachments.${i}` });
-        const id = randomUUID();
-        const fileName = safeFileName(a.fileName);
-        const rel = path.join(dossierId, `${id}-${fileName}`);
-        try {
-          writeDurably(path.join(this.d.layout.files, rel), data);
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === 'ENOSPC') throw new AppError('DISK_FULL', {}, { cause: e });
-          throw e;
-        }
-        prepared.push({ id, itemCode: a.itemCode, fileName, mediaType: a.mediaType ?? 'application/octet-stream', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), storedPath: rel });
-      }
-      return prepared;
-    } catch (e) {
-      this.discardFiles(dossierId, prepared);
-      throw e;
-    }
-  }
-
-  private discardFiles(dossierId: string, files: PreparedFile[]): void {
-    for (const f of files) rmSync(path.join(this.d.layout.files, f.storedPath), { force: true });
-    // The dossier's folder exists only for this attempt; remove it if nothing else is in it.
-    try {
-      rmdirSync(path.join(this.d.layout.files, dossierId));
-    } catch {
-      /* absent, or not empty */
-    }
   }
 
   private async intake(
@@ -245,7 +164,7 @@ export class DossierService {
     const id = randomUUID();
     let files: PreparedFile[] = [];
     try {
-      files = this.prepareFiles(id, procedure, input.attachments);
+      files = this.d.attachments.prepare(actor, id, procedure, input.attachments, randomUUID);
       inTransaction(this.d.db, () => {
         const applicant = this.d.applicants.upsert(actor, person, now.iso);
         const pattern = agency.codePattern ?? DEFAULT_DOSSIER_CODE_PATTERN;
@@ -294,19 +213,16 @@ export class DossierService {
             who,
           });
         this.recordTransition(actor, id, null, decision.state, { ...decision.transitionData, code: allocated.code, fallbackCode: allocated.fallback }, now.iso);
-        const addDoc = this.d.db.prepare(
-          `INSERT INTO dossier_documents (id, dossier_id, item_code, file_name, media_type, bytes, sha256, stored_path, created_at, created_by)
-           VALUES (@id, @dossier, @itemCode, @fileName, @mediaType, @bytes, @sha256, @storedPath, @now, @who)`,
-        );
-        for (const f of files) addDoc.run({ ...f, dossier: id, now: now.iso, who });
+        this.d.attachments.record(this.d.db, id, files, now.iso, who);
         if (fees && fees.collected > 0) this.issueFeeReceipt(actor, id, fees.collected, now);
       });
     } catch (e) {
-      this.discardFiles(id, files);
+      this.d.attachments.discard(id, files);
       throw e;
     } finally {
       release();
     }
+    this.d.attachments.committed(files);
     return this.get({ id });
   }
 

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/app';
 import { openDatabase } from '../../../core/store/database';
 import { AuditLog } from '../../../core/services/audit/audit-log';
+import type { UploadFailed } from '../../../core/contract/upload-client';
 import { call, withAdmin } from '../../helpers/core';
+import { SAMPLE_FILES, upload } from '../../helpers/uploads';
 import { TRAN_VAN_DUC, personInput } from '../../helpers/people';
 
 // A real full disk: a 3 MiB tmpfs (needs root, as CI and the dev machines run; skipped elsewhere, said so).
@@ -36,13 +38,9 @@ describe.runIf(mounted)('a full disk', () => {
     const admin = await withAdmin(core);
     const first = await call(core, admin, 'dossiers.receive', { agencyCode: '000.27.10.H12', procedureCode: '1.004873', applicant: personInput(TRAN_VAN_DUC) });
 
-    const big = Buffer.alloc(4 * 1024 * 1024, 7).toString('base64');
-    const r = await core.dispatch(admin, 'dossiers.receive', {
-      agencyCode: '000.27.10.H12',
-      procedureCode: '1.004873',
-      applicant: personInput(TRAN_VAN_DUC),
-      attachments: [{ itemCode: 'KHAC', fileName: 'ban-scan.pdf', contentBase64: big }],
-    });
+    // The file's chunks fill the disk while they are staged: the upload is refused, nothing is attached.
+    const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(4 * 1024 * 1024, 7)]);
+    const r = await upload(core, admin, 'ban-scan.pdf', big).then(() => ({ ok: true as const }), (e: UploadFailed) => ({ ok: false as const, error: e.error }));
     expect(r).toMatchObject({ ok: false, error: { code: 'DISK_FULL' } });
     expect(r.ok ? '' : r.error.message).toMatch(/Ổ đĩa đã đầy/);
     expect(readdirSync(path.join(mountPoint, 'data', 'files'))).toEqual([]);

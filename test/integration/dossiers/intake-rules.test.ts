@@ -6,6 +6,7 @@ import type { Connection } from '../../../core/rpc/connection';
 import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { pdfText } from '../../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../../helpers/people';
+import { SAMPLE_FILES, uploadId } from '../../helpers/uploads';
 
 const WARD = '000.27.10.H12';
 const MARITAL = '1.004873';
@@ -49,10 +50,9 @@ describe('what a counter refuses to store', () => {
     const procedure = await call(t.core, admin, 'catalogue.get', { agencyCode: WARD, code: '1.001193' });
     const typed = procedure.checklist.find((i) => i.fileTypes?.length)!;
     const input = { agencyCode: WARD, procedureCode: '1.001193', applicant: personInput(NGUYEN_THI_HUYNH) };
-    const file = (fileName: string, contentBase64 = Buffer.from('%PDF-1.4').toString('base64')) => ({ itemCode: typed.code, fileName, contentBase64 });
-    expect(await codeOf({ ...input, attachments: [file('ghi-chu.txt')] })).toBe('DOSSIER_FILE_TYPE_NOT_ALLOWED@attachments.0');
-    expect(await codeOf({ ...input, attachments: [file('giay-chung-sinh.pdf', '!!!notbase64***')] })).toBe('DOSSIER_FILE_NOT_BASE64@attachments.0');
-    expect(await codeOf({ ...input, attachments: [file('giay-chung-sinh.PDF')] })).toBe('ok');
+    const file = async (fileName: string, data: Buffer = SAMPLE_FILES.pdf) => ({ itemCode: typed.code, uploadId: await uploadId(t.core, admin, fileName, data) });
+    expect(await codeOf({ ...input, attachments: [await file('ghi-chu.txt', Buffer.from('ghi chu'))] })).toBe('DOSSIER_FILE_TYPE_NOT_ALLOWED@attachments.0');
+    expect(await codeOf({ ...input, attachments: [await file('giay-chung-sinh.PDF')] })).toBe('ok');
   });
 
   it('needs an address to return by post, only where the procedure offers it, and never collects more than is due', async () => {
@@ -78,7 +78,7 @@ describe('what a dossier keeps', () => {
     const exported = await call(t.core, admin, 'catalogue.export', { format: 'json' });
     const cat = JSON.parse(Buffer.from(exported.contentBase64, 'base64').toString('utf8')) as { agencies: { code: string }[]; procedures: { agencyCode: string }[] };
     const other = { ...cat, agencies: cat.agencies.filter((a) => a.code !== WARD), procedures: cat.procedures.filter((p) => p.agencyCode !== WARD) };
-    await call(t.core, admin, 'catalogue.import', { contentBase64: Buffer.from(JSON.stringify(other)).toString('base64'), mode: 'replace' });
+    await call(t.core, admin, 'catalogue.import', { uploadId: await uploadId(t.core, admin, 'danh-muc.json', Buffer.from(JSON.stringify(other)), 'catalogue'), mode: 'replace' });
     const pdf = await call(t.core, admin, 'forms.render', { id: first.id, form: 'receipt', layout: 'a4' });
     const file = path.join(t.dir, 'old-receipt.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));

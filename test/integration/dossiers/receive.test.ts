@@ -6,6 +6,7 @@ import { pdfText } from '../../helpers/pdf-tools';
 import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../../helpers/people';
 import type { Connection } from '../../../core/rpc/connection';
+import { SAMPLE_FILES, uploadId } from '../../helpers/uploads';
 
 const WARD = '000.27.10.H12';
 // 3 working days, checklist with required items (Cấp Giấy xác nhận tình trạng hôn nhân).
@@ -72,7 +73,7 @@ describe('receiving a dossier', () => {
       procedureCode: MARITAL,
       applicant: personInput(NGUYEN_THI_HUYNH),
       checklist: [],
-      attachments: [{ itemCode: 'KHAC', fileName: 'to-khai.pdf', contentBase64: Buffer.from('%PDF-1.4 test').toString('base64') }],
+      attachments: [{ itemCode: 'KHAC', uploadId: await uploadId(t.core, admin, 'to-khai.pdf', SAMPLE_FILES.pdf) }],
     });
     expect(r).toMatchObject({ ok: false, error: { code: 'DOSSIER_CHECKLIST_INCOMPLETE', field: 'checklist' } });
     expect(r.ok ? '' : r.error.message).toMatch(/bổ sung/);
@@ -173,7 +174,7 @@ describe('after reception', () => {
     await call(t.core, clerk, 'auth.login', { username: 'clerk1', password: 'dung-mat-khau' });
     const v = await call(t.core, clerk, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
     expect(v.history[0]?.actor).toMatch(/^user:clerk1#/);
-    const r = await t.core.dispatch(clerk, 'catalogue.import', { contentBase64: 'e30=' });
+    const r = await t.core.dispatch(clerk, 'catalogue.import', { uploadId: await uploadId(t.core, clerk, 'danh-muc.json', Buffer.from('{}'), 'catalogue') });
     expect(r.ok ? 'ok' : r.error.code).toBe('RPC_FORBIDDEN');
   });
 });

@@ -1,8 +1,8 @@
 /** Reception commands: CCCD QR, due dates, dossiers, forms, catalogue. Shapes are fixed by issue #3. */
 import { readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { CliFailure, cliFailure, printJson, withCore } from '../runtime';
+import { uploadLocalFile } from '../upload-file';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
 
@@ -87,20 +87,14 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .option('--json', 'in JSON / print JSON')
     .action((opts: { agency: string; procedure: string; applicantQr: string; attach: string[]; resultReturn: string; json?: boolean }) =>
       run(async () => {
-        const attachments = await Promise.all(
-          opts.attach.map(async (spec) => {
-            const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);
-            const file = m ? m[2]! : spec;
-            let data: Buffer;
-            try {
-              data = await readFile(file);
-            } catch (e) {
-              throw cliFailure('CLI_FILE_UNREADABLE', `Không đọc được tệp ${file}: ${(e as Error).message}`);
-            }
-            return { itemCode: m ? m[1]! : 'KHAC', fileName: path.basename(file), contentBase64: data.toString('base64') };
-          }),
-        );
+        const specs = opts.attach.map((spec) => {
+          const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(spec);
+          return { itemCode: m ? m[1]! : 'KHAC', file: m ? m[2]! : spec };
+        });
         return withCore(async (s) => {
+          // Each file goes in chunks through the upload staging, as from the UI: one size limit, no huge message.
+          const attachments = [];
+          for (const a of specs) attachments.push({ itemCode: a.itemCode, uploadId: (await uploadLocalFile(s, a.file, 'attachment')).uploadId });
           const v = await s.call('dossiers.receive', {
             agencyCode: opts.agency,
             procedureCode: opts.procedure,
@@ -180,27 +174,24 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .argument('<file>')
     .option('--replace', 'thay toàn bộ danh mục / replace the whole catalogue')
     .action((file: string, opts: { replace?: boolean }) =>
-      run(async () => {
-        let data: Buffer;
-        try {
-          data = await readFile(file);
-        } catch (e) {
-          throw cliFailure('CLI_FILE_UNREADABLE', `Không đọc được tệp ${file}: ${(e as Error).message}`);
-        }
-        return withCore(async (s) => {
+      run(() =>
+        withCore(async (s) => {
+          const { uploadId } = await uploadLocalFile(s, file, 'catalogue');
           try {
-            const r = await s.call('catalogue.import', { contentBase64: data.toString('base64'), mode: opts.replace ? 'replace' : 'merge' });
+            const r = await s.call('catalogue.import', { uploadId, mode: opts.replace ? 'replace' : 'merge' });
             process.stdout.write(`${r.agencies} cơ quan / agencies, ${r.procedures} thủ tục / procedures\n`);
           } catch (e) {
-            if (e instanceof CliFailure && Array.isArray(e.error.details)) {
-              for (const d of e.error.details as { sheet: string; row: number; column?: string; code: string; message?: string }[]) {
-                process.stderr.write(`  ${d.sheet} dòng/row ${d.row}${d.column ? ` [${d.column}]` : ''}: ${d.message ?? d.code}\n`);
+            // Only a rejected file carries row issues; other failures (limits, unreadable) are their message alone.
+            if (e instanceof CliFailure && e.error.code === 'CATALOGUE_IMPORT_REJECTED' && Array.isArray(e.error.details)) {
+              for (const d of e.error.details as { sheet?: string; row?: number; column?: string; code: string; message?: string }[]) {
+                const where = d.sheet ? `${d.sheet}${d.row ? ` dòng/row ${d.row}` : ''}${d.column ? ` [${d.column}]` : ''}: ` : '';
+                process.stderr.write(`  ${where}${d.message ?? d.code}\n`);
               }
             }
             throw e;
           }
-        });
-      }),
+        }),
+      ),
     );
   catalogue
     .command('export')
