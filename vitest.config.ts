@@ -6,12 +6,13 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/reporters/summary-line.ts'],
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['./test/helpers/key-dir-setup.ts'], testTimeout: 20_000 } },
       {
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./test/helpers/key-dir-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -21,6 +22,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['./test/helpers/key-dir-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,

@@ -14,6 +14,9 @@ import { newConnection, type Connection, type Transport } from './rpc/connection
 import { createDispatcher } from './rpc/dispatch';
 import type { HandlerFn, Handlers } from './rpc/handlers';
 import { AuditLog } from './services/audit/audit-log';
+import { attachAuditKey } from './services/audit/audit-keying';
+import { AuditKeyStore, resolveKeyDir } from './platform/audit-key-store';
+import { existsSync } from 'node:fs';
 import { AuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './services/auth/auth-service';
 import { authHandlers, usersHandlers } from './services/auth/handlers';
 import { backupDatabase } from './services/backup-service';
@@ -55,6 +58,12 @@ export interface CoreOptions {
   barcodeSource?: BarcodeSource;
   /** Load resources/catalogue/sample.json into an empty catalogue (demos, first run). Default true. */
   seedSampleCatalogue?: boolean;
+  /**
+   * Where the audit chain's HMAC key is kept, outside the data folder (core/platform/audit-key-store.ts). dir: the
+   * owner-only key folder (default MOTCUA_KEY_DIR, else "<OS config>/MotCua Desk Keys"); masterSecret: Electron's
+   * safeStorage-protected secret from the main process (keys are then derived, never written in clear).
+   */
+  auditKey?: { dir?: string; masterSecret?: Buffer };
 }
 
 export interface Core {
@@ -103,10 +112,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const layout = ensureDataLayout(opts.dataDir);
   const logger = new FileLogger({ dir: layout.logs, level: opts.logLevel ?? (process.env.MOTCUA_LOG_LEVEL as LogLevel | undefined) ?? 'info', echo: opts.echoLogs ?? false });
   const clock = opts.clock ?? systemClock;
+  const freshDatabase = !existsSync(layout.database);
   const { db, migration } = openDatabase(layout.database);
   if (migration && migration.applied.length) logger.info('database migrated', { ...migration });
 
-  const audit = new AuditLog(db, () => clock.now());
+  let auditKeying;
+  try {
+    const keyStore = new AuditKeyStore({ dir: opts.auditKey?.dir ?? resolveKeyDir(), ...(opts.auditKey?.masterSecret ? { masterSecret: opts.auditKey.masterSecret } : {}) });
+    auditKeying = attachAuditKey(db, keyStore, { dataDir: layout.root, now: () => clock.now(), freshDatabase });
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  const audit = new AuditLog(db, () => clock.now(), auditKeying);
   const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
   const settings = new SettingsService(db, audit, clock);
   const resourcesDir = resolveResourcesDir(opts.resourcesDir);
@@ -135,7 +153,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }),
     auth: authHandlers(auth),
     users: usersHandlers(auth),
-    audit: auditHandlers(audit),
+    audit: auditHandlers(audit, db),
     settings: settingsHandlers(settings),
     calendar: calendarHandlers(calendar),
     catalogue: catalogueHandlers(catalogue, uploads),
@@ -167,6 +185,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       connections.clear();
       uploads.stop();
       await barcodes.close();
+      audit.flushHead();
       db.close();
     },
   };

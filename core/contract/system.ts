@@ -26,16 +26,32 @@ export const auditEntrySchema = z.object({
   data: z.unknown(),
 });
 
+/** A dossier whose row disagrees with its audited history (field 'history': no history; 'dossier': row gone). */
+export const dossierMismatchSchema = z.object({
+  dossierId: z.string(),
+  code: z.string().nullable(),
+  field: z.enum(['state', 'code', 'history', 'dossier']),
+  expected: z.string().nullable(),
+  actual: z.string().nullable(),
+});
+export const MAX_REPORTED_MISMATCHES = 1000;
+
 export const auditContract = {
   verify: query({
-    summary: 'Check the hash chain of the audit log; names the first bad row',
+    summary:
+      'Check the keyed hash chain of the audit log (names the first bad row) and that every dossier\'s state and code equal its audited history',
     access: ['admin', 'supervisor'],
     input: z.object({}).strict().default({}),
     output: z.object({
+      /** The chain holds and no dossier disagrees with its history. */
       ok: z.boolean(),
       rows: z.number().int(),
+      /** Rows after the keying marker are HMAC'd with a key kept outside the database. */
+      keyed: z.boolean(),
       firstBadId: z.number().int().nullable(),
       reason: z.string().nullable(),
+      mismatches: z.array(dossierMismatchSchema).max(MAX_REPORTED_MISMATCHES),
+      mismatchCount: z.number().int(),
     }),
   }),
   list: query({

@@ -3,6 +3,7 @@
  * Features keep their own file under messages/ (Vietnamese first, English beside it); this file merges them.
  */
 import type { Locale, MessageTree, Messages } from './types';
+import { audit } from './messages/audit';
 import { auth } from './messages/auth';
 import { calendar } from './messages/calendar';
 import { catalogue as catalogueMessages } from './messages/catalogue';
@@ -15,7 +16,7 @@ import { uiReception } from './messages/ui-reception';
 import { dossiersUi } from './messages/ui-dossiers';
 import { settingsUi } from './messages/ui-settings';
 
-const parts: Messages[] = [common, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
+const parts: Messages[] = [common, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

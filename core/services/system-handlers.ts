@@ -1,7 +1,9 @@
 import { AppError } from '../contract/errors';
-import type { auditContract, settingsContract, systemContract } from '../contract/system';
+import { MAX_REPORTED_MISMATCHES, type auditContract, type settingsContract, type systemContract } from '../contract/system';
 import type { Handlers } from '../rpc/handlers';
+import type { Db } from '../store/database';
 import type { AuditLog } from './audit/audit-log';
+import { reconcileDossiers } from './audit/reconcile';
 import type { SettingsService } from './settings/settings-service';
 
 export function systemHandlers(deps: {
@@ -19,13 +21,20 @@ export function systemHandlers(deps: {
   };
 }
 
-export function auditHandlers(audit: AuditLog): Handlers<typeof auditContract> {
+export function auditHandlers(audit: AuditLog, db: Db): Handlers<typeof auditContract> {
   return {
     verify: () => {
       const r = audit.verify();
-      return r.ok
-        ? { ok: true, rows: r.rows, firstBadId: null, reason: null }
-        : { ok: false, rows: r.rows, firstBadId: r.firstBadId, reason: r.reason };
+      const mismatches = reconcileDossiers(db);
+      return {
+        ok: r.ok && mismatches.length === 0,
+        rows: r.rows,
+        keyed: r.keyed,
+        firstBadId: r.ok ? null : r.firstBadId,
+        reason: r.ok ? null : r.reason,
+        mismatches: mismatches.slice(0, MAX_REPORTED_MISMATCHES),
+        mismatchCount: mismatches.length,
+      };
     },
     list: (input) =>
       audit.list(input).map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, data: JSON.parse(r.data) as unknown })),

@@ -28,12 +28,12 @@ describe('audit hash chain', () => {
     t.core.db.prepare('DELETE FROM audit_log WHERE id = (SELECT MAX(id) FROM audit_log)').run();
     expect(verify()).toMatchObject({ ok: false, reason: 'truncated' });
   });
-  it('notices a re-hashed edit that breaks the link to the next row', () => {
-    // An attacker recomputes row 2's own hash; row 3 still points at the old one.
+  it('notices a re-hashed edit: without the key the row hash cannot be re-made', () => {
+    // An attacker recomputes row 2's hash the unkeyed way; the keyed chain refuses it at row 2 itself.
     const row = t.core.db.prepare('SELECT * FROM audit_log WHERE id = 2').get() as Record<string, unknown>;
     const { hash: _old, ...rest } = row;
     const forged = { ...rest, actor: 'user:someone-else#9' };
     t.core.db.prepare('UPDATE audit_log SET actor = ?, hash = ? WHERE id = 2').run(forged.actor, hashAuditRow(forged as never));
-    expect(verify()).toMatchObject({ ok: false, firstBadId: 3, reason: 'chain_broken' });
+    expect(verify()).toMatchObject({ ok: false, firstBadId: 2, reason: 'hash_mismatch' });
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_FAILED, printJson, withCore } from '../runtime';
-import { t } from '../../../i18n/translate';
+import { printAuditReport } from './audit-report';
 
 export function registerSystemCommands(program: Command, run: (fn: () => Promise<number | void>) => Promise<void>): void {
   program
@@ -28,12 +28,8 @@ export function registerSystemCommands(program: Command, run: (fn: () => Promise
         withCore(async (s) => {
           const r = await s.call('audit.verify', {});
           if (opts.json) printJson(r);
-          if (!r.ok) {
-            if (!opts.json) process.stderr.write(t('errors.AUDIT_BROKEN', { id: r.firstBadId, reason: r.reason }) + '\n');
-            return EXIT_FAILED;
-          }
-          if (!opts.json) process.stdout.write(`OK: ${r.rows} rows\n`);
-          return 0;
+          else printAuditReport(r);
+          return r.ok ? 0 : EXIT_FAILED;
         }),
       ),
     );
