@@ -4,9 +4,12 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Menu, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
+import { app, Menu, protocol, safeStorage, session, utilityProcess, type BrowserWindow } from 'electron';
 import type { WireError } from '../../core/contract/errors';
 import { resolveDataDir, dataLayout } from '../../core/platform/data-dir';
+import { resolveKeyDir } from '../../core/platform/audit-key-store';
+import type { HostAuditSecret } from '../shared/audit-secret';
+import { loadOrCreateMasterSecret } from './audit-secret';
 import { FileLogger, installProcessHandlers, type LogLevel } from '../../core/platform/logger';
 import { errorMessage } from '../../core/i18n/translate';
 import { hostArgv, parseLogLevel } from '../shared/host-control';
@@ -66,6 +69,8 @@ async function run(): Promise<void> {
   hardenSession(session.defaultSession, origins);
   protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request.method, request.url));
 
+  // The audit keys' master secret stays in main (safeStorage); each core process gets it as its first message.
+  const masterSecret = loadOrCreateMasterSecret(resolveKeyDir(process.env), safeStorage);
   const host = new HostClient({
     makeError,
     log: (level, msg, fields) => logger[level](msg, fields),
@@ -79,6 +84,7 @@ async function run(): Promise<void> {
         }),
         { serviceName: 'MotCua Desk core', stdio: 'inherit' },
       );
+      child.postMessage({ type: 'auditSecret', secret: masterSecret?.toString('base64') ?? null } satisfies HostAuditSecret);
       child.on('message', (data: unknown) => events.message(data));
       child.on('exit', (code) => events.exit(code));
       return { postMessage: (m) => child.postMessage(m), kill: () => void child.kill() };

@@ -6,6 +6,7 @@ import { createCore } from '../../core/app';
 import { errorMessage } from '../../core/i18n/translate';
 import type { HostMessage } from '../../core/rpc/host-protocol';
 import { parseHostArgv } from '../shared/host-control';
+import { receiveAuditSecret } from './audit-secret';
 import { createHostHandler } from './host';
 
 async function main(): Promise<void> {
@@ -15,9 +16,12 @@ async function main(): Promise<void> {
     process.stderr.write('core-host: must be started by the MotCua Desk main process with --data-dir\n');
     process.exit(2);
   }
+  // Main's first message: the audit master secret (kept with safeStorage), before the database is opened.
+  const masterSecret = await receiveAuditSecret(port);
 
   const core = await createCore({
     dataDir: args.dataDir,
+    auditKey: masterSecret ? { masterSecret } : {},
     ...(args.resourcesDir !== undefined ? { resourcesDir: args.resourcesDir } : {}),
     ...(args.logLevel !== undefined ? { logLevel: args.logLevel } : {}),
   });
