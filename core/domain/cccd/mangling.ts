@@ -244,11 +244,23 @@ function nameEvidence(name: string): ManglingEvidence[] {
   return out;
 }
 
+/**
+ * The gender is a closed vocabulary, "Nam" or "Nữ", so it is judged against what a scanner does to those two words
+ * (only the non-ASCII "ữ" can be damaged: dropped, turned into "?", stripped to "u", or left as Telex/VNI keys), not
+ * as free text: any other value ("X", "F", "Khác") is a bad gender (CCCD_BAD_GENDER), not scanner mangling.
+ */
 function genderEvidence(gender: string): ManglingEvidence[] {
-  const out = characterEvidence(gender, 'gender', nameCharacter);
-  for (const t of tokens(gender)) out.push(...judgeToken({ ...t, followedByDot: false }, 'gender'));
-  if (gender.trim().toLowerCase() === 'nu') out.push({ field: 'gender', word: gender.trim(), reason: 'stripped_marks', strength: 'soft' });
-  return out;
+  const g = gender.trim();
+  const m = /^n(.*)$/i.exec(g);
+  if (m === null) return [];
+  const rest = m[1]!.toLowerCase();
+  const evidence = (reason: ManglingEvidence['reason'], strength: ManglingEvidence['strength']): ManglingEvidence[] => [{ field: 'gender', word: g, reason, strength }];
+  if (rest === '') return evidence('missing_vowel', 'hard');
+  if (/^[?\ufffd]{1,3}$/.test(rest)) return evidence('replacement_character', 'hard');
+  if (rest === 'u') return evidence('stripped_marks', 'soft');
+  if (/^u(w|wx|xw)$/.test(rest)) return evidence('telex', 'hard');
+  if (/^u(7|74|47)$/.test(rest)) return evidence('vni', 'hard');
+  return [];
 }
 
 /** Judge the letter fields of one record. Text must be NFC (parse normalises before calling). */
