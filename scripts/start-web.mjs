@@ -1,4 +1,5 @@
 // `npm run start:web`: builds the renderer when it is missing or older than its sources, then serves web mode.
+// The server runs as a child of this launcher, which restarts it after a crash (core/adapters/web/supervisor.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'out', 'renderer', 'index.html');
 
 export async function startWeb() {
-  if (isStale([built], RENDERER_SOURCES(root)) && !process.env.MOTCUA_SKIP_RENDERER_BUILD) {
+  const child = process.env.MOTCUA_WEB_CHILD === '1';
+  if (!child && isStale([built], RENDERER_SOURCES(root)) && !process.env.MOTCUA_SKIP_RENDERER_BUILD) {
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   register();
+  if (!child) {
+    const { superviseWebMode } = await import('../core/adapters/web/supervisor.ts');
+    return superviseWebMode();
+  }
   const { runWebMode } = await import('../core/adapters/web/main.ts');
   const portArg = process.argv.indexOf('--port');
   const hostArg = process.argv.indexOf('--host');

@@ -5,6 +5,7 @@
 import type { CallResult } from '../../core/contract/bridge';
 import type { WireError } from '../../core/contract/errors';
 import type { HostCall, HostMessage } from '../../core/rpc/host-protocol';
+import { RestartPolicy } from '../../core/platform/restart-policy';
 import type { MainToHost } from '../shared/host-control';
 
 export interface HostProcess {
@@ -27,6 +28,8 @@ export interface HostClientOptions {
   makeError: (code: string) => WireError;
   /** Wait before the n-th consecutive restart (n >= 1). */
   restartDelayMs?: (attempt: number) => number;
+  /** How many crashes within a window are restarted before giving up (core/platform/restart-policy.ts). */
+  restartPolicy?: RestartPolicy;
   /** How long stop() waits for a clean exit before killing. */
   shutdownTimeoutMs?: number;
 }
@@ -48,7 +51,11 @@ export class HostClient {
   private generation = 0;
   private ready = false;
   private stopping = false;
+  /** Consecutive crashes since the core was last ready: the restart delay grows with them. */
   private failures = 0;
+  private readonly policy: RestartPolicy;
+  /** The core crashed past the policy's limit: calls are answered INTERNAL and no restart is tried. */
+  private gaveUp = false;
   private nextId = 0;
   private restartTimer: ReturnType<typeof setTimeout> | null = null;
   /** Sent or queued calls waiting for their reply. */
@@ -57,7 +64,9 @@ export class HostClient {
   private queue: MainToHost[] = [];
   private exitWaiters: Array<() => void> = [];
 
-  constructor(private readonly opts: HostClientOptions) {}
+  constructor(private readonly opts: HostClientOptions) {
+    this.policy = opts.restartPolicy ?? new RestartPolicy();
+  }
 
   start(): void {
     if (this.proc !== null || this.stopping) return;
@@ -86,7 +95,7 @@ export class HostClient {
 
   /** Forwards one renderer call; never rejects. */
   call(connectionKey: string, method: string, input: unknown): Promise<CallResult> {
-    if (this.stopping) return Promise.resolve(this.internal());
+    if (this.stopping || this.gaveUp) return Promise.resolve(this.internal());
     const id = ++this.nextId;
     const msg: HostCall = { type: 'call', id, connectionKey, method, input };
     return new Promise<CallResult>((resolve) => {
@@ -132,7 +141,7 @@ export class HostClient {
   private send(msg: MainToHost): void {
     if (!this.ready || this.proc === null) {
       this.queue.push(msg);
-      if (this.proc === null && this.restartTimer === null && !this.stopping) this.start();
+      if (this.proc === null && this.restartTimer === null && !this.stopping && !this.gaveUp) this.start();
       return;
     }
     try {
@@ -173,9 +182,15 @@ export class HostClient {
       this.opts.log('info', 'core host exited', { code });
       return;
     }
+    const decision = this.policy.onCrash();
+    if (!decision.restart) {
+      this.gaveUp = true;
+      this.opts.log('error', 'core host keeps crashing; not restarting', { code, inFlight, crashes: decision.crashes });
+      return;
+    }
     this.failures += 1;
     const delay = (this.opts.restartDelayMs ?? defaultRestartDelayMs)(this.failures);
-    this.opts.log('error', 'core host died; restarting', { code, inFlight, attempt: this.failures, delayMs: delay });
+    this.opts.log('error', 'core host died; restarting', { code, inFlight, attempt: this.failures, crashesInWindow: decision.attempt, delayMs: delay });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
       this.start();

@@ -27,7 +27,7 @@ export interface WebMode {
   output(): string;
   /** Stops the process (SIGTERM, then SIGKILL); removes the data directory if this helper created it. */
   stop(opts?: { keepData?: boolean }): Promise<void>;
-  /** Sends a signal (crash tests: SIGKILL) and resolves with the signal the process died of. */
+  /** Sends a signal to the launcher and its server (crash tests: SIGKILL); resolves with the launcher's death signal. */
   kill(signal: NodeJS.Signals): Promise<NodeJS.Signals | null>;
 }
 
@@ -63,8 +63,11 @@ export async function startWebMode(opts: { dataDir?: string; port?: number; time
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let server: number | undefined; // the launcher's current server process
   const keep = (chunk: Buffer) => {
-    out = (out + chunk.toString('utf8')).slice(-20_000);
+    const text = chunk.toString('utf8');
+    for (const m of text.matchAll(/web server started \(pid (\d+)\)/g)) server = Number(m[1]);
+    out = (out + text).slice(-20_000);
   };
   child.stderr.on('data', keep);
 
@@ -101,12 +104,26 @@ export async function startWebMode(opts: { dataDir?: string; port?: number; time
     spawnedAt,
     msToListening,
     output: () => out,
-    kill(signal) {
-      return new Promise((resolve) => {
+    async kill(signal) {
+      // The launcher runs the server as its child (core/adapters/web/supervisor.ts): a crash test kills both, the
+      // server the same way, and returns once the server that did the writes is gone.
+      const launcher = await new Promise<NodeJS.Signals | null>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve(child.signalCode);
         child.once('exit', (_code, sig) => resolve(sig));
         child.kill(signal);
       });
+      if (server !== undefined) {
+        try {
+          process.kill(server, signal);
+          for (let i = 0; i < 200; i++) {
+            process.kill(server, 0);
+            await new Promise((r) => setTimeout(r, 25));
+          }
+        } catch {
+          /* gone */
+        }
+      }
+      return launcher;
     },
     async stop(stopOpts = {}) {
       child.kill('SIGTERM');

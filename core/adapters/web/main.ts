@@ -1,10 +1,14 @@
-/** Starting web mode: the core on the data directory plus the web server; stops cleanly on SIGINT/SIGTERM. */
+/**
+ * Starting web mode: the core on the data directory plus the web server; stops cleanly on SIGINT/SIGTERM.
+ * Launchers (scripts/start-web.mjs, `motcua serve`) run this in a child process under supervisor.ts.
+ */
 import path from 'node:path';
 import { createCore } from '../../app';
 import { resolveDataDir } from '../../platform/data-dir';
 import { installProcessHandlers } from '../../platform/logger';
 import { REPO_ROOT } from '../../platform/paths';
 import { startWebServer, type WebServer } from './server';
+import { exitWithLauncher, isWebChild } from './supervisor';
 
 export interface WebModeOptions {
   host?: string | undefined;
@@ -16,6 +20,7 @@ export interface WebModeOptions {
 export async function runWebMode(opts: WebModeOptions = {}): Promise<WebServer> {
   const core = await createCore({ dataDir: opts.dataDir ?? resolveDataDir(), echoLogs: true });
   installProcessHandlers(core.logger, { mode: 'web' });
+  if (isWebChild()) exitWithLauncher();
   const host = opts.host ?? process.env.MOTCUA_WEB_HOST ?? '127.0.0.1';
   const port = opts.port ?? (process.env.MOTCUA_WEB_PORT ? Number(process.env.MOTCUA_WEB_PORT) : 5178);
   const rendererDir = opts.rendererDir ?? process.env.MOTCUA_RENDERER_DIR ?? path.join(REPO_ROOT, 'out', 'renderer');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../../core/contract/bridge';
 import { defaultRestartDelayMs, HostClient, type HostProcessEvents } from '../../../electron/main/host-client';
 import type { MainToHost } from '../../../electron/shared/host-control';
+import { RestartPolicy } from '../../../core/platform/restart-policy';
 
 interface FakeProc {
   events: HostProcessEvents;
@@ -166,5 +167,49 @@ describe('HostClient', () => {
     vi.advanceTimersByTime(10);
     expect(attempts).toBe(2);
     await client.stop();
+  });
+});
+
+describe('HostClient restart limit', () => {
+  it('logs each crash, and stops restarting a core that crashes too often, answering INTERNAL instead', async () => {
+    const procs: HostProcessEvents[] = [];
+    const logs: Array<[string, string, Record<string, unknown> | undefined]> = [];
+    const client = new HostClient({
+      spawn: (events) => {
+        procs.push(events);
+        return { postMessage: () => undefined, kill: () => undefined };
+      },
+      log: (level, msg, fields) => void logs.push([level, msg, fields]),
+      makeError: (code) => ({ code, message: code, params: {} }),
+      restartDelayMs: () => 10,
+      restartPolicy: new RestartPolicy({ maxRestarts: 2, windowMs: 60_000, baseDelayMs: 10, maxDelayMs: 10 }),
+    });
+    client.start();
+    for (let i = 0; i < 3; i++) {
+      procs[i]!.message({ type: 'ready' });
+      procs[i]!.exit(134);
+      vi.advanceTimersByTime(10);
+    }
+    expect(procs).toHaveLength(3);
+    expect(logs.filter(([, m]) => m === 'core host died; restarting').map(([, , f]) => f?.code)).toEqual([134, 134]);
+    expect(logs.at(-1)?.[1]).toBe('core host keeps crashing; not restarting');
+    await expect(client.call('1', 'system.info', {})).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    vi.advanceTimersByTime(60_000);
+    expect(procs).toHaveLength(3);
+  });
+});
+
+describe('RestartPolicy', () => {
+  it('grows the delay, caps it, and gives up past the limit within the window only', () => {
+    let now = 0;
+    const p = new RestartPolicy({ maxRestarts: 3, windowMs: 1000, baseDelayMs: 100, maxDelayMs: 250 }, () => now);
+    expect([p.onCrash(), p.onCrash(), p.onCrash()]).toEqual([
+      { restart: true, attempt: 1, delayMs: 100 },
+      { restart: true, attempt: 2, delayMs: 200 },
+      { restart: true, attempt: 3, delayMs: 250 },
+    ]);
+    expect(p.onCrash()).toEqual({ restart: false, crashes: 4 });
+    now = 5000; // crashes long ago no longer count
+    expect(p.onCrash()).toEqual({ restart: true, attempt: 1, delayMs: 100 });
   });
 });

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runWebMode } from '../../web/main';
+import { isWebChild, superviseWebMode } from '../../web/supervisor';
 
 export function registerServeCommand(program: Command, run: (fn: () => Promise<number | void>) => Promise<void>): void {
   program
@@ -9,6 +10,8 @@ export function registerServeCommand(program: Command, run: (fn: () => Promise<n
     .option('--port <port>', 'cổng / port (5178)')
     .action((opts: { host?: string; port?: string }) =>
       run(async () => {
+        // The launcher restarts the server (this same command, as its child) after a crash.
+        if (!isWebChild()) return superviseWebMode();
         await runWebMode({ host: opts.host, port: opts.port === undefined ? undefined : Number(opts.port) });
         return new Promise<never>(() => {});
       }),
