@@ -85,6 +85,9 @@ const fileType = z
   .overwrite((s) => s.replace(/^\./, ''))
   .regex(/^[a-z0-9]{1,10}$/, { error: 'CATALOGUE_BAD_FILE_TYPE' });
 
+/** What a checklist item accepts when the catalogue names no file types: scans and photos. */
+export const DEFAULT_FILE_TYPES: readonly string[] = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'];
+
 export const ChecklistItemSchema = z.object({
   code: code(40, ITEM_CODE_RE, 'CATALOGUE_BAD_ITEM_CODE'),
   name: text(1000),
@@ -100,7 +103,10 @@ export const ChecklistItemSchema = z.object({
     .max(100, { error: 'CATALOGUE_BAD_COPIES' }),
   /** File name of the blank form (mẫu đơn, tờ khai) the applicant fills in. */
   templateFile: optionalText(255),
-  /** Allowed extensions for scanned/uploaded files, lower case without the dot. */
+  /**
+   * Allowed extensions for scanned/uploaded files, lower case without the dot; absent: DEFAULT_FILE_TYPES. The
+   * content must be of that type too (checked by its magic bytes); executables and scripts are never accepted.
+   */
   fileTypes: z.preprocess(
     (v) => (Array.isArray(v) && v.length === 0 ? undefined : v),
     z.array(fileType, err('CATALOGUE_BAD_VALUE')).transform(unique).optional(),

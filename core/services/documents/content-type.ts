@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
+import { DEFAULT_FILE_TYPES } from '../../domain/catalogue/schema';
 import { extensionOf } from './file-names';
 
 export interface DetectedType {
@@ -13,7 +14,7 @@ export interface DetectedType {
 }
 
 /** A checklist item that names no file types accepts scans and photos: PDF, JPEG, PNG, TIFF. */
-export const DEFAULT_ACCEPTED_TYPES: readonly string[] = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'];
+export const DEFAULT_ACCEPTED_TYPES = DEFAULT_FILE_TYPES;
 
 /** Extensions that name the same type. */
 const SAME_TYPE: Record<string, string> = { jpeg: 'jpg', jpe: 'jpg', tiff: 'tif', htm: 'html' };

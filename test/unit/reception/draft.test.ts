@@ -184,9 +184,9 @@ describe('the call for a decision', () => {
     const extra = { ...extraRow('x1'), name: ' Giấy uỷ quyền ' };
     d.checklist = [...d.checklist, extra];
     d.attachments = [
-      { key: 'f1', rowKey: d.checklist[0]!.key, itemCode: 'TP1', fileName: 'don.pdf', mediaType: 'application/pdf', bytes: 3, contentBase64: 'YWJj' },
-      { key: 'f2', rowKey: d.checklist[3]!.key, itemCode: 'TP4', fileName: 'anh.jpg', mediaType: '', bytes: 3, contentBase64: 'YWJj' },
-      { key: 'f3', rowKey: 'x1', itemCode: 'KHAC', fileName: 'uq.pdf', mediaType: 'application/pdf', bytes: 3, contentBase64: 'YWJj' },
+      { key: 'f1', rowKey: d.checklist[0]!.key, itemCode: 'TP1', fileName: 'don.pdf', mediaType: 'application/pdf', bytes: 3, uploadId: 'u-don' },
+      { key: 'f2', rowKey: d.checklist[3]!.key, itemCode: 'TP4', fileName: 'anh.jpg', mediaType: '', bytes: 3, uploadId: 'u-anh' },
+      { key: 'f3', rowKey: 'x1', itemCode: 'KHAC', fileName: 'uq.pdf', mediaType: 'application/pdf', bytes: 3, uploadId: 'u-uq' },
     ];
     const { input, sent } = buildIntake(d);
     expect(input.checklist).toEqual([
@@ -195,7 +195,7 @@ describe('the call for a decision', () => {
       { itemCode: 'TP3', mark: 3, copies: 2, check: 1 }, // the catalogue asks for two copies
       { itemCode: 'KHAC', mark: 1, copies: 1, check: 1, name: 'Giấy uỷ quyền' },
     ]);
-    expect(input.attachments?.map((a) => a.fileName)).toEqual(['don.pdf', 'uq.pdf']);
+    expect(input.attachments).toEqual([{ itemCode: 'TP1', uploadId: 'u-don' }, { itemCode: 'KHAC', uploadId: 'u-uq' }]);
     expect(sent).toEqual({ rows: ['item:TP1', 'item:TP2', 'item:TP3', 'x1'], attachments: ['f1', 'f3'] });
     expect(input.applicant).toEqual({
       kind: 'citizen',

@@ -1,16 +1,20 @@
 /**
- * Step 4: electronic copies of the documents received, attached per checklist row (read as base64 in the
- * renderer and sent with the decision). Scanning paper has its own feature.
+ * Step 4: electronic copies of the documents received, attached per checklist row. Each file is sent to the
+ * core at once, in chunks with progress (files/upload.ts); the decision then names the uploads. The core checks
+ * the content (magic bytes) against what the item accepts. Scanning paper has its own feature.
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fileToBase64 } from '../../files/base64';
+import { DEFAULT_FILE_TYPES } from '../../../../core/domain/catalogue/schema';
+import { ApiError } from '../../bridge/api';
+import { MAX_FILE_BYTES, uploadBlob } from '../../files/upload';
+import { describeError } from '../../i18n/error-text';
 import { currentLocale } from '../../i18n/setup';
 import type { AttachmentDraft, ChecklistRow, Draft } from './draft';
 import { formatBytes } from './format';
 
-/** The core refuses larger files (DOSSIER_FILE_TOO_LARGE); say so before reading them. */
-export const MAX_FILE_BYTES = 25 * 1024 * 1024;
+/** The core refuses larger files (DOSSIER_FILE_TOO_LARGE); say so before sending them. One number: the contract's. */
+export { MAX_FILE_BYTES };
 
 export interface DocumentsStepProps {
   draft: Draft;
@@ -23,7 +27,7 @@ export interface DocumentsStepProps {
 function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow } & Omit<DocumentsStepProps, 'onNext'>) {
   const { t } = useTranslation();
   const id = useId();
-  const [reading, setReading] = useState(false);
+  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const files = draft.attachments.filter((a) => a.rowKey === row.key);
   const name = row.name || t('reception.checklist.extraPlaceholder');
@@ -35,29 +39,31 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
     input.value = ''; // choosing the same file again must fire change again
     if (!chosen.length) return;
     setProblem(null);
-    setReading(true);
     const added: Omit<AttachmentDraft, 'key'>[] = [];
     try {
       for (const f of chosen) {
         if (f.size === 0) throw new Error(t('reception.documents.empty', { name: f.name }));
         if (f.size > MAX_FILE_BYTES) throw new Error(t('reception.documents.tooLarge', { name: f.name, maxMb: MAX_FILE_BYTES / 1048576 }));
-        let contentBase64: string;
+        setProgress({ name: f.name, percent: 0 });
+        let up;
         try {
-          contentBase64 = await fileToBase64(f);
-        } catch {
-          throw new Error(t('reception.documents.readFailed', { name: f.name }));
+          up = await uploadBlob(f, { purpose: 'attachment', onProgress: (sent, total) => setProgress({ name: f.name, percent: Math.floor((sent * 100) / total) }) });
+        } catch (err) {
+          // The core's refusal (too large, not the type the item accepts, a program …) in its own words.
+          throw new Error(err instanceof ApiError ? describeError(t, err).text : t('reception.documents.readFailed', { name: f.name }), { cause: err });
         }
-        added.push({ rowKey: row.key, itemCode: row.itemCode, fileName: f.name, mediaType: f.type, bytes: f.size, contentBase64 });
+        added.push({ rowKey: row.key, itemCode: row.itemCode, fileName: up.fileName, mediaType: up.detected?.mime ?? f.type, bytes: up.bytes, uploadId: up.uploadId });
       }
     } catch (err) {
       setProblem((err as Error).message);
     } finally {
-      setReading(false);
+      setProgress(null);
     }
     if (added.length) onAdd(added);
   };
 
-  const accept = row.fileTypes.length ? row.fileTypes.map((x) => `.${x}`).join(',') : undefined;
+  const types = row.fileTypes.length ? row.fileTypes : DEFAULT_FILE_TYPES;
+  const accept = types.map((x) => `.${x}`).join(',');
   const serverError = files.map((f) => errorOf(`attachments.${f.key}`)).find(Boolean);
   const shown = problem ?? serverError ?? null;
 
@@ -74,18 +80,21 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
           accept={accept}
           data-field={`documents.${row.key}`}
           aria-label={t('reception.documents.choose', { name })}
-          aria-describedby={[shown ? `${id}-error` : '', accept ? `${id}-types` : ''].filter(Boolean).join(' ') || undefined}
+          aria-describedby={[shown ? `${id}-error` : '', `${id}-types`].filter(Boolean).join(' ')}
           onChange={(e) => void onFiles(e)}
         />
         <label htmlFor={id} className="btn btn--small rx-file-label" aria-hidden="true">
           {t('reception.documents.pick')}
         </label>
-        {accept && (
-          <p id={`${id}-types`} className="field__hint">
-            {t('reception.documents.accepts', { types: row.fileTypes.join(', ') })}
+        <p id={`${id}-types`} className="field__hint">
+          {t('reception.documents.accepts', { types: types.join(', ') })}
+        </p>
+        {progress && (
+          <p role="status">
+            {t('reception.documents.uploading', { name: progress.name, percent: progress.percent })}{' '}
+            <progress max={100} value={progress.percent} aria-hidden="true" />
           </p>
         )}
-        {reading && <p role="status">{t('reception.documents.reading')}</p>}
         {shown && (
           <p id={`${id}-error`} className="field__error" role="alert">
             {shown}

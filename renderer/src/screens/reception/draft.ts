@@ -54,7 +54,8 @@ export interface AttachmentDraft {
   fileName: string;
   mediaType: string;
   bytes: number;
-  contentBase64: string;
+  /** The finished upload (uploads.*) holding the file's bytes in the core. */
+  uploadId: string;
 }
 
 export interface Draft {
@@ -328,12 +329,7 @@ export function buildIntake(d: Draft): Intake {
       ...(r.extra ? { name: r.name.trim() } : {}),
     })),
     resultReturn: d.resultReturn,
-    attachments: files.map((a) => ({
-      itemCode: a.itemCode,
-      fileName: a.fileName,
-      ...(a.mediaType ? { mediaType: a.mediaType } : {}),
-      contentBase64: a.contentBase64,
-    })),
+    attachments: files.map((a) => ({ itemCode: a.itemCode, uploadId: a.uploadId })),
   };
   if (d.submitterDiffers) input.submitter = toPersonInput(d.submitter);
   if (d.resultReturn === 'post' && d.returnAddress.trim()) input.returnAddress = d.returnAddress.trim();

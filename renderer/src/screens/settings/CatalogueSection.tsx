@@ -8,7 +8,7 @@ import { FormError } from '../../components/FormError';
 import { Panel } from '../../components/Panel';
 import { RadioGroup } from '../../components/RadioGroup';
 import { SubmitButton } from '../../components/SubmitButton';
-import { fileToBase64 } from '../../files/base64';
+import { uploadBlob } from '../../files/upload';
 import { saveBase64 } from '../../files/save-file';
 import { describeError } from '../../i18n/error-text';
 import { importIssues, type ImportIssue } from './import-issues';
@@ -92,7 +92,9 @@ export function CatalogueSection() {
     setBusy(true);
     try {
       const format = formatOf(file.name);
-      const r = await api.call('catalogue.import', { contentBase64: await fileToBase64(file), mode, ...(format ? { format } : {}) });
+      // The file goes in chunks through the upload staging; the import then names it.
+      const { uploadId } = await uploadBlob(file, { purpose: 'catalogue' });
+      const r = await api.call('catalogue.import', { uploadId, mode, ...(format ? { format } : {}) });
       const text = t('catalogue.import.ok', { agencies: r.agencies, procedures: r.procedures });
       setDone(text);
       announce(text);
