@@ -11,6 +11,8 @@ export const SEARCH_BUDGET_MS = 20;
 const QUERIES = [
   'cap giay phep', 'dang ky ho kinh doanh', 'd', 'dang', 'chung thuc ban sao', 'quyen su dung dat lan dau',
   '1.001', '1001234', 'ho tich', 'xa hoi', 'zzz', 'tai san gan lien voi dat', 'gia han', 'đất đai', 'c',
+  // Abbreviations (initials, also split into runs): the slowest path, a scan of every name's initials.
+  'gpxd', 'dkkd', 'cccd', 'qsddtsglvd', 'cap gpxd',
 ];
 
 export interface CatalogueSearchBench {

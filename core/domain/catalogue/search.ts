@@ -2,7 +2,13 @@
  * In-memory procedure search for the counter's procedure picker. Clerks type codes ("1.004227", "1004227",
  * "1.0042") or words without diacritics ("cap giay phep"). Every query token must prefix-match some word of
  * the folded name, field or code (AND). Ranking: exact code, code prefix, name starting with the query,
- * all tokens in the name, tokens spread over name/field/code; within a tier fewer unmatched name words first.
+ * all tokens in the name, tokens spread over name/field/code, abbreviations; within a tier fewer unmatched name
+ * words first. Abbreviations: clerks type the initials of consecutive name words ("cccd" for "… căn cước công
+ * dân", "gpxd" for "giấy phép xây dựng", "dkkd" for "đăng ký kinh doanh"): a token of two or more letters that
+ * begins no word of the catalogue is read as an abbreviation and matches a run of consecutive initials of the
+ * folded name, or runs of two or more initials in order ("dkkd" in "Đăng ký thành lập hộ kinh doanh": names put
+ * words between the parts of a common abbreviation). A token that does begin words ("dat", "th") stays a word,
+ * so text queries find what they found before; abbreviation hits rank after text hits, one run before several.
  * Folded tokens and a sorted vocabulary are built once, so a query costs a few binary searches plus the
  * postings of the matching words.
  */
@@ -17,7 +23,7 @@ export interface SearchableProcedure {
   active?: boolean;
 }
 
-export type MatchKind = 'code-exact' | 'code-prefix' | 'name-prefix' | 'name-tokens' | 'tokens' | 'all';
+export type MatchKind = 'code-exact' | 'code-prefix' | 'name-prefix' | 'name-tokens' | 'tokens' | 'initials' | 'all';
 
 /** [start, end) in UTF-16 offsets of `ProcedureHit.name` (the NFC name). */
 export interface HighlightRange {
@@ -54,12 +60,16 @@ interface Doc<T> {
   p: T;
   name: string;
   nameWords: Word[];
+  /** First letter of each folded name word, in order: "Cấp thẻ căn cước công dân" → "ctcccd". */
+  initials: string;
   /** Folded code without separators: "1.004227" → "1004227". */
   codeCompact: string;
 }
 
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const CODE_SEPARATORS = /[\s._-]/g;
+/** Tokens that may be abbreviations: two or more letters (codes and numbers are matched as codes). */
+const ABBREVIATION_RE = /^\p{L}{2,}$/u;
 
 function words(folded: string): Word[] {
   const out: Word[] = [];
@@ -89,7 +99,8 @@ const TIER: Record<MatchKind, number> = {
   'name-prefix': 2,
   'name-tokens': 3,
   tokens: 4,
-  all: 5,
+  initials: 5,
+  all: 6,
 };
 const KIND_OF_TIER = Object.fromEntries(Object.entries(TIER).map(([k, v]) => [v, k])) as Record<number, MatchKind>;
 
@@ -111,6 +122,8 @@ export class ProcedureIndex<T extends SearchableProcedure> {
   private readonly tier: Int8Array;
   private readonly extra: Int32Array;
   private readonly firstPos: Int32Array;
+  /** Bit i: token i matched doc d only as initials (this query). */
+  private readonly viaInitials: Int32Array;
 
   constructor(procedures: readonly T[]) {
     this.docs = procedures.map((p) => {
@@ -118,7 +131,8 @@ export class ProcedureIndex<T extends SearchableProcedure> {
       const folded = foldVietnamese(name);
       // Folding is length-preserving on NFC; if not (exotic input), offsets would lie, so give none.
       const nameWords = folded.length === name.length ? words(folded) : [];
-      return { p, name, nameWords, codeCompact: foldVietnamese(p.code).replace(CODE_SEPARATORS, '') };
+      const initials = nameWords.map((w) => w.text[0]!).join('');
+      return { p, name, nameWords, initials, codeCompact: foldVietnamese(p.code).replace(CODE_SEPARATORS, '') };
     });
 
     const wordDocs = new Map<string, number[]>();
@@ -146,6 +160,7 @@ export class ProcedureIndex<T extends SearchableProcedure> {
     this.tier = new Int8Array(this.docs.length);
     this.extra = new Int32Array(this.docs.length);
     this.firstPos = new Int32Array(this.docs.length);
+    this.viaInitials = new Int32Array(this.docs.length);
     this.nameLength = Int32Array.from(this.docs, (doc) => doc.name.length);
     this.codeRank = new Int32Array(this.docs.length);
     this.docs
@@ -206,17 +221,30 @@ export class ProcedureIndex<T extends SearchableProcedure> {
     }
 
     // Words: stamp[d] counts how many tokens (in order) doc d has matched so far.
+    // A token no word starts with may be an abbreviation: a linear scan of the short initials strings, only
+    // over the docs every earlier token matched.
     const stamp = this.stamp;
+    const viaInitials = this.viaInitials;
     stamp.fill(0);
+    viaInitials.fill(0);
     tokens.forEach((tok, i) => {
       const [from, to] = prefixRange(this.vocab, tok);
       for (let w = from; w < to; w++) {
         for (const d of this.postings[w]!) if (stamp[d] === i) stamp[d] = i + 1;
       }
+      if (from === to && i < 31 && ABBREVIATION_RE.test(tok)) {
+        for (let d = 0; d < stamp.length; d++) {
+          if (stamp[d] === i && initialsRuns(this.docs[d]!.initials, tok) !== null) {
+            stamp[d] = i + 1;
+            viaInitials[d] |= 1 << i;
+          }
+        }
+      }
     });
     for (let d = 0; d < stamp.length; d++) {
       if (stamp[d] !== tokens.length || tier[d] !== -1 || !visible(d)) continue;
-      this.rankWords(d, tokens);
+      if (viaInitials[d] !== 0) this.rankInitials(d, tokens);
+      else this.rankWords(d, tokens);
       candidates.push(d);
     }
 
@@ -261,6 +289,49 @@ export class ProcedureIndex<T extends SearchableProcedure> {
     this.firstPos[d] = first;
   }
 
+  /** A doc some token matched only as initials: runs used, unmatched words, the first word matched. */
+  private rankInitials(d: number, tokens: string[]): void {
+    const covered = this.coveredWords(d, tokens);
+    const doc = this.docs[d]!;
+    const ws = doc.nameWords;
+    let runs = 0;
+    tokens.forEach((t, i) => {
+      if (i < 31 && (this.viaInitials[d]! & (1 << i)) !== 0) runs += initialsRuns(doc.initials, t)!.length;
+    });
+    let first = Number.MAX_SAFE_INTEGER;
+    let count = 0;
+    covered.forEach((n, i) => {
+      if (n === 0) return;
+      count++;
+      if (ws[i]!.start < first) first = ws[i]!.start;
+    });
+    this.tier[d] = TIER.initials;
+    // Fewer runs first (a contiguous abbreviation is the surer reading), then fewer unmatched words.
+    this.extra[d] = runs * 4096 + (ws.length - count);
+    this.firstPos[d] = first;
+  }
+
+  /**
+   * Per name word, how many leading characters the query matched: a word prefix, or 1 for a word whose initial
+   * an abbreviation token (recorded in viaInitials) matched.
+   */
+  private coveredWords(d: number, tokens: string[]): number[] {
+    const doc = this.docs[d]!;
+    const covered = doc.nameWords.map(() => 0);
+    tokens.forEach((t, i) => {
+      if (i < 31 && (this.viaInitials[d]! & (1 << i)) !== 0) {
+        for (const [at, length] of initialsRuns(doc.initials, t) ?? []) {
+          for (let k = at; k < at + length; k++) covered[k] = Math.max(covered[k]!, 1);
+        }
+        return;
+      }
+      doc.nameWords.forEach((w, k) => {
+        if (w.text.startsWith(t)) covered[k] = Math.max(covered[k]!, t.length);
+      });
+    });
+    return covered;
+  }
+
   private hit(d: number, tokens: string[], qCompact: string): ProcedureHit<T> {
     const doc = this.docs[d]!;
     const match = KIND_OF_TIER[this.tier[d]!]!;
@@ -274,13 +345,45 @@ export class ProcedureIndex<T extends SearchableProcedure> {
       };
     }
     const highlights: HighlightRange[] = [];
-    for (const w of doc.nameWords) {
-      let best = 0;
-      for (const t of tokens) if (t.length > best && w.text.startsWith(t)) best = t.length;
-      if (best > 0) highlights.push({ start: w.start, end: w.start + best });
-    }
+    this.coveredWords(d, tokens).forEach((n, k) => {
+      const w = doc.nameWords[k]!;
+      if (n > 0) highlights.push({ start: w.start, end: w.start + n });
+    });
     return { procedure: doc.p, name: doc.name, match, highlights };
   }
+}
+
+/**
+ * Where `tok` is spelt by the initials: the first contiguous run if there is one, else a split into in-order
+ * runs of two or more letters each, fewest runs first; null when none. Strings are a few dozen letters, so a
+ * small search is cheap.
+ */
+export function initialsRuns(initials: string, tok: string): [start: number, length: number][] | null {
+  const at = initials.indexOf(tok);
+  if (at >= 0) return [[at, tok.length]];
+  if (tok.length < 4) return null;
+  for (let runs = 2; runs <= tok.length >> 1; runs++) {
+    const found = splitRuns(initials, tok, 0, 0, runs);
+    if (found) return found;
+  }
+  return null;
+}
+
+function splitRuns(initials: string, tok: string, ti: number, from: number, runs: number): [number, number][] | null {
+  const left = tok.length - ti;
+  if (runs === 1) {
+    const at = initials.indexOf(tok.slice(ti), from);
+    return at >= 0 ? [[at, left]] : null;
+  }
+  // This run takes `len` letters and leaves at least two per remaining run.
+  for (let len = 2; len <= left - 2 * (runs - 1); len++) {
+    const piece = tok.slice(ti, ti + len);
+    for (let at = initials.indexOf(piece, from); at >= 0; at = initials.indexOf(piece, at + 1)) {
+      const rest = splitRuns(initials, tok, ti + len, at + len, runs - 1);
+      if (rest) return [[at, len], ...rest];
+    }
+  }
+  return null;
 }
 
 /** The name begins with the query: tokens are its first words, the last one possibly unfinished. */

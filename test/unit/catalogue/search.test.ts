@@ -89,6 +89,16 @@ describe('ProcedureIndex on the sample catalogue', () => {
     expect(index.search('dang', { limit: 0 })).toEqual([]);
   });
 
+  it('finds procedures by the abbreviations clerks type (cccd, gpxd, dkkd)', () => {
+    const names = (q: string) => index.search(q, { limit: 100 }).map((h) => h.name);
+    expect(names('cccd')).toContain('Cấp thẻ căn cước cho công dân Việt Nam từ đủ 14 tuổi trở lên');
+    // Equally many other words: the earlier abbreviation first.
+    expect(names('gpxd')).toEqual(['Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ', 'Gia hạn giấy phép xây dựng đối với nhà ở riêng lẻ']);
+    expect(names('dkkd')).toEqual(expect.arrayContaining(['Đăng ký thành lập hộ kinh doanh', 'Đăng ký thay đổi nội dung đăng ký hộ kinh doanh']));
+    expect(names('gcn qsdd')).toEqual(expect.arrayContaining(['Cấp đổi Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất']));
+    for (const q of ['cccd', 'gpxd', 'dkkd']) expect(index.search(q).every((h) => h.match === 'initials')).toBe(true);
+  });
+
   it('returns nothing when a token matches no word', () => {
     expect(index.search('khai sinh zzz')).toEqual([]);
   });
@@ -124,9 +134,44 @@ describe('ProcedureIndex ranking', () => {
     expect(order('cap01')).toEqual(['code-exact:CAP.01']);
     const kinds = index.search('xay dung').map((h) => h.match);
     const rank: Record<MatchKind, number> = {
-      'code-exact': 0, 'code-prefix': 1, 'name-prefix': 2, 'name-tokens': 3, tokens: 4, all: 5,
+      'code-exact': 0, 'code-prefix': 1, 'name-prefix': 2, 'name-tokens': 3, tokens: 4, initials: 5, all: 6,
     };
     expect(kinds.map((k) => rank[k])).toEqual([...kinds.map((k) => rank[k])].sort((a, b) => a - b));
+  });
+
+  it('reads a token that begins no word as initials, after every text match', () => {
+    const order = (q: string) => index.search(q).map((h) => `${h.match}:${h.procedure.code}`);
+    // "gpxd": the three names holding "giấy phép xây dựng", fewest other words first.
+    expect(order('gpxd')).toEqual(['initials:1.000003', 'initials:2.000099', 'initials:1.000002']);
+    expect(order('GPXD')).toEqual(order('gpxd'));
+    // With a word: "cap" must still begin a word of the name, field or code.
+    expect(order('cap gpxd')).toEqual(['initials:1.000003', 'initials:2.000099', 'initials:1.000002']);
+    expect(order('han gpxd')).toEqual(['initials:2.000099']);
+    // A token that begins words stays a word: "dang" finds "Đăng ký", never initials.
+    expect(index.search('dang').map((h) => h.match)).toEqual(['name-prefix']);
+    // One letter is never an abbreviation.
+    expect(order('q')).toEqual([]);
+  });
+
+  it('highlights the initials an abbreviation matched', () => {
+    const [hit] = index.search('gpxd');
+    expect(hit!.highlights.map((r) => hit!.name.slice(r.start, r.end))).toEqual(['g', 'p', 'x', 'd']);
+    const [mixed] = index.search('cap gpxd');
+    expect(mixed!.highlights.map((r) => mixed!.name.slice(r.start, r.end))).toEqual(['Cấp', 'g', 'p', 'x', 'd']);
+  });
+
+  it('matches an abbreviation split by other words, after a contiguous one', () => {
+    const idx = new ProcedureIndex([
+      proc('1', 'Đăng ký thành lập hộ kinh doanh'),
+      proc('2', 'Đăng ký kinh doanh'),
+      proc('3', 'Kinh doanh đăng ký'),
+      proc('4', 'Đăng ký lại xe'),
+    ]);
+    expect(idx.search('dkkd').map((h) => h.procedure.code)).toEqual(['2', '1']);
+    const split = idx.search('dkkd')[1]!;
+    expect(split.highlights.map((r) => split.name.slice(r.start, r.end))).toEqual(['Đ', 'k', 'k', 'd']);
+    // Runs are two letters or more: "dkx" is not "d" + "kx", nor "dk" + "x".
+    expect(idx.search('dkx')).toEqual([]);
   });
 
   it('gives highlight offsets in the NFC name even for NFD input', () => {
@@ -142,6 +187,15 @@ describe('ProcedureIndex over 5,000 synthetic procedures', () => {
   const index = new ProcedureIndex(ps);
   const words = (s: string) => foldVietnamese(s).match(/[\p{L}\p{N}]+/gu) ?? [];
 
+  const vocabulary = ps.flatMap((p) => [...words(p.name), ...words(p.field.name), ...words(p.field.code), ...words(p.code)]);
+  /** An abbreviation: two or more letters that begin no word of the catalogue. */
+  const abbreviation = (t: string) => /^\p{L}{2,}$/u.test(t) && !vocabulary.some((w) => w.startsWith(t));
+  /** All ways to cut t into parts of two or more letters. */
+  const cuts = (t: string): string[][] =>
+    t.length < 2 ? [] : [[t], ...Array.from({ length: t.length - 3 }, (_, i) => i + 2).flatMap((n) => cuts(t.slice(n)).map((rest) => [t.slice(0, n), ...rest]))];
+  /** The initials hold t in one run, or in runs of two or more letters in order. */
+  const spelt = (initials: string, t: string) => cuts(t).some((parts) => new RegExp(parts.join('.*')).test(initials));
+
   /** Brute force: what the index must return, ignoring order. */
   function oracle(query: string, agencyCode?: string): Set<Procedure> {
     const q = foldVietnamese(query).trim();
@@ -151,13 +205,16 @@ describe('ProcedureIndex over 5,000 synthetic procedures', () => {
     for (const p of ps) {
       if (!p.active || (agencyCode && p.agencyCode !== agencyCode)) continue;
       const all = [...words(p.name), ...words(p.field.name), ...words(p.field.code), ...words(p.code)];
+      const initials = words(p.name).map((w) => w[0]).join('');
       const byCode = compact !== '' && p.code.toLowerCase().replace(/[\s._-]/g, '').startsWith(compact);
-      if (byCode || (tokens.length > 0 && tokens.every((t) => all.some((w) => w.startsWith(t))))) out.add(p);
+      const matches = (t: string) => all.some((w) => w.startsWith(t)) || (abbreviation(t) && spelt(initials, t));
+      if (byCode || (tokens.length > 0 && tokens.every(matches))) out.add(p);
     }
     return out;
   }
 
-  const queries = ['dang ky', 'cap giay phep', 'Đất đai', 'hô', 'tai san gan', 'xa hoi nguoi co cong', 'uu dai', '1.0012', '2001', 'quyen su dung dat lan dau', 'zzz', 'ho tich khai'];
+  const queries = ['dang ky', 'cap giay phep', 'Đất đai', 'hô', 'tai san gan', 'xa hoi nguoi co cong', 'uu dai', '1.0012', '2001', 'quyen su dung dat lan dau', 'zzz', 'ho tich khai',
+    'gpxd', 'dkkd', 'qsdd', 'cap gpxd', 'gcn dat', 'GPXD', 'dkhkd'];
 
   it.each(queries)('returns exactly the matching procedures for %j', (q) => {
     const expected = oracle(q);
@@ -187,10 +244,10 @@ describe('ProcedureIndex over 5,000 synthetic procedures', () => {
 
   it('keeps the default limit of 20, and a page is the head of the full ranking', () => {
     expect(index.search('d')).toHaveLength(20);
-    for (const q of ['d', 'dang ky', '1.1000', 'tai']) {
+    for (const q of ['d', 'dang ky', '1.1000', 'tai', 'gpxd', 'dkkd', 'cap gpxd']) {
       const full = index.search(q, { limit: 10_000 });
       expect(index.search(q, { limit: 7 }).map((h) => h.procedure)).toEqual(full.slice(0, 7).map((h) => h.procedure));
-      const tiers = full.map((h) => ['code-exact', 'code-prefix', 'name-prefix', 'name-tokens', 'tokens'].indexOf(h.match));
+      const tiers = full.map((h) => ['code-exact', 'code-prefix', 'name-prefix', 'name-tokens', 'tokens', 'initials'].indexOf(h.match));
       expect(tiers).toEqual([...tiers].sort((a, b) => a - b));
     }
   });
