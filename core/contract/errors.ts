@@ -33,3 +33,63 @@ export interface WireError {
   field?: string;
   details?: unknown;
 }
+
+/**
+ * Which codes mean "what the caller handed in is wrong" (an argument, a typed or scanned value, a file, a code that
+ * names nothing): the CLI exits 2 for them, and every adapter can tell "fix your input" from "the operation failed"
+ * (state of the data, the machine, the network: exit 1). One rule, declared here beside the codes:
+ *  - whole families whose every code is about a handed-in value: CLI_ (argument checks of the commands), CALENDAR_
+ *    (a date, duration or calendar file), CATALOGUE_ (a catalogue file, its rows, or a code looked up in it), CCCD_
+ *    (the QR text) except CCCD_SCANNER_ (the device), SETTINGS_ (a setting's key or value), UPLOAD_ (the bytes
+ *    and offsets a client sends) except UPLOAD_TOO_MANY (the server's capacity);
+ *  - and the single codes listed below. A new code that belongs to neither is an operation failure: add it here
+ *    when the user can fix it by changing what they hand in.
+ */
+const INPUT_ERROR_FAMILIES = ['CLI_', 'CALENDAR_', 'CATALOGUE_', 'CCCD_', 'SETTINGS_', 'UPLOAD_'] as const;
+const NOT_INPUT_IN_FAMILIES = ['CCCD_SCANNER_', 'UPLOAD_TOO_MANY'] as const;
+
+export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
+  'RPC_INVALID_INPUT',
+  'RPC_MALFORMED',
+  'RPC_UNKNOWN_METHOD',
+  'VALIDATION',
+  'NOT_FOUND',
+  'BACKUP_TARGET_IS_DATABASE',
+  'AUTH_INVALID_CREDENTIALS',
+  'AUTH_USERNAME_TAKEN',
+  'RECEPTION_DRAFT_INVALID',
+  // A dossier: the applicant, its files, its checklist, its dates and fees as handed in; a code that names none.
+  'DOSSIER_NOT_FOUND',
+  'DOSSIER_QR_MISMATCH',
+  'DOSSIER_BAD_ID_PROVINCE',
+  'DOSSIER_BAD_PERSON_DATE',
+  'DOSSIER_TEXT_MANGLED',
+  'DOSSIER_FILE_TYPE_NOT_ALLOWED',
+  'DOSSIER_FILE_NOT_BASE64',
+  'DOSSIER_FILE_EMPTY',
+  'DOSSIER_FILE_TOO_LARGE',
+  'DOSSIER_FILE_DANGEROUS',
+  'DOSSIER_FILE_CONTENT_MISMATCH',
+  'DOSSIER_UNKNOWN_ITEM',
+  'DOSSIER_DUPLICATE_ITEM',
+  'DOSSIER_MARK_NOT_ACCEPTED',
+  'DOSSIER_EXTRA_ITEM_NAME',
+  'DOSSIER_CHECKLIST_INCOMPLETE',
+  'DOSSIER_PROCEDURE_INACTIVE',
+  'DOSSIER_RETURN_ADDRESS_REQUIRED',
+  'DOSSIER_RETURN_NOT_OFFERED',
+  'DOSSIER_RETURN_UNCHANGED',
+  'DOSSIER_FEE_TOO_MUCH',
+  'DOSSIER_NEW_DUE_NOT_WORKING_TIME',
+  'DOSSIER_NEW_DUE_NOT_LATER',
+  'DOSSIER_BAD_CODE_PATTERN',
+  'DOSSIER_BAD_COUNTER_ID',
+  'FORMS_UNKNOWN_FORM',
+  'FORMS_HANDOVER_DUPLICATE',
+]);
+
+export function isInputError(code: string): boolean {
+  if (INPUT_ERROR_CODES.has(code)) return true;
+  if (NOT_INPUT_IN_FAMILIES.some((p) => code.startsWith(p))) return false;
+  return INPUT_ERROR_FAMILIES.some((p) => code.startsWith(p));
+}

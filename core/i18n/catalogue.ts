@@ -13,10 +13,11 @@ import { dossiers } from './messages/dossiers';
 import { forms } from './messages/forms';
 import { ui } from './messages/ui';
 import { uiReception } from './messages/ui-reception';
+import { validation } from './messages/validation';
 import { dossiersUi } from './messages/ui-dossiers';
 import { settingsUi } from './messages/ui-settings';
 
-const parts: Messages[] = [common, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

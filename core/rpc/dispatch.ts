@@ -14,6 +14,7 @@ import type { AuthService } from '../services/auth/auth-service';
 import type { Connection } from './connection';
 import type { CallContext } from './context';
 import type { HandlerFn } from './handlers';
+import { issueText, issuesText } from './validation-text';
 
 export interface Dispatcher {
   dispatch(conn: Connection, method: string, input: unknown): Promise<CallResult>;
@@ -76,11 +77,15 @@ export function createDispatcher(deps: {
         }
 
         // Only after the caller may call it: a stranger learns nothing of a method's input schema.
-        const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput);
+        // reportInput: tells a missing field (undefined) from one of the wrong type in the words below.
+        const parsed = def.input.safeParse(rawInput === undefined || rawInput === null ? {} : rawInput, { reportInput: true });
         if (!parsed.success) {
-          throw new AppError('RPC_INVALID_INPUT', { summary: summariseIssues(parsed.error.issues) }, {
-            field: parsed.error.issues[0]?.path.join('.') || undefined,
-            details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code })),
+          // Words from the catalogue in both languages (the renderer re-renders errors.<code> in its own),
+          // never the validator's English.
+          const issues = parsed.error.issues;
+          throw new AppError('RPC_INVALID_INPUT', { summary: issuesText(issues, 'vi'), summaryEn: issuesText(issues, 'en') }, {
+            field: issues[0]?.path.join('.') || undefined,
+            details: issues.map((i) => ({ path: i.path.map(String), message: issueText(i, 'vi'), code: i.code })),
           });
         }
 

@@ -3,10 +3,12 @@
  * contract method, print the value (JSON or text), map failures to exit codes.
  * Exit codes: 0 done, 1 the operation failed, 2 bad arguments or invalid input.
  */
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { createCore, type Core } from '../../app';
 import type { MethodInput, MethodName, MethodOutput } from '../../contract/index';
-import type { WireError } from '../../contract/errors';
+import { isAppError, isInputError, type WireError } from '../../contract/errors';
+import { errorMessage } from '../../i18n/translate';
 import type { Connection } from '../../rpc/connection';
 import { resolveDataDir } from '../../platform/data-dir';
 
@@ -14,38 +16,9 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-/**
- * Failures caused by what the user typed or handed in (an argument, a file, a QR text): exit 2, so a script can
- * tell "fix your input" from "the operation failed". One list for every command.
- */
-const BAD_INPUT_CODES = new Set([
-  'RPC_INVALID_INPUT',
-  'RPC_MALFORMED',
-  'VALIDATION',
-  // Codes typed on the command line that the catalogue does not have.
-  'CATALOGUE_AGENCY_NOT_FOUND',
-  'CATALOGUE_PROCEDURE_NOT_FOUND',
-  // A catalogue file that does not parse, or has bad rows.
-  'CATALOGUE_FILE_UNREADABLE',
-  'CATALOGUE_IMPORT_REJECTED',
-  // A file handed in that is too large, of the wrong kind, or (catalogue) past the import limits.
-  'CATALOGUE_FILE_TOO_LARGE',
-  'CATALOGUE_TOO_MANY_ROWS',
-  'CATALOGUE_TOO_MANY_CELLS',
-  'CATALOGUE_CELL_TOO_LONG',
-  'CATALOGUE_ZIP_TOO_LARGE',
-  'DOSSIER_FILE_TOO_LARGE',
-  'DOSSIER_FILE_EMPTY',
-  'DOSSIER_FILE_DANGEROUS',
-  'DOSSIER_FILE_CONTENT_MISMATCH',
-]);
-
+/** Bad input (exit 2) is a property of the error code, declared with the codes (contract/errors.ts). */
 export function isBadInput(code: string): boolean {
-  if (BAD_INPUT_CODES.has(code) || code.endsWith('_INVALID')) return true;
-  // CLI_*: argument checks of the commands themselves; CALENDAR_*: a date, duration or calendar file given.
-  if (code.startsWith('CLI_') || code.startsWith('CALENDAR_')) return true;
-  // A CCCD QR text that does not parse; the scanner's own failures are not the user's input.
-  return code.startsWith('CCCD_') && !code.startsWith('CCCD_SCANNER_');
+  return isInputError(code);
 }
 
 export function exitCodeFor(code: string): number {
@@ -95,6 +68,24 @@ export function cliFailure(code: string, message: string): CliFailure {
   return new CliFailure({ code, message, params: {} }, exitCodeFor(code));
 }
 
+/** Writes a file the user named (--out): a path that cannot be written is their input to fix (exit 2). */
+export async function writeOutputFile(file: string, data: Buffer): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (e) {
+    throw cliFailure('CLI_FILE_UNWRITABLE', `Không ghi được tệp ${file}: ${(e as Error).message}. Hãy chọn thư mục có quyền ghi / cannot write the file; choose a writable folder.`);
+  }
+}
+
+/** A whole number in [min, max] written in plain decimal, or a CLI_BAD_ARGUMENT failure naming the option. */
+export function integerOption(name: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < min || n > max) {
+    throw cliFailure('CLI_BAD_ARGUMENT', `${name} "${v}": phải là số nguyên từ ${min} đến ${max} / must be a whole number from ${min} to ${max}`);
+  }
+  return n;
+}
+
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
@@ -105,7 +96,12 @@ export function printFailure(e: unknown): number {
     process.stderr.write(`Lỗi [${e.error.code}]: ${e.error.message}\n`);
     return e.exitCode;
   }
+  // Refusals before any call (the core would not open: a missing audit key, a database too new …).
+  if (isAppError(e)) {
+    process.stderr.write(`Lỗi [${e.code}]: ${errorMessage(e.code, e.params)}\n`);
+    return exitCodeFor(e.code);
+  }
   const err = e as Error;
-  process.stderr.write(`Lỗi [INTERNAL]: ${err?.message ?? String(e)}\n`);
+  process.stderr.write(`Lỗi [INTERNAL]: ${errorMessage('INTERNAL')} (${err?.message ?? String(e)})\n`);
   return EXIT_FAILED;
 }

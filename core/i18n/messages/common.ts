@@ -28,7 +28,7 @@ export const common: Messages = {
     errors: {
       INTERNAL: 'Unexpected system error. What you entered is kept; try again or tell the administrator.',
       RPC_UNKNOWN_METHOD: 'There is no function "{{method}}".',
-      RPC_INVALID_INPUT: 'The request data is invalid: {{summary}}',
+      RPC_INVALID_INPUT: 'The request data is invalid: {{summaryEn}}',
       RPC_MALFORMED: 'The request is malformed.',
       RPC_UNAUTHENTICATED: 'You are not logged in or your session has expired. Please log in again.',
       RPC_FORBIDDEN: 'Your account is not allowed to use this function.',

@@ -1,7 +1,7 @@
 /** Reception commands: CCCD QR, due dates, dossiers, forms, catalogue. Shapes are fixed by issue #3. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { CliFailure, cliFailure, printJson, withCore } from '../runtime';
+import { CliFailure, cliFailure, printJson, withCore, writeOutputFile } from '../runtime';
 import { uploadLocalFile } from '../upload-file';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
@@ -111,6 +111,7 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .command('get')
     .description('Xem hồ sơ theo mã hoặc nội dung QR giấy tiếp nhận / show a dossier by code or receipt QR')
     .argument('<code>')
+    .option('--json', 'in JSON (mặc định) / print JSON (the default)')
     .action((code: string) => run(() => withCore(async (s) => printJson(await s.call('dossiers.lookup', { text: code })))));
   dossier
     .command('return')
@@ -118,7 +119,7 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .argument('<code>')
     .requiredOption('--to <name>', 'người nhận / receiver')
     .option('--id-number <n>', 'số giấy tờ người nhận / receiver ID number')
-    .option('--json')
+    .option('--json', 'in JSON / print JSON')
     .action((code: string, opts: { to: string; idNumber?: string; json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
@@ -137,12 +138,14 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .argument('<code>', 'mã hồ sơ / dossier code')
     .requiredOption('--out <file.pdf>', 'tệp PDF / output file')
     .option('--layout <layout>', 'a4 | 80mm', 'a4')
-    .action((form: string, code: string, opts: { out: string; layout: string }) =>
+    .option('--json', 'in JSON / print JSON')
+    .action((form: string, code: string, opts: { out: string; layout: string; json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
           const r = await s.call('forms.render', { code, form: form as 'receipt', layout: opts.layout as 'a4' });
-          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
-          process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
+          await writeOutputFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
+          if (opts.json) printJson({ path: opts.out, bytes: r.bytes });
+          else process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
         }),
       ),
     );
@@ -155,14 +158,16 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .requiredOption('--to <who>', 'bên nhận / received by')
     .requiredOption('--out <file.pdf>', 'tệp PDF / output file')
     .option('--layout <layout>', 'a4 | 80mm', 'a4')
-    .action((codes: string[], opts: { from: string; to: string; out: string; layout: string }) =>
+    .option('--json', 'in JSON / print JSON')
+    .action((codes: string[], opts: { from: string; to: string; out: string; layout: string; json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
           const ids: string[] = [];
           for (const code of codes) ids.push((await s.call('dossiers.get', { code })).id);
           const r = await s.call('forms.handover', { ids, from: opts.from, to: opts.to, layout: opts.layout as 'a4' });
-          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
-          process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
+          await writeOutputFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
+          if (opts.json) printJson({ path: opts.out, bytes: r.bytes });
+          else process.stdout.write(`${opts.out} (${r.bytes} bytes)\n`);
         }),
       ),
     );
@@ -173,13 +178,15 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .description('Nhập danh mục từ JSON hoặc XLSX (dòng lỗi: không nhập gì) / import a catalogue')
     .argument('<file>')
     .option('--replace', 'thay toàn bộ danh mục / replace the whole catalogue')
-    .action((file: string, opts: { replace?: boolean }) =>
+    .option('--json', 'in JSON / print JSON')
+    .action((file: string, opts: { replace?: boolean; json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
           const { uploadId } = await uploadLocalFile(s, file, 'catalogue');
           try {
             const r = await s.call('catalogue.import', { uploadId, mode: opts.replace ? 'replace' : 'merge' });
-            process.stdout.write(`${r.agencies} cơ quan / agencies, ${r.procedures} thủ tục / procedures\n`);
+            if (opts.json) printJson(r);
+            else process.stdout.write(`${r.agencies} cơ quan / agencies, ${r.procedures} thủ tục / procedures\n`);
           } catch (e) {
             // Only a rejected file carries row issues; other failures (limits, unreadable) are their message alone.
             if (e instanceof CliFailure && e.error.code === 'CATALOGUE_IMPORT_REJECTED' && Array.isArray(e.error.details)) {
@@ -197,13 +204,16 @@ export function registerReceptionCommands(program: Command, run: Run): void {
     .command('export')
     .description('Xuất danh mục ra JSON hoặc XLSX (theo đuôi tệp) / export the catalogue')
     .requiredOption('--out <file>', '.json | .xlsx')
-    .action((opts: { out: string }) =>
+    .option('--json', 'in JSON / print JSON')
+    .action((opts: { out: string; json?: boolean }) =>
       run(() =>
         withCore(async (s) => {
           const format = opts.out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'json';
           const r = await s.call('catalogue.export', { format });
-          await writeFile(opts.out, Buffer.from(r.contentBase64, 'base64'));
-          process.stdout.write(`${opts.out}\n`);
+          const bytes = Buffer.from(r.contentBase64, 'base64');
+          await writeOutputFile(opts.out, bytes);
+          if (opts.json) printJson({ path: opts.out, format, bytes: bytes.length });
+          else process.stdout.write(`${opts.out}\n`);
         }),
       ),
     );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { runWebMode } from '../../web/main';
+import { integerOption } from '../runtime';
 import { isWebChild, superviseWebMode } from '../../web/supervisor';
 
 export function registerServeCommand(program: Command, run: (fn: () => Promise<number | void>) => Promise<void>): void {
@@ -10,9 +11,12 @@ export function registerServeCommand(program: Command, run: (fn: () => Promise<n
     .option('--port <port>', 'cổng / port (5178)')
     .action((opts: { host?: string; port?: string }) =>
       run(async () => {
+        // Checked before anything starts (launcher included): a bad port is the user's input (exit 2), not a
+        // server that never listens.
+        const port = opts.port === undefined ? undefined : integerOption('--port', opts.port, 1, 65535);
         // The launcher restarts the server (this same command, as its child) after a crash.
         if (!isWebChild()) return superviseWebMode();
-        await runWebMode({ host: opts.host, port: opts.port === undefined ? undefined : Number(opts.port) });
+        await runWebMode({ host: opts.host, port });
         return new Promise<never>(() => {});
       }),
     );

@@ -42,7 +42,7 @@ export function registerSystemCommands(program: Command, run: (fn: () => Promise
     .requiredOption('--name <display name>')
     .requiredOption('--role <role>', 'clerk | postal_clerk | supervisor | admin')
     .option('--password-stdin', 'đọc mật khẩu từ stdin / read the password from standard input')
-    .option('--json')
+    .option('--json', 'in JSON / print JSON')
     .action((opts: { username: string; name: string; role: string; passwordStdin?: boolean; json?: boolean }) =>
       run(async () => {
         const password = opts.passwordStdin ? await readStdin() : process.env.MOTCUA_PASSWORD ?? '';
