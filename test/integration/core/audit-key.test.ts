@@ -14,6 +14,7 @@ import { inTransaction } from '../../../core/store/database';
 import { call, withAdmin } from '../../helpers/core';
 import { NGUYEN_THI_HUYNH, personInput } from '../../helpers/people';
 import { tempDir } from '../../helpers/temp';
+import { motcua } from '../../helpers/cli';
 
 const cleanups: (() => void | Promise<void>)[] = [];
 afterEach(async () => {
@@ -217,4 +218,30 @@ describe('keyed audit chain', () => {
     }
     expect(core.services.audit.verify()).toMatchObject({ ok: false, firstBadId: 5, reason: 'chain_broken' });
   });
+
+  it('`motcua audit verify` names each dossier that disagrees with its history and exits 1', async () => {
+    const f = folders();
+    const core = await open(f, new ManualClock(new Date('2026-11-24T02:30:00Z')));
+    const admin = await withAdmin(core);
+    const d = await call(core, admin, 'dossiers.receive', { agencyCode: '000.27.10.H12', procedureCode: '1.004873', applicant: personInput(NGUYEN_THI_HUYNH) });
+    await core.close();
+    const env = { MOTCUA_KEY_DIR: f.keyDir };
+    const ok = await motcua(f.dataDir, ['audit', 'verify'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/hợp lệ.*có khoá/);
+    const Database = (await import('better-sqlite3')).default;
+    const raw = new Database(path.join(f.dataDir, 'motcua.sqlite'));
+    raw.prepare("UPDATE dossiers SET state = 'withdrawn' WHERE id = ?").run(d.id);
+    raw.close();
+    const bad = await motcua(f.dataDir, ['audit', 'verify'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`Hồ sơ ${d.code!}`);
+    expect(bad.stderr).toMatch(/trạng thái là "withdrawn" nhưng theo nhật ký phải là "received"/);
+    const json = await motcua(f.dataDir, ['audit', 'verify', '--json'], env);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, reason: null, mismatchCount: 1, mismatches: [{ field: 'state', expected: 'received', actual: 'withdrawn' }] });
+    // Without its key the CLI refuses, with the code and the Vietnamese message.
+    const nokey = await motcua(f.dataDir, ['audit', 'verify'], { MOTCUA_KEY_DIR: f.keyDir + '-empty' });
+    expect(nokey.code).toBe(1);
+    expect(nokey.stderr).toMatch(/^Lỗi \[AUDIT_KEY_MISSING\]: Không tìm thấy khoá/m);
+  }, 60_000);
 });
