@@ -193,6 +193,11 @@ describe('reception', () => {
     await waitForStep(page, 'documents');
     await page.getByTestId('documents').locator('input[type=file]').first().setInputFiles({ name: 'don-de-nghi.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% test attachment\n') });
     await expect.poll(() => page.getByTestId('documents').getByText('don-de-nghi.pdf').count()).toBe(1);
+    // A program named .pdf is refused by its content, in Vietnamese, and not attached.
+    const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(58), Buffer.from([0x80, 0, 0, 0]), Buffer.alloc(64), Buffer.from('PE\0\0'), Buffer.alloc(200)]);
+    await page.getByTestId('documents').locator('input[type=file]').first().setInputFiles({ name: 'hoa-don.pdf', mimeType: 'application/pdf', buffer: exe });
+    await expect.poll(() => page.getByTestId('documents').getByRole('alert').first().textContent()).toContain('chương trình chạy được');
+    expect(await page.getByTestId('documents').locator('.rx-file__name', { hasText: 'hoa-don.pdf' }).count()).toBe(0);
     await expectAccessible(page, 'documents');
     await press(page, 'Tiếp tục');
 
