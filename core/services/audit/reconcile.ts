@@ -3,9 +3,9 @@
  * was not rewritten; this proves the dossier row was not edited behind the history's back (an UPDATE of
  * dossiers.state or .code in a DB tool writes no audit row).
  *
- * History rule (see DossierService.recordTransition): every state change appends an audit row of entity 'dossier'
- * whose data holds `to` (the new state); a row whose data holds `code` sets the dossier's code (the creating
- * transition does). Rows without those keys (fees, apologies …) change neither.
+ * History rule (see DossierService.recordTransition): every state change appends an audit row of entity 'dossier',
+ * action `dossier.<to>`, whose data holds `to` (the new state); such a row that also holds `code` sets the dossier's
+ * code (the creating transition does). Other dossier rows (fees, apologies, return corrections) change neither.
  */
 import type { Db } from '../../store/database';
 
@@ -26,10 +26,10 @@ interface Expected {
 export function reconcileDossiers(db: Db): DossierMismatch[] {
   const expected = new Map<string, Expected>();
   const rows = db
-    .prepare<[], { entity_id: string | null; data: string }>("SELECT entity_id, data FROM audit_log WHERE entity = 'dossier' ORDER BY id")
+    .prepare<[], { entity_id: string | null; action: string; data: string }>("SELECT entity_id, action, data FROM audit_log WHERE entity = 'dossier' ORDER BY id")
     .iterate();
   for (const r of rows) {
-    if (r.entity_id === null) continue;
+    if (r.entity_id === null || !r.action.startsWith('dossier.')) continue;
     let data: Record<string, unknown>;
     try {
       data = JSON.parse(r.data) as Record<string, unknown>;
@@ -37,7 +37,13 @@ export function reconcileDossiers(db: Db): DossierMismatch[] {
       continue; // the chain check reports an unreadable row
     }
     const e = expected.get(r.entity_id) ?? { state: null, code: null, hasCode: false };
-    if (typeof data.to === 'string') e.state = data.to;
+    // A transition is the row whose action names the state it records (dossier.<to>); other dossier rows
+    // (fees, apologies, corrections) change neither state nor code.
+    if (typeof data.to !== 'string' || r.action !== `dossier.${data.to}`) {
+      expected.set(r.entity_id, e);
+      continue;
+    }
+    e.state = data.to;
     if (Object.hasOwn(data, 'code') && (typeof data.code === 'string' || data.code === null)) {
       e.code = data.code as string | null;
       e.hasCode = true;

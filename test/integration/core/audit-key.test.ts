@@ -129,6 +129,21 @@ describe('keyed audit chain', () => {
     );
   });
 
+  it('follows a dossier through its transitions and return, and reports a dossier row deleted behind the log', async () => {
+    const clock = new ManualClock(new Date('2026-11-24T02:30:00Z'));
+    const core = await open(folders(), clock);
+    const admin = await withAdmin(core);
+    const d = await call(core, admin, 'dossiers.receive', { agencyCode: '000.27.10.H12', procedureCode: '1.004873', applicant: personInput(NGUYEN_THI_HUYNH) });
+    await call(core, admin, 'dossiers.transition', { id: d.id, to: 'sent_to_agency' });
+    await call(core, admin, 'dossiers.transition', { id: d.id, to: 'result_ready' });
+    await call(core, admin, 'dossiers.returnResult', { id: d.id, receiverName: 'Huỳnh Thị Ngọc Ánh' });
+    expect(await call(core, admin, 'audit.verify', {})).toMatchObject({ ok: true, mismatchCount: 0 });
+    core.db.pragma('foreign_keys = OFF');
+    core.db.prepare('DELETE FROM dossiers WHERE id = ?').run(d.id);
+    const v = await call(core, admin, 'audit.verify', {});
+    expect(v.mismatches).toEqual([{ dossierId: d.id, code: d.code, field: 'dossier', expected: 'result_returned', actual: null }]);
+  });
+
   it('refuses to start when the key is missing, and never makes a new one', async () => {
     const f = folders();
     const core = await withWrites(f);
