@@ -20,8 +20,8 @@ export const uploadsContract = {
     access: 'session',
     input: z
       .object({
-        // Long names are shortened (keeping the extension) rather than refused.
-        fileName: z.string().min(1).max(1000),
+        // Any name is cleaned and shortened (keeping the extension) by the service, never refused with schema text.
+        fileName: z.string().max(8192),
         // The limit (MAX_FILE_BYTES) is checked by the service, so the answer is a coded message, not schema text.
         bytes: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
         sha256: sha256.optional(),

@@ -84,6 +84,13 @@ export function isDangerous(fileName: string, detected: DetectedType | null): bo
 /** Types file-type recognises by content: a file named so but not recognised is not what it says. */
 const DETECTABLE = new Set(['pdf', 'jpg', 'png', 'tif', 'gif', 'webp', 'bmp', 'heic', 'avif', 'jp2', 'zip', 'rar', '7z', 'gz', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'mp4', 'mp3']);
 
+/** Old Office files are all OLE2 containers: file-type names the container ('cfb'), not the program. */
+const OLE2_EXTENSIONS = new Set(['doc', 'xls', 'ppt', 'msg', 'vsd', 'pub']);
+
+function sameType(ext: string, detected: string): boolean {
+  return ext === detected || (detected === 'cfb' && OLE2_EXTENSIONS.has(ext));
+}
+
 export interface CheckedFile {
   fileName: string;
   detected: DetectedType | null;
@@ -104,7 +111,7 @@ export function assertAcceptable(f: CheckedFile, accepted: readonly string[] | u
     throw new AppError('DOSSIER_FILE_TYPE_NOT_ALLOWED', { name: itemName, allowed: allowed.join(', '), fileName: f.fileName }, { field });
   }
   const detected = f.detected ? canonical(f.detected.ext) : null;
-  if (detected !== null ? detected !== canonical(ext) : DETECTABLE.has(canonical(ext))) {
+  if (detected !== null ? !sameType(canonical(ext), detected) : DETECTABLE.has(canonical(ext))) {
     throw new AppError('DOSSIER_FILE_CONTENT_MISMATCH', { fileName: f.fileName, ext, detected: f.detected?.ext ?? '?' }, { field });
   }
 }
