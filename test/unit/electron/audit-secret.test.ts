@@ -15,7 +15,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 function fakeSafe(opts: { available?: boolean; backend?: string } = {}): SafeStorageLike {
   return {
     isEncryptionAvailable: () => opts.available ?? true,
-    encryptString: (s) => Buffer.from(s, 'utf8').map((b) => b ^ 0x5a),
+    encryptString: (s) => Buffer.from(Buffer.from(s, 'utf8').map((b) => b ^ 0x5a)),
     decryptString: (b) => Buffer.from(b.map((x) => x ^ 0x5a)).toString('utf8'),
     ...(opts.backend ? { getSelectedStorageBackend: () => opts.backend! } : {}),
   };
