@@ -141,7 +141,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   uploads.startSweeping();
   const attachments = new AttachmentStore(layout.files, uploads);
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments });
-  const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth });
+  const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
   const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads };
 

@@ -54,6 +54,7 @@ async function exportXlsx(catalogue: Catalogue): Promise<Uint8Array> {
     catalogue.agencies.map((a) => ({
       code: a.code,
       name: a.name,
+      parentName: a.parentName ?? '',
       shortName: a.shortName ?? '',
       codePattern: a.codePattern ?? '',
       address: a.address ?? '',

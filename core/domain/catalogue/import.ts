@@ -278,6 +278,7 @@ async function importXlsx(source: ByteSource, limits: CatalogueImportLimits): Pr
     const raw = {
       code: asCode(r.get('code')),
       name: asText(r.get('name')),
+      parentName: asText(r.get('parentName')),
       shortName: asText(r.get('shortName')),
       codePattern: asText(r.get('codePattern')),
       address: asText(r.get('address')),

@@ -71,6 +71,8 @@ const codePattern = z.preprocess(
 export const AgencySchema = z.object({
   code: code(40, AGENCY_CODE_RE, 'CATALOGUE_BAD_AGENCY_CODE'),
   name: text(300),
+  /** The governing body printed above the agency on forms ("cơ quan chủ quản": "UBND PHƯỜNG Ô CHỢ DỪA" above its police). */
+  parentName: optionalText(200),
   shortName: optionalText(100),
   codePattern,
   address: optionalText(300),

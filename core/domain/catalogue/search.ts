@@ -236,7 +236,7 @@ export class ProcedureIndex<T extends SearchableProcedure> {
         for (let d = 0; d < stamp.length; d++) {
           if (stamp[d] === i && initialsRuns(this.docs[d]!.initials, tok) !== null) {
             stamp[d] = i + 1;
-            viaInitials[d] |= 1 << i;
+            viaInitials[d] = viaInitials[d]! | (1 << i);
           }
         }
       }

@@ -41,6 +41,7 @@ export const COLUMNS: Record<DataSheet, ColumnDef[]> = {
   Agencies: [
     { key: 'code', vi: 'Mã cơ quan', mandatory: true, width: 18, text: true, hint: 'Mã định danh, ví dụ 000.00.01.H12' },
     { key: 'name', vi: 'Tên cơ quan', mandatory: true, width: 40 },
+    { key: 'parentName', vi: 'Cơ quan chủ quản', mandatory: false, width: 30, hint: 'In phía trên tên cơ quan ở đầu phiếu, ví dụ UBND PHƯỜNG Ô CHỢ DỪA' },
     { key: 'shortName', vi: 'Tên viết tắt', mandatory: false, width: 20 },
     {
       key: 'codePattern',

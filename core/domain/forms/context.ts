@@ -53,7 +53,16 @@ export const formContextSchema: z.ZodType<FormContext> = z.object({
       note: z.string().optional(),
     }),
   ),
-  fees: z.object({ fee: vnd, charge: vnd, postage: vnd, paid: vnd, due: vnd, receiptNumber: z.string().max(60).optional() }),
+  fees: z.object({
+    fee: vnd,
+    charge: vnd,
+    postage: vnd,
+    paid: vnd,
+    due: vnd,
+    receiptNumber: z.string().max(60).optional(),
+    receiptFormNumber: z.string().max(20).optional(),
+    receiptSeries: z.string().max(20).optional(),
+  }),
   officer: z.object({ name: text, title: z.string().optional() }),
   supplement: z
     .object({ items: z.array(z.object({ name: text, reason: text })).min(1), note: z.string().optional() })
@@ -161,7 +170,7 @@ const contextShape: Shape<FormContext> = {
   applicant: personShape,
   submitter: personShape,
   checklist: [{ name: true, mark: true, markLabel: true, copies: true, received: true, note: true }],
-  fees: { fee: true, charge: true, postage: true, paid: true, due: true, receiptNumber: true },
+  fees: { fee: true, charge: true, postage: true, paid: true, due: true, receiptNumber: true, receiptFormNumber: true, receiptSeries: true },
   officer: { name: true, title: true },
   supplement: { items: [{ name: true, reason: true }], note: true },
   refusal: { reason: true },

@@ -91,6 +91,9 @@ export interface FormFees {
   due: number;
   /** Number of the fee receipt (biên lai) being printed. */
   receiptNumber?: string;
+  /** Form number (mẫu số) and series (ký hiệu) the agency registered for its fee receipts, when set. */
+  receiptFormNumber?: string;
+  receiptSeries?: string;
 }
 
 export interface FormOfficer {

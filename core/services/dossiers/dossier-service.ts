@@ -14,10 +14,10 @@ import { DEFAULT_DOSSIER_CODE_PATTERN } from '../../domain/dossier/code-pattern'
 import { checkPerson, sameCard } from '../../domain/dossier/person-check';
 import { assertTransition, type DossierState } from '../../domain/dossier/states';
 import { normaliseQuery } from '../../domain/text/fold';
-import { dayKey, pad, vietnamLocal } from '../../domain/time/vietnam';
+import { dayKey, vietnamLocal } from '../../domain/time/vietnam';
 import type { Clock } from '../../platform/clock';
 import type { DataLayout } from '../../platform/data-dir';
-import { advanceCounter } from '../../store/counters';
+import { nextFeeReceiptNumber, registeredSeries } from '../forms/fee-receipt-series';
 import { inTransaction, type Db } from '../../store/database';
 import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
@@ -243,12 +243,11 @@ export class DossierService {
   }
 
   private issueFeeReceipt(actor: Actor, dossierId: string, amount: number, now: { iso: string; local: { y: number } }): string {
-    const scope = this.d.counter.id();
-    const seq = advanceCounter(this.d.db, 'receipt_sequences', { scope, year: now.local.y });
-    const number = `BL-${scope}-${now.local.y}-${pad(seq, 6)}`;
+    // The agency's registered series (Settings), else the counter's own numbering: fee-receipt-series.ts.
+    const { number, printed } = nextFeeReceiptNumber(this.d.db, registeredSeries(this.d.db, dossierId), this.d.counter.id(), now.local.y);
     this.d.db
       .prepare('INSERT INTO fee_receipts (number, dossier_id, amount, data, collected_at, collected_by) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(number, dossierId, amount, JSON.stringify({ confirmed: true }), now.iso, actorLabel(actor));
+      .run(number, dossierId, amount, JSON.stringify({ confirmed: true, printed }), now.iso, actorLabel(actor));
     this.d.audit.append(actor, { action: 'dossier.fee_collected', entity: 'dossier', entityId: dossierId, data: { number, amount } });
     return number;
   }

@@ -15,6 +15,9 @@ import type { Clock } from '../../platform/clock';
 import type { DataLayout } from '../../platform/data-dir';
 import type { Actor } from '../actor';
 import type { AuthService } from '../auth/auth-service';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Db } from '../../store/database';
+import { printedReceipt } from './fee-receipt-series';
 import type { DossierService } from '../dossiers/dossier-service';
 import type { SettingsService } from '../settings/settings-service';
 
@@ -25,6 +28,10 @@ export interface FormsDeps {
   dossiers: DossierService;
   settings: SettingsService;
   auth: AuthService;
+  /** The current catalogue: an agency's upper line when the dossier's snapshot predates it. */
+  catalogue: CatalogueService;
+  /** Fee receipts as issued (form number and series). */
+  db: Db;
 }
 
 type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'bien-lai';
@@ -77,6 +84,19 @@ export class FormsService {
     };
   }
 
+  /**
+   * The line above the agency's name: the agency's own, as at reception (snapshot), else as the catalogue now
+   * has it (dossiers received before the agency had one); none when the agency has none.
+   */
+  private parentNameOf(agency: { code: string; parentName?: string }): string | undefined {
+    if (agency.parentName) return agency.parentName;
+    try {
+      return this.d.catalogue.agency(agency.code).parentName;
+    } catch {
+      return undefined; // agency since removed from the catalogue
+    }
+  }
+
   context(v: DossierView, actor: Actor, form?: FormName): FormContext {
     const agency = this.d.dossiers.agencyOf(v.id);
     const procedure = this.d.dossiers.procedureOf(v.id);
@@ -92,7 +112,7 @@ export class FormsService {
         name: agency.name,
         ...(agency.address ? { address: agency.address } : {}),
         ...(agency.phone ? { phone: agency.phone } : {}),
-        ...(this.d.settings.get<string>('forms.parentAgencyName') ? { parentName: this.d.settings.get<string>('forms.parentAgencyName')! } : {}),
+        ...(this.parentNameOf(agency) ? { parentName: this.parentNameOf(agency)! } : {}),
         ...(this.d.settings.get<string>('forms.place') ? { place: this.d.settings.get<string>('forms.place')! } : {}),
       },
       dossier: {
@@ -160,7 +180,15 @@ export class FormsService {
       // The fee receipt shows the latest collection: what was paid before it, and what it collects.
       const last = v.fees.receipts.at(-1);
       if (!last) throw new AppError('FORMS_NO_FEE_RECEIPT', { code: v.code ?? v.id });
-      ctx.fees = { ...ctx.fees, paid: v.fees.paid - last.amount, due: last.amount, receiptNumber: last.number };
+      const printed = printedReceipt(this.d.db, last.number);
+      ctx.fees = {
+        ...ctx.fees,
+        paid: v.fees.paid - last.amount,
+        due: last.amount,
+        receiptNumber: printed.number,
+        ...(printed.formNumber ? { receiptFormNumber: printed.formNumber } : {}),
+        ...(printed.series ? { receiptSeries: printed.series } : {}),
+      };
     }
     const pdf = await this.pdf(form, ctx, layout);
     return { fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };

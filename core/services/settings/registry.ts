@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
+import { FEE_RECEIPT_SERIES_KEY, feeReceiptSeriesRule } from '../forms/fee-receipt-series';
 
 /** Largest JSON value settings.set takes, bytes. */
 export const MAX_SETTING_BYTES = 64 * 1024;
@@ -46,8 +47,10 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
       }
     },
   },
-  /** The line above the agency's name on printed forms (e.g. "UBND QUẬN BA ĐÌNH"). */
-  'forms.parentAgencyName': textLine(200),
+  // The line above the agency's name is the agency's own parentName in the catalogue (migration 007 moved the
+  // old per-counter 'forms.parentAgencyName' there).
+  /** Fee receipt form number and series registered for each agency: fee-receipt-series.ts. */
+  [FEE_RECEIPT_SERIES_KEY]: feeReceiptSeriesRule,
   /** The place before the date on printed forms (e.g. "Hà Nội"). */
   'forms.place': textLine(100),
 };

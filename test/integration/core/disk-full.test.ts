@@ -49,7 +49,7 @@ describe.runIf(mounted)('a full disk', () => {
     // the WAL) until SQLite reports SQLITE_FULL.
     let full: string | null = null;
     for (let i = 0; i < 20_000 && !full; i++) {
-      const w = await core.dispatch(admin, 'settings.set', { key: 'forms.parentAgencyName', value: `${i} `.padEnd(200, 'Ủ') });
+      const w = await core.dispatch(admin, 'settings.set', { key: 'forms.place', value: `${i} `.padEnd(100, 'Ủ') });
       if (!w.ok) full = w.error.code;
     }
     expect(full).toBe('DISK_FULL');

@@ -36,12 +36,13 @@ describe('settings.set takes only the keys of the registry', () => {
   });
 
   it('checks each known key by its rule, and keeps the keys the Settings screen writes', async () => {
-    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.lookupUrl', 'forms.parentAgencyName', 'forms.place']);
+    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place']);
     const good: [string, unknown][] = [
       ['counter.id', 'Q03'],
       ['forms.lookupUrl', 'https://dichvucong.example.vn/tra-cuu/{code}'],
       ['forms.lookupUrl', null],
-      ['forms.parentAgencyName', 'UBND QUẬN BA ĐÌNH'],
+      ['forms.feeReceiptSeries', { '000.27.10.H12': { formNumber: '01BLP0-001', series: 'AA-25P' } }],
+      ['forms.feeReceiptSeries', null],
       ['forms.place', 'Hà Nội'],
       ['forms.place', null],
     ];
@@ -51,8 +52,9 @@ describe('settings.set takes only the keys of the registry', () => {
       ['counter.id', null, 'DOSSIER_BAD_COUNTER_ID'],
       ['forms.lookupUrl', 'javascript:alert(1)', 'SETTINGS_BAD_URL'],
       ['forms.lookupUrl', 'https://exa mple.vn', 'SETTINGS_BAD_URL'],
-      ['forms.parentAgencyName', { name: 'x' }, 'SETTINGS_BAD_TEXT'],
-      ['forms.parentAgencyName', 'UBND\nQUẬN', 'SETTINGS_BAD_TEXT'],
+      ['forms.feeReceiptSeries', 'AA-25P', 'SETTINGS_BAD_FEE_RECEIPT_SERIES'],
+      ['forms.place', { name: 'x' }, 'SETTINGS_BAD_TEXT'],
+      ['forms.place', 'Hà\nNội', 'SETTINGS_BAD_TEXT'],
       ['forms.place', 'x'.repeat(101), 'SETTINGS_BAD_TEXT'],
     ];
     for (const [key, value, code] of bad) {

@@ -23,9 +23,10 @@ export function sampleContext(overrides: Partial<FormContext> = {}): FormContext
   return {
     agency: {
       code: '000.00.01.H12',
-      name: 'Bộ phận Một cửa UBND huyện Gia Lâm',
-      parentName: 'Ủy ban nhân dân huyện Gia Lâm',
-      address: 'Số 1 đường Cổ Bi, thị trấn Trâu Quỳ, huyện Gia Lâm, Hà Nội',
+      // Two-tier administration since 1 July 2025: a commune's one-stop centre under its people's committee.
+      name: 'Trung tâm Phục vụ hành chính công xã Gia Lâm',
+      parentName: 'Ủy ban nhân dân xã Gia Lâm',
+      address: 'Số 1 đường Cổ Bi, xã Gia Lâm, thành phố Hà Nội',
       phone: '024 3876 5432',
       place: 'Gia Lâm',
     },
@@ -70,7 +71,7 @@ export function sampleContext(overrides: Partial<FormContext> = {}): FormContext
     apology: { reason: 'Hồ sơ phải lấy ý kiến của Chi cục Thuế khu vực, cơ quan này chưa trả lời.', newDueAt: '2026-03-13T10:15' },
     handover: {
       from: 'Bưu điện huyện Gia Lâm — nhân viên Đỗ Mạnh Hùng',
-      to: 'Văn phòng HĐND và UBND huyện Gia Lâm',
+      to: 'Văn phòng HĐND và UBND xã Gia Lâm',
       dossiers: [
         { code: DOSSIER_CODE, procedureName: 'Đăng ký thành lập hộ kinh doanh', applicantName: APPLICANT_NAME, pages: 7 },
         { code: '000.00.01.H12-261122-0008', procedureName: 'Cấp bản sao trích lục hộ tịch', applicantName: 'Vũ Đình Khiêm', pages: 2 },

@@ -25,7 +25,7 @@ describe('kill -9 during a burst of writes', () => {
     for (let i = 0; i < total; i++) {
       const value = `Nguyễn Thị Hồng Nhung ${i}`;
       calls.push(
-        client.call('settings.set', { key: 'forms.parentAgencyName', value }).then((r) => {
+        client.call('settings.set', { key: 'forms.place', value }).then((r) => {
           if (r.ok) acked.push(value);
           if (acked.length === 150 && !killed) {
             killed = true;
@@ -44,7 +44,7 @@ describe('kill -9 during a burst of writes', () => {
     expect(raw.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     raw.close();
     const { db } = openDatabase(file);
-    const written = db.prepare("SELECT data FROM audit_log WHERE action = 'settings.set' AND entity_id = 'forms.parentAgencyName'").pluck().all() as string[];
+    const written = db.prepare("SELECT data FROM audit_log WHERE action = 'settings.set' AND entity_id = 'forms.place'").pluck().all() as string[];
     const have = new Set(written.map((d) => (JSON.parse(d) as { value: string }).value));
     const lost = acked.filter((k) => !have.has(k));
     expect(lost).toEqual([]);

@@ -9,15 +9,14 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
 import { useRoles } from './useRoles';
 
-type Key = 'counter.id' | 'forms.lookupUrl' | 'forms.parentAgencyName' | 'forms.place';
-const KEYS: readonly Key[] = ['counter.id', 'forms.lookupUrl', 'forms.parentAgencyName', 'forms.place'];
+type Key = 'counter.id' | 'forms.lookupUrl' | 'forms.place';
+const KEYS: readonly Key[] = ['counter.id', 'forms.lookupUrl', 'forms.place'];
 type Values = Record<Key, string>;
 
-const EMPTY: Values = { 'counter.id': '', 'forms.lookupUrl': '', 'forms.parentAgencyName': '', 'forms.place': '' };
+const EMPTY: Values = { 'counter.id': '', 'forms.lookupUrl': '', 'forms.place': '' };
 const LABEL: Record<Key, string> = {
   'counter.id': 'counterId',
   'forms.lookupUrl': 'lookupUrl',
-  'forms.parentAgencyName': 'parentAgencyName',
   'forms.place': 'place',
 };
 // Mirrors the core's rules so mistakes show before saving; the core checks again.
@@ -31,7 +30,7 @@ function stored(key: Key, text: string): string | null {
   return v === '' ? null : v;
 }
 
-/** Counter id (in offline codes and receipt numbers), QR lookup address, and the agency lines of printed forms. */
+/** Counter id (in offline codes and receipt numbers), QR lookup address, and the place printed on forms (the line above each agency is the catalogue's). */
 export function CounterSection() {
   const { t } = useTranslation();
   const announce = useAnnouncer();
@@ -44,7 +43,6 @@ export function CounterSection() {
   const refs: Record<Key, RefObject<HTMLInputElement | null>> = {
     'counter.id': useRef<HTMLInputElement>(null),
     'forms.lookupUrl': useRef<HTMLInputElement>(null),
-    'forms.parentAgencyName': useRef<HTMLInputElement>(null),
     'forms.place': useRef<HTMLInputElement>(null),
   };
 
@@ -124,7 +122,6 @@ export function CounterSection() {
       <form className="form" noValidate onSubmit={(e) => void submit(e)}>
         {field('counter.id', { hint: t('settingsUi.counter.counterIdHint'), spellCheck: false })}
         {field('forms.lookupUrl', { hint: t('settingsUi.counter.lookupUrlHint'), spellCheck: false, inputMode: 'url' })}
-        {field('forms.parentAgencyName', { hint: t('settingsUi.counter.parentAgencyNameHint') })}
         {field('forms.place', { hint: t('settingsUi.counter.placeHint') })}
         {canEdit && (
           <div className="button-row">
