@@ -101,7 +101,11 @@ export class AuditKeyStore {
 
   /** Creates the folder owner-only and refuses one that others can read, or one inside the data folder. */
   open(dataDir: string): void {
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw new AppError('AUDIT_KEY_DIR_UNAVAILABLE', { dir: path.basename(this.dir), reason: (e as { code?: string }).code ?? 'error' }, { cause: e });
+    }
     const realKeys = realpathSync(this.dir);
     const rel = path.relative(realpathSync(dataDir), realKeys);
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new AppError('AUDIT_KEY_DIR_IN_DATA', { dir: KEY_DIR_NAME });

@@ -10,6 +10,8 @@ export const audit: Messages = {
         'Thư mục dữ liệu này đã có khoá nhật ký kiểm tra (mã khoá {{keyId}}) nhưng cơ sở dữ liệu không còn ghi mã khoá đó: nhật ký có thể đã bị xoá hoặc viết lại. Phần mềm dừng lại, không tạo khoá mới. Hãy báo quản trị kiểm tra; nếu thật sự là cơ sở dữ liệu mới có chủ đích, chuyển tệp khoá {{keyId}}.key ra khỏi thư mục khoá rồi khởi động lại.',
       AUDIT_KEY_PERMISSIONS:
         'Khoá nhật ký kiểm tra ("{{path}}") đang để người khác đọc được (quyền {{mode}}) hoặc không thuộc tài khoản đang chạy phần mềm. Hãy đặt quyền chỉ chủ sở hữu được dùng (thư mục 700, tệp 600) rồi khởi động lại.',
+      AUDIT_KEY_DIR_UNAVAILABLE:
+        'Không tạo được thư mục khoá nhật ký kiểm tra "{{dir}}" ({{reason}}). Hãy cấp quyền ghi cho tài khoản chạy phần mềm, hoặc đặt MOTCUA_KEY_DIR tới một thư mục riêng của tài khoản đó (ngoài thư mục dữ liệu), rồi khởi động lại.',
       AUDIT_KEY_DIR_IN_DATA:
         'Thư mục khoá nhật ký kiểm tra nằm trong thư mục dữ liệu, nên ai chép được dữ liệu cũng có khoá. Hãy đặt MOTCUA_KEY_DIR tới một thư mục ngoài thư mục dữ liệu rồi khởi động lại.',
       AUDIT_KEY_UNAVAILABLE:
@@ -48,6 +50,8 @@ export const audit: Messages = {
         'This data folder had an audit log key (key id {{keyId}}) that its database no longer names: the log may have been wiped or rewritten. Stopped without making a new key. Ask the administrator to check; if this really is a new database on purpose, move the key file {{keyId}}.key out of the key folder and start again.',
       AUDIT_KEY_PERMISSIONS:
         'The audit log key ("{{path}}") can be read by others (mode {{mode}}) or is not owned by the account running the software. Make it owner-only (folder 700, file 600) and start again.',
+      AUDIT_KEY_DIR_UNAVAILABLE:
+        'The audit key folder "{{dir}}" cannot be created ({{reason}}). Give the account running the software write access, or set MOTCUA_KEY_DIR to a folder of that account (outside the data folder), and start again.',
       AUDIT_KEY_DIR_IN_DATA:
         'The audit key folder is inside the data folder, so whoever copies the data has the key. Set MOTCUA_KEY_DIR to a folder outside the data folder and start again.',
       AUDIT_KEY_UNAVAILABLE:

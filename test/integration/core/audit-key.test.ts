@@ -190,6 +190,13 @@ describe('keyed audit chain', () => {
     expect(await startError(inside)).toBe('AUDIT_KEY_DIR_IN_DATA');
   });
 
+  it.skipIf(process.platform === 'win32')('refuses a key folder it cannot create, with its own code', async () => {
+    const f = folders();
+    const blocker = path.join(path.dirname(f.keyDir), 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    expect(await startError({ dataDir: f.dataDir, keyDir: path.join(blocker, 'keys') })).toBe('AUDIT_KEY_DIR_UNAVAILABLE');
+  });
+
   it('keeps finding the key when the data folder is moved', async () => {
     const f = folders();
     const core = await withWrites(f);
