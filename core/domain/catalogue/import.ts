@@ -53,7 +53,7 @@ export const CATALOGUE_IMPORT_LIMITS = {
   /** Characters in one cell (Excel's own limit is 32,767). */
   maxCellChars: 32_767,
   /** Declared unpacked size of the XLSX. */
-  maxUnzippedBytes: 200 * 1024 * 1024,
+  maxUnzippedBytes: 100 * 1024 * 1024,
 } as const;
 export type CatalogueImportLimits = { -readonly [K in keyof typeof CATALOGUE_IMPORT_LIMITS]: number };
 
