@@ -32,6 +32,8 @@ import { CounterIdentity } from './services/dossiers/counter-identity';
 import { DossierService } from './services/dossiers/dossier-service';
 import { AttachmentStore } from './services/documents/attachments';
 import { uploadsHandlers } from './services/documents/handlers';
+import { documentsHandlers } from './services/documents/document-handlers';
+import { DocumentReader } from './services/documents/document-reader';
 import { UploadStaging } from './services/documents/upload-staging';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
@@ -162,6 +164,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     forms: formsHandlers(forms),
     devices: devicesHandlers(barcodes),
     uploads: uploadsHandlers(uploads),
+    documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
   const connections = new Set<Connection>();

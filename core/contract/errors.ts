@@ -84,6 +84,9 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'DOSSIER_NEW_DUE_NOT_LATER',
   'DOSSIER_BAD_CODE_PATTERN',
   'DOSSIER_BAD_COUNTER_ID',
+  // An attached file id that names none, or a read position past its end.
+  'DOCUMENT_NOT_FOUND',
+  'DOCUMENT_BAD_OFFSET',
   'FORMS_UNKNOWN_FORM',
   'FORMS_HANDOVER_DUPLICATE',
 ]);

@@ -7,6 +7,7 @@ import { authContract, usersContract } from './auth';
 import { calendarContract } from './calendar';
 import { catalogueContract } from './catalogue';
 import { devicesContract } from './devices';
+import { documentsContract } from './documents';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
@@ -26,6 +27,7 @@ export const contract = {
   forms: formsContract,
   devices: devicesContract,
   uploads: uploadsContract,
+  documents: documentsContract,
 } as const;
 
 type Contract = typeof contract;
