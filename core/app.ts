@@ -30,6 +30,9 @@ import { parseApplicantQr } from './services/dossiers/cccd';
 import { CodeAllocator } from './services/dossiers/code-allocator';
 import { CounterIdentity } from './services/dossiers/counter-identity';
 import { DossierService } from './services/dossiers/dossier-service';
+import { ReturnCorrection } from './services/dossiers/return-correction';
+import { ReceptionDraftStore } from './services/reception/draft-store';
+import { receptionHandlers } from './services/reception/handlers';
 import { AttachmentStore } from './services/documents/attachments';
 import { uploadsHandlers } from './services/documents/handlers';
 import { documentsHandlers } from './services/documents/document-handlers';
@@ -143,6 +146,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   uploads.startSweeping();
   const attachments = new AttachmentStore(layout.files, uploads);
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments });
+  const returnCorrection = new ReturnCorrection({ db, audit, clock, get: (ref) => dossiers.get(ref) });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
   const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads };
@@ -160,9 +164,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     calendar: calendarHandlers(calendar),
     catalogue: catalogueHandlers(catalogue, uploads),
     applicants: applicantsHandlers(applicants, parseApplicantQr),
-    dossiers: dossiersHandlers(dossiers),
+    dossiers: dossiersHandlers(dossiers, returnCorrection),
     forms: formsHandlers(forms),
     devices: devicesHandlers(barcodes),
+    reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
   };

@@ -244,6 +244,19 @@ export const dossiersContract = {
       .strict(),
     output: dossierViewSchema,
   }),
+  correctReturn: command({
+    summary: 'Correct who received a returned result (name, ID number), with the reason; the old values stay in the history',
+    access: ['clerk', 'postal_clerk', 'supervisor', 'admin'],
+    input: z
+      .object({
+        id: z.string().uuid(),
+        receiverName: z.string().trim().min(1).max(200),
+        receiverIdNumber: z.string().trim().max(20).optional(),
+        reason: z.string().trim().min(3).max(1000),
+      })
+      .strict(),
+    output: dossierViewSchema,
+  }),
 } as const;
 
 export const applicantsContract = {

@@ -11,6 +11,7 @@ import { documentsContract } from './documents';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
+import { receptionContract } from './reception';
 import { auditContract, settingsContract, systemContract } from './system';
 import { uploadsContract } from './uploads';
 
@@ -26,6 +27,7 @@ export const contract = {
   dossiers: dossiersContract,
   forms: formsContract,
   devices: devicesContract,
+  reception: receptionContract,
   uploads: uploadsContract,
   documents: documentsContract,
 } as const;

@@ -26,6 +26,13 @@ export const ui: Messages = {
         en: 'English',
         changed: 'Đã chuyển ngôn ngữ sang Tiếng Việt.',
       },
+      scan: {
+        unused: {
+          cccd: 'Đã nhận mã QR thẻ CCCD nhưng màn hình này không dùng đến; không có gì được điền.',
+          receipt: 'Đã nhận mã QR giấy tiếp nhận nhưng màn hình này không dùng đến; không có gì được điền.',
+          other: 'Đã nhận một mã vừa quét nhưng màn hình này không dùng đến; không có gì được điền.',
+        },
+      },
       roles: {
         clerk: 'Cán bộ tiếp nhận',
         postal_clerk: 'Nhân viên bưu điện',
@@ -168,6 +175,13 @@ export const ui: Messages = {
         vi: 'Tiếng Việt',
         en: 'English',
         changed: 'Language switched to English.',
+      },
+      scan: {
+        unused: {
+          cccd: 'A citizen ID card QR code was scanned, but this screen does not use it; nothing was filled in.',
+          receipt: 'A receipt QR code was scanned, but this screen does not use it; nothing was filled in.',
+          other: 'A code was scanned, but this screen does not use it; nothing was filled in.',
+        },
       },
       roles: {
         clerk: 'Reception clerk',

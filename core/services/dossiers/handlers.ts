@@ -2,8 +2,9 @@ import type { applicantsContract, dossiersContract } from '../../contract/dossie
 import type { Handlers } from '../../rpc/handlers';
 import type { ApplicantRepo } from './applicant-repo';
 import type { DossierService, ParsedQr } from './dossier-service';
+import type { ReturnCorrection } from './return-correction';
 
-export function dossiersHandlers(dossiers: DossierService): Handlers<typeof dossiersContract> {
+export function dossiersHandlers(dossiers: DossierService, returnCorrection: ReturnCorrection): Handlers<typeof dossiersContract> {
   return {
     receive: (input, ctx) => dossiers.receive(ctx.actor, input),
     requestSupplement: (input, ctx) => dossiers.requestSupplement(ctx.actor, input),
@@ -16,6 +17,7 @@ export function dossiersHandlers(dossiers: DossierService): Handlers<typeof doss
     apologise: (input, ctx) => dossiers.apologise(ctx.actor, input),
     collectFee: (input, ctx) => dossiers.collectFee(ctx.actor, input),
     returnResult: (input, ctx) => dossiers.returnResult(ctx.actor, input),
+    correctReturn: (input, ctx) => returnCorrection.correct(ctx.actor, input),
   };
 }
 

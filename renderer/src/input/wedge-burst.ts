@@ -8,11 +8,15 @@
  * beyond human typing, which runs at 100 ms and more between keys). The keys before that point have already
  * reached the focused field: the scan reports how many (`leaked`) so the caller can take them back out. Keys
  * swallowed in a burst that turns out too short for a scan are handed back (`release`) for the caller to insert.
+ * A recognised burst ended by the scanner's terminator is a scan however short (a receipt QR holding a bare dossier
+ * code is ~15 characters): its Enter must never reach a form.
  */
 
 export interface WedgeBurstOptions {
-  /** Shortest text that counts as a scan. */
+  /** Shortest text that counts as a scan when the burst ends without a terminator (a pause, another key). */
   minLength: number;
+  /** Shortest text that counts as a scan when a recognised burst ends with a terminator. */
+  minTerminatedLength: number;
   /** Longest gap between keys before a burst is recognised. */
   maxGapMs: number;
   /** Longest gap inside a recognised burst (scanners over Bluetooth hiccup now and then). */
@@ -25,6 +29,7 @@ export interface WedgeBurstOptions {
 
 export const DEFAULT_WEDGE_OPTIONS: WedgeBurstOptions = {
   minLength: 20,
+  minTerminatedLength: 6,
   maxGapMs: 35,
   burstGapMs: 80,
   confirmAfter: 6,
@@ -76,6 +81,7 @@ export class WedgeBurstDetector {
     this.options = { ...DEFAULT_WEDGE_OPTIONS, ...options };
     if (this.options.confirmAfter < 2) throw new RangeError('confirmAfter must be at least 2');
     if (this.options.minLength < this.options.confirmAfter) throw new RangeError('minLength must be at least confirmAfter');
+    if (this.options.minTerminatedLength < this.options.confirmAfter) throw new RangeError('minTerminatedLength must be at least confirmAfter');
   }
 
   /** How long after the last key the caller should call flush() to end a burst that has no terminator. */
@@ -95,7 +101,7 @@ export class WedgeBurstDetector {
     const inBurst = this.chars.length > 0 && gap <= (this.confirmed ? this.options.burstGapMs : this.options.maxGapMs);
 
     if (this.options.terminators.includes(key)) {
-      if (inBurst && this.confirmed && this.chars.length >= this.options.minLength) {
+      if (inBurst && this.confirmed && this.chars.length >= Math.min(this.options.minLength, this.options.minTerminatedLength)) {
         return { swallow: true, scan: this.take('terminator', timestamp), release: '' };
       }
       return { ...this.end(timestamp, inBurst ? 'key' : 'pause'), swallow: false };

@@ -1,7 +1,8 @@
 /**
  * Wires the pure WedgeBurstDetector to a window: a keyboard-wedge scan is caught wherever focus is (a field, a
- * button, or nothing at all), its keys are kept out of the focused field, and characters that reached the field
- * before the burst was recognised are taken back out.
+ * button, or nothing at all), its keys are kept out of the focused field, characters that reached the field
+ * before the burst was recognised are taken back out, and its Enter is swallowed (it never submits a form).
+ * A scan is never typing, whether or not a screen wants it: what to do with it is the scan router's business.
  *
  * Characters a keyboard cannot produce (Vietnamese letters sent as Unicode by the scanner driver, or by
  * automation) arrive without a keydown, as a `textInput` event; they are fed to the detector too, unless they are
@@ -42,8 +43,8 @@ export class WedgeKeyboardListener {
 
   constructor(
     private readonly target: Window,
-    /** Returns false to refuse the scan: its characters are then put back where they were typed. */
-    private readonly onScan: (scan: WedgeScan) => boolean,
+    /** Every recognised scan; its characters never stay in (or go back to) a field. */
+    private readonly onScan: (scan: WedgeScan) => void,
     options: Partial<WedgeBurstOptions> = {},
   ) {
     this.detector = new WedgeBurstDetector(options);
@@ -142,14 +143,10 @@ export class WedgeKeyboardListener {
     }
     // Keys after the scan belong to the next run (a key after a pause both ends a scan and starts a run).
     this.history = this.history.filter((h) => h.at > scan.endedAt);
-    if (this.onScan(result)) {
-      // Taken as a scan: the characters that reached the field before the burst was recognised come back out.
-      if (result.leaked > 0 && before) restoreSnapshot(before);
-    } else {
-      // Not wanted (say a dialog is open): the field gets the rest of what was typed, as if nothing happened.
-      const target = before?.el.isConnected ? before.el : this.target.document.activeElement;
-      insertIntoEditable(target, result.text.slice(result.leaked));
-    }
+    // The characters that reached the field before the burst was recognised come back out, before the scan is
+    // handled (a handler may fill this very field).
+    if (result.leaked > 0 && before) restoreSnapshot(before);
+    this.onScan(result);
   }
 
   private scheduleFlush(): void {

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { ScanListener } from '../input/ScanListener';
 import { useSession } from '../session/session-context';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -16,6 +17,7 @@ export function AppLayout() {
   return (
     <div className="app-layout">
       <SkipLink />
+      <ScanListener />
       <header className="app-header">
         <Brand />
         <div className="app-header__tools">

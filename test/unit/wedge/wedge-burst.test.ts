@@ -79,14 +79,31 @@ describe('WedgeBurstDetector: scanners', () => {
     expect(out.every((v) => v.scan === null)).toBe(true);
   });
 
-  it('hands back swallowed keys of a fast burst too short to be a scan, and lets Enter through', () => {
+  it('hands back swallowed keys of a short fast burst that ends without the terminator (Tab, a pause)', () => {
     const d = new WedgeBurstDetector();
     const { verdicts, end } = type(d, '0123456789', 0, () => 5);
     expect(verdicts.filter((v) => v.swallow)).toHaveLength(5);
+    const tab = d.feed('Tab', end + 5);
+    expect(tab.swallow).toBe(false);
+    expect(tab.scan).toBeNull();
+    expect(tab.release).toBe('56789');
+    const again = type(d, '0123456789', 1000, () => 5);
+    const paused = d.flush(again.end + d.flushDelayMs);
+    expect(paused.scan).toBeNull();
+    expect(paused.release).toBe('56789');
+  });
+
+  it('takes a short recognised burst ended by Enter as a scan and swallows the Enter (a receipt QR holding a bare code)', () => {
+    const d = new WedgeBurstDetector();
+    const code = 'H12-261206-0001';
+    const { end } = type(d, code, 0, () => 5);
     const enter = d.feed('Enter', end + 5);
-    expect(enter.swallow).toBe(false);
-    expect(enter.scan).toBeNull();
-    expect(enter.release).toBe('56789');
+    expect(enter.swallow).toBe(true);
+    expect(enter.scan).toMatchObject({ text: code, terminatedBy: 'terminator', leaked: 5 });
+    // Below the confirming length nothing is a burst: five quick keys and Enter are a person's.
+    const few = type(d, 'abcde', 5000, () => 5);
+    expect(d.feed('Enter', few.end + 5)).toEqual({ swallow: false, scan: null, release: '' });
+    expect(() => new WedgeBurstDetector({ minTerminatedLength: 3, confirmAfter: 6 })).toThrow(RangeError);
   });
 
   it('follows configured thresholds', () => {

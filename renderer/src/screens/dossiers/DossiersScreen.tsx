@@ -10,8 +10,8 @@ import './dossiers.css';
 
 /**
  * Return of results and follow-up. Like every screen, focus starts on the heading (screen readers announce where
- * the clerk is); a receipt scanned anywhere outside a text field still lands in the lookup field, and F2 puts the
- * cursor there. An open dossier is ?id=… in the address, so Back returns to the list.
+ * the clerk is); a receipt scanned wherever focus is opens its dossier, and F2 puts the
+ * cursor in the lookup field. An open dossier is ?id=… in the address, so Back returns to the list.
  */
 export function DossiersScreen() {
   const { t } = useTranslation();

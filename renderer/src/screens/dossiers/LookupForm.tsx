@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { Panel } from '../../components/Panel';
 import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
+import { useScanHandler } from '../../input/scan-handlers';
 
 function isTextEntry(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -15,8 +16,8 @@ function isTextEntry(el: Element | null): boolean {
 }
 
 /**
- * A keyboard-wedge scanner types wherever focus is. While this screen shows and no dialog is open, a character
- * typed outside any text field moves focus to the lookup field first, so the scan lands there.
+ * While this screen shows and no dialog is open, a character typed outside any text field moves focus to the
+ * lookup field first, so a clerk can type a code at once. (Scans never type: the scan router hands them over.)
  */
 function useTypeToLookup(inputRef: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
@@ -40,7 +41,7 @@ export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInput
   const [busy, setBusy] = useState(false);
   useTypeToLookup(inputRef);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
     const value = text.trim();
@@ -49,6 +50,10 @@ export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInput
       inputRef.current?.focus();
       return;
     }
+    void open(value);
+  };
+
+  const open = async (value: string) => {
     setBusy(true);
     setError(null);
     try {
@@ -68,9 +73,18 @@ export function LookupForm({ inputRef, onOpen }: { inputRef: RefObject<HTMLInput
     }
   };
 
+  // A receipt QR (or any code) scanned on this screen opens its dossier, wherever focus is; the scan is never
+  // typed into a field, so the lookup field shows what was scanned only if it fails.
+  useScanHandler(['receipt', 'other'], (scan) => {
+    if (busy) return false;
+    setText(scan.text.trim());
+    void open(scan.text.trim());
+    return true;
+  });
+
   return (
     <Panel title={t('dossiersUi.lookup.title')} className="dossier-lookup">
-      <form className="dossier-lookup__form" noValidate onSubmit={(e) => void submit(e)} data-testid="dossier-lookup">
+      <form className="dossier-lookup__form" noValidate onSubmit={submit} data-testid="dossier-lookup">
         <Field
           label={t('dossiersUi.lookup.label')}
           name="dossier-code"

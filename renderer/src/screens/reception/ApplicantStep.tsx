@@ -12,7 +12,7 @@ import { PersonFields } from './PersonFields';
 export interface ScanState {
   busy: boolean;
   /** The refusal of the last scan: the catalogue text and, for mangled text, what was wrong. */
-  error: { text: string; detail: string | null } | null;
+  error: { text: string; detail: string | null; cleared?: boolean } | null;
 }
 
 export interface ApplicantStepProps {
@@ -63,6 +63,7 @@ export function ApplicantStep({ draft, scan, errorOf, onPerson, onSubmitterDiffe
               <p className="rx-scan__error-title">{t('reception.scan.refused')}</p>
               <p>{scan.error.text}</p>
               {scan.error.detail && <p className="rx-scan__error-detail">{scan.error.detail}</p>}
+              {scan.error.cleared && <p data-testid="scan-cleared">{t('reception.scan.cleared')}</p>}
             </>
           )}
         </div>

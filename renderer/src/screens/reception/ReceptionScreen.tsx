@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { DossierView } from '../../../../core/contract/dossiers';
 import type { MethodOutput } from '../../../../core/contract/index';
 import { useAnnouncer } from '../../a11y/Announcer';
@@ -14,8 +15,8 @@ import { FormError } from '../../components/FormError';
 import { ScreenPage } from '../../components/ScreenPage';
 import { describeError } from '../../i18n/error-text';
 import { currentLocale } from '../../i18n/setup';
-import { useWedgeScanner } from '../../input/useWedgeScanner';
-import { useHidBarcodeScans } from '../../devices/useHidBarcodeScans';
+import { useScanHandler } from '../../input/scan-handlers';
+import type { RoutedScan } from '../../input/scan-router';
 import { useSession } from '../../session/session-context';
 import { ApplicantStep, type ScanState } from './ApplicantStep';
 import { ChecklistStep } from './ChecklistStep';
@@ -27,6 +28,8 @@ import {
   applyQr,
   buildIntake,
   checkAll,
+  clearApplicant,
+  hasApplicant,
   checkStep,
   emptyDraft,
   extraRow,
@@ -47,6 +50,9 @@ import {
 } from './draft';
 import { formatBytes, formatLocalDateTime } from './format';
 import { ProcedureStep } from './ProcedureStep';
+import { isBlankDraft, parseSavedDraft, serialiseDraft, vietnamWallClock } from './saved-draft';
+import { refusalDetail } from './scan-refusal';
+import { WorkingHoursNotice } from './WorkingHoursNotice';
 import { ReviewStep, type MissingItem } from './ReviewStep';
 import { Stepper } from './Stepper';
 import './reception.css';
@@ -54,6 +60,8 @@ import './reception.css';
 type Agency = MethodOutput<'catalogue.agencies'>[number];
 
 const AGENCY_KEY = 'motcua.reception.agency';
+/** The draft is sent to the core this long after the last change. */
+const DRAFT_SAVE_MS = 600;
 /** Focus request resolved after the render: the first control of the step then on screen. */
 const DEFAULT_FOCUS = '\u0000default';
 
@@ -89,7 +97,8 @@ function isMissingList(v: unknown): v is MissingItem[] {
 }
 
 export function ReceptionScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
   const { user } = useSession();
   const announce = useAnnouncer();
   const stepHeadingId = useId();
@@ -113,6 +122,12 @@ export function ReceptionScreen() {
   /** The request to supplement as written so far; null until first opened (then built from what is missing). */
   const [supplement, setSupplement] = useState<SupplementDraft | null>(null);
   const [visited, setVisited] = useState<ReadonlySet<StepId>>(() => new Set([restored?.step ?? 'applicant']));
+  /** The draft came back from the core after a reload (or from another browser of this clerk). */
+  const [restoredNotice, setRestoredNotice] = useState<{ savedAt: string; droppedFiles: number } | null>(null);
+  /** The core's draft has been read (or there is a newer one on screen): saving may start. */
+  const draftLoaded = useRef(restored !== null);
+  /** What the core holds: the saved text, null for no draft, undefined when unknown (a call failed). */
+  const lastSaved = useRef<string | null | undefined>(undefined);
   /** Where focus goes after the next render (a step change first has to put the field on screen). */
   const pendingFocus = useRef<string | null>(null);
 
@@ -125,6 +140,55 @@ export function ReceptionScreen() {
   useEffect(() => {
     kept = { userId, draft, step, done };
   }, [userId, draft, step, done]);
+
+  // The clerk's draft kept by the core comes back after a reload, unless work has started on screen meanwhile.
+  useEffect(() => {
+    if (draftLoaded.current) return;
+    let cancelled = false;
+    api.call('reception.getDraft').then(
+      (saved) => {
+        if (cancelled) return;
+        draftLoaded.current = true;
+        const parsed = saved ? parseSavedDraft(saved.data) : null;
+        if (!saved || !parsed || isBlankDraft(parsed.draft) || !isBlankDraft(draftRef.current)) return;
+        lastSaved.current = saved.data;
+        setDraft({ ...parsed.draft, agencyCode: parsed.draft.agencyCode || draftRef.current.agencyCode });
+        setStep(parsed.step);
+        setVisited(new Set(STEPS.slice(0, STEPS.indexOf(parsed.step) + 1)));
+        setRestoredNotice({ savedAt: saved.savedAt, droppedFiles: parsed.droppedFiles });
+        announce(t('reception.draft.restoredAnnounce'));
+      },
+      () => {
+        if (!cancelled) draftLoaded.current = true;
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [announce, t]);
+
+  // Saved (debounced) while the dossier is being worked on; a blank form keeps nothing.
+  useEffect(() => {
+    if (!draftLoaded.current || done) return;
+    const timer = setTimeout(() => {
+      const data = isBlankDraft(draft) ? null : serialiseDraft(draft, step);
+      if (data === lastSaved.current) return;
+      lastSaved.current = data;
+      const call = data === null ? api.call('reception.discardDraft') : api.call('reception.saveDraft', { data });
+      call.catch(() => {
+        lastSaved.current = undefined; // try again on the next change
+      });
+    }, DRAFT_SAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, step, done]);
+
+  const forgetDraft = () => {
+    lastSaved.current = null;
+    setRestoredNotice(null);
+    api.call('reception.discardDraft').catch(() => {
+      lastSaved.current = undefined;
+    });
+  };
 
   // Agencies once; the remembered choice is kept only if it still exists.
   useEffect(() => {
@@ -282,41 +346,6 @@ export function ReceptionScreen() {
 
   // ---------- the applicant's card ----------
 
-  const readQr = async (text: string) => {
-    if (busy || dialog) return;
-    setScan({ busy: true, error: null });
-    try {
-      const parsed = await api.call('applicants.parseQr', { text });
-      if (done) startNew();
-      setDraft((d) => applyQr(d, parsed, text));
-      clearErrors(...Object.keys({ ...problems, ...serverErrors }).filter((k) => k.startsWith('applicant.')));
-      setScan({ busy: false, error: null });
-      setTopError(null);
-      announce(t('reception.scan.filled', { name: parsed.fullName }));
-      goTo('applicant', 'applicant.phone');
-    } catch (e) {
-      const shown = describeError(t, e);
-      const reason = e instanceof ApiError && typeof e.params.reason === 'string' ? e.params.reason : null;
-      const word = e instanceof ApiError && typeof e.params.word === 'string' ? e.params.word : '';
-      const detail = reason ? t('reception.scan.reasonDetail', { reason: t(`cccd.mangledReason.${reason}`, { defaultValue: reason }), word }) : null;
-      setScan({ busy: false, error: { text: shown.text, detail } });
-      announce(shown.text, 'assertive');
-      if (done) setTopError(shown.text);
-      else if (step !== 'applicant') goTo('applicant', 'step-heading');
-    }
-  };
-
-  // While a decision is being sent or a dialog is open, a burst is typing, not a card: it goes where it was typed.
-  useWedgeScanner({
-    onScan: (text) => {
-      if (busy || dialog) return false;
-      void readQr(text);
-      return true;
-    },
-  });
-
-  // ---------- decisions ----------
-
   const startNew = () => {
     const agencyCode = draftRef.current.agencyCode;
     setDraft({ ...emptyDraft(agencyCode), ticket: '' });
@@ -331,15 +360,70 @@ export function ReceptionScreen() {
     setSupplement(null);
     setVisited(new Set(['applicant']));
     setStep('applicant');
+    setRestoredNotice(null);
     focusField('step-heading');
   };
 
-  // A scanner in HID POS mode (exact UTF-8) feeds the same path as a keyboard-wedge scan.
-  useHidBarcodeScans((text) => {
-    if (!busy && !dialog) void readQr(text);
+  /**
+   * A scan that cannot be used: the previous applicant never stays in place silently. The fields are emptied and
+   * the refusal says so (assertive), with the reason in the clerk's language.
+   */
+  const refuseScan = (e: unknown) => {
+    const shown = describeError(t, e);
+    const detail = e instanceof ApiError ? refusalDetail(e.code, e.params, t, (key) => i18n.exists(key)) : null;
+    if (done) startNew();
+    const cleared = hasApplicant(draftRef.current);
+    setDraft((d) => clearApplicant(d));
+    clearErrors(...Object.keys({ ...problems, ...serverErrors }).filter((k) => k.startsWith('applicant.')));
+    setScan({ busy: false, error: { text: shown.text, detail, cleared } });
+    announce(cleared ? `${shown.text} ${t('reception.scan.cleared')}` : shown.text, 'assertive');
+    if (step !== 'applicant' || done) goTo('applicant', 'step-heading');
+  };
+
+  const readQr = async (text: string) => {
+    if (busy || dialog) return;
+    setScan({ busy: true, error: null });
+    try {
+      const parsed = await api.call('applicants.parseQr', { text });
+      if (done) startNew();
+      setDraft((d) => applyQr(d, parsed, text));
+      clearErrors(...Object.keys({ ...problems, ...serverErrors }).filter((k) => k.startsWith('applicant.')));
+      setScan({ busy: false, error: null });
+      setTopError(null);
+      announce(t('reception.scan.filled', { name: parsed.fullName }));
+      goTo('applicant', 'applicant.phone');
+    } catch (e) {
+      refuseScan(e);
+    }
+  };
+
+  /** A receipt QR scanned here opens its dossier (the draft in progress is kept for when the clerk comes back). */
+  const openReceipt = async (text: string) => {
+    setScan({ busy: true, error: null });
+    try {
+      const view = await api.call('dossiers.lookup', { text });
+      setScan({ busy: false, error: null });
+      announce(t('dossiersUi.lookup.opened', { code: view.code ?? view.id }));
+      void navigate(`/dossiers?id=${encodeURIComponent(view.id)}`);
+    } catch (e) {
+      refuseScan(e);
+    }
+  };
+
+  // Every scan on this screen (keyboard wedge or HID POS): a receipt opens its dossier, anything else is read as a
+  // card (a wrong code is refused with the reason). While a decision is being sent the scan is not taken.
+  useScanHandler(['cccd', 'receipt', 'other'], (s: RoutedScan) => {
+    if (busy || dialog) return false;
+    if (s.kind === 'receipt') void openReceipt(s.text);
+    else void readQr(s.text);
+    return true;
   });
 
+  // ---------- decisions ----------
+
+
   const finish = (view: DossierView) => {
+    forgetDraft(); // decided: nothing left to come back to
     setDone(view);
     setBusy(null);
     setDialog(null);
@@ -503,6 +587,25 @@ export function ReceptionScreen() {
         </div>
       </div>
       <FormError message={topError} testId="reception-error" />
+      {restoredNotice && !done && (
+        <div className="notice rx-draft" data-testid="draft-restored">
+          <p>
+            {t('reception.draft.restored', { at: formatLocalDateTime(vietnamWallClock(restoredNotice.savedAt)) })}
+            {restoredNotice.droppedFiles > 0 && ` ${t('reception.draft.filesAgain', { count: restoredNotice.droppedFiles })}`}
+          </p>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              startNew();
+              forgetDraft();
+              announce(t('reception.draft.discarded'));
+            }}
+          >
+            {t('reception.draft.discard')}
+          </button>
+        </div>
+      )}
 
       {done ? (
         <DoneView dossier={done} onNew={startNew} />
@@ -557,6 +660,9 @@ export function ReceptionScreen() {
                 onChange={(patch) => update(patch, ...Object.keys(patch).map((k) => (k === 'feeCollected' ? 'fees.collected' : k === 'feeConfirmed' ? 'fees.confirmed' : k)))}
                 onDecide={openDecision}
               />
+            )}
+            {step === 'review' && draft.procedure && (
+              <WorkingHoursNotice agencyCode={draft.procedure.agencyCode} />
             )}
             {stepIndex > 0 && (
               <div className="rx-back">

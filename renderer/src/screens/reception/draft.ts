@@ -129,6 +129,19 @@ export function applyQr(d: Draft, qr: ParsedQr, text: string): Draft {
 }
 
 /**
+ * A scanned card was refused: the applicant it would have replaced goes too, so the next dossier can never be
+ * received under the previous person. (The submitter, a different person typed by the clerk, stays.)
+ */
+export function clearApplicant(d: Draft): Draft {
+  return { ...d, applicant: emptyPerson(), scan: null };
+}
+
+/** Whether any applicant field holds something (so clearing it is worth saying). */
+export function hasApplicant(d: Draft): boolean {
+  return Object.entries(d.applicant).some(([k, v]) => k !== 'kind' && typeof v === 'string' && v.trim() !== '');
+}
+
+/**
  * A procedure was chosen: its checklist replaces the old one (unless it is the same procedure again), the
  * result return is one the procedure offers, and the amount to collect starts at the total fee.
  */
