@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/temp';
@@ -76,7 +77,14 @@ describe('web mode launcher', () => {
 
   it('`motcua serve` restarts its server the same way and stops on SIGTERM', async () => {
     const dir = tempDir();
-    const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'motcua.mjs'), 'serve', '--port', '0'], {
+    // `motcua serve` takes ports 1–65535: borrow a free one.
+    const port = await new Promise<number>((resolve) => {
+      const srv = createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as AddressInfo).port;
+        srv.close(() => resolve(p));
+      });
+    });
+    const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'motcua.mjs'), 'serve', '--port', String(port)], {
       cwd: REPO_ROOT,
       env: { ...process.env, MOTCUA_DATA_DIR: dir.dir, MOTCUA_RENDERER_DIR: dir.dir },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +99,7 @@ describe('web mode launcher', () => {
       await until('a restarted server', () => (out.match(/MotCua Desk \(web\): http/g) ?? []).length === 2, () => out);
       const urls = [...out.matchAll(/MotCua Desk \(web\): (http:\/\/\S+)/g)].map((m) => m[1]);
       expect(urls[1]).toBe(urls[0]);
+      expect(urls[0]).toContain(`:${port}`);
       proc.kill('SIGTERM');
       expect(await exited).toBe(0);
       const last = serverPids(out).pop()!;
