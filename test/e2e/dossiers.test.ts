@@ -5,14 +5,14 @@
  * checked with pdftotext) — and axe-core finds nothing on the list, the detail and every dialog.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { PDF_TOOLS, pdfText } from '../helpers/pdf-tools';
-import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput } from '../helpers/people';
+import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../helpers/people';
 import { CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
@@ -43,6 +43,12 @@ async function openByTyping(page: Page, text: string): Promise<void> {
   await field.focus();
   await field.fill('');
   await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** A keyboard-wedge scan as a real scanner sends it: a few ms per key, then its Enter suffix. */
+async function scan(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text, { delay: 5 });
   await page.keyboard.press('Enter');
 }
 
@@ -174,23 +180,67 @@ describe('dossiers screen', () => {
 
     // "Trả kết quả": the receiver is the applicant unless changed.
     const give = await openAction(page, 'return', 'return-dialog');
-    expect(await give.getByLabel('Họ tên người nhận').inputValue()).toBe(first.applicant.fullName);
+    const name = give.getByLabel('Họ tên người nhận');
+    expect(await name.inputValue()).toBe(first.applicant.fullName);
     expect(await violations(page)).toEqual([]);
+    // Someone else collects: their card is scanned while focus is in the name field. The raw QR text never lands
+    // in the name, the card fills name and ID number, and the scanner's Enter submits nothing.
+    await name.focus();
+    await scan(page, qrOf(TRAN_VAN_DUC));
+    await expect.poll(() => name.inputValue(), { timeout: 10_000 }).toBe(TRAN_VAN_DUC.fullName);
+    expect(await give.getByLabel('Số giấy tờ người nhận').inputValue()).toBe(TRAN_VAN_DUC.idNumber);
+    expect(await give.isVisible()).toBe(true);
+    expect(await stateText(page)).toBe('Có kết quả');
+    expect((await rpc.call<Dossier>('dossiers.get', { id: first.id })).state).toBe('result_ready');
+    // A receipt scanned into the dialog fills nothing and opens nothing behind it.
+    await name.focus();
+    await scan(page, first.code);
+    await expect.poll(() => give.getByTestId('return-error').textContent()).toContain('không phải mã QR thẻ CCCD');
+    expect(await name.inputValue()).toBe(TRAN_VAN_DUC.fullName);
+    expect(await give.isVisible()).toBe(true);
+    // The applicant comes after all: typed by hand, as a person types.
+    await name.fill('');
+    await name.pressSequentially(first.applicant.fullName, { delay: 60 });
     await give.getByLabel('Số giấy tờ người nhận').fill(NGUYEN_THI_HUYNH.idNumber);
+    expect(await violations(page)).toEqual([]);
     await give.getByRole('button', { name: 'Xác nhận đã trả kết quả' }).click();
     await give.waitFor({ state: 'hidden' });
     await waitForState(page, 'Đã trả kết quả');
     const result = await page.getByTestId('dossier-result').textContent();
     expect(result).toContain(first.applicant.fullName);
     expect(result).toContain('Tại quầy');
-    // No action is left for a returned dossier.
-    expect(await detail(page).locator('button[data-action]').count()).toBe(0);
+    // The only action left for a returned dossier is correcting who received it.
+    expect(await detail(page).locator('button[data-action]').count()).toBe(1);
     expect(await page.getByTestId('dossier-history').textContent()).toContain('Có kết quả → Đã trả kết quả');
 
     // Seen by the core the same way.
     const stored = await rpc.call<Dossier & { result: { receiverName: string } }>('dossiers.get', { id: first.id });
     expect(stored.state).toBe('result_returned');
     expect(stored.result.receiverName).toBe(first.applicant.fullName);
+  });
+
+  it('corrects a recorded receiver with a reason; the old and new receiver and the reason show in the history', async () => {
+    const { page } = browser;
+    const fix = await openAction(page, 'correctReturn', 'correct-return-dialog');
+    expect(await violations(page)).toEqual([]);
+    // Without a reason nothing is sent.
+    await fix.getByRole('button', { name: 'Lưu thông tin đã sửa' }).click();
+    expect(await fix.getByText('Lý do cần ít nhất 3 ký tự.').isVisible()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+    // The person who really came: their card, scanned with focus in the reason field, fills name and number.
+    await fix.getByLabel('Lý do sửa').focus();
+    await scan(page, qrOf(TRAN_VAN_DUC));
+    await expect.poll(() => fix.getByLabel('Họ tên người nhận').inputValue(), { timeout: 10_000 }).toBe(TRAN_VAN_DUC.fullName);
+    expect(await fix.getByLabel('Lý do sửa').inputValue()).toBe('');
+    await fix.getByLabel('Lý do sửa').fill('Người nhận thực tế là người được uỷ quyền');
+    await fix.getByRole('button', { name: 'Lưu thông tin đã sửa' }).click();
+    await fix.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await page.getByTestId('dossier-result').textContent()) ?? '').toContain(TRAN_VAN_DUC.fullName);
+    const history = (await page.getByTestId('dossier-history').textContent()) ?? '';
+    expect(history).toContain(`Sửa người nhận kết quả: “${first.applicant.fullName}, ${NGUYEN_THI_HUYNH.idNumber}” → “${TRAN_VAN_DUC.fullName}, ${TRAN_VAN_DUC.idNumber}”`);
+    expect(history).toContain('Lý do: Người nhận thực tế là người được uỷ quyền');
+    expect(history).toContain(CLERK.username);
+    expect(await violations(page)).toEqual([]);
   });
 
   it.skipIf(PDF_TOOLS.skip)('prints the receipt as a PDF download holding the dossier code', async () => {
@@ -323,5 +373,78 @@ describe('dossiers screen', () => {
     await supplement.waitFor({ state: 'hidden' });
     await waitForState(page, 'Đã tiếp nhận');
     expect(await page.getByTestId('print-panel').locator('button[data-form="receipt"]').count()).toBe(1);
+  });
+});
+
+describe('attached files open from the dossier', () => {
+  let web: WebMode;
+  let browser: BrowserSession;
+  let rpc: RpcClient;
+  let downloads: string;
+  let withFiles: Dossier;
+  // Smallest PNG (1×1) and PDF the content checks recognise.
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c00000000049454e44ae426082', 'hex');
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+  async function upload(fileName: string, data: Buffer): Promise<string> {
+    const { uploadId } = await rpc.call<{ uploadId: string }>('uploads.begin', { fileName, bytes: data.length });
+    await rpc.call('uploads.chunk', { uploadId, offset: 0, dataBase64: data.toString('base64') });
+    await rpc.call('uploads.finish', { uploadId });
+    return uploadId;
+  }
+
+  beforeAll(async () => {
+    web = await startWebMode();
+    await seedAccounts(web.url, { clerk: true });
+    rpc = await connectRpc(web.url);
+    await rpc.call('auth.login', { username: CLERK.username, password: CLERK.password });
+    withFiles = await rpc.call<Dossier>('dossiers.receive', {
+      agencyCode: WARD,
+      procedureCode: PARENTAGE,
+      applicant: personInput(NGUYEN_THI_HUYNH),
+      attachments: [
+        { itemCode: 'KHAC', uploadId: await upload('anh-giay-to.png', PNG) },
+        { itemCode: 'KHAC', uploadId: await upload('to-khai.pdf', PDF) },
+      ],
+    });
+    browser = await launchBrowser();
+    downloads = mkdtempSync(path.join(os.tmpdir(), 'motcua-documents-dl-'));
+  });
+  afterAll(async () => {
+    rpc?.close();
+    await browser?.close();
+    await web?.stop();
+    if (downloads) rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('shows an image in the viewer and saves a PDF under its own name, within the CSP', async () => {
+    const { page } = browser;
+    await page.goto(web.url);
+    await login(page, CLERK);
+    await page.keyboard.press('Alt+3');
+    await waitForHeading(page, SCREEN_TITLES_VI.dossiers);
+    await openByTyping(page, withFiles.code);
+    await expect.poll(async () => (await page.getByTestId('dossier-code').textContent()) ?? '').toBe(withFiles.code);
+
+    const documents = page.getByTestId('dossier-documents');
+    const openImage = documents.getByRole('button', { name: 'Mở tệp anh-giay-to.png' });
+    await openImage.click();
+    const viewer = page.getByTestId('document-viewer');
+    await viewer.waitFor({ state: 'visible' });
+    const img = viewer.getByRole('img', { name: 'Ảnh tài liệu anh-giay-to.png' });
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await viewer.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Mở tệp anh-giay-to.png');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), documents.getByRole('button', { name: 'Mở tệp to-khai.pdf' }).click()]);
+    expect(download.suggestedFilename()).toBe('to-khai.pdf');
+    const file = path.join(downloads, 'to-khai.pdf');
+    await download.saveAs(file);
+    expect(readFileSync(file).equals(PDF)).toBe(true);
+    // A CSP refusal or a failed call would show here as a console error.
+    expect(browser.problems.errors).toEqual([]);
   });
 });

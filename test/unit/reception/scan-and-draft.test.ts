@@ -42,9 +42,9 @@ describe('the refusal detail is in the clerk\'s language, never a raw code', () 
 
 describe('the reception draft kept by the core', () => {
   it('comes back as it was saved, without file contents (counted so the clerk re-attaches them)', () => {
-    const withFile: Draft = { ...someone, attachments: [{ key: 'f1', rowKey: 'r', itemCode: 'TK', fileName: 'to-khai.pdf', mediaType: 'application/pdf', bytes: 3, contentBase64: 'AAAA' } as Draft['attachments'][number]] };
+    const withFile: Draft = { ...someone, attachments: [{ key: 'f1', rowKey: 'r', itemCode: 'TK', fileName: 'to-khai.pdf', mediaType: 'application/pdf', bytes: 3, uploadId: 'upload-aaaa' } as unknown as Draft['attachments'][number]] };
     const text = serialiseDraft(withFile, 'checklist');
-    expect(text).not.toContain('AAAA');
+    expect(text).not.toContain('upload-aaaa');
     expect(parseSavedDraft(text)).toEqual({ draft: { ...someone, attachments: [] }, step: 'checklist', droppedFiles: 1 });
   });
 

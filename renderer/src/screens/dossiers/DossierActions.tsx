@@ -4,12 +4,13 @@ import type { DossierView } from '../../../../core/contract/dossiers';
 import type { DossierState } from '../../../../core/domain/dossier/states';
 import { Panel } from '../../components/Panel';
 import { ApologyDialog } from './ApologyDialog';
+import { CorrectReturnDialog } from './CorrectReturnDialog';
 import { FeeDialog } from './FeeDialog';
 import { ReturnResultDialog } from './ReturnResultDialog';
 import { SupplementDialog } from './SupplementDialog';
 import { TransitionDialog, type TransitionTarget } from './TransitionDialog';
 
-type Action = TransitionTarget | 'apology' | 'fee' | 'return' | 'supplement';
+type Action = TransitionTarget | 'apology' | 'fee' | 'return' | 'correctReturn' | 'supplement';
 
 const ACTIVE: readonly DossierState[] = ['received', 'sent_to_agency', 'result_ready'];
 
@@ -20,6 +21,7 @@ export function availableActions(state: DossierState, amountDue: number): Action
   if (state === 'received') list.push('sent_to_agency');
   if (state === 'received' || state === 'sent_to_agency') list.push('result_ready');
   if (state === 'result_ready') list.push('return');
+  if (state === 'result_returned') list.push('correctReturn');
   if ((ACTIVE.includes(state) || state === 'supplement_requested') && amountDue > 0) list.push('fee');
   if (ACTIVE.includes(state)) list.push('apology');
   if (state === 'draft' || state === 'supplement_requested' || state === 'received' || state === 'sent_to_agency') list.push('withdrawn');
@@ -31,6 +33,7 @@ const LABEL: Record<Action, string> = {
   sent_to_agency: 'sendToAgency',
   result_ready: 'resultReady',
   return: 'returnResult',
+  correctReturn: 'correctReturn',
   fee: 'collectFee',
   apology: 'apologise',
   withdrawn: 'withdraw',
@@ -74,6 +77,7 @@ export function DossierActions({ view, onChanged }: { view: DossierView; onChang
       <ApologyDialog open={open === 'apology'} {...props} />
       <FeeDialog open={open === 'fee'} {...props} />
       <ReturnResultDialog open={open === 'return'} {...props} />
+      <CorrectReturnDialog open={open === 'correctReturn'} {...props} />
       <SupplementDialog open={open === 'supplement'} {...props} />
     </Panel>
   );

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
+import { FormError } from '../../components/FormError';
 import { Panel } from '../../components/Panel';
+import { DocumentViewer, useDocumentOpener } from './DocumentViewer';
 import { formatDateTime } from '../../format/date-time';
 import { formatMoney, parseActor } from './format';
 
@@ -167,8 +169,11 @@ export function FeesSection({ view }: { view: DossierView }) {
 export function DocumentsSection({ view }: { view: DossierView }) {
   const { t } = useTranslation();
   const names = new Map(view.checklist.map((l) => [l.itemCode, l.name]));
+  const opener = useDocumentOpener();
   return (
-    <Section title={t('dossiersUi.detail.documents')}>
+    <Section title={t('dossiersUi.detail.documents')} testId="dossier-documents">
+      <FormError message={opener.error} testId="document-error" />
+      <DocumentViewer file={opener.viewer} onClose={opener.closeViewer} />
       {view.documents.length === 0 ? (
         <p className="field__hint">{t('dossiersUi.detail.noDocuments')}</p>
       ) : (
@@ -179,6 +184,7 @@ export function DocumentsSection({ view }: { view: DossierView }) {
                 <th scope="col">{t('dossiersUi.detail.fileName')}</th>
                 <th scope="col">{t('dossiersUi.detail.item')}</th>
                 <th scope="col">{t('dossiersUi.detail.size')}</th>
+                <th scope="col">{t('dossiersUi.documents.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -189,6 +195,18 @@ export function DocumentsSection({ view }: { view: DossierView }) {
                   </th>
                   <td>{names.get(d.itemCode) ?? d.itemCode}</td>
                   <td className="data-table__num">{t('dossiersUi.detail.kb', { size: formatMoney(Math.max(1, Math.round(d.bytes / 1024))) })}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn"
+                      data-document={d.id}
+                      aria-busy={opener.busyId === d.id}
+                      aria-label={t('dossiersUi.documents.openNamed', { name: d.fileName })}
+                      onClick={() => void opener.open(d)}
+                    >
+                      {t('dossiersUi.documents.open')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -221,7 +239,13 @@ export function actorText(t: TFunction, label: string): string {
   return a.kind === 'system' ? t('dossiersUi.detail.system', { name: a.name }) : a.name;
 }
 
+interface Receiver {
+  receiverName?: string;
+  receiverIdNumber?: string | null;
+}
+
 interface HistoryData {
+  returnCorrection?: { before?: Receiver; after?: Receiver; reason?: string };
   apology?: { reason?: string; previousDue?: string | null; newDue?: string };
   note?: string | null;
   reason?: string;
@@ -234,6 +258,12 @@ function historyText(t: TFunction, h: DossierView['history'][number]): string[] 
   const data = (h.data ?? {}) as HistoryData;
   const state = (s: string) => t(`dossier.states.${s}`, { defaultValue: s });
   const lines: string[] = [];
+  if (data.returnCorrection) {
+    const who = (r: Receiver | undefined) => [r?.receiverName ?? '', r?.receiverIdNumber ?? ''].filter(Boolean).join(', ');
+    lines.push(t('dossiersUi.detail.returnCorrected', { before: who(data.returnCorrection.before), after: who(data.returnCorrection.after) }));
+    if (data.returnCorrection.reason) lines.push(t('dossiersUi.detail.reason', { reason: data.returnCorrection.reason }));
+    return lines;
+  }
   if (data.apology) {
     lines.push(
       t('dossiersUi.detail.apology', {

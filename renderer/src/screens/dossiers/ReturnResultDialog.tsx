@@ -1,16 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
 import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { RadioGroup } from '../../components/RadioGroup';
-import { describeError } from '../../i18n/error-text';
-import { useScanHandler } from '../../input/scan-handlers';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
+import { useReceiverCardScan } from './useReceiverCardScan';
 
 type Method = 'counter' | 'post';
 
@@ -24,35 +22,13 @@ function ReturnForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>) 
   const [busy, setBusy] = useState(false);
   const nameRef = useRef<HTMLInputElement>(null);
   const idRef = useRef<HTMLInputElement>(null);
-  const announce = useAnnouncer();
-
-  // The receiver's card, scanned wherever focus is in this dialog: its name and number fill the two fields (never
-  // the raw QR text); any other scan fills nothing and is said so. The dialog takes every scan while open.
-  useScanHandler(
-    ['cccd', 'receipt', 'other'],
-    (scan) => {
-      if (scan.kind !== 'cccd') {
-        const text = t('dossiersUi.returnResult.scanNotCard');
-        setError({ fields: {}, form: text });
-        announce(text, 'assertive');
-        return true;
-      }
-      void api.call('applicants.parseQr', { text: scan.text }).then(
-        (card) => {
-          setReceiverName(card.fullName);
-          setReceiverIdNumber(card.idNumber);
-          setError(NO_ERROR);
-          announce(t('dossiersUi.returnResult.scanFilled', { name: card.fullName, id: card.idNumber }));
-        },
-        (err: unknown) => {
-          const text = describeError(t, err).text;
-          setError({ fields: {}, form: text });
-          announce(text, 'assertive');
-        },
-      );
-      return true;
+  useReceiverCardScan(
+    (name, idNumber) => {
+      setReceiverName(name);
+      setReceiverIdNumber(idNumber);
+      setError(NO_ERROR);
     },
-    { modal: true },
+    (message) => setError({ fields: {}, form: message }),
   );
 
   const submit = async (e: FormEvent) => {

@@ -1,7 +1,7 @@
 /**
  * The reception draft as kept by the core (reception.saveDraft): the dossier being received and the step the
- * clerk was at, as JSON text. File contents are left out (they are large and re-attached from paper anyway);
- * how many files there were is kept so the clerk is told to attach them again. Reading it back trusts nothing:
+ * clerk was at, as JSON text. Files are left out (their uploads may be swept by the core before the draft comes
+ * back); how many there were is kept so the clerk is told to attach them again. Reading it back trusts nothing:
  * every field is checked against the empty draft's shape, and anything unreadable is no draft at all.
  */
 import { vietnamLocal, pad } from '../../../../core/domain/time/vietnam';
