@@ -36,7 +36,7 @@ import {
   type DataSheet,
 } from './xlsx-layout';
 
-import { readZipDirectory } from './zip-directory';
+import { readZipDirectory, verifyZip } from './zip-directory';
 
 export type CatalogueFormat = 'json' | 'xlsx';
 
@@ -234,16 +234,21 @@ function topColumn(path: string): string {
   return PROCEDURE_PATH_COLUMNS[`${m[1]}.${m[2] ?? ''}`] ?? PROCEDURE_PATH_COLUMNS[m[1]!] ?? m[1]!;
 }
 
-/** Refuses an archive whose declared unpacked size is over the limit, before anything is inflated. */
-function checkZip(source: ByteSource, limits: CatalogueImportLimits): void {
+/** Refuses an archive that would unpack past the limit (declared or actual) before the reader inflates it. */
+async function checkZip(source: ByteSource, limits: CatalogueImportLimits): Promise<void> {
   const tailLength = Math.min(source.size, 22 + 65_535);
-  const dir = readZipDirectory(source.readAt(source.size - tailLength, tailLength), source.size, (o, n) => source.readAt(o, n));
+  const readAt = (o: number, n: number) => source.readAt(o, n);
+  const dir = readZipDirectory(source.readAt(source.size - tailLength, tailLength), source.size, readAt);
   if (dir === null) throw unreadable('xlsx');
-  if (dir.uncompressedBytes > limits.maxUnzippedBytes) throw new AppError('CATALOGUE_ZIP_TOO_LARGE', { max: Math.round(limits.maxUnzippedBytes / 1048576) });
+  const tooLarge = () => new AppError('CATALOGUE_ZIP_TOO_LARGE', { max: Math.round(limits.maxUnzippedBytes / 1048576) });
+  if (dir.uncompressedBytes > limits.maxUnzippedBytes) throw tooLarge();
+  const problem = await verifyZip(dir, limits.maxUnzippedBytes, readAt);
+  if (problem === 'too-large') throw tooLarge();
+  if (problem === 'unreadable') throw unreadable('xlsx');
 }
 
 async function readWorkbook(source: ByteSource, limits: CatalogueImportLimits): Promise<Record<DataSheet, ReadSheet>> {
-  checkZip(source, limits);
+  await checkZip(source, limits);
   const input = source.stream();
   const budget = new Budget(limits);
   const found = new Map<DataSheet, ReadSheet>();

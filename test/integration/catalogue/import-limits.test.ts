@@ -49,6 +49,15 @@ describe('catalogue import limits', () => {
     const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     expect(await codeOf(importCatalogue(bomb))).toBe('CATALOGUE_ZIP_TOO_LARGE');
+
+    // The same bomb whose headers lie (declared 1 KB): found by inflating into a counter, still before the reader.
+    const liar = Buffer.from(bomb);
+    for (let i = 0; i + 4 <= liar.length; i++) {
+      const sig = liar.readUInt32LE(i);
+      if (sig === 0x04034b50 && liar.readUInt32LE(i + 18) > 0) liar.writeUInt32LE(1024, i + 22);
+      if (sig === 0x02014b50 && liar.readUInt32LE(i + 20) > 0) liar.writeUInt32LE(1024, i + 24);
+    }
+    expect(await codeOf(importCatalogue(liar))).toBe('CATALOGUE_ZIP_TOO_LARGE');
   }, 60_000);
 
   it('answers other connections while a large file is read, then refuses it with a Vietnamese message', async () => {
