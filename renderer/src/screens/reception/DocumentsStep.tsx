@@ -6,6 +6,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_FILE_TYPES } from '../../../../core/domain/catalogue/schema';
+import { api } from '../../bridge';
 import { ApiError } from '../../bridge/api';
 import { MAX_FILE_BYTES, uploadBlob } from '../../files/upload';
 import { describeError } from '../../i18n/error-text';
@@ -62,6 +63,12 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
     if (added.length) onAdd(added);
   };
 
+  // A removed file's staged bytes are dropped at once (they would expire anyway).
+  const removeFile = (f: AttachmentDraft) => {
+    onRemove(f.key);
+    void api.call('uploads.abort', { uploadId: f.uploadId }).catch(() => undefined);
+  };
+
   const types = row.fileTypes.length ? row.fileTypes : DEFAULT_FILE_TYPES;
   const accept = types.map((x) => `.${x}`).join(',');
   const serverError = files.map((f) => errorOf(`attachments.${f.key}`)).find(Boolean);
@@ -107,7 +114,7 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
             <li key={f.key} className="rx-file">
               <span className="rx-file__name">{f.fileName}</span>
               <span className="rx-file__size">{formatBytes(f.bytes, comma)}</span>
-              <button type="button" className="btn btn--small" onClick={() => onRemove(f.key)} aria-label={t('reception.documents.remove', { name: f.fileName })}>
+              <button type="button" className="btn btn--small" onClick={() => removeFile(f)} aria-label={t('reception.documents.remove', { name: f.fileName })}>
                 ✕
               </button>
             </li>
