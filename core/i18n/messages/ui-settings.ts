@@ -28,12 +28,22 @@ export const settingsUi: Messages = {
         lookupUrl: 'Địa chỉ tra cứu in trong mã QR',
         lookupUrlHint:
           'Địa chỉ http(s) của trang tra cứu hồ sơ. Mã QR trên giấy tiếp nhận sẽ là địa chỉ này kèm ?code=<mã hồ sơ>; để trống thì mã QR chỉ chứa mã hồ sơ.',
-        parentAgencyName: 'Tên cơ quan cấp trên (in ở đầu phiếu)',
-        parentAgencyNameHint: 'Ví dụ: UBND QUẬN ĐỐNG ĐA. Để trống nếu không in.',
         place: 'Địa danh (in trước ngày tháng trên phiếu)',
         placeHint: 'Ví dụ: Hà Nội, được in thành "Hà Nội, ngày … tháng … năm …".',
         badUrl: 'Địa chỉ tra cứu phải bắt đầu bằng http:// hoặc https:// và không có dấu cách.',
         saved: 'Đã lưu cấu hình quầy và biểu mẫu.',
+      },
+      feeReceipt: {
+        title: 'Biên lai thu phí, lệ phí',
+        intro:
+          'Mẫu số và ký hiệu biên lai mà từng cơ quan đã đăng ký cho quầy này. Khi có, số biên lai được đếm 0000001, 0000002… trong ký hiệu đó và biên lai in đủ mẫu số, ký hiệu, số. Để trống cả hai thì quầy dùng số biên lai riêng của quầy.',
+        formNumber: 'Mẫu số biên lai',
+        formNumberHint: 'Ví dụ 01BLP0-001: chữ in hoa không dấu, chữ số và - / . (tối đa 20 ký tự).',
+        series: 'Ký hiệu biên lai',
+        seriesHint: 'Ví dụ AA-25P. Mỗi quầy dùng một ký hiệu riêng để không trùng số.',
+        bothNeeded: 'Cần nhập cả mẫu số và ký hiệu (hoặc để trống cả hai).',
+        badValue: 'Chỉ gồm chữ in hoa không dấu, chữ số và các dấu - / . (tối đa 20 ký tự, không dấu cách).',
+        saved: 'Đã lưu mẫu số và ký hiệu biên lai.',
       },
       windows: {
         title: 'Giờ làm việc',
@@ -184,12 +194,22 @@ export const settingsUi: Messages = {
         lookupUrl: 'Lookup address printed in the QR code',
         lookupUrlHint:
           'The http(s) address of the public status page. The receipt QR holds this address plus ?code=<dossier code>; leave it empty for a QR with the bare code.',
-        parentAgencyName: 'Parent agency name (form header)',
-        parentAgencyNameHint: 'E.g. UBND QUẬN ĐỐNG ĐA. Leave it empty to print none.',
         place: 'Place name (before the date on forms)',
         placeHint: 'E.g. Hà Nội, printed as "Hà Nội, ngày … tháng … năm …".',
         badUrl: 'The lookup address must start with http:// or https:// and contain no spaces.',
         saved: 'Counter and form settings saved.',
+      },
+      feeReceipt: {
+        title: 'Fee receipts',
+        intro:
+          'The receipt form number and series each agency registered for this counter. When set, receipt numbers count 0000001, 0000002 … in that series and the printed receipt shows form number, series and number. Leave both empty for the counter’s own receipt numbers.',
+        formNumber: 'Receipt form number (mẫu số)',
+        formNumberHint: 'E.g. 01BLP0-001: capital letters without diacritics, digits and - / . (at most 20 characters).',
+        series: 'Receipt series (ký hiệu)',
+        seriesHint: 'E.g. AA-25P. Each counter uses its own series so numbers never clash.',
+        bothNeeded: 'Enter both the form number and the series (or leave both empty).',
+        badValue: 'Only capital letters without diacritics, digits and - / . (at most 20 characters, no spaces).',
+        saved: 'Fee receipt form number and series saved.',
       },
       windows: {
         title: 'Working hours',

@@ -7,6 +7,7 @@ import { FormError } from '../../components/FormError';
 import { Panel } from '../../components/Panel';
 import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
+import { FeeReceiptSection } from './FeeReceiptSection';
 import { useRoles } from './useRoles';
 
 type Key = 'counter.id' | 'forms.lookupUrl' | 'forms.place';
@@ -116,19 +117,22 @@ export function CounterSection() {
   );
 
   return (
-    <Panel title={t('settingsUi.counter.title')} className="settings-panel" testId="settings-counter">
-      {!canEdit && <p className="notice">{t('settingsUi.readOnly')}</p>}
-      <FormError message={formError} testId="counter-error" />
-      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-        {field('counter.id', { hint: t('settingsUi.counter.counterIdHint'), spellCheck: false })}
-        {field('forms.lookupUrl', { hint: t('settingsUi.counter.lookupUrlHint'), spellCheck: false, inputMode: 'url' })}
-        {field('forms.place', { hint: t('settingsUi.counter.placeHint') })}
-        {canEdit && (
-          <div className="button-row">
-            <SubmitButton label={t('settingsUi.save')} busy={busy} busyLabel={t('settingsUi.saving')} />
-          </div>
-        )}
-      </form>
-    </Panel>
+    <>
+      <Panel title={t('settingsUi.counter.title')} className="settings-panel" testId="settings-counter">
+        {!canEdit && <p className="notice">{t('settingsUi.readOnly')}</p>}
+        <FormError message={formError} testId="counter-error" />
+        <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+          {field('counter.id', { hint: t('settingsUi.counter.counterIdHint'), spellCheck: false })}
+          {field('forms.lookupUrl', { hint: t('settingsUi.counter.lookupUrlHint'), spellCheck: false, inputMode: 'url' })}
+          {field('forms.place', { hint: t('settingsUi.counter.placeHint') })}
+          {canEdit && (
+            <div className="button-row">
+              <SubmitButton label={t('settingsUi.save')} busy={busy} busyLabel={t('settingsUi.saving')} />
+            </div>
+          )}
+        </form>
+      </Panel>
+      <FeeReceiptSection />
+    </>
   );
 }
