@@ -39,4 +39,14 @@ describe('resources/catalogue/sample.json', () => {
     expect(marks).toEqual(new Set([1, 2, 3, 4]));
     expect(c.procedures.some((p) => p.checklist.some((i) => !i.required))).toBe(true);
   });
+
+  it('follows the two-tier administration (from 1 July 2025): no district body, each agency with its own upper line', () => {
+    for (const a of c.agencies) {
+      const text = foldVietnamese([a.name, a.parentName, a.shortName, a.address].join(' '));
+      expect(text, a.code).not.toMatch(/\b(quan|huyen|thi xa)\b/);
+      expect(a.parentName, a.code).toMatch(/^(UBND|CÔNG AN|VĂN PHÒNG) /);
+    }
+    // The ward police sits under the city police, not under a people's committee.
+    expect(c.agencies.find((a) => a.code === 'G01.27.10.H12')?.parentName).toBe('CÔNG AN THÀNH PHỐ HÀ NỘI');
+  });
 });
