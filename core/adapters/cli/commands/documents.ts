@@ -16,15 +16,14 @@ export function registerDocumentCommands(program: Command, run: Run): void {
       run(() =>
         withCore(async (s) => {
           // The same chunked method as the UI, so the CLI reads what a clerk would open.
-          const parts: Buffer[] = [];
-          let offset = 0;
-          let meta: { fileName: string; mediaType: string; bytes: number; sha256: string } | null = null;
-          do {
+          const first = await s.call('documents.read', { id, offset: 0, length: UPLOAD_CHUNK_BYTES });
+          const meta = first;
+          const parts: Buffer[] = [Buffer.from(first.dataBase64, 'base64')];
+          for (let offset = first.next; offset < meta.bytes; ) {
             const r = await s.call('documents.read', { id, offset, length: UPLOAD_CHUNK_BYTES });
-            meta = r;
             parts.push(Buffer.from(r.dataBase64, 'base64'));
             offset = r.next;
-          } while (offset < meta.bytes);
+          }
           await writeOutputFile(opts.out, Buffer.concat(parts));
           const out = { path: opts.out, fileName: meta.fileName, mediaType: meta.mediaType, bytes: meta.bytes, sha256: meta.sha256 };
           if (opts.json) printJson(out);
