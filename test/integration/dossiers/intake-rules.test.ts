@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/platform/clock';
 import type { Connection } from '../../../core/rpc/connection';
 import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
-import { pdfText } from '../../helpers/pdf-tools';
+import { PDF_TOOLS, pdfText } from '../../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../../helpers/people';
 import { SAMPLE_FILES, uploadId } from '../../helpers/uploads';
 
@@ -68,7 +68,7 @@ describe('what a counter refuses to store', () => {
 });
 
 describe('what a dossier keeps', () => {
-  it('keeps the applicant and agency as they were: a later visit or catalogue import does not rewrite old forms', async () => {
+  it('keeps the applicant and agency as they were: a later visit or catalogue import does not rewrite old forms', async ({ skip }) => {
     const first = await call(t.core, admin, 'dossiers.receive', base());
     const moved = { ...personInput(NGUYEN_THI_HUYNH), address: 'Số 5 phố Huế, Phường Hai Bà Trưng, Thành phố Hà Nội' };
     await call(t.core, admin, 'dossiers.receive', { ...base(), applicant: moved });
@@ -82,12 +82,13 @@ describe('what a dossier keeps', () => {
     const pdf = await call(t.core, admin, 'forms.render', { id: first.id, form: 'receipt', layout: 'a4' });
     const file = path.join(t.dir, 'old-receipt.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    skip(PDF_TOOLS.skip, PDF_TOOLS.reason); // the rest reads the PDF back
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toContain('Số 12 ngõ 34 phố Đặng Tiến Đông');
     expect(text).toContain(first.code!);
   });
 
-  it('names the clerk who received the dossier on its receipt, whoever prints it', async () => {
+  it('names the clerk who received the dossier on its receipt, whoever prints it', async ({ skip }) => {
     await call(t.core, admin, 'users.create', { username: 'mai', displayName: 'Lê Thị Mai', role: 'clerk', password: 'dung-mat-khau' });
     const clerk = conn(t.core);
     await call(t.core, clerk, 'auth.login', { username: 'mai', password: 'dung-mat-khau' });
@@ -95,12 +96,13 @@ describe('what a dossier keeps', () => {
     const pdf = await call(t.core, admin, 'forms.render', { id: v.id, form: 'receipt', layout: 'a4' });
     const file = path.join(t.dir, 'receipt.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    skip(PDF_TOOLS.skip, PDF_TOOLS.reason); // the rest reads the PDF back
     const text = pdfText(file);
     expect(text).toContain('Lê Thị Mai');
     expect(text).not.toContain('Quản trị viên');
   });
 
-  it('moves an appointment only to a later working time, and the apology slip shows the old one', async () => {
+  it('moves an appointment only to a later working time, and the apology slip shows the old one', async ({ skip }) => {
     const v = await call(t.core, admin, 'dossiers.receive', base());
     expect(v.due).toBe('2026-11-27T09:30');
     const sunday = await t.core.dispatch(admin, 'dossiers.apologise', { id: v.id, reason: 'Cần xác minh thêm', newDue: '2026-11-29T22:00' });
@@ -109,6 +111,7 @@ describe('what a dossier keeps', () => {
     const pdf = await call(t.core, admin, 'forms.render', { id: v.id, form: 'apology', layout: 'a4' });
     const file = path.join(t.dir, 'apology.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    skip(PDF_TOOLS.skip, PDF_TOOLS.reason); // the rest reads the PDF back
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toContain('27/11/2026 09:30');
     expect(text).toContain('02/12/2026 15:00');

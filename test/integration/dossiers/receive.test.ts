@@ -2,7 +2,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/platform/clock';
-import { pdfText } from '../../helpers/pdf-tools';
+import { PDF_TOOLS, pdfText } from '../../helpers/pdf-tools';
 import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../../helpers/people';
 import type { Connection } from '../../../core/rpc/connection';
@@ -153,7 +153,7 @@ describe('after reception', () => {
     expect(done.history.map((h) => h.to)).toEqual(['received', 'sent_to_agency', 'result_ready', 'result_returned']);
   });
 
-  it('collects fees with a numbered receipt', async () => {
+  it('collects fees with a numbered receipt', async ({ skip }) => {
     const procedure = await call(t.core, admin, 'catalogue.get', { agencyCode: '000.00.12.H12', code: '2.000488' });
     const total = procedure.fees.fee + procedure.fees.charge;
     expect(total).toBeGreaterThan(0);
@@ -163,6 +163,7 @@ describe('after reception', () => {
     const pdf = await call(t.core, admin, 'forms.render', { id: v.id, form: 'bien-lai', layout: 'a4' });
     const file = path.join(t.dir, 'bien-lai.pdf');
     writeFileSync(file, Buffer.from(pdf.contentBase64, 'base64'));
+    skip(PDF_TOOLS.skip, PDF_TOOLS.reason); // the rest reads the PDF back
     const text = pdfText(file).replace(/\s+/g, ' ');
     expect(text).toContain(v.fees.receipts[0]!.number);
     expect(text).toContain(`Số tiền thu: ${total.toLocaleString('de-DE')} đồng`);

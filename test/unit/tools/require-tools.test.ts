@@ -53,12 +53,30 @@ describe('checkTools', () => {
 
 /** Every test file under test/, as text. */
 function testSources(dir: string): string[] {
+  return testFiles(dir).map((file) => readFileSync(file, 'utf8'));
+}
+
+function testFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return testSources(file);
-    return /\.ts$/.test(name) ? [readFileSync(file, 'utf8')] : [];
+    if (statSync(file).isDirectory()) return testFiles(file);
+    return /\.ts$/.test(name) ? [file] : [];
   });
 }
+
+describe('tests that read PDFs back', () => {
+  it('all go through the skip rule (PDF_TOOLS, missingTools or requireTools)', () => {
+    const root = path.join(__dirname, '../..');
+    const unguarded = testFiles(root)
+      .filter((f) => f.endsWith('.test.ts'))
+      .filter((f) => {
+        const src = readFileSync(f, 'utf8');
+        return /from '[./]*(?:helpers\/pdf-tools|tools)'/.test(src) && !/PDF_TOOLS|missingTools|requireTools/.test(src);
+      })
+      .map((f) => path.relative(root, f));
+    expect(unguarded).toEqual([]);
+  });
+});
 
 describe('.ci/run', () => {
   const script = readFileSync(path.join(__dirname, '../../../.ci/run'), 'utf8');
