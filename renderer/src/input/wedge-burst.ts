@@ -31,7 +31,7 @@ export const DEFAULT_WEDGE_OPTIONS: WedgeBurstOptions = {
   minLength: 20,
   minTerminatedLength: 6,
   maxGapMs: 35,
-  burstGapMs: 80,
+  burstGapMs: 120,
   confirmAfter: 6,
   terminators: ['Enter'],
 };

@@ -10,11 +10,16 @@
  * is left alone.
  *
  * The detector recognises a burst only after a few keys all within its tightest gap; a scanner (or a busy
- * machine) that hesitates among the first keys would lose them. Keys just before a recognised burst that follow
- * each other within the burst gap are therefore taken as the start of the scan too.
+ * machine) that hesitates among the first keys would lose them. Keys just before a recognised burst, in an
+ * unbroken run (no Enter, Tab, shortcut or focus change) each within PREFIX_GAP_MS of the next, are therefore
+ * taken as the start of the scan too. That window can be generous: a person's last key before a scan comes
+ * seconds earlier (the scanner has to be picked up and aimed), never a fraction of a second.
  */
 import { WedgeBurstDetector, type WedgeBurstOptions, type WedgeScan, type WedgeVerdict } from './wedge-burst';
 import { asEditable, insertIntoEditable, restoreSnapshot, snapshotEditable, type EditableElement, type EditableSnapshot } from './editable';
+
+/** Longest gap between keys just before a recognised burst that still makes them part of it. */
+const PREFIX_GAP_MS = 250;
 
 /** Keys remembered; a QR code is at most a few hundred characters. */
 const MAX_HISTORY = 1024;
@@ -77,7 +82,8 @@ export class WedgeKeyboardListener {
   };
 
   /** A click or a focus change ends the run now, so swallowed keys go back to their field before it changes. */
-  private readonly onLeave = (): void => {
+  private readonly onLeave = (e: Event): void => {
+    this.remember(null, e.timeStamp); // keys on either side of a click or focus change are never one scan
     if (this.detector.pending) this.apply(this.detector.flush(performance.now() + this.detector.flushDelayMs), null);
   };
 
@@ -134,7 +140,7 @@ export class WedgeKeyboardListener {
     let before: EditableSnapshot | null = null;
     if (first >= 0) {
       // Keys just before the burst, each within the burst gap of the next, belong to the scan.
-      const gap = this.detector.options.burstGapMs;
+      const gap = Math.max(PREFIX_GAP_MS, this.detector.options.burstGapMs);
       let start = first;
       while (start > 0 && this.history[start - 1]!.key !== null && this.history[start]!.at - this.history[start - 1]!.at <= gap) start--;
       const prefix = this.history.slice(start, first).map((h) => h.key).join('');
