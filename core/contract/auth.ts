@@ -20,6 +20,13 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** What administrators see of an account: also whether logins to it are held back after wrong passwords. */
+export const userViewSchema = userSchema.extend({
+  /** Until when logins are held back (account-wide or from some machine); null when they are not. */
+  lockedUntil: z.string().nullable(),
+});
+export type UserView = z.infer<typeof userViewSchema>;
+
 export const sessionInfoSchema = z.object({
   token: z.string(),
   expiresAt: z.string(),
@@ -41,7 +48,7 @@ export const authContract = {
     output: sessionInfoSchema,
   }),
   login: command({
-    summary: 'Log in with username and password; 5 wrong passwords lock the account for a while',
+    summary: 'Log in with username and password; repeated wrong passwords hold the account (and the machine) back for growing delays',
     access: 'public',
     input: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     output: sessionInfoSchema,
@@ -65,7 +72,7 @@ export const usersContract = {
     summary: 'All user accounts',
     access: ['admin', 'supervisor'],
     input: z.object({}).strict().default({}),
-    output: z.array(userSchema),
+    output: z.array(userViewSchema),
   }),
   create: command({
     summary: 'Create a user account',
@@ -74,9 +81,27 @@ export const usersContract = {
     output: userSchema,
   }),
   setPassword: command({
-    summary: 'Set a user\'s password (admin) and unlock the account',
+    summary: 'Set a user\'s password (admin); also lifts holds on the account (audited)',
     access: ['admin'],
     input: z.object({ userId: z.number().int().positive(), password: passwordSchema }).strict(),
     output: z.object({ ok: z.literal(true) }),
+  }),
+  unlock: command({
+    summary: 'Lift the holds on an account after wrong passwords (audited)',
+    access: ['admin'],
+    input: z.object({ userId: z.number().int().positive() }).strict(),
+    output: userViewSchema,
+  }),
+  setDisabled: command({
+    summary: 'Disable (ends its sessions) or enable an account; the last active admin cannot be disabled (audited)',
+    access: ['admin'],
+    input: z.object({ userId: z.number().int().positive(), disabled: z.boolean() }).strict(),
+    output: userViewSchema,
+  }),
+  setRole: command({
+    summary: 'Change an account\'s role; the last active admin keeps the admin role (audited)',
+    access: ['admin'],
+    input: z.object({ userId: z.number().int().positive(), role: roleSchema }).strict(),
+    output: userViewSchema,
   }),
 } as const;

@@ -3,6 +3,9 @@ import type { MethodInput, MethodName, MethodOutput } from '../../core/contract/
 import type { Connection, Transport } from '../../core/rpc/connection';
 import { tempDir } from './temp';
 
+/** scrypt parameters for tests: same code path, a thousandth of the cost. */
+export const TEST_HASH_COST = { N: 1024, r: 8, p: 1 };
+
 export interface TestCore {
   core: Core;
   dir: string;
@@ -11,7 +14,8 @@ export interface TestCore {
 
 export async function startCore(opts: Partial<CoreOptions> = {}): Promise<TestCore> {
   const t = tempDir();
-  const core = await createCore({ dataDir: t.dir, logLevel: 'warn', ...opts });
+  // Cheap scrypt for tests (production keeps N = 2^17); a test may still pass its own authPolicy.hashCost.
+  const core = await createCore({ dataDir: t.dir, logLevel: 'warn', ...opts, authPolicy: { hashCost: TEST_HASH_COST, ...opts.authPolicy } });
   return {
     core,
     dir: t.dir,

@@ -4,24 +4,39 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Role } from '../../contract/method';
-import type { SessionInfo, User } from '../../contract/auth';
+import type { SessionInfo, User, UserView } from '../../contract/auth';
 import { AppError } from '../../contract/errors';
 import type { Clock } from '../../platform/clock';
 import { inTransaction, type Db } from '../../store/database';
 import type { Actor } from '../actor';
 import { actorLabel } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './password';
+import { FairLimiter } from './fair-limiter';
+import { DEFAULT_HASH_COST, dummyHash, hashPassword, needsRehash, verifyPassword, type HashCost } from './password';
+import { LoginThrottle, secondsUntil, type Hold, type ThrottlePolicy } from './throttle';
 
-export interface AuthPolicy {
-  maxFailedAttempts: number;
-  lockMinutes: number;
+export interface AuthPolicy extends ThrottlePolicy {
   /** Absolute lifetime of a session. */
   sessionHours: number;
   /** A session unused this long expires. */
   idleMinutes: number;
+  /** scrypt parameters for new hashes (older ones are upgraded at login). Tests inject cheaper ones. */
+  hashCost: HashCost;
+  /** Password hashes computed at once (each takes a core and, at the default cost, 128 MiB). */
+  hashConcurrency: number;
 }
-export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailedAttempts: 5, lockMinutes: 15, sessionHours: 12, idleMinutes: 120 };
+export const DEFAULT_AUTH_POLICY: AuthPolicy = {
+  maxFailedAttempts: 5,
+  accountMaxFailedAttempts: 15,
+  peerMaxFailedAttempts: 25,
+  lockSeconds: 30,
+  maxLockSeconds: 15 * 60,
+  windowMinutes: 60,
+  sessionHours: 12,
+  idleMinutes: 120,
+  hashCost: DEFAULT_HASH_COST,
+  hashConcurrency: 2,
+};
 
 interface UserRow {
   id: number;
@@ -47,18 +62,32 @@ function toUser(r: UserRow): User {
   return { id: r.id, username: r.username, displayName: r.display_name, role: r.role, disabled: r.disabled === 1, createdAt: r.created_at };
 }
 
-/** Unknown usernames whose failed logins are remembered (oldest forgotten first). */
-const MAX_UNKNOWN_LOGINS = 10_000;
+function holdError(hold: Hold, now: Date): AppError {
+  const seconds = secondsUntil(hold.until, now);
+  // A peer's hold names no account; an account's reads the same whether or not the name exists.
+  return new AppError(hold.scope === 'peer' ? 'AUTH_THROTTLED' : 'AUTH_LOCKED', { seconds });
+}
 
 export class AuthService {
-  private readonly unknownLogins = new Map<string, { failed: number; lockedUntil?: number }>();
+  private readonly throttle: LoginThrottle;
+  private readonly hashing: FairLimiter;
+  private readonly dummy: string;
 
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly policy: AuthPolicy = DEFAULT_AUTH_POLICY,
-  ) {}
+  ) {
+    this.throttle = new LoginThrottle(db, policy);
+    this.hashing = new FairLimiter(policy.hashConcurrency);
+    this.dummy = dummyHash(policy.hashCost);
+  }
+
+  /** Every scrypt run goes through the limiter, keyed by who asked, so one peer cannot starve the others. */
+  private hash(key: string, password: string): Promise<string> {
+    return this.hashing.run(key, () => hashPassword(password, this.policy.hashCost));
+  }
 
   private nowIso(): string {
     return this.clock.now().toISOString();
@@ -78,12 +107,22 @@ export class AuthService {
     return toUser(row);
   }
 
-  listUsers(): User[] {
-    return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map(toUser);
+  private view(row: UserRow): UserView {
+    return { ...toUser(row), lockedUntil: this.throttle.heldUntil(row.username, this.clock.now()) };
+  }
+
+  getUserView(id: number): UserView {
+    const row = this.db.prepare<[number], UserRow>('SELECT * FROM users WHERE id = ?').get(id);
+    if (!row) throw new AppError('NOT_FOUND', { what: `user ${id}` });
+    return this.view(row);
+  }
+
+  listUsers(): UserView[] {
+    return this.db.prepare<[], UserRow>('SELECT * FROM users ORDER BY username').all().map((r) => this.view(r));
   }
 
   async createUser(actor: Actor, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
-    const hash = await hashPassword(input.password);
+    const hash = await this.hash(actorLabel(actor), input.password);
     return inTransaction(this.db, () => {
       if (this.findByUsername(input.username)) throw new AppError('AUTH_USERNAME_TAKEN', { username: input.username }, { field: 'username' });
       const now = this.nowIso();
@@ -104,7 +143,7 @@ export class AuthService {
   async setupAdmin(input: { username: string; displayName: string; password: string }, transport: string, peer: string): Promise<SessionInfo> {
     if (!this.needsSetup()) throw new AppError('AUTH_SETUP_DONE');
     const system: Actor = { kind: 'system', name: 'first-run', role: 'admin' };
-    const hash = await hashPassword(input.password);
+    const hash = await this.hash(peer, input.password);
     const userId = inTransaction(this.db, () => {
       if (!this.needsSetup()) throw new AppError('AUTH_SETUP_DONE');
       const now = this.nowIso();
@@ -122,53 +161,43 @@ export class AuthService {
   }
 
   /**
-   * Every wrong password gets the same answer whether or not the username exists: no attempt count, and
-   * unknown usernames "lock" after as many tries as real ones (counted in memory), so neither the reply nor
-   * the lock tells a stranger which accounts exist. A disabled account says so only to its right password.
+   * The attempt is counted (LoginThrottle.reserve, one IMMEDIATE transaction) before the password is checked, so
+   * concurrent calls cannot check more passwords than the allowances; a held-back attempt checks none.
+   * Unknown names go through the same counters (keyed by the typed name, folded like users.username) and are
+   * checked against a dummy hash at the current cost: sequentially or concurrently, a stranger gets the same
+   * answers for a real name as for an unknown one. A disabled account says so only to its right password.
    */
   async login(username: string, password: string, transport: string, peer: string): Promise<SessionInfo> {
-    const row = this.findByUsername(username);
-    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const { row, reservation } = inTransaction(this.db, () => ({
+      row: this.findByUsername(username),
+      reservation: this.throttle.reserve(username, peer, this.clock.now()),
+    }));
+    if (reservation.held) throw holdError(reservation.held, this.clock.now());
+    const ok = await this.hashing.run(peer, () => verifyPassword(password, row?.password_hash ?? this.dummy));
     const now = this.clock.now();
-    if (!row) this.failUnknown(username, now);
-    if (row.locked_until && new Date(row.locked_until) > now) {
-      throw new AppError('AUTH_LOCKED', { minutes: Math.ceil((new Date(row.locked_until).getTime() - now.getTime()) / 60_000) });
-    }
     const system: Actor = { kind: 'system', name: `login:${transport}`, role: 'clerk' };
-    if (!ok) {
-      const failed = row.failed_attempts + 1;
-      const lock = failed >= this.policy.maxFailedAttempts;
-      inTransaction(this.db, () => {
-        this.db
-          .prepare('UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ?, updated_by = ? WHERE id = ?')
-          .run(lock ? 0 : failed, lock ? new Date(now.getTime() + this.policy.lockMinutes * 60_000).toISOString() : row.locked_until, now.toISOString(), actorLabel(system), row.id);
-        this.audit.append(system, { action: lock ? 'auth.locked' : 'auth.login_failed', entity: 'user', entityId: row.id, data: { attempt: failed, peer } });
-      });
-      if (lock) throw new AppError('AUTH_LOCKED', { minutes: this.policy.lockMinutes });
+    if (!ok || !row) {
+      if (row) {
+        inTransaction(this.db, () => this.audit.append(system, {
+          action: reservation.started ? 'auth.locked' : 'auth.login_failed',
+          entity: 'user',
+          entityId: row.id,
+          data: { peer, ...(reservation.started ? { until: reservation.started.until.toISOString() } : {}) },
+        }));
+      }
+      if (reservation.started) throw holdError(reservation.started, now);
       throw new AppError('AUTH_INVALID_CREDENTIALS');
     }
+    inTransaction(this.db, () => this.throttle.succeeded(username, peer));
     if (row.disabled) throw new AppError('AUTH_DISABLED');
-    if (row.failed_attempts !== 0 || row.locked_until) {
-      this.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
-    }
+    if (needsRehash(row.password_hash, this.policy.hashCost)) await this.upgradeHash(row, password, peer);
     return this.openSession(toUser(row), transport, peer);
   }
 
-  /** The answers a real account would give to wrong passwords, for a username that does not exist. */
-  private failUnknown(username: string, now: Date): never {
-    const seen = this.unknownLogins.get(username); // compared exactly, as in the users table
-    if (seen?.lockedUntil !== undefined && seen.lockedUntil > now.getTime()) {
-      throw new AppError('AUTH_LOCKED', { minutes: Math.ceil((seen.lockedUntil - now.getTime()) / 60_000) });
-    }
-    const failed = (seen?.lockedUntil === undefined ? (seen?.failed ?? 0) : 0) + 1;
-    this.unknownLogins.delete(username); // re-inserted last: the map's order is oldest first
-    if (this.unknownLogins.size >= MAX_UNKNOWN_LOGINS) this.unknownLogins.delete(this.unknownLogins.keys().next().value!);
-    if (failed >= this.policy.maxFailedAttempts) {
-      this.unknownLogins.set(username, { failed: 0, lockedUntil: now.getTime() + this.policy.lockMinutes * 60_000 });
-      throw new AppError('AUTH_LOCKED', { minutes: this.policy.lockMinutes });
-    }
-    this.unknownLogins.set(username, { failed });
-    throw new AppError('AUTH_INVALID_CREDENTIALS');
+  /** A hash from older, cheaper parameters is replaced while the password is at hand (unless it changed meanwhile). */
+  private async upgradeHash(row: UserRow, password: string, peer: string): Promise<void> {
+    const hash = await this.hash(peer, password);
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?').run(hash, row.id, row.password_hash);
   }
 
   private openSession(user: User, transport: string, peer: string): SessionInfo {
@@ -215,14 +244,59 @@ export class AuthService {
   }
 
   async setPassword(actor: Actor, userId: number, password: string): Promise<void> {
-    const hash = await hashPassword(password);
+    const hash = await this.hash(actorLabel(actor), password);
     inTransaction(this.db, () => {
-      this.getUser(userId);
-      this.db
-        .prepare('UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, updated_at = ?, updated_by = ? WHERE id = ?')
-        .run(hash, this.nowIso(), actorLabel(actor), userId);
+      const user = this.getUser(userId);
+      this.db.prepare('UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(hash, this.nowIso(), actorLabel(actor), userId);
       this.db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(this.nowIso(), userId);
-      this.audit.append(actor, { action: 'user.set_password', entity: 'user', entityId: userId });
+      // A new password makes earlier guesses moot, so its holds are lifted too, and the audit says so.
+      const unlocked = this.throttle.clear(user.username);
+      this.audit.append(actor, { action: 'user.set_password', entity: 'user', entityId: userId, data: { unlocked } });
     });
+  }
+
+  /** An administrator lifts the holds on an account (from every peer). */
+  unlock(actor: Actor, userId: number): UserView {
+    return inTransaction(this.db, () => {
+      const user = this.getUser(userId);
+      const was = this.throttle.heldUntil(user.username, this.clock.now());
+      this.throttle.clear(user.username);
+      this.audit.append(actor, { action: 'user.unlock', entity: 'user', entityId: userId, data: { username: user.username, heldUntil: was } });
+      return this.getUserView(userId);
+    });
+  }
+
+  /** Disabling ends the account's sessions; the last active administrator cannot be disabled. */
+  setDisabled(actor: Actor, userId: number, disabled: boolean): UserView {
+    return inTransaction(this.db, () => {
+      const user = this.getUser(userId);
+      if (user.disabled === disabled) return this.getUserView(userId);
+      if (disabled && user.role === 'admin') this.keepAnAdmin(userId);
+      const now = this.nowIso();
+      this.db.prepare('UPDATE users SET disabled = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(disabled ? 1 : 0, now, actorLabel(actor), userId);
+      if (disabled) this.db.prepare('UPDATE sessions SET ended_at = ? WHERE user_id = ? AND ended_at IS NULL').run(now, userId);
+      this.audit.append(actor, { action: disabled ? 'user.disable' : 'user.enable', entity: 'user', entityId: userId, data: { username: user.username } });
+      return this.getUserView(userId);
+    });
+  }
+
+  /** Roles apply from the next call (sessions read the user each time); the last active administrator stays one. */
+  setRole(actor: Actor, userId: number, role: Role): UserView {
+    return inTransaction(this.db, () => {
+      const user = this.getUser(userId);
+      if (user.role === role) return this.getUserView(userId);
+      if (user.role === 'admin' && !user.disabled) this.keepAnAdmin(userId);
+      this.db.prepare('UPDATE users SET role = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(role, this.nowIso(), actorLabel(actor), userId);
+      this.audit.append(actor, { action: 'user.set_role', entity: 'user', entityId: userId, data: { username: user.username, from: user.role, to: role } });
+      return this.getUserView(userId);
+    });
+  }
+
+  /** Refuses a change that would leave no active administrator (nobody could then manage accounts). */
+  private keepAnAdmin(losing: number): void {
+    const others = this.db
+      .prepare<[number], { n: number }>("SELECT COUNT(*) AS n FROM users WHERE role = 'admin' AND disabled = 0 AND id != ?")
+      .get(losing)!.n;
+    if (others === 0) throw new AppError('AUTH_LAST_ADMIN');
   }
 }

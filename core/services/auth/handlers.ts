@@ -38,5 +38,8 @@ export function usersHandlers(auth: AuthService): Handlers<typeof usersContract>
       await auth.setPassword(ctx.actor, input.userId, input.password);
       return { ok: true as const };
     },
+    unlock: (input, ctx) => auth.unlock(ctx.actor, input.userId),
+    setDisabled: (input, ctx) => auth.setDisabled(ctx.actor, input.userId, input.disabled),
+    setRole: (input, ctx) => auth.setRole(ctx.actor, input.userId, input.role),
   };
 }
