@@ -187,6 +187,21 @@ describe('reception', () => {
     expect(await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).checked))).toEqual([true, true, true, false]);
     expect(await page.getByTestId('checklist-status').textContent()).toContain('Đủ các thành phần bắt buộc');
     await expectAccessible(page, 'checklist');
+    // At 1366 px every copy type fits its box, the longest ("Bản sao chứng thực") included.
+    expect(page.viewportSize()?.width).toBe(1366);
+    const clipped = await page.getByTestId('checklist').locator('select').evaluateAll((selects) =>
+      selects.flatMap((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        ctx.font = style.font;
+        // The text area is the box less its padding, border and the drop-down arrow (about 1.25em).
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 1.25 * parseFloat(style.fontSize);
+        return [...select.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => o.text);
+      }),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.getByTestId('checklist').locator('option', { hasText: 'Bản sao chứng thực' }).count()).toBeGreaterThan(0);
     await press(page, 'Tiếp tục');
 
     // Attachments: one file for the first document.

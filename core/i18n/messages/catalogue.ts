@@ -38,7 +38,7 @@ export const catalogue: Messages = {
       CATALOGUE_UNKNOWN_RESULT_RETURN:
         'Cách thức trả kết quả "{{value}}" không hợp lệ: dùng counter (tại quầy) hoặc post (qua bưu chính).',
       CATALOGUE_UNKNOWN_MARK:
-        'Loại bản "{{value}}" không hợp lệ: dùng 1 (bản chụp), 2 (bản sao), 3 (bản gốc) hoặc 4 (bản dịch).',
+        'Loại bản "{{value}}" không hợp lệ: dùng 1 (bản chụp), 2 (bản sao chứng thực), 3 (bản chính) hoặc 4 (bản dịch).',
       CATALOGUE_NO_MARK: 'Giấy tờ phải có ít nhất một loại bản chấp nhận (1, 2, 3 hoặc 4).',
       CATALOGUE_BAD_COPIES: 'Số bản "{{value}}" không hợp lệ: phải là số nguyên từ 1 đến 100.',
       CATALOGUE_BAD_BOOLEAN: 'Giá trị "{{value}}" không hợp lệ: ghi "có" hoặc "không".',
@@ -101,7 +101,7 @@ export const catalogue: Messages = {
       free: 'Không thu',
       channels: { direct: 'Trực tiếp', online: 'Trực tuyến', postal: 'Qua bưu chính công ích' },
       resultReturn: { counter: 'Tại quầy', post: 'Qua bưu chính' },
-      marks: { '1': 'Bản chụp', '2': 'Bản sao', '3': 'Bản gốc', '4': 'Bản dịch' },
+      marks: { '1': 'Bản chụp', '2': 'Bản sao chứng thực', '3': 'Bản chính', '4': 'Bản dịch' },
       checklist: 'Thành phần hồ sơ',
       required: 'Bắt buộc',
       optional: 'Không bắt buộc',

@@ -136,7 +136,7 @@ export const dossiersUi: Messages = {
           sent_to_agency: 'Hồ sơ chuyển sang trạng thái "Đã chuyển cơ quan giải quyết".',
           result_ready: 'Hồ sơ chuyển sang trạng thái "Có kết quả"; sau đó có thể trả kết quả cho người dân.',
           withdrawn:
-            'Người nộp rút lại hồ sơ: hồ sơ dừng giải quyết và thao tác này không hoàn tác được. Hãy trả lại giấy tờ gốc cho người nộp.',
+            'Người nộp rút lại hồ sơ: hồ sơ dừng giải quyết và thao tác này không hoàn tác được. Hãy trả lại các bản chính giấy tờ cho người nộp.',
         },
         note: 'Ghi chú (không bắt buộc)',
         confirm: {

@@ -49,3 +49,15 @@ describe('reception messages', () => {
     for (const s of ['received', 'supplement_requested', 'refused']) expect(all[`reception.done.${s}`]).toBeTruthy();
   });
 });
+
+describe('one word for each copy type, everywhere (#13: "Bản chính" at reception was "Bản gốc" on the dossier page)', () => {
+  it('names copy types with the legal terms of administrative procedure forms, the same in every tree', () => {
+    for (const locale of ['vi', 'en'] as const) {
+      const tree = catalogue[locale] as unknown as { forms: { mark: Record<string, string> }; catalogue: { marks: Record<string, string> } };
+      expect(tree.catalogue.marks).toEqual(tree.forms.mark);
+    }
+    expect((catalogue.vi as unknown as { forms: { mark: Record<string, string> } }).forms.mark).toEqual({ '1': 'Bản chụp', '2': 'Bản sao chứng thực', '3': 'Bản chính', '4': 'Bản dịch' });
+    const vi = JSON.stringify(catalogue.vi);
+    expect(vi).not.toMatch(/[Bb]ản gốc|giấy tờ gốc/);
+  });
+});

@@ -34,7 +34,7 @@ export function ChecklistEditor({ items, onChange, errors }: { items: readonly E
               <SelectField label={t('dossiersUi.supplement.mark', { name: it.name })} value={String(it.mark)} onValue={(v) => update(i, { mark: Number(v) })}>
                 {it.acceptedMarks.map((m) => (
                   <option key={m} value={m}>
-                    {t(`catalogue.marks.${m}`)}
+                    {t(`forms.mark.${m}`)}
                   </option>
                 ))}
               </SelectField>

@@ -106,7 +106,7 @@ export function ChecklistSection({ view }: { view: DossierView }) {
                 </th>
                 <td>{yesNo(l.required)}</td>
                 <td>{yesNo(l.received)}</td>
-                <td>{l.mark ? t(`catalogue.marks.${l.mark}`) : ''}</td>
+                <td>{l.mark ? t(`forms.mark.${l.mark}`) : ''}</td>
                 <td className="data-table__num">{l.received ? l.copies : ''}</td>
                 <td>{l.received ? t(`dossiersUi.detail.checks.${l.check}`) : ''}</td>
               </tr>
