@@ -56,5 +56,12 @@ describe('language switch', () => {
     expect(await mainHeading(page).textContent()).toBe('Tiếp nhận hồ sơ');
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     expect(await page.getByRole('navigation').textContent()).toContain('Hàng đợi');
+    // The switch is announced in the language switched to, never in the one left.
+    await expect.poll(() => page.getByTestId('live-polite').textContent()).toBe('Đã chuyển ngôn ngữ sang Tiếng Việt.');
+    await page.getByRole('button', { name: 'English' }).click();
+    await waitForHeading(page, 'Dossier reception');
+    await expect.poll(() => page.getByTestId('live-polite').textContent()).toBe('Language switched to English.');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await waitForHeading(page, 'Tiếp nhận hồ sơ');
   });
 });

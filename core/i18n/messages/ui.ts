@@ -63,7 +63,7 @@ export const ui: Messages = {
         submitting: 'Đang tạo tài khoản…',
       },
       validation: {
-        required: 'Vui lòng nhập {{field}}.',
+        required: 'Vui lòng nhập {{field, entry}}.',
         usernameFormat: 'Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch dưới, gạch ngang; dài 3–64 ký tự.',
         passwordTooShort: 'Mật khẩu phải có ít nhất 8 ký tự.',
         passwordMismatch: 'Hai mật khẩu không khớp. Hãy nhập lại cho giống nhau.',
@@ -213,7 +213,7 @@ export const ui: Messages = {
         submitting: 'Creating the account…',
       },
       validation: {
-        required: 'Please enter the {{field}}.',
+        required: 'Please enter the {{field, entry}}.',
         usernameFormat: 'The username may only hold unaccented letters, digits, dot, underscore and hyphen, 3–64 characters long.',
         passwordTooShort: 'The password must have at least 8 characters.',
         passwordMismatch: 'The two passwords differ. Type the same password twice.',

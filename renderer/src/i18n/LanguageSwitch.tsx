@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { LOCALES, type Locale } from '../../../core/i18n/types';
 import { useAnnouncer } from '../a11y/Announcer';
@@ -11,7 +12,9 @@ export function LanguageSwitch() {
   const active = currentLocale();
   const choose = (l: Locale) => {
     if (l === active) return;
-    void setLocale(l).then(() => announce(t('ui.language.changed')));
+    // Said in the new language (the `t` of this render still speaks the old one), and the live region carries
+    // lang so a screen reader pronounces it right.
+    void setLocale(l).then(() => announce(i18next.getFixedT(l)('ui.language.changed')));
   };
   return (
     <div className="language-switch" role="group" aria-label={t('ui.language.label')}>

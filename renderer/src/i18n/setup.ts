@@ -6,6 +6,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogue } from '../../../core/i18n/catalogue';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../../core/i18n/types';
+import { FIELD_FORMAT, fieldInSentence } from './field-name';
 
 const STORAGE_KEY = 'motcua.locale';
 
@@ -35,6 +36,7 @@ export function initI18n(): void {
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
   });
+  i18next.services.formatter?.add(FIELD_FORMAT, (value: unknown, lng: string | undefined) => fieldInSentence(String(value), lng));
   document.documentElement.lang = currentLocale();
   i18next.on('languageChanged', () => {
     document.documentElement.lang = currentLocale();
