@@ -5,20 +5,30 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../../app';
 import type { CallResult } from '../../contract/bridge';
 import { AppError } from '../../contract/errors';
+import { MAX_ANONYMOUS_MESSAGE_BYTES, MAX_MESSAGE_BYTES } from '../../contract/limits';
 import { toWireError } from '../../rpc/dispatch';
 import { createHostAllowList, parseAllowedHostsEnv, type HostAllowList } from './allowed-hosts';
-import { loadStatic, WEB_CSP } from './static-files';
+import { loadStatic, SECURITY_HEADERS } from './static-files';
 
 export interface WebServerOptions {
   host?: string;
   port?: number;
   rendererDir: string;
-  /** Largest message accepted, bytes. */
+  /** Largest message a logged-in connection may send, bytes (default MAX_MESSAGE_BYTES). */
   maxPayload?: number;
+  /** Largest message before login, bytes (default MAX_ANONYMOUS_MESSAGE_BYTES). */
+  maxAnonymousPayload?: number;
+  /** A connection not logged in this long after opening (or after logout) is closed, ms. Default 30 s. */
+  anonymousTimeoutMs?: number;
+  /** Open WebSocket connections allowed from one remote address. Default 32. */
+  maxConnectionsPerPeer?: number;
+  /** Open WebSocket connections allowed in all. Default 512. */
+  maxConnections?: number;
   /** Extra Host names to answer (`name` or `name:port`); default MOTCUA_WEB_ALLOWED_HOSTS, comma-separated. */
   allowedHosts?: readonly string[];
 }
@@ -30,6 +40,26 @@ export interface WebServer {
 }
 
 type Reply = { id: string | number | null } & CallResult;
+
+/** Close codes (RFC 6455): 1008 policy violation (no login in time), 1009 message too big. */
+const CLOSE_LOGIN_TIMEOUT = 1008;
+const CLOSE_TOO_BIG = 1009;
+
+/**
+ * ws checks a frame's declared length against the receiver's limit as soon as the header arrives, before buffering
+ * the payload; the limit is per server, so the receiver's copy is lowered until login (ws 8 keeps it in
+ * `_receiver._maxPayload`). If a later ws moves it, the size check on each message below still closes the socket.
+ */
+function setFrameLimit(ws: WebSocket, bytes: number): void {
+  const receiver = (ws as unknown as { _receiver?: { _maxPayload?: number } })._receiver;
+  if (receiver && typeof receiver._maxPayload === 'number') receiver._maxPayload = bytes;
+}
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n${headers}\r\n`);
+  socket.destroy();
+}
 
 function parseRequest(raw: string): { id: string | number | null; method: unknown; input: unknown } {
   let msg: unknown;
@@ -57,26 +87,25 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
     hosts !== null && hosts.allowsHost(req.headers.host) && hosts.allowsOrigin(req.headers.origin);
 
   const server = http.createServer((req, res) => {
+    // Every response, refusals and errors included, carries the same security headers.
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     void (async () => {
       if (!trusted(req)) {
         res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('Forbidden host\n');
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
+        res.writeHead(405, { allow: 'GET, HEAD' }).end();
         return;
       }
       if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"ok":true}');
         return;
       }
       const f = await loadStatic(opts.rendererDir, req.url ?? '/');
       res.writeHead(f.status, {
         'content-type': f.type,
-        'content-security-policy': WEB_CSP,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cache-control': f.type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
+        'cache-control': f.status !== 200 || f.type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
       });
       res.end(req.method === 'HEAD' ? undefined : f.body);
     })().catch((err: unknown) => {
@@ -86,24 +115,80 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
     });
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayload ?? 32 * 1024 * 1024 });
+  const maxPayload = opts.maxPayload ?? MAX_MESSAGE_BYTES;
+  const maxAnonymous = Math.min(maxPayload, opts.maxAnonymousPayload ?? MAX_ANONYMOUS_MESSAGE_BYTES);
+  const anonymousTimeoutMs = opts.anonymousTimeoutMs ?? 30_000;
+  const maxPerPeer = opts.maxConnectionsPerPeer ?? 32;
+  const maxTotal = opts.maxConnections ?? 512;
+  /** Open and opening connections per remote address (the port says nothing about who is connecting). */
+  const perPeer = new Map<string, number>();
+  let total = 0;
+
+  // No compression: a small compressed frame must not inflate past the limits.
+  const wss = new WebSocketServer({ noServer: true, maxPayload, perMessageDeflate: false });
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/rpc' || !trusted(req)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
-      socket.destroy();
+      refuseUpgrade(socket, '403 Forbidden');
       return;
     }
+    const peer = req.socket.remoteAddress ?? '?';
+    const fromPeer = perPeer.get(peer) ?? 0;
+    if (total >= maxTotal || fromPeer >= maxPerPeer) {
+      core.logger.warn('ws connection refused: too many connections', { peer, fromPeer, total });
+      refuseUpgrade(socket, '503 Service Unavailable');
+      return;
+    }
+    // Counted from here, so a burst of upgrades cannot all slip past the cap before any completes.
+    total += 1;
+    perPeer.set(peer, fromPeer + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      total -= 1;
+      const n = (perPeer.get(peer) ?? 1) - 1;
+      if (n <= 0) perPeer.delete(peer);
+      else perPeer.set(peer, n);
+    };
+    socket.once('close', release);
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   wss.on('connection', (ws: WebSocket, req: http.IncomingMessage) => {
-    const conn = core.openConnection('web', `${req.socket.remoteAddress ?? '?'}:${req.socket.remotePort ?? '?'}`);
+    // The peer is the remote address: login throttling counts per machine, not per port.
+    const peer = req.socket.remoteAddress ?? '?';
+    const conn = core.openConnection('web', peer);
     const send = (r: Reply) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(r));
     };
+    // Until login: small messages only, and a deadline; after logout, the same again.
+    let loginTimer: NodeJS.Timeout | null = null;
+    const loggedIn = () => conn.sessionToken !== null;
+    const refreshLoginState = () => {
+      setFrameLimit(ws, loggedIn() ? maxPayload : maxAnonymous);
+      if (loggedIn() && loginTimer) {
+        clearTimeout(loginTimer);
+        loginTimer = null;
+      } else if (!loggedIn() && !loginTimer) {
+        loginTimer = setTimeout(() => {
+          if (loggedIn()) return;
+          core.logger.info('ws closed: no login in time', { peer, conn: conn.id });
+          ws.close(CLOSE_LOGIN_TIMEOUT, 'login timeout');
+          setTimeout(() => ws.terminate(), 2_000).unref();
+        }, anonymousTimeoutMs);
+        loginTimer.unref();
+      }
+    };
+    refreshLoginState();
     ws.on('message', (data, isBinary) => {
       void (async () => {
+        const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
+        if (size > (loggedIn() ? maxPayload : maxAnonymous)) {
+          core.logger.warn('ws closed: message too big', { peer, conn: conn.id, size, loggedIn: loggedIn() });
+          ws.close(CLOSE_TOO_BIG, 'message too big');
+          return;
+        }
         if (isBinary) {
           send({ id: null, ok: false, error: toWireError(new AppError('RPC_MALFORMED')) });
           return;
@@ -116,11 +201,15 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
           return;
         }
         const result = await core.dispatch(conn, req.method as string, req.input);
+        refreshLoginState();
         send({ id: req.id, ...result });
       })().catch((err: unknown) => core.logger.error('ws message failed', { err }));
     });
     ws.on('error', (err) => core.logger.warn('ws error', { err, conn: conn.id }));
-    ws.on('close', () => core.closeConnection(conn));
+    ws.on('close', () => {
+      if (loginTimer) clearTimeout(loginTimer);
+      core.closeConnection(conn);
+    });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
-/** Serving the built renderer: only files under the root, SPA fallback to index.html, strict headers. */
-import { readFile, stat } from 'node:fs/promises';
+/** Serving the built renderer: only files under the root (symlinks out of it refused), SPA fallback to index.html, strict headers. */
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const MIME: Record<string, string> = {
@@ -33,6 +33,17 @@ export const WEB_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/** Sent on every HTTP response web mode makes (files, errors, /healthz, refusals): one set, one place. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': WEB_CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
 export interface StaticFile {
   status: number;
   body: Buffer;
@@ -54,17 +65,35 @@ export function resolveInside(root: string, urlPath: string): string | null {
   return full;
 }
 
+/** The real path (symlinks followed) of an existing file if it is still under the root's real path, else null. */
+async function realInside(realRoot: string, file: string): Promise<string | null> {
+  const real = await realpath(file);
+  const rel = path.relative(realRoot, real);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? null : real;
+}
+
 export async function loadStatic(root: string, urlPath: string): Promise<StaticFile> {
   const file = resolveInside(root, urlPath);
   if (!file) return { status: 400, body: Buffer.from('bad path'), type: MIME['.txt']! };
+  const realRoot = await realpath(root).catch(() => null);
+  if (realRoot === null) return { status: 404, body: Buffer.from('not found'), type: MIME['.txt']! };
   const candidates = [file, path.join(root, 'index.html')];
   for (const [i, f] of candidates.entries()) {
+    let real: string | null;
     try {
-      const s = await stat(f);
+      real = await realInside(realRoot, f);
+    } catch {
+      continue; // does not exist: try the next candidate
+    }
+    // A link out of the folder (Electron's serve.ts checks the same): refused, never followed nor replaced by index.html.
+    if (real === null) return { status: 403, body: Buffer.from('forbidden'), type: MIME['.txt']! };
+    try {
+      const s = await stat(real);
       if (!s.isFile()) continue;
       // Asset-looking paths that do not exist are 404, not the SPA page (a missing chunk must not parse as HTML).
       if (i === 1 && path.extname(file) !== '' && path.extname(file) !== '.html') break;
-      return { status: 200, body: await readFile(f), type: MIME[path.extname(f).toLowerCase()] ?? 'application/octet-stream' };
+      // Read what was checked (the real path), not the link again.
+      return { status: 200, body: await readFile(real), type: MIME[path.extname(f).toLowerCase()] ?? 'application/octet-stream' };
     } catch {
       /* try the next candidate */
     }
