@@ -101,6 +101,29 @@ describe('keyboard only', () => {
     expect(outline).toBe('solid');
   });
 
+  it('file pickers in Settings are Vietnamese buttons the keyboard opens, never the browser\'s "Choose File"', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Alt+5');
+    await waitForHeading(page, SCREEN_TITLES_VI.settings);
+    const tab = page.getByRole('tab', { name: 'Giờ làm việc, ngày nghỉ' });
+    await tab.click();
+    await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
+    const official = page.getByTestId('settings-official');
+    const button = official.getByRole('button', { name: /^Chọn tệp…/ });
+    expect(await button.isVisible()).toBe(true);
+    expect(await official.getByTestId('file-picker-name').textContent()).toBe('Chưa chọn tệp nào.');
+    // The browser's own control (which would say "Choose File" / "No file chosen") takes no space on screen.
+    const input = official.locator('input[type=file]');
+    expect(await input.evaluate((el) => el.getBoundingClientRect().width * el.getBoundingClientRect().height)).toBeLessThanOrEqual(1);
+    expect(await official.innerText()).not.toMatch(/Choose File|No file chosen/);
+    // Keyboard: focusing the field (as an error does) lands on the button; Enter opens the file chooser.
+    await input.focus();
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('button');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles({ name: 'lich-nghi.json', mimeType: 'application/json', buffer: Buffer.from('{"years": {}}') });
+    await expect.poll(() => official.getByTestId('file-picker-name').textContent()).toBe('lich-nghi.json');
+  });
+
   it('logs out with Ctrl+L: Esc keeps the session, Enter confirms', async () => {
     const { page } = browser;
     const dialog = page.getByTestId('logout-dialog');

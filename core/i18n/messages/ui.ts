@@ -26,6 +26,7 @@ export const ui: Messages = {
         en: 'English',
         changed: 'Đã chuyển ngôn ngữ sang Tiếng Việt.',
       },
+      file: { choose: 'Chọn tệp…', none: 'Chưa chọn tệp nào.' },
       scan: {
         unused: {
           cccd: 'Đã nhận mã QR thẻ CCCD nhưng màn hình này không dùng đến; không có gì được điền.',
@@ -176,6 +177,7 @@ export const ui: Messages = {
         en: 'English',
         changed: 'Language switched to English.',
       },
+      file: { choose: 'Choose a file…', none: 'No file chosen.' },
       scan: {
         unused: {
           cccd: 'A citizen ID card QR code was scanned, but this screen does not use it; nothing was filled in.',

@@ -145,7 +145,7 @@ export function CatalogueSection() {
                 { value: 'replace', label: t('settingsUi.catalogue.replace') },
               ]}
             />
-            <FileField label={t('settingsUi.catalogue.file')} name="catalogue" accept=".xlsx,.json" error={fileError ?? undefined} onFile={setFile} inputRef={fileRef} />
+            <FileField label={t('settingsUi.catalogue.file')} name="catalogue" accept=".xlsx,.json" error={fileError ?? undefined} onFile={setFile} inputRef={fileRef} fileName={file?.name ?? null} />
             <div className="button-row">
               <SubmitButton label={t('settingsUi.catalogue.import')} busy={busy} busyLabel={t('settingsUi.catalogue.importing')} />
             </div>

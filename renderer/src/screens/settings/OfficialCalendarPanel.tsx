@@ -80,7 +80,7 @@ export function OfficialCalendarPanel({ config, canEdit, onConfig }: { config: C
       </p>
       {canEdit && (
         <form className="form" noValidate onSubmit={(e) => void load(e)}>
-          <FileField label={t('settingsUi.official.file')} name="official" accept=".json,application/json" error={error ?? undefined} onFile={setFile} inputRef={fileRef} />
+          <FileField label={t('settingsUi.official.file')} name="official" accept=".json,application/json" error={error ?? undefined} onFile={setFile} inputRef={fileRef} fileName={file?.name ?? null} />
           <div className="button-row">
             <SubmitButton label={t('settingsUi.official.load')} busy={busy} busyLabel={t('settingsUi.official.loading')} />
             {years.length > 0 && (
