@@ -8,6 +8,7 @@ import { EXIT_USAGE, printFailure } from './runtime';
 import { registerSystemCommands } from './commands/system';
 import { registerServeCommand } from './commands/serve';
 import { registerReceptionCommands } from './commands/reception';
+import { registerUserCommands } from './commands/users';
 import { registerDocumentCommands } from './commands/documents';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServeCommand(program, run);
   registerSystemCommands(program, run);
+  registerUserCommands(program, run);
   registerReceptionCommands(program, run);
   registerDocumentCommands(program, run);
   return program;

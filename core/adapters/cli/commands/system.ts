@@ -33,35 +33,5 @@ export function registerSystemCommands(program: Command, run: (fn: () => Promise
         }),
       ),
     );
-
-  const user = program.command('user').description('Tài khoản người dùng / user accounts');
-  user
-    .command('add')
-    .description('Tạo tài khoản / create an account')
-    .requiredOption('--username <name>')
-    .requiredOption('--name <display name>')
-    .requiredOption('--role <role>', 'clerk | postal_clerk | supervisor | admin')
-    .option('--password-stdin', 'đọc mật khẩu từ stdin / read the password from standard input')
-    .option('--json', 'in JSON / print JSON')
-    .action((opts: { username: string; name: string; role: string; passwordStdin?: boolean; json?: boolean }) =>
-      run(async () => {
-        const password = opts.passwordStdin ? await readStdin() : process.env.MOTCUA_PASSWORD ?? '';
-        return withCore(async (s) => {
-          const u = await s.call('users.create', {
-            username: opts.username,
-            displayName: opts.name,
-            role: opts.role as 'clerk',
-            password: password.replace(/\r?\n$/, ''),
-          });
-          if (opts.json) printJson(u);
-          else process.stdout.write(`${u.id} ${u.username} (${u.role})\n`);
-        });
-      }),
-    );
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
