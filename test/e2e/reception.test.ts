@@ -274,8 +274,22 @@ describe('reception', () => {
     await page.keyboard.press('Space'); // only the first document
     await press(page, 'Tiếp tục');
     await waitForStep(page, 'documents');
-    await press(page, 'Tiếp tục');
-    await waitForStep(page, 'review');
+    // Today (Vietnam time) is made a day off: receiving now is outside working hours, which is said, not blocked.
+    const rpc = await connectRpc(web.url);
+    await rpc.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    const today = String(new Date(Date.now() + 7 * 3_600_000).getUTCDay());
+    const windows = Object.fromEntries(['0', '1', '2', '3', '4', '5', '6'].filter((d) => d !== today).map((d) => [d, [['07:30', '17:00']]]));
+    await rpc.call('calendar.setWindows', { windows });
+    try {
+      await press(page, 'Tiếp tục');
+      await waitForStep(page, 'review');
+      await page.getByTestId('after-hours').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('after-hours').textContent()).toContain('ngoài giờ làm việc');
+      await expectAccessible(page, 'review, outside working hours');
+    } finally {
+      await rpc.call('calendar.setWindows', { windows: null });
+      rpc.close();
+    }
     await page.keyboard.press('Control+Enter');
 
     const incomplete = page.getByTestId('incomplete');
