@@ -9,6 +9,7 @@ const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 const steps = [
   ['catalogue search', [process.execPath, tsx, 'test/bench/catalogue-search.bench.ts']],
   ['reception', [process.execPath, tsx, 'test/bench/reception.bench.ts']],
+  ['login under flood', [process.execPath, tsx, 'test/bench/login-flood.bench.ts']],
   ['catalogue import (refused, peak memory)', [process.execPath, tsx, 'test/bench/catalogue-import.bench.ts']],
   ['renderer build', [process.execPath, path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
   ['web start', [process.execPath, path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--project', 'e2e', 'test/bench/web-start.bench.ts']],
