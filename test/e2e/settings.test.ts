@@ -311,6 +311,24 @@ describe('settings screen', () => {
       again.close();
     }
 
+    // Wrong passwords hold the account back; the list shows it and the admin unlocks it, then changes its role.
+    const guesser = await connectRpc(web.url);
+    for (let i = 0; i < 5; i++) await guesser.call('auth.login', { username: 'canbo2', password: 'sai-mat-khau' }).catch(() => undefined);
+    await openSection(page, 'Thiết bị');
+    await openSection(page, 'Tài khoản');
+    await expect.poll(async () => (await row.getByTestId('user-status').textContent()) ?? '').toMatch(/Tạm khoá đến/);
+    expect(await violations(page)).toEqual([]);
+    await row.getByRole('button', { name: 'Mở khoá tài khoản Phạm Thị Tiếp Nhận' }).click();
+    await expect.poll(async () => (await row.getByTestId('user-status').textContent()) ?? '').not.toMatch(/Tạm khoá/);
+    try {
+      await guesser.call('auth.login', { username: 'canbo2', password: 'mat-khau-moi-123' });
+    } finally {
+      guesser.close();
+    }
+    await row.getByLabel('Vai trò mới của Phạm Thị Tiếp Nhận').selectOption('supervisor');
+    await row.getByRole('button', { name: 'Đổi vai trò của Phạm Thị Tiếp Nhận' }).click();
+    await expect.poll(async () => (await row.textContent()) ?? '').toContain('Lãnh đạo, giám sát');
+
     await openSection(page, 'Thiết bị');
     expect(await page.getByTestId('settings-devices').textContent()).toContain('bản cập nhật tiếp theo');
     expect(await violations(page)).toEqual([]);

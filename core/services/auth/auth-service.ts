@@ -122,6 +122,8 @@ export class AuthService {
   }
 
   async createUser(actor: Actor, input: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
+    // Refused before the (costly) hash; checked again under the write lock below.
+    if (this.findByUsername(input.username)) throw new AppError('AUTH_USERNAME_TAKEN', { username: input.username }, { field: 'username' });
     const hash = await this.hash(actorLabel(actor), input.password);
     return inTransaction(this.db, () => {
       if (this.findByUsername(input.username)) throw new AppError('AUTH_USERNAME_TAKEN', { username: input.username }, { field: 'username' });

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../../core/contract/auth';
+import type { User, UserView } from '../../../../core/contract/auth';
 import { ROLES, type Role } from '../../../../core/contract/method';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { AccountFields } from '../../accounts/AccountFields';
+import { UserRowActions } from '../../accounts/UserRowActions';
 import { useAccountForm } from '../../accounts/useAccountForm';
 import { ACCOUNT_FIELDS, type AccountField } from '../../accounts/validate';
 import { api } from '../../bridge';
@@ -53,12 +54,12 @@ function CreateUserForm({ onCreated }: { onCreated(u: User): void }) {
   );
 }
 
-/** Staff accounts: the list (admins, supervisors), creating accounts and setting passwords (admins). */
+/** Staff accounts: the list with lock state (admins, supervisors); creating, unlocking, disabling, roles and passwords (admins). */
 export function UsersSection() {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const { canEdit, isAdmin } = useRoles();
-  const [users, setUsers] = useState<User[] | null>(null);
+  const [users, setUsers] = useState<UserView[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [passwordFor, setPasswordFor] = useState<User | null>(null);
 
@@ -106,19 +107,29 @@ export function UsersSection() {
                       <th scope="row">{u.username}</th>
                       <td>{u.displayName}</td>
                       <td>{t(`ui.roles.${u.role}`)}</td>
-                      <td>{t(u.disabled ? 'settingsUi.users.disabled' : 'settingsUi.users.active')}</td>
+                      <td data-testid="user-status">
+                        {t(u.disabled ? 'settingsUi.users.disabled' : 'settingsUi.users.active')}
+                        {u.lockedUntil && (
+                          <>
+                            <br />
+                            <strong>{t('settingsUi.users.lockedUntil', { time: formatDateTime(u.lockedUntil) })}</strong>
+                          </>
+                        )}
+                      </td>
                       <td className="data-table__num">{formatDateTime(u.createdAt)}</td>
                       {isAdmin && (
                         <td>
-                          <button
-                            type="button"
-                            className="btn btn--small"
-                            aria-haspopup="dialog"
-                            aria-label={t('settingsUi.users.setPasswordFor', { name: u.displayName })}
-                            onClick={() => setPasswordFor(u)}
-                          >
-                            {t('settingsUi.users.setPassword')}
-                          </button>
+                          <UserRowActions
+                            key={`${u.id}-${u.role}`}
+                            user={u}
+                            onSetPassword={setPasswordFor}
+                            onDone={(message) => {
+                              setError(null);
+                              announce(message);
+                              load();
+                            }}
+                            onError={setError}
+                          />
                         </td>
                       )}
                     </tr>
