@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: performance figures, printed; targets are checked here, never in tests.
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,13 +16,17 @@ const steps = [
   ['renderer build', [process.execPath, path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
   ['web start', [process.execPath, path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--project', 'e2e', 'test/bench/web-start.bench.ts']],
 ];
+// Benchmarks make throw-away data folders; their audit keys go to a throw-away key folder, not the user's.
+const keyDir = mkdtempSync(path.join(os.tmpdir(), 'motcua-bench-keys-'));
+const env = { ...process.env, MOTCUA_KEY_DIR: keyDir };
 let failed = 0;
 for (const [name, [cmd, ...args]] of steps) {
   process.stdout.write(`\n== ${name}\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) {
     failed += 1;
     process.stdout.write(`(${name}: exit ${r.status})\n`);
   }
 }
+rmSync(keyDir, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;
