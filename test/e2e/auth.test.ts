@@ -10,7 +10,7 @@ import { fillLogin, formErrorText, login, loginForm, mainHeading, SCREEN_TITLES_
 
 const WRONG_CREDENTIALS_VI = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 const SESSION_EXPIRED_VI = 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại để tiếp tục.';
-const LOCKED_VI = /^Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần\. Thử lại sau \d+ phút/;
+const LOCKED_VI = /^Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần\. Thử lại sau \d+ giây/;
 
 describe('login and first run', () => {
   let web: WebMode;
