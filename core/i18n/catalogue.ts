@@ -16,8 +16,9 @@ import { uiReception } from './messages/ui-reception';
 import { validation } from './messages/validation';
 import { dossiersUi } from './messages/ui-dossiers';
 import { settingsUi } from './messages/ui-settings';
+import { scan } from './messages/scan';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

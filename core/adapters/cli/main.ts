@@ -10,6 +10,7 @@ import { registerServeCommand } from './commands/serve';
 import { registerReceptionCommands } from './commands/reception';
 import { registerUserCommands } from './commands/users';
 import { registerDocumentCommands } from './commands/documents';
+import { registerScanCommands } from './commands/scan';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerUserCommands(program, run);
   registerReceptionCommands(program, run);
   registerDocumentCommands(program, run);
+  registerScanCommands(program, run);
   return program;
 }
 

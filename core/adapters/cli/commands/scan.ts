@@ -1,0 +1,223 @@
+/**
+ * `motcua devices` and `motcua scan`: document scanners from the command line, straight through native/scanners
+ * (no database: a scan into a folder needs none, and stays fast). Each page is made durable (written, file fsynced,
+ * folder fsynced) before the next is taken, so a jam, an unplugged scanner or a crash keeps every page received.
+ */
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { errorMessage, t } from '../../../i18n/translate';
+import {
+  COLOR_MODES,
+  createScannerRegistry,
+  DEVICE_STOP_CODES,
+  isScanError,
+  parseDeviceUri,
+  SOURCE_KINDS,
+  type ColorMode,
+  type ScanErrorCode,
+  type ScannedPage,
+  type SourceKind,
+} from '../../../../native/scanners/index';
+import { extensionFor } from '../../../../native/scanners/image-info';
+import { CliFailure, cliFailure, EXIT_FAILED, EXIT_OK, EXIT_USAGE, integerOption, printJson } from '../runtime';
+
+type Run = (fn: () => Promise<number | void>) => Promise<void>;
+
+/** Exit code when the device stopped (jam, empty feeder, open cover, busy, gone): the pages received are kept. */
+export const EXIT_DEVICE_STOPPED = 3;
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+/** Codes that mean the arguments do not fit (exit 2), though found by the scanner layer. */
+const ARGUMENT_CODES: ReadonlySet<string> = new Set<ScanErrorCode>(['SCAN_BAD_DEVICE_URI', 'SCAN_UNSUPPORTED_SETTING']);
+
+function badArgument(code: string, params: Record<string, string | number>): CliFailure {
+  return new CliFailure({ code, message: errorMessage(code, params), params }, EXIT_USAGE);
+}
+
+/** A device URI checked before any device is touched (exit 2 when it names no backend). */
+function checkedUri(uri: string): string {
+  try {
+    parseDeviceUri(uri);
+    return uri;
+  } catch (e) {
+    if (isScanError(e)) throw badArgument(e.code, e.params as Record<string, string>);
+    throw e;
+  }
+}
+
+function choice<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined {
+  if (v === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(v)) throw cliFailure('CLI_BAD_ARGUMENT', `${name} "${v}": phải là một trong ${allowed.join(', ')} / must be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+/** The next page number in `dir`: after the highest existing page-NNNN, so an earlier batch is never overwritten. */
+async function nextPageNumber(dir: string): Promise<number> {
+  let max = 0;
+  for (const name of await readdir(dir)) {
+    const m = /^page-(\d{4,})\./.exec(name);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+/** Written under a temporary name, fsynced, renamed, then the folder fsynced: the page is complete or absent. */
+async function writeDurably(dir: string, name: string, bytes: Buffer): Promise<void> {
+  const temp = path.join(dir, `.${name}.part`);
+  const fh = await open(temp, 'wx');
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+  await fh.close();
+  await rename(temp, path.join(dir, name));
+  if (process.platform !== 'win32') {
+    // The rename is durable only once the folder's entry is on disk (Windows cannot open a folder for fsync).
+    const d = await open(dir, 'r');
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  }
+}
+
+interface PageOut {
+  file: string;
+  width: number;
+  height: number;
+  dpi: number;
+}
+
+type Status = 'completed' | 'jammed' | 'empty' | 'failed';
+
+function statusOf(code: string | null): Status {
+  if (code === null) return 'completed';
+  if (code === 'SCAN_JAMMED') return 'jammed';
+  if (code === 'SCAN_FEEDER_EMPTY') return 'empty';
+  return 'failed';
+}
+
+function exitOf(code: string | null): number {
+  if (code === null) return EXIT_OK;
+  if (ARGUMENT_CODES.has(code)) return EXIT_USAGE;
+  return DEVICE_STOP_CODES.has(code as ScanErrorCode) ? EXIT_DEVICE_STOPPED : EXIT_FAILED;
+}
+
+const SCAN_HELP = `
+Kết quả / output (--json):
+  {"status":"completed"|"jammed"|"empty"|"failed",
+   "pages":[{"file":"page-0001.png","width":2480,"height":3508,"dpi":300}, …],
+   "error":{"code":"SCAN_JAMMED","message":"…"}|null}
+  pages[].file là tên tệp trong --out, theo thứ tự nhận / file name inside --out, in arrival order.
+  Tệp page-NNNN.<png|jpg|tif> được ghi trọn (fsync) trước khi nhận trang sau; nếu --out đã có trang,
+  số trang tiếp nối sau trang cuối, không ghi đè / each page is complete before the next; numbering
+  continues after pages already in --out, never overwriting.
+Mã thoát / exit codes: 0 xong / completed; 3 máy quét dừng (kẹt giấy, hết giấy, mở nắp, bận, mất kết nối),
+  các trang đã nhận được giữ / the device stopped, pages received are kept; 2 sai tham số / bad arguments;
+  1 lỗi khác / other failure.
+Thiết bị / devices: sane:<tên>, escl:http://máy:cổng/eSCL, folder:<thư mục>, wia:<mã>, twain:<tên>.`;
+
+export function registerScanCommands(program: Command, run: Run): void {
+  program
+    .command('devices')
+    .description('Liệt kê máy quét tìm thấy hoặc đã cấu hình / list scanners found or configured')
+    .option('--escl <url>', 'thêm máy quét eSCL theo địa chỉ (lặp lại được) / add an eSCL scanner by URL (repeatable)', collect, [])
+    .option('--folder <dir>', 'thêm thư mục ảnh làm máy quét (lặp lại được) / add an image folder as a scanner (repeatable)', collect, [])
+    .option('--json', 'in JSON: [{uri, name, kind, sources, resolutions, colorModes}] / print JSON')
+    .action((opts: { escl: string[]; folder: string[]; json?: boolean }) =>
+      run(async () => {
+        const urls = opts.escl.map((u) => parseOrBad(`escl:${u}`).id);
+        const folders = opts.folder.map((f) => parseOrBad(`folder:${f}`).id);
+        const registry = createScannerRegistry({ escl: { urls }, folders });
+        const devices = (await registry.listDevices()).map((d) => ({ uri: d.uri, name: d.name, kind: d.kind, sources: d.sources, resolutions: d.resolutions, colorModes: d.colorModes }));
+        if (opts.json) printJson(devices);
+        else if (devices.length === 0) process.stdout.write(`${t('scanner.cli.noDevices')}\n`);
+        else for (const d of devices) process.stdout.write(`${d.uri}\t${d.name}\t${d.sources.join(',')}\t${d.resolutions.join(',')} dpi\t${d.colorModes.join(',')}\n`);
+      }),
+    );
+
+  program
+    .command('scan')
+    .description('Quét tài liệu vào một thư mục, mỗi trang một tệp page-0001… / scan documents into a folder, one file per page')
+    .requiredOption('--device <uri>', 'máy quét / scanner URI (xem `motcua devices`)')
+    .option('--source <source>', 'flatbed | adf | adf-duplex (mặc định: khay nạp nếu có / default: the feeder if any)')
+    .option('--dpi <n>', 'độ phân giải / resolution (50–1200, mặc định / default 300)')
+    .option('--color <mode>', 'bw | gray | color')
+    .requiredOption('--out <dir>', 'thư mục ghi các trang / folder for the pages')
+    .option('--json', 'in JSON / print JSON')
+    .addHelpText('after', SCAN_HELP)
+    .action((opts: { device: string; source?: string; dpi?: string; color?: string; out: string; json?: boolean }) => run(() => scanCommand(opts)));
+}
+
+function parseOrBad(uri: string): { id: string } {
+  checkedUri(uri);
+  return parseDeviceUri(uri);
+}
+
+async function scanCommand(opts: { device: string; source?: string; dpi?: string; color?: string; out: string; json?: boolean }): Promise<number> {
+  // Every argument is checked before the scanner is touched: a typo never moves paper.
+  const uri = checkedUri(opts.device);
+  const wantedSource = choice<SourceKind>('--source', opts.source, SOURCE_KINDS);
+  const color = choice<ColorMode>('--color', opts.color, COLOR_MODES);
+  const dpi = opts.dpi === undefined ? undefined : integerOption('--dpi', opts.dpi, 50, 1200);
+  const dir = path.resolve(opts.out);
+  let next: number;
+  try {
+    await mkdir(dir, { recursive: true });
+    next = await nextPageNumber(dir);
+  } catch (e) {
+    throw cliFailure('CLI_FILE_UNWRITABLE', `Không ghi được vào thư mục ${opts.out}: ${(e as Error).message}. Hãy chọn thư mục có quyền ghi / cannot write to the folder; choose a writable one.`);
+  }
+
+  const registry = createScannerRegistry();
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  process.once('SIGINT', onSigint);
+  const pages: PageOut[] = [];
+  let error: { code: string; message: string } | null = null;
+  try {
+    const { backend, id } = registry.resolve(uri);
+    let source = wantedSource;
+    if (!source) {
+      const caps = await backend.capabilities(id, controller.signal);
+      source = caps.sources.includes('adf') ? 'adf' : (caps.sources[0] ?? 'flatbed');
+    }
+    for await (const page of backend.scan(id, { source, ...(dpi !== undefined ? { dpi } : {}), ...(color ? { color } : {}) }, controller.signal)) {
+      const name = `page-${String(next).padStart(4, '0')}.${extensionFor(page.mime)}`;
+      await writeDurably(dir, name, await pageBytes(page)).catch((e: Error) => {
+        throw new CliFailure({ code: 'CLI_FILE_UNWRITABLE', message: `Không ghi được trang ${name} vào ${opts.out}: ${e.message} / cannot write the page`, params: {} }, EXIT_FAILED);
+      });
+      next += 1;
+      const out = { file: name, width: page.widthPx, height: page.heightPx, dpi: page.dpi };
+      pages.push(out);
+      if (!opts.json) process.stdout.write(`${t('scanner.cli.page', { n: pages.length, file: name, width: out.width, height: out.height, dpi: out.dpi })}\n`);
+    }
+  } catch (e) {
+    if (isScanError(e)) error = { code: e.code, message: errorMessage(e.code, e.params) };
+    else if (e instanceof CliFailure) error = { code: e.error.code, message: e.error.message };
+    else throw e;
+    if (ARGUMENT_CODES.has(error.code)) throw badArgument(error.code, isScanError(e) ? (e.params as Record<string, string>) : {});
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+
+  const status = statusOf(error?.code ?? null);
+  if (opts.json) printJson({ status, pages, error });
+  else if (!error) process.stdout.write(`${t('scanner.cli.completed', { count: pages.length, dir: opts.out })}\n`);
+  else process.stdout.write(`${t('scanner.cli.stopped', { count: pages.length, dir: opts.out })}\n`);
+  if (error) process.stderr.write(`Lỗi [${error.code}]: ${error.message}\n`);
+  return exitOf(error?.code ?? null);
+}
+
+async function pageBytes(page: ScannedPage): Promise<Buffer> {
+  if (page.bytes) return page.bytes;
+  if (page.file) return readFile(page.file);
+  throw new Error('page without data');
+}
