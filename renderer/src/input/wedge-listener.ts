@@ -11,8 +11,11 @@
  *
  * The detector recognises a burst only after a few keys all within its tightest gap; a scanner (or a busy
  * machine) that hesitates among the first keys would lose them. Keys just before a recognised burst, in an
- * unbroken run (no Enter, Tab, shortcut or focus change) each within PREFIX_GAP_MS of the next, are therefore
- * taken as the start of the scan too. That window can be generous: a person's last key before a scan comes
+ * unbroken run (no Enter, Tab, shortcut or click) each within PREFIX_GAP_MS of the next, are therefore
+ * taken as the start of the scan too. A focus change inside a run does not break it: screens move focus in
+ * answer to a key (type-to-search sends the first key to the lookup field), so the scan's first keys may land in
+ * a field that had no focus when the run began; the field is remembered as it was when focus reached it, and put
+ * back as it was. That window can be generous: a person's last key before a scan comes
  * seconds earlier (the scanner has to be picked up and aimed), never a fraction of a second.
  */
 import { WedgeBurstDetector, type WedgeBurstOptions, type WedgeScan, type WedgeVerdict } from './wedge-burst';
@@ -42,6 +45,8 @@ export class WedgeKeyboardListener {
   /** The character of the last keydown let through: its textInput echo is not a second character. */
   private echo: string | null = null;
   private composing = false;
+  /** Fields focus entered, each as it was then (restored when the keys that reached it turn out to be a scan). */
+  private entered: { at: number; field: EditableSnapshot }[] = [];
   /** The field the swallowed keys of the current run were going to (where a release puts them back). */
   private swallowedFor: EditableElement | null | undefined = undefined;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -58,7 +63,7 @@ export class WedgeKeyboardListener {
     target.addEventListener('compositionstart', this.onCompositionStart, true);
     target.addEventListener('compositionend', this.onCompositionEnd, true);
     target.addEventListener('mousedown', this.onLeave, true);
-    target.addEventListener('focusout', this.onLeave, true);
+    target.addEventListener('focusin', this.onFocusIn, true);
   }
 
   dispose(): void {
@@ -67,10 +72,11 @@ export class WedgeKeyboardListener {
     this.target.removeEventListener('compositionstart', this.onCompositionStart, true);
     this.target.removeEventListener('compositionend', this.onCompositionEnd, true);
     this.target.removeEventListener('mousedown', this.onLeave, true);
-    this.target.removeEventListener('focusout', this.onLeave, true);
+    this.target.removeEventListener('focusin', this.onFocusIn, true);
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.detector.reset();
     this.history = [];
+    this.entered = [];
   }
 
   private readonly onCompositionStart = (): void => {
@@ -81,9 +87,16 @@ export class WedgeKeyboardListener {
     this.composing = false;
   };
 
-  /** A click or a focus change ends the run now, so swallowed keys go back to their field before it changes. */
+  private readonly onFocusIn = (e: Event): void => {
+    const field = snapshotEditable(e.target as Element | null);
+    if (!field) return;
+    if (this.entered.length >= 32) this.entered.shift();
+    this.entered.push({ at: e.timeStamp, field });
+  };
+
+  /** A click ends the run now, so swallowed keys go back to their field before focus changes. */
   private readonly onLeave = (e: Event): void => {
-    this.remember(null, e.timeStamp); // keys on either side of a click or focus change are never one scan
+    this.remember(null, e.timeStamp); // keys on either side of a click are never one scan
     if (this.detector.pending) this.apply(this.detector.flush(performance.now() + this.detector.flushDelayMs), null);
   };
 
@@ -137,7 +150,7 @@ export class WedgeKeyboardListener {
       }
     }
     let result = scan;
-    let before: EditableSnapshot | null = null;
+    const before: EditableSnapshot[] = [];
     if (first >= 0) {
       // Keys just before the burst, each within the burst gap of the next, belong to the scan.
       const gap = Math.max(PREFIX_GAP_MS, this.detector.options.burstGapMs);
@@ -145,13 +158,19 @@ export class WedgeKeyboardListener {
       while (start > 0 && this.history[start - 1]!.key !== null && this.history[start]!.at - this.history[start - 1]!.at <= gap) start--;
       const prefix = this.history.slice(start, first).map((h) => h.key).join('');
       result = { ...scan, text: prefix + scan.text, leaked: scan.leaked + prefix.length, startedAt: this.history[start]!.at };
-      before = this.history[start]!.field;
+      const head = this.history[start]!;
+      if (head.field) before.push(head.field);
+      // Fields focus entered during the scan, as they were then, unless already known from an earlier moment.
+      for (const f of this.entered) {
+        if (f.at >= head.at && f.at <= scan.endedAt && !before.some((b) => b.el === f.field.el)) before.push(f.field);
+      }
     }
+    this.entered = this.entered.filter((f) => f.at > scan.endedAt);
     // Keys after the scan belong to the next run (a key after a pause both ends a scan and starts a run).
     this.history = this.history.filter((h) => h.at > scan.endedAt);
     // The characters that reached the field before the burst was recognised come back out, before the scan is
     // handled (a handler may fill this very field).
-    if (result.leaked > 0 && before) restoreSnapshot(before);
+    if (result.leaked > 0) for (const b of before) restoreSnapshot(b);
     this.onScan(result);
   }
 
