@@ -23,6 +23,8 @@ export interface SaneBackendOptions {
   queryTimeoutMs?: number;
   /** Grace between SIGTERM and SIGKILL on cancel. Default 3 s. */
   killGraceMs?: number;
+  /** Where each batch gets its private folder (default the OS temp folder). */
+  tempRoot?: string;
 }
 
 interface RunResult {
@@ -37,12 +39,14 @@ export class SaneBackend implements ScannerBackend {
   private readonly env: NodeJS.ProcessEnv;
   private readonly queryTimeoutMs: number;
   private readonly killGraceMs: number;
+  private readonly tempRoot: string | undefined;
 
   constructor(opts: SaneBackendOptions = {}) {
     this.program = opts.program ?? 'scanimage';
     this.env = opts.env ?? process.env;
     this.queryTimeoutMs = opts.queryTimeoutMs ?? 30_000;
     this.killGraceMs = opts.killGraceMs ?? 3_000;
+    this.tempRoot = opts.tempRoot;
   }
 
   /** Runs scanimage to the end, bounded in time; ENOENT (not installed) becomes SCAN_BACKEND_UNAVAILABLE. */
@@ -93,12 +97,11 @@ export class SaneBackend implements ScannerBackend {
     return capabilitiesFromOptions(await this.options(id, signal));
   }
 
-  /** The scanimage arguments for a batch into `dir`; exported for unit tests through `saneScanArgs`. */
   async *scan(id: string, settings: ScanSettings, signal: AbortSignal): AsyncIterable<ScannedPage> {
     const opts = await this.options(id, signal);
     const caps = capabilitiesFromOptions(opts);
     checkSettings(settings, caps);
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-sane-'));
+    const dir = await mkdtemp(path.join(this.tempRoot ?? os.tmpdir(), 'motcua-sane-'));
     const args = saneScanArgs(id, settings, opts, caps, dir);
     const child = spawn(this.program, args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const ended = exitOf(child);
