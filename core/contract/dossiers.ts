@@ -83,6 +83,13 @@ const intakeFields = {
   attachments: z.array(attachmentSchema).max(100).default([]),
 };
 
+/** Who collected a dossier's result: recorded by returnResult, corrected by correctReturn, with the same rules. */
+const receiverFields = {
+  id: z.string().uuid(),
+  receiverName: z.string().trim().min(1).max(200),
+  receiverIdNumber: z.string().trim().max(20).optional(),
+};
+
 function oneApplicant<T extends { applicant?: unknown; applicantQr?: unknown }>(v: T, ctx: z.RefinementCtx): void {
   if (v.applicant === undefined && v.applicantQr === undefined) {
     ctx.addIssue({ code: 'custom', path: ['applicant'], message: 'give applicant or applicantQr' });
@@ -235,9 +242,7 @@ export const dossiersContract = {
     access: ['clerk', 'postal_clerk', 'supervisor', 'admin'],
     input: z
       .object({
-        id: z.string().uuid(),
-        receiverName: z.string().trim().min(1).max(200),
-        receiverIdNumber: z.string().trim().max(20).optional(),
+        ...receiverFields,
         method: z.enum(['counter', 'post']).default('counter'),
         note: z.string().trim().max(1000).optional(),
       })
@@ -249,9 +254,7 @@ export const dossiersContract = {
     access: ['clerk', 'postal_clerk', 'supervisor', 'admin'],
     input: z
       .object({
-        id: z.string().uuid(),
-        receiverName: z.string().trim().min(1).max(200),
-        receiverIdNumber: z.string().trim().max(20).optional(),
+        ...receiverFields,
         reason: z.string().trim().min(3).max(1000),
       })
       .strict(),
