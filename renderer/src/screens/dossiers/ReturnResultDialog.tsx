@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../bridge';
 import { Dialog } from '../../components/Dialog';
@@ -6,37 +6,27 @@ import { DialogActions } from '../../components/DialogActions';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { RadioGroup } from '../../components/RadioGroup';
+import { ReceiverFields, useReceiver } from './ReceiverFields';
 import { NO_ERROR, placeError, type PlacedError } from './shown-error';
 import type { ActionDialogProps } from './TransitionDialog';
-import { useReceiverCardScan } from './useReceiverCardScan';
 
 type Method = 'counter' | 'post';
 
 function ReturnForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>) {
   const { t } = useTranslation();
-  const [receiverName, setReceiverName] = useState(view.applicant.fullName);
-  const [receiverIdNumber, setReceiverIdNumber] = useState(view.applicant.idNumber ?? '');
   const [method, setMethod] = useState<Method>(view.resultReturn);
   const [note, setNote] = useState('');
   const [error, setError] = useState<PlacedError>(NO_ERROR);
   const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
-  const idRef = useRef<HTMLInputElement>(null);
-  useReceiverCardScan(
-    (name, idNumber) => {
-      setReceiverName(name);
-      setReceiverIdNumber(idNumber);
-      setError(NO_ERROR);
-    },
-    (message) => setError({ fields: {}, form: message }),
-  );
+  const receiver = useReceiver({ name: view.applicant.fullName, idNumber: view.applicant.idNumber ?? '' }, setError);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (!receiverName.trim()) {
-      setError({ fields: { receiverName: t('dossiersUi.validation.required', { field: t('dossiersUi.returnResult.receiverName').toLocaleLowerCase() }) }, form: t('dossiersUi.validation.summary') });
-      nameRef.current?.focus();
+    const nameMissing = receiver.nameMissing();
+    if (nameMissing) {
+      setError({ fields: { receiverName: nameMissing }, form: t('dossiersUi.validation.summary') });
+      receiver.nameRef.current?.focus();
       return;
     }
     setBusy(true);
@@ -44,47 +34,23 @@ function ReturnForm({ view, onClose, onDone }: Omit<ActionDialogProps, 'open'>) 
     try {
       const next = await api.call('dossiers.returnResult', {
         id: view.id,
-        receiverName: receiverName.trim(),
+        ...receiver.input(),
         method,
-        ...(receiverIdNumber.trim() ? { receiverIdNumber: receiverIdNumber.trim() } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      onDone(next, t('dossiersUi.returnResult.done', { code: next.code ?? next.id, name: receiverName.trim() }));
+      onDone(next, t('dossiersUi.returnResult.done', { code: next.code ?? next.id, name: receiver.name.trim() }));
     } catch (err) {
       const placed = placeError(t, err, ['receiverName', 'receiverIdNumber', 'note']);
       setError(placed);
       setBusy(false);
-      if (placed.fields.receiverName) nameRef.current?.focus();
-      else if (placed.fields.receiverIdNumber) idRef.current?.focus();
+      receiver.focusPlaced(placed);
     }
   };
 
   return (
     <form className="form" noValidate onSubmit={(e) => void submit(e)}>
       <FormError message={error.form} testId="return-error" />
-      <Field
-        label={t('dossiersUi.returnResult.receiverName')}
-        name="receiverName"
-        required
-        autoComplete="off"
-        hint={t('dossiersUi.returnResult.receiverNameHint')}
-        value={receiverName}
-        onValue={setReceiverName}
-        error={error.fields.receiverName}
-        inputRef={nameRef}
-        maxLength={200}
-      />
-      <Field
-        label={t('dossiersUi.returnResult.receiverId')}
-        name="receiverIdNumber"
-        autoComplete="off"
-        hint={t('dossiersUi.returnResult.receiverIdHint')}
-        value={receiverIdNumber}
-        onValue={setReceiverIdNumber}
-        error={error.fields.receiverIdNumber}
-        inputRef={idRef}
-        maxLength={20}
-      />
+      <ReceiverFields receiver={receiver} errors={error.fields} nameHint={t('dossiersUi.returnResult.receiverNameHint')} />
       <RadioGroup<Method>
         legend={t('dossiersUi.returnResult.method')}
         name="method"
