@@ -4,7 +4,8 @@
  * back); how many there were is kept so the clerk is told to attach them again. Reading it back trusts nothing:
  * every field is checked against the empty draft's shape, and anything unreadable is no draft at all.
  */
-import { vietnamLocal, pad } from '../../../../core/domain/time/vietnam';
+import { formatLocalDateTime } from '../../../../core/domain/calendar/local-datetime';
+import { vietnamLocal } from '../../../../core/domain/time/vietnam';
 import { emptyDraft, emptyPerson, STEPS, type Draft, type PersonDraft, type StepId } from './draft';
 
 const VERSION = 1;
@@ -79,7 +80,5 @@ export function parseSavedDraft(text: string): SavedDraft | null {
 /** An instant (ISO) as Vietnam's wall clock 'YYYY-MM-DDTHH:mm', whatever the machine's time zone. */
 export function vietnamWallClock(iso: string): string {
   const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '';
-  const l = vietnamLocal(at);
-  return `${l.y}-${pad(l.m)}-${pad(l.d)}T${pad(l.hh)}:${pad(l.mm)}`;
+  return Number.isNaN(at.getTime()) ? '' : formatLocalDateTime(vietnamLocal(at));
 }
