@@ -83,6 +83,8 @@ describe('eSCL backend against a loopback eSCL server', () => {
     const { pages, error } = await drain(backend().scan(s.url, adf, new AbortController().signal));
     expect(pages.map((p) => p.index)).toEqual([1, 2, 3]);
     expect(error?.code).toBe('SCAN_JAMMED');
+    // A jam stops at once: no retrying of a 503 once the status shows it.
+    expect(s.requests.filter((r) => r.endsWith('/NextDocument'))).toHaveLength(4);
     expect(s.deletes).toBe(1);
   });
 
