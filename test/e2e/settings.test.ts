@@ -1,6 +1,7 @@
 /**
  * Settings screen, used with the keyboard where it matters: counter settings (with a bad counter id refused
- * beside its field), default working windows (a Saturday morning added; the due-date calculator follows; a bad
+ * beside its field), the fee receipt form number and series per agency (a half-filled or malformed entry refused
+ * beside its field before anything is saved), default working windows (a Saturday morning added; the due-date calculator follows; a bad
  * time reported beside its window), the official holiday file (the year list changes), a catalogue XLSX with
  * two bad rows (both reported by row number, nothing imported), creating a clerk account, and a clerk's
  * read-only view. axe-core finds nothing on any section or open dialog.
@@ -12,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { ADMIN, CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+
+const WARD_POLICE = 'G01.27.10.H12';
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -105,6 +108,37 @@ describe('settings screen', () => {
     await expect.poll(async () => (await rpc.call<{ value: unknown }>('settings.get', { key: 'forms.place' })).value).toBe('Hà Nội');
     expect((await rpc.call<{ value: unknown }>('settings.get', { key: 'forms.lookupUrl' })).value).toBe('https://dichvucong.example.vn/tra-cuu');
     expect(await counterId.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('saves the fee receipt form number and series of one agency, refusing a half-filled or malformed entry', async () => {
+    const { page } = browser;
+    const panel = page.getByTestId('settings-fee-receipt');
+    const police = panel.locator(`fieldset[data-agency="${WARD_POLICE}"]`);
+    await police.getByLabel('Mẫu số biên lai').waitFor();
+    // The old per-counter upper line is gone from Settings: each agency carries its own in the catalogue.
+    expect(await page.getByTestId('settings-counter').getByLabel('Tên cơ quan cấp trên (in ở đầu phiếu)').count()).toBe(0);
+    expect(await violations(page)).toEqual([]);
+
+    await police.getByLabel('Mẫu số biên lai').fill('01blp0-001');
+    await panel.getByRole('button', { name: 'Lưu' }).click();
+    const series = police.getByLabel('Ký hiệu biên lai');
+    await expect.poll(() => series.getAttribute('aria-invalid')).toBe('true');
+    expect(await police.textContent()).toContain('Cần nhập cả mẫu số và ký hiệu');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe(`${WARD_POLICE}:series`);
+    expect((await rpc.call<{ value: unknown }>('settings.get', { key: 'forms.feeReceiptSeries' })).value).toBeNull();
+
+    await series.fill('AA 25P');
+    await panel.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(async () => (await police.textContent()) ?? '').toContain('Chỉ gồm chữ in hoa không dấu');
+    expect(await violations(page)).toEqual([]);
+
+    await series.fill('aa-25p');
+    await panel.getByRole('button', { name: 'Lưu' }).click();
+    await expect
+      .poll(async () => (await rpc.call<{ value: unknown }>('settings.get', { key: 'forms.feeReceiptSeries' })).value)
+      .toEqual({ [WARD_POLICE]: { formNumber: '01BLP0-001', series: 'AA-25P' } });
+    expect(await series.inputValue()).toBe('AA-25P');
+    expect(browser.problems.errors).toEqual([]);
   });
 
   it('adds a Saturday morning to the default hours with the keyboard; the due-date calculator follows', async () => {
