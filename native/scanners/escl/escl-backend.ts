@@ -182,13 +182,14 @@ export class EsclBackend implements ScannerBackend {
   private async nextDocument(base: string, job: string, signal: AbortSignal, pages: number, feeder: boolean): Promise<Omit<ScannedPage, 'index'> | 'end'> {
     const url = `${job}/NextDocument`;
     for (let attempt = 0; ; attempt++) {
-      const pageSignal = AbortSignal.any([signal, AbortSignal.timeout(this.pageTimeoutMs)]);
       let res: Response;
       try {
-        res = await this.request(url, {}, this.pageTimeoutMs, pageSignal);
+        // The bound covers the body too: fetch's signal also aborts the body stream.
+        res = await this.request(url, {}, this.pageTimeoutMs, signal);
       } catch (e) {
         if (signal.aborted) throw new ScanError('SCAN_CANCELLED');
-        throw await this.orEnd(base, signal, 'SCAN_DEVICE_GONE', (e as Error).message, pages);
+        const detail = e instanceof ScanError ? String(e.params.detail ?? e.code) : describe(e);
+        throw await this.orEnd(base, signal, 'SCAN_DEVICE_GONE', `page ${pages + 1}: ${detail}`, pages);
       }
       if (res.status === 200) {
         let bytes: Buffer;

@@ -118,7 +118,9 @@ export class SaneBackend implements ScannerBackend {
         const file = raw.trim();
         // Only names inside our folder count: stdout carries nothing else with --batch-print, but be strict.
         if (!file || path.dirname(path.resolve(file)) !== dir) continue;
-        const bytes = await readFile(file);
+        const bytes = await readFile(file).catch((e: Error) => {
+          throw scanError('SCAN_FAILED', `page ${pages + 1}: ${e.message}`);
+        });
         await unlink(file).catch(() => undefined);
         let info;
         try {

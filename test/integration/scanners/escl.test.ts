@@ -138,11 +138,12 @@ describe('eSCL backend against a loopback eSCL server', () => {
     expect(pages.map((p) => p.index)).toEqual([1, 2, 3]);
   });
 
-  it('a page slower than the bound stops the batch with a code, the pages before it kept', async () => {
+  it('a page slower than the bound stops the batch with a code, naming the page and the timeout', async () => {
     const s = await serve({ pages: pagesOf(3), slowMs: 1_500 });
     const { pages, error } = await drain(backend({ pageTimeoutMs: 300 }).scan(s.url, adf, new AbortController().signal));
     expect(pages).toHaveLength(0);
     expect(error?.code).toBe('SCAN_DEVICE_GONE');
+    expect(String(error?.params.detail)).toMatch(/page 1: .*timeout/i);
   });
 
   it('a connection cut mid-page keeps the pages before it and says the connection was lost', async () => {

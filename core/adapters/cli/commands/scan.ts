@@ -202,7 +202,8 @@ async function scanCommand(opts: { device: string; source?: string; dpi?: string
   } catch (e) {
     if (isScanError(e)) error = { code: e.code, message: errorMessage(e.code, e.params) };
     else if (e instanceof CliFailure) error = { code: e.error.code, message: e.error.message };
-    else throw e;
+    // Anything else still ends with the result printed: the pages already written are on disk and must be named.
+    else error = { code: 'SCAN_FAILED', message: errorMessage('SCAN_FAILED', { detail: (e as Error)?.message ?? String(e) }) };
     if (ARGUMENT_CODES.has(error.code)) throw badArgument(error.code, isScanError(e) ? (e.params as Record<string, string>) : {});
   } finally {
     process.removeListener('SIGINT', onSigint);
