@@ -6,6 +6,7 @@
  * differently.
  */
 import { AppError } from '../../contract/errors';
+import { REGISTERED_RECEIPT_CODE_RE } from '../../domain/forms/receipt-series';
 import type { Db } from '../../store/database';
 import { advanceCounter } from '../../store/counters';
 import type { SettingRule } from '../settings/registry';
@@ -20,8 +21,6 @@ export interface FeeReceiptSeries {
 /** Setting value: agency code → its registered series. */
 export type FeeReceiptSeriesSetting = Record<string, FeeReceiptSeries>;
 
-/** Letters, digits and the separators printed receipt books use; no spaces (the number is stored after it). */
-const REGISTERED_RE = /^[0-9A-Z](?:[0-9A-Z./-]{0,18}[0-9A-Z])?$/;
 const AGENCY_RE = /^[A-Za-z0-9]+(?:[._][A-Za-z0-9]+)*$/;
 const MAX_AGENCIES = 500;
 
@@ -37,8 +36,8 @@ export const feeReceiptSeriesRule: SettingRule = {
       if (!AGENCY_RE.test(agency)) throw bad(agency, 'agency');
       const r = s as Partial<FeeReceiptSeries> | null;
       if (r === null || typeof r !== 'object' || Array.isArray(r) || Object.keys(r).some((k) => k !== 'formNumber' && k !== 'series')) throw bad(agency, 'value');
-      if (typeof r.formNumber !== 'string' || !REGISTERED_RE.test(r.formNumber)) throw bad(agency, 'formNumber');
-      if (typeof r.series !== 'string' || !REGISTERED_RE.test(r.series)) throw bad(agency, 'series');
+      if (typeof r.formNumber !== 'string' || !REGISTERED_RECEIPT_CODE_RE.test(r.formNumber)) throw bad(agency, 'formNumber');
+      if (typeof r.series !== 'string' || !REGISTERED_RECEIPT_CODE_RE.test(r.series)) throw bad(agency, 'series');
     }
   },
 };

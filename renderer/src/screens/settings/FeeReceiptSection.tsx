@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agency } from '../../../../core/domain/catalogue/schema';
+import { REGISTERED_RECEIPT_CODE_RE } from '../../../../core/domain/forms/receipt-series';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { Field } from '../../components/Field';
@@ -22,8 +23,6 @@ interface Series {
 }
 type Entries = Record<string, Series>;
 type Part = keyof Series;
-// Mirrors the core's rule (fee-receipt-series.ts) so mistakes show before saving.
-const REGISTERED = /^[0-9A-Z](?:[0-9A-Z./-]{0,18}[0-9A-Z])?$/;
 
 const clean = (v: string) => v.trim().toUpperCase();
 
@@ -68,7 +67,7 @@ export function FeeReceiptSection() {
       if (v.formNumber === '' && v.series === '') continue;
       for (const part of ['formNumber', 'series'] as const) {
         if (v[part] === '') found[`${a.code}:${part}`] = t('settingsUi.feeReceipt.bothNeeded');
-        else if (!REGISTERED.test(v[part])) found[`${a.code}:${part}`] = t('settingsUi.feeReceipt.badValue');
+        else if (!REGISTERED_RECEIPT_CODE_RE.test(v[part])) found[`${a.code}:${part}`] = t('settingsUi.feeReceipt.badValue');
       }
       next[a.code] = v;
     }
