@@ -112,7 +112,7 @@ export class LoginThrottle {
    * logging into an account it holds between guesses).
    */
   succeeded(name: string, peer: string): void {
-    this.db.prepare("DELETE FROM auth_throttle WHERE scope IN ('account', 'account_peer') AND name = ?").run(name);
+    this.clear(name);
     this.db
       .prepare(
         `UPDATE auth_throttle SET failures = MAX(0, failures - 1),
