@@ -132,7 +132,10 @@ export function checkSettings(settings: ScanSettings, caps: ScannerCapabilities)
     throw new ScanError('SCAN_UNSUPPORTED_SETTING', { setting: 'color', value: settings.color, offered: caps.colorModes.join(', ') });
   }
   for (const o of settings.backendOptions ?? []) {
-    if (!o.startsWith('--')) throw new ScanError('SCAN_UNSUPPORTED_SETTING', { setting: 'backendOptions', value: o, offered: '--name=value' });
+    // Device options only: never ones that move output elsewhere or change the batch the backend relies on.
+    if (!o.startsWith('--') || /^--(batch|output|format|device|help|list|all-options)/.test(o)) {
+      throw new ScanError('SCAN_UNSUPPORTED_SETTING', { setting: 'backendOptions', value: o, offered: '--<device option>=<value>' });
+    }
   }
 }
 

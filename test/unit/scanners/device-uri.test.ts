@@ -47,3 +47,16 @@ describe('device URIs', () => {
     }
   });
 });
+
+describe('settings checked against the device before paper moves', () => {
+  const caps = { sources: ['adf' as const], resolutions: [300], colorModes: ['gray' as const], pageSizes: [] };
+  it('refuses a source or colour the device lacks, and backend options that are not device options', async () => {
+    const { checkSettings } = await import('../../../native/scanners/scanner');
+    expect(code(() => checkSettings({ source: 'adf', color: 'gray', backendOptions: ['--read-return-value=SANE_STATUS_JAMMED'] }, caps))).toBeNull();
+    expect(code(() => checkSettings({ source: 'flatbed' }, caps))).toBe('SCAN_UNSUPPORTED_SETTING');
+    expect(code(() => checkSettings({ source: 'adf', color: 'color' }, caps))).toBe('SCAN_UNSUPPORTED_SETTING');
+    for (const o of ['-o', '--batch=/elsewhere/p%d.png', '--output-file=x', '--format=pdf', '--device-name=x', 'SANE_STATUS_JAMMED']) {
+      expect(code(() => checkSettings({ source: 'adf', backendOptions: [o] }, caps)), o).toBe('SCAN_UNSUPPORTED_SETTING');
+    }
+  });
+});
