@@ -2,12 +2,14 @@
  * `motcua scan` and `motcua devices` as a user runs them (the real bin, a child process) against the loopback eSCL
  * server, the folder backend and, when installed, scanimage with SANE's test backend.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { motcua as runMotcua } from '../../helpers/cli';
 import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
-import { tempDir } from '../../helpers/temp';
+import { REPO, tempDir } from '../../helpers/temp';
 import { requireTools } from '../../helpers/tools';
 
 const tools = requireTools('scanimage');
@@ -110,6 +112,29 @@ describe('motcua scan', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Trang 1: page-0001\.png \(100×140 điểm ảnh, 150 dpi\)$/m);
     expect(r.stdout).toMatch(/^Trang 2: page-0002\.png/m);
+  });
+
+  it('Ctrl+C mid-batch stops the scanner, deletes the job, and still prints the pages written', async () => {
+    const s = await serve({ pages: pagesOf(50), slowMs: 150 });
+    const out = freshOut();
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'motcua.mjs'), 'scan', '--device', `escl:${s.url}`, '--out', out, '--json'], {
+      cwd: REPO,
+      env: { ...process.env, MOTCUA_DATA_DIR: data.dir },
+    });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Wait (bounded) for the first page on disk, then interrupt as a clerk would.
+    for (let i = 0; i < 300 && !existsSync(path.join(out, 'page-0001.png')); i++) await sleep(50);
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(code).toBe(1);
+    const json = JSON.parse(stdout) as ScanJson;
+    expect(json).toMatchObject({ status: 'failed', error: { code: 'SCAN_CANCELLED' } });
+    expect(json.pages.length).toBeGreaterThan(0);
+    expect(json.pages.length).toBeLessThan(50);
+    expect(readdirSync(out).sort()).toEqual(json.pages.map((p) => p.file));
+    expect(s.deletes).toBe(1);
   });
 
   it.each([
