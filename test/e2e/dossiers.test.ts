@@ -2,7 +2,8 @@
  * Dossiers screen (return of results): dossiers are received through the API first, then a clerk works in the
  * UI with the keyboard — looks a dossier up by typing its code (and by a scanned lookup URL), moves it to
  * "result ready", returns the result, collects a fee, completes a supplement, prints the receipt (the PDF is
- * checked with pdftotext) — and axe-core finds nothing on the list, the detail and every dialog.
+ * checked with pdftotext), opens attached files (an image in the viewer, a PDF saved under its own name) — and
+ * axe-core finds nothing on the list, the detail and every dialog.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { PDF_TOOLS, pdfText } from '../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, TRAN_VAN_DUC, personInput, qrOf } from '../helpers/people';
+import { SAMPLE_FILES } from '../helpers/uploads';
 import { CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
@@ -44,6 +46,14 @@ async function openByTyping(page: Page, text: string): Promise<void> {
   await field.fill('');
   await page.keyboard.type(text);
   await page.keyboard.press('Enter');
+}
+
+/** Stages a small file through the chunked upload methods, as the renderer does; returns its upload id. */
+async function upload(rpc: RpcClient, fileName: string, data: Buffer): Promise<string> {
+  const { uploadId } = await rpc.call<{ uploadId: string }>('uploads.begin', { fileName, bytes: data.length });
+  await rpc.call('uploads.chunk', { uploadId, offset: 0, dataBase64: data.toString('base64') });
+  await rpc.call('uploads.finish', { uploadId });
+  return uploadId;
 }
 
 /** A keyboard-wedge scan as a real scanner sends it: a few ms per key, then its Enter suffix. */
@@ -374,55 +384,19 @@ describe('dossiers screen', () => {
     await waitForState(page, 'Đã tiếp nhận');
     expect(await page.getByTestId('print-panel').locator('button[data-form="receipt"]').count()).toBe(1);
   });
-});
 
-describe('attached files open from the dossier', () => {
-  let web: WebMode;
-  let browser: BrowserSession;
-  let rpc: RpcClient;
-  let downloads: string;
-  let withFiles: Dossier;
-  // Smallest PNG (1×1) and PDF the content checks recognise.
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c00000000049454e44ae426082', 'hex');
-  const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-  async function upload(fileName: string, data: Buffer): Promise<string> {
-    const { uploadId } = await rpc.call<{ uploadId: string }>('uploads.begin', { fileName, bytes: data.length });
-    await rpc.call('uploads.chunk', { uploadId, offset: 0, dataBase64: data.toString('base64') });
-    await rpc.call('uploads.finish', { uploadId });
-    return uploadId;
-  }
-
-  beforeAll(async () => {
-    web = await startWebMode();
-    await seedAccounts(web.url, { clerk: true });
-    rpc = await connectRpc(web.url);
-    await rpc.call('auth.login', { username: CLERK.username, password: CLERK.password });
-    withFiles = await rpc.call<Dossier>('dossiers.receive', {
+  it('shows an image in the viewer and saves a PDF under its own name, within the CSP', async () => {
+    const { page } = browser;
+    // Received here, not in beforeAll, so the list the first test checks stays as it was.
+    const withFiles = await rpc.call<Dossier>('dossiers.receive', {
       agencyCode: WARD,
       procedureCode: PARENTAGE,
       applicant: personInput(NGUYEN_THI_HUYNH),
       attachments: [
-        { itemCode: 'KHAC', uploadId: await upload('anh-giay-to.png', PNG) },
-        { itemCode: 'KHAC', uploadId: await upload('to-khai.pdf', PDF) },
+        { itemCode: 'KHAC', uploadId: await upload(rpc, 'anh-giay-to.png', SAMPLE_FILES.png) },
+        { itemCode: 'KHAC', uploadId: await upload(rpc, 'to-khai.pdf', SAMPLE_FILES.pdf) },
       ],
     });
-    browser = await launchBrowser();
-    downloads = mkdtempSync(path.join(os.tmpdir(), 'motcua-documents-dl-'));
-  });
-  afterAll(async () => {
-    rpc?.close();
-    await browser?.close();
-    await web?.stop();
-    if (downloads) rmSync(downloads, { recursive: true, force: true });
-  });
-
-  it('shows an image in the viewer and saves a PDF under its own name, within the CSP', async () => {
-    const { page } = browser;
-    await page.goto(web.url);
-    await login(page, CLERK);
-    await page.keyboard.press('Alt+3');
-    await waitForHeading(page, SCREEN_TITLES_VI.dossiers);
     await openByTyping(page, withFiles.code);
     await expect.poll(async () => (await page.getByTestId('dossier-code').textContent()) ?? '').toBe(withFiles.code);
 
@@ -443,7 +417,7 @@ describe('attached files open from the dossier', () => {
     expect(download.suggestedFilename()).toBe('to-khai.pdf');
     const file = path.join(downloads, 'to-khai.pdf');
     await download.saveAs(file);
-    expect(readFileSync(file).equals(PDF)).toBe(true);
+    expect(readFileSync(file).equals(SAMPLE_FILES.pdf)).toBe(true);
     // A CSP refusal or a failed call would show here as a console error.
     expect(browser.problems.errors).toEqual([]);
   });
