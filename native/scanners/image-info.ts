@@ -76,8 +76,9 @@ function jpegInfo(buf: Buffer): ImageInfo {
     off += 2 + len;
   }
   if (width === 0 || height === 0) throw new ImageFormatError('JPEG without a frame header');
-  // A whole JPEG ends with EOI (some writers pad after it, so look near the end).
-  const tail = buf.subarray(Math.max(0, buf.length - 64));
+  // A whole JPEG ends with EOI; some writers append a trailer after it, so look in the last KiB (0xFFD9 cannot
+  // occur inside entropy-coded data, where 0xFF is always stuffed).
+  const tail = buf.subarray(Math.max(0, buf.length - 1024));
   if (!tail.includes(Buffer.from([0xff, 0xd9]))) throw new ImageFormatError('JPEG truncated (no end marker)');
   return { mime: 'image/jpeg', widthPx: width, heightPx: height, dpi };
 }

@@ -3,9 +3,11 @@
  * private SANE_CONFIG_DIR (the stock dll.conf leaves them commented out). Needs sane-utils (scanimage; the
  * backends ship in libsane1, which it depends on): skipped locally without it, a failure under CI=true.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImageFormatError, imageInfo } from '../../../native/scanners/image-info';
 import { SaneBackend } from '../../../native/scanners/sane/sane-backend';
 import { ScanError, type ScannedPage, type ScanSettings } from '../../../native/scanners/scanner';
 import { tempDir } from '../../helpers/temp';
@@ -16,6 +18,7 @@ const tools = requireTools('scanimage');
 let tmp: ReturnType<typeof tempDir>;
 let work: string;
 let backend: SaneBackend;
+let saneEnv: NodeJS.ProcessEnv;
 
 beforeAll(() => {
   tmp = tempDir('motcua-sane-test-');
@@ -24,7 +27,8 @@ beforeAll(() => {
   mkdirSync(config);
   mkdirSync(work);
   writeFileSync(path.join(config, 'dll.conf'), 'test\npnm\n');
-  backend = new SaneBackend({ env: { ...process.env, SANE_CONFIG_DIR: config }, tempRoot: work, killGraceMs: 1_000 });
+  saneEnv = { ...process.env, SANE_CONFIG_DIR: config };
+  backend = new SaneBackend({ env: saneEnv, tempRoot: work, killGraceMs: 1_000 });
 });
 afterAll(() => tmp?.cleanup());
 
@@ -128,6 +132,24 @@ describe.skipIf(tools.skip)('SANE backend through scanimage (test and pnm backen
     expect(error).toBeNull();
     expect(pages).toHaveLength(1);
     expect(pages[0]).toMatchObject({ mime: 'image/png', widthPx: w, heightPx: h });
+  });
+});
+
+describe.skipIf(tools.skip)('image headers of what scanimage writes', () => {
+  it.each([
+    ['jpeg', ['--mode', 'Color', '--test-picture', 'Color pattern'], 'image/jpeg'],
+    ['tiff', ['--mode', 'Gray'], 'image/tiff'],
+    ['tiff', ['--mode', 'Gray', '--depth', '1'], 'image/tiff'],
+    ['png', ['--mode', 'Gray', '--depth', '1'], 'image/png'],
+  ])('reads size and dpi of %s %j, and sees it truncated', (format, extra, mime) => {
+    const file = path.join(tmp.dir, `page.${format}`);
+    execFileSync('scanimage', ['-d', 'test:0', '--resolution', '150', ...extra, `--format=${format}`, '-o', file], { env: saneEnv, timeout: 30_000 });
+    const bytes = readFileSync(file);
+    const info = imageInfo(bytes);
+    expect(info).toMatchObject({ mime, dpi: 150 });
+    // The test backend's default area is 80×100 mm: at 150 dpi that is 472×590 pixels.
+    expect([info.widthPx, info.heightPx]).toEqual([472, 590]);
+    expect(() => imageInfo(bytes.subarray(0, bytes.length - 100))).toThrow(ImageFormatError);
   });
 });
 
