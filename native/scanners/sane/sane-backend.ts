@@ -102,7 +102,15 @@ export class SaneBackend implements ScannerBackend {
     const caps = capabilitiesFromOptions(opts);
     checkSettings(settings, caps);
     const dir = await mkdtemp(path.join(this.tempRoot ?? os.tmpdir(), 'motcua-sane-'));
-    const args = saneScanArgs(id, settings, opts, caps, dir);
+    let args: string[];
+    try {
+      args = saneScanArgs(id, settings, opts, caps, dir);
+      // A cancel before the start would fire no abort event for the listener added below.
+      if (signal.aborted) throw new ScanError('SCAN_CANCELLED');
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
     const child = spawn(this.program, args, { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     const ended = exitOf(child);
     let stderr = '';
