@@ -17,6 +17,7 @@ import { closeSync, constants, fsyncSync, mkdirSync, openSync, readdirSync, read
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../contract/errors';
+import { realInsideSync } from './inside';
 
 export const KEY_DIR_NAME = 'MotCua Desk Keys';
 
@@ -106,9 +107,7 @@ export class AuditKeyStore {
     } catch (e) {
       throw new AppError('AUDIT_KEY_DIR_UNAVAILABLE', { dir: path.basename(this.dir), reason: (e as { code?: string }).code ?? 'error' }, { cause: e });
     }
-    const realKeys = realpathSync(this.dir);
-    const rel = path.relative(realpathSync(dataDir), realKeys);
-    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) throw new AppError('AUDIT_KEY_DIR_IN_DATA', { dir: KEY_DIR_NAME });
+    if (realInsideSync(dataDir, this.dir) !== null) throw new AppError('AUDIT_KEY_DIR_IN_DATA', { dir: KEY_DIR_NAME });
     checkPrivate(this.dir, 'dir');
   }
 

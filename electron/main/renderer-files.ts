@@ -3,6 +3,7 @@
  * does the file I/O. Anything that could leave the folder is refused before touching the disk.
  */
 import path from 'node:path';
+import { isInside } from '../../core/platform/inside';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 export type RendererResolution =
@@ -11,11 +12,8 @@ export type RendererResolution =
 
 export const INDEX_FILE = 'index.html';
 
-/** True when candidate is root itself or inside it (both absolute). */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = path.relative(path.resolve(root), path.resolve(candidate));
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
+/** The shared check (core/platform/inside.ts), re-exported for this module's callers. */
+export { isInside };
 
 /**
  * - app://motcua/ and routes without a file extension (SPA routes) → index.html;

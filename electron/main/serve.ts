@@ -2,8 +2,9 @@
  * Answers one app:// request from the built renderer folder. Uses only node:fs and the global Response,
  * so the same code runs in Electron's protocol.handle and in tests.
  */
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { contentTypeFor, isInside, resolveRendererRequest } from './renderer-files';
+import { readFile, stat } from 'node:fs/promises';
+import { realInside } from '../../core/platform/inside';
+import { contentTypeFor, resolveRendererRequest } from './renderer-files';
 import { securityHeaders } from './security';
 
 function plain(status: number, text: string, extra: Record<string, string> = {}): Response {
@@ -19,8 +20,9 @@ export async function serveRendererRequest(rootDir: string, method: string, url:
   if (resolved.kind === 'refused') return resolved.reason === 'bad-url' ? plain(400, 'Bad Request') : plain(403, 'Forbidden');
   try {
     // realpath on both sides: a symlink inside out/renderer must not lead outside it either.
-    const [realRoot, realFile] = await Promise.all([realpath(rootDir), realpath(resolved.path)]);
-    if (!isInside(realRoot, realFile)) return plain(403, 'Forbidden');
+    const inside = await realInside(rootDir, resolved.path);
+    if (inside === null) return plain(403, 'Forbidden');
+    const realFile = inside.path;
     const info = await stat(realFile);
     if (!info.isFile()) return plain(404, 'Not Found');
     const body = method === 'HEAD' ? null : new Uint8Array(await readFile(realFile));

@@ -1,6 +1,7 @@
 /** Serving the built renderer: only files under the root (symlinks out of it refused), SPA fallback to index.html, strict headers. */
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside, realInside } from '../../platform/inside';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -60,30 +61,19 @@ export function resolveInside(root: string, urlPath: string): string | null {
   }
   if (decoded.includes('\0')) return null;
   const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
-  const rel = path.relative(root, full);
-  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
-  return full;
-}
-
-/** The real path (symlinks followed) of an existing file if it is still under the root's real path, else null. */
-async function realInside(realRoot: string, file: string): Promise<string | null> {
-  const real = await realpath(file);
-  const rel = path.relative(realRoot, real);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? null : real;
+  return isInside(root, full) ? full : null;
 }
 
 export async function loadStatic(root: string, urlPath: string): Promise<StaticFile> {
   const file = resolveInside(root, urlPath);
   if (!file) return { status: 400, body: Buffer.from('bad path'), type: MIME['.txt']! };
-  const realRoot = await realpath(root).catch(() => null);
-  if (realRoot === null) return { status: 404, body: Buffer.from('not found'), type: MIME['.txt']! };
   const candidates = [file, path.join(root, 'index.html')];
   for (const [i, f] of candidates.entries()) {
     let real: string | null;
     try {
-      real = await realInside(realRoot, f);
+      real = (await realInside(root, f))?.path ?? null;
     } catch {
-      continue; // does not exist: try the next candidate
+      continue; // it (or the root) does not exist: try the next candidate
     }
     // A link out of the folder (Electron's serve.ts checks the same): refused, never followed nor replaced by index.html.
     if (real === null) return { status: 403, body: Buffer.from('forbidden'), type: MIME['.txt']! };

@@ -4,10 +4,11 @@
  * refused, never read. A file whose size no longer matches its row is reported, not served. Opening a
  * document (its first chunk) is audited: a citizen's papers are personal data.
  */
-import { closeSync, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import { UPLOAD_CHUNK_BYTES } from '../../contract/limits';
+import { realInsideSync, type RealInside } from '../../platform/inside';
 import { inTransaction, type Db } from '../../store/database';
 import type { Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
@@ -89,16 +90,14 @@ export class DocumentReader {
   private pathOf(row: DocumentRow): string {
     const missing = () => new AppError('DOCUMENT_FILE_MISSING', { fileName: row.file_name });
     if (path.isAbsolute(row.stored_path)) throw missing();
-    let root: string;
-    let real: string;
+    let inside: RealInside | null;
     try {
-      root = realpathSync(this.filesDir);
-      real = realpathSync(path.join(root, row.stored_path));
+      inside = realInsideSync(this.filesDir, path.join(this.filesDir, row.stored_path));
     } catch {
       throw missing();
     }
-    const rel = path.relative(root, real);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw missing();
-    return real;
+    // The folder itself is no document either.
+    if (inside === null || inside.path === inside.root) throw missing();
+    return inside.path;
   }
 }

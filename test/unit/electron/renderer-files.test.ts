@@ -64,6 +64,10 @@ describe('isInside / contentTypeFor', () => {
     expect(isInside('/a/b', '/a/bc/x.js')).toBe(false);
     expect(isInside('/a/b', '/a/x.js')).toBe(false);
   });
+  it('serves a file whose name merely starts with ".." (only a whole ".." segment leaves the folder)', () => {
+    expect(isInside('/a/b', '/a/b/..c.js')).toBe(true);
+    expect(resolveRendererRequest(root, 'app://motcua/assets/..chunk.js')).toEqual({ kind: 'file', path: path.join(root, 'assets', '..chunk.js'), spaFallback: false });
+  });
   it('knows the renderer file types', () => {
     expect(contentTypeFor('x/index.html')).toBe('text/html; charset=utf-8');
     expect(contentTypeFor('x/a.JS')).toBe('text/javascript; charset=utf-8');
