@@ -89,6 +89,9 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'DOCUMENT_BAD_OFFSET',
   'FORMS_UNKNOWN_FORM',
   'FORMS_HANDOVER_DUPLICATE',
+  // A scanner URI that names no backend, or a source, resolution or colour mode the device does not offer.
+  'SCAN_BAD_DEVICE_URI',
+  'SCAN_UNSUPPORTED_SETTING',
 ]);
 
 export function isInputError(code: string): boolean {

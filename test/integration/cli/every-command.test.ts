@@ -70,6 +70,11 @@ function badInputs(): Record<string, { args: string[]; code: RegExp | null }[]> 
     handover: [{ args: ['handover', 'KHONG-CO-MA-NAY', '--from', 'A', '--to', 'B', '--out', path.join(data.dir, 'inputs', 'h.pdf')], code: /DOSSIER_NOT_FOUND/ }],
     'catalogue import': [{ args: ['catalogue', 'import', file('hong.json', '{"version": 1, "agencies": [')], code: /CATALOGUE_FILE_UNREADABLE/ }],
     'catalogue export': [{ args: ['catalogue', 'export', '--out', path.join(data.dir, 'khong-co-thu-muc', 'dm.json')], code: /CLI_FILE_UNWRITABLE/ }],
+    scan: [
+      { args: ['scan', '--device', 'usb:1', '--out', path.join(data.dir, 'inputs', 'scan')], code: /SCAN_BAD_DEVICE_URI/ },
+      { args: ['scan', '--device', 'escl:not a url', '--out', path.join(data.dir, 'inputs', 'scan')], code: /SCAN_BAD_DEVICE_URI/ },
+    ],
+    devices: [{ args: ['devices', '--escl', 'not a url'], code: /SCAN_BAD_DEVICE_URI/ }],
   };
 }
 

@@ -7,6 +7,7 @@ import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises
 import path from 'node:path';
 import type { Command } from 'commander';
 import { errorMessage, t } from '../../../i18n/translate';
+import { isInputError } from '../../../contract/errors';
 import {
   COLOR_MODES,
   createScannerRegistry,
@@ -28,9 +29,6 @@ type Run = (fn: () => Promise<number | void>) => Promise<void>;
 export const EXIT_DEVICE_STOPPED = 3;
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
-
-/** Codes that mean the arguments do not fit (exit 2), though found by the scanner layer. */
-const ARGUMENT_CODES: ReadonlySet<string> = new Set<ScanErrorCode>(['SCAN_BAD_DEVICE_URI', 'SCAN_UNSUPPORTED_SETTING']);
 
 function badArgument(code: string, params: Record<string, string | number>): CliFailure {
   return new CliFailure({ code, message: errorMessage(code, params), params }, EXIT_USAGE);
@@ -106,7 +104,7 @@ function statusOf(code: string | null): Status {
 
 function exitOf(code: string | null): number {
   if (code === null) return EXIT_OK;
-  if (ARGUMENT_CODES.has(code)) return EXIT_USAGE;
+  if (isInputError(code)) return EXIT_USAGE;
   return DEVICE_STOP_CODES.has(code as ScanErrorCode) ? EXIT_DEVICE_STOPPED : EXIT_FAILED;
 }
 
@@ -204,7 +202,7 @@ async function scanCommand(opts: { device: string; source?: string; dpi?: string
     else if (e instanceof CliFailure) error = { code: e.error.code, message: e.error.message };
     // Anything else still ends with the result printed: the pages already written are on disk and must be named.
     else error = { code: 'SCAN_FAILED', message: errorMessage('SCAN_FAILED', { detail: (e as Error)?.message ?? String(e) }) };
-    if (ARGUMENT_CODES.has(error.code)) throw badArgument(error.code, isScanError(e) ? (e.params as Record<string, string>) : {});
+    if (isInputError(error.code)) throw badArgument(error.code, isScanError(e) ? (e.params as Record<string, string>) : {});
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
