@@ -26,17 +26,13 @@ export interface HostClientOptions {
   log: HostLog;
   /** Builds the error sent back when a call cannot be answered by the core (code INTERNAL). */
   makeError: (code: string) => WireError;
-  /** Wait before the n-th consecutive restart (n >= 1). */
-  restartDelayMs?: (attempt: number) => number;
-  /** How many crashes within a window are restarted before giving up (core/platform/restart-policy.ts). */
+  /**
+   * Whether and when a crashed core is started again: the delay grows with the crashes within a window, and past
+   * the limit it is not restarted (core/platform/restart-policy.ts, the same policy as web mode's launcher).
+   */
   restartPolicy?: RestartPolicy;
   /** How long stop() waits for a clean exit before killing. */
   shutdownTimeoutMs?: number;
-}
-
-/** 0.5 s, 1 s, 2 s ... capped at 30 s, so a core that crashes at start-up does not spin the CPU. */
-export function defaultRestartDelayMs(attempt: number): number {
-  return Math.min(30_000, 500 * 2 ** Math.max(0, attempt - 1));
 }
 
 function isHostMessage(data: unknown): data is HostMessage {
@@ -51,8 +47,6 @@ export class HostClient {
   private generation = 0;
   private ready = false;
   private stopping = false;
-  /** Consecutive crashes since the core was last ready: the restart delay grows with them. */
-  private failures = 0;
   private readonly policy: RestartPolicy;
   /** The core crashed past the policy's limit: calls are answered INTERNAL and no restart is tried. */
   private gaveUp = false;
@@ -159,7 +153,6 @@ export class HostClient {
     }
     if (data.type === 'ready') {
       this.ready = true;
-      this.failures = 0;
       const queued = this.queue;
       this.queue = [];
       for (const msg of queued) this.send(msg);
@@ -188,13 +181,11 @@ export class HostClient {
       this.opts.log('error', 'core host keeps crashing; not restarting', { code, inFlight, crashes: decision.crashes });
       return;
     }
-    this.failures += 1;
-    const delay = (this.opts.restartDelayMs ?? defaultRestartDelayMs)(this.failures);
-    this.opts.log('error', 'core host died; restarting', { code, inFlight, attempt: this.failures, crashesInWindow: decision.attempt, delayMs: delay });
+    this.opts.log('error', 'core host died; restarting', { code, inFlight, attempt: decision.attempt, delayMs: decision.delayMs });
     this.restartTimer = setTimeout(() => {
       this.restartTimer = null;
       this.start();
-    }, delay);
+    }, decision.delayMs);
   }
 
   private failQueued(): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../../core/contract/bridge';
-import { defaultRestartDelayMs, HostClient, type HostProcessEvents } from '../../../electron/main/host-client';
+import { HostClient, type HostProcessEvents } from '../../../electron/main/host-client';
 import type { MainToHost } from '../../../electron/shared/host-control';
 import { RestartPolicy } from '../../../core/platform/restart-policy';
 
@@ -10,7 +10,10 @@ interface FakeProc {
   killed: boolean;
 }
 
-function setup(opts: { restartDelayMs?: (n: number) => number } = {}) {
+/** A policy that always restarts after the same delay, for tests about what happens around a restart. */
+const fixedDelay = (ms: number) => new RestartPolicy({ maxRestarts: 1_000, windowMs: 60_000, baseDelayMs: ms, maxDelayMs: ms });
+
+function setup(opts: { restartPolicy?: RestartPolicy } = {}) {
   const procs: FakeProc[] = [];
   const logs: Array<[string, string]> = [];
   const client = new HostClient({
@@ -26,7 +29,7 @@ function setup(opts: { restartDelayMs?: (n: number) => number } = {}) {
     },
     log: (level, msg) => void logs.push([level, msg]),
     makeError: (code) => ({ code, message: `msg ${code}`, params: {} }),
-    restartDelayMs: opts.restartDelayMs ?? (() => 100),
+    restartPolicy: opts.restartPolicy ?? fixedDelay(100),
     shutdownTimeoutMs: 1000,
   });
   return { client, procs, logs };
@@ -97,24 +100,27 @@ describe('HostClient', () => {
     await expect(second).resolves.toEqual(value('fresh'));
   });
 
-  it('backs off between consecutive crashes', () => {
-    const delays: number[] = [];
-    const { client, procs } = setup({ restartDelayMs: (n) => (delays.push(n), n * 1000) });
+  it("waits the restart policy's delay: growing with the crashes in its window, capped, and back to the base after it", () => {
+    let now = 0;
+    const policy = new RestartPolicy({ maxRestarts: 10, windowMs: 60_000, baseDelayMs: 1000, maxDelayMs: 3000 }, () => now);
+    const { client, procs } = setup({ restartPolicy: policy });
+    const crashAndWait = (i: number, delayMs: number) => {
+      procs[i]!.events.exit(1);
+      vi.advanceTimersByTime(delayMs - 1);
+      now += delayMs - 1;
+      expect(procs).toHaveLength(i + 1);
+      vi.advanceTimersByTime(1);
+      now += 1;
+      expect(procs).toHaveLength(i + 2);
+    };
     client.start();
-    procs[0]!.events.exit(1);
-    vi.advanceTimersByTime(999);
-    expect(procs).toHaveLength(1);
-    vi.advanceTimersByTime(1);
-    expect(procs).toHaveLength(2);
-    procs[1]!.events.exit(1);
-    vi.advanceTimersByTime(2000);
-    expect(procs).toHaveLength(3);
+    crashAndWait(0, 1000);
+    crashAndWait(1, 2000);
+    // Having been ready does not forget the crashes in the window: a core that dies soon after each start backs off.
     procs[2]!.events.message({ type: 'ready' });
-    procs[2]!.events.exit(1);
-    expect(delays).toEqual([1, 2, 1]);
-    expect(defaultRestartDelayMs(1)).toBe(500);
-    expect(defaultRestartDelayMs(3)).toBe(2000);
-    expect(defaultRestartDelayMs(50)).toBe(30_000);
+    crashAndWait(2, 3000); // 4000, capped
+    now += 60_000; // the window has passed
+    crashAndWait(3, 1000);
   });
 
   it('forwards disconnects and drops malformed host messages', () => {
@@ -159,7 +165,7 @@ describe('HostClient', () => {
       },
       log: () => undefined,
       makeError: (code) => ({ code, message: code, params: {} }),
-      restartDelayMs: () => 10,
+      restartPolicy: fixedDelay(10),
     });
     const r = await client.call('1', 'x.a', null);
     expect(r.ok).toBe(false);
@@ -181,7 +187,6 @@ describe('HostClient restart limit', () => {
       },
       log: (level, msg, fields) => void logs.push([level, msg, fields]),
       makeError: (code) => ({ code, message: code, params: {} }),
-      restartDelayMs: () => 10,
       restartPolicy: new RestartPolicy({ maxRestarts: 2, windowMs: 60_000, baseDelayMs: 10, maxDelayMs: 10 }),
     });
     client.start();
