@@ -27,6 +27,7 @@ import type { AttachmentStore, PreparedFile } from '../documents/attachments';
 import type { ApplicantRepo } from './applicant-repo';
 import type { CodeAllocator } from './code-allocator';
 import type { CounterIdentity } from './counter-identity';
+import { insertTransition } from './transitions';
 
 type ContractInput<K extends keyof typeof dossiersContract> = z.output<(typeof dossiersContract)[K]['input']>;
 type IntakeInput = ContractInput<'receive'> | ContractInput<'requestSupplement'> | ContractInput<'refuse'>;
@@ -236,9 +237,7 @@ export class DossierService {
   }
 
   private recordTransition(actor: Actor, id: string, from: DossierState | null, to: DossierState, data: Record<string, unknown>, nowIso: string): void {
-    this.d.db
-      .prepare('INSERT INTO dossier_transitions (dossier_id, from_state, to_state, at, actor, data) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, from, to, nowIso, actorLabel(actor), JSON.stringify(data));
+    insertTransition(this.d.db, actor, { dossierId: id, from, to, at: nowIso, data });
     this.d.audit.append(actor, { action: `dossier.${to}`, entity: 'dossier', entityId: id, data: { from, to, ...data } });
   }
 
@@ -333,9 +332,7 @@ export class DossierService {
     const now = this.nowLocal();
     inTransaction(this.d.db, () => {
       this.d.db.prepare('UPDATE dossiers SET due_at = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(newDue, now.iso, actorLabel(actor), input.id);
-      this.d.db
-        .prepare('INSERT INTO dossier_transitions (dossier_id, from_state, to_state, at, actor, data) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.id, r.state, r.state, now.iso, actorLabel(actor), JSON.stringify({ apology: { reason: input.reason, previousDue: r.due_at, newDue } }));
+      insertTransition(this.d.db, actor, { dossierId: input.id, from: r.state, to: r.state, at: now.iso, data: { apology: { reason: input.reason, previousDue: r.due_at, newDue } } });
       this.d.audit.append(actor, { action: 'dossier.apology', entity: 'dossier', entityId: input.id, data: { reason: input.reason, previousDue: r.due_at, newDue } });
     });
     return this.get({ id: input.id });

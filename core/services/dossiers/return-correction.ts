@@ -10,6 +10,7 @@ import type { Clock } from '../../platform/clock';
 import { inTransaction, type Db } from '../../store/database';
 import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
+import { insertTransition } from './transitions';
 
 export type CorrectReturnInput = z.output<(typeof dossiersContract)['correctReturn']['input']>;
 
@@ -46,9 +47,7 @@ export class ReturnCorrection {
       this.d.db.prepare('UPDATE result_returns SET receiver_name = ?, receiver_id_number = ? WHERE dossier_id = ?').run(after.receiverName, after.receiverIdNumber, input.id);
       this.d.db.prepare('UPDATE dossiers SET updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(nowIso, who, input.id);
       const data = { returnCorrection: { before, after, reason: input.reason } };
-      this.d.db
-        .prepare('INSERT INTO dossier_transitions (dossier_id, from_state, to_state, at, actor, data) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.id, dossier.state, dossier.state, nowIso, who, JSON.stringify(data));
+      insertTransition(this.d.db, actor, { dossierId: input.id, from: dossier.state, to: dossier.state, at: nowIso, data });
       this.d.audit.append(actor, { action: 'dossier.return_corrected', entity: 'dossier', entityId: input.id, data });
     });
     return this.d.get({ id: input.id });
