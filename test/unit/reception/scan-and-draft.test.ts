@@ -64,6 +64,15 @@ describe('the reception draft kept by the core', () => {
     expect(isBlankDraft({ ...emptyDraft(), ticket: 'A12' })).toBe(false);
   });
 
+  it('applies the same blank rule to a person as the applicant check: spaces alone are nothing, the kind is no data', () => {
+    const spaces: Draft = { ...emptyDraft(), applicant: { ...emptyDraft().applicant, fullName: '   ', phone: '\t' }, submitter: { ...emptyDraft().submitter, kind: 'organisation', address: ' ' } };
+    expect(hasApplicant(spaces)).toBe(false);
+    expect(isBlankDraft(spaces)).toBe(true);
+    const named: Draft = { ...emptyDraft(), submitter: { ...emptyDraft().submitter, fullName: ' Lê Văn Nộp ' } };
+    expect(hasApplicant(named)).toBe(false); // the submitter is not the applicant
+    expect(isBlankDraft(named)).toBe(false);
+  });
+
   it('shows the saved time on Vietnam\'s clock', () => {
     expect(vietnamWallClock('2026-12-06T13:38:00.000Z')).toBe('2026-12-06T20:38');
     expect(vietnamWallClock('garbage')).toBe('');

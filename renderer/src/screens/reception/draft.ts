@@ -136,9 +136,14 @@ export function clearApplicant(d: Draft): Draft {
   return { ...d, applicant: emptyPerson(), scan: null };
 }
 
+/** Whether a person's fields hold nothing: spaces alone are nothing, and the kind (citizen/organisation) is no data. */
+export function isBlankPerson(p: PersonDraft): boolean {
+  return Object.entries(p).every(([k, v]) => k === 'kind' || v.trim() === '');
+}
+
 /** Whether any applicant field holds something (so clearing it is worth saying). */
 export function hasApplicant(d: Draft): boolean {
-  return Object.entries(d.applicant).some(([k, v]) => k !== 'kind' && typeof v === 'string' && v.trim() !== '');
+  return !isBlankPerson(d.applicant);
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { formatLocalDateTime } from '../../../../core/domain/calendar/local-datetime';
 import { vietnamLocal } from '../../../../core/domain/time/vietnam';
-import { emptyDraft, emptyPerson, STEPS, type Draft, type PersonDraft, type StepId } from './draft';
+import { emptyDraft, emptyPerson, isBlankPerson, STEPS, type Draft, type PersonDraft, type StepId } from './draft';
 
 const VERSION = 1;
 
@@ -23,8 +23,7 @@ export function serialiseDraft(draft: Draft, step: StepId): string {
 
 /** Nothing worth keeping: no applicant, no procedure, nothing typed on the review step. */
 export function isBlankDraft(d: Draft): boolean {
-  const blankPerson = (p: PersonDraft) => Object.entries(p).every(([k, v]) => k === 'kind' || v === '');
-  return blankPerson(d.applicant) && blankPerson(d.submitter) && d.procedure === null && d.checklist.length === 0 && d.attachments.length === 0 && !d.summary.trim() && !d.returnAddress.trim() && !d.ticket.trim();
+  return isBlankPerson(d.applicant) && isBlankPerson(d.submitter) && d.procedure === null && d.checklist.length === 0 && d.attachments.length === 0 && !d.summary.trim() && !d.returnAddress.trim() && !d.ticket.trim();
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
