@@ -43,7 +43,10 @@ export async function formErrorText(page: Page): Promise<string> {
   return ((await box.textContent()) ?? '').trim();
 }
 
-/** Polls until the focused element satisfies the predicate, returning what it last saw. */
+/**
+ * One snapshot of the focused element (tag, trimmed text, data-testid); it does not wait. Where focus moves
+ * asynchronously, poll it: `await expect.poll(() => focusedSummary(page)).toMatchObject({ tag: 'h1' })`.
+ */
 export async function focusedSummary(page: Page): Promise<{ tag: string; text: string; testId: string | null }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
