@@ -363,6 +363,19 @@ describe('settings screen', () => {
     await row.getByRole('button', { name: 'Đổi vai trò của Phạm Thị Tiếp Nhận' }).click();
     await expect.poll(async () => (await row.textContent()) ?? '').toContain('Lãnh đạo, giám sát');
 
+    // Another admin sets the role back to clerk: once the list reloads (after disabling the account here), the
+    // row's role select shows clerk, not the supervisor role this page applied last.
+    const roleSelect = row.getByLabel('Vai trò mới của Phạm Thị Tiếp Nhận');
+    expect(await roleSelect.inputValue()).toBe('supervisor');
+    const accounts = await rpc.call<Array<{ id: number; username: string }>>('users.list', {});
+    await rpc.call('users.setRole', { userId: accounts.find((a) => a.username === 'canbo2')!.id, role: 'clerk' });
+    await row.getByRole('button', { name: 'Vô hiệu hoá tài khoản Phạm Thị Tiếp Nhận' }).click();
+    await row.getByRole('button', { name: 'Cho dùng lại tài khoản Phạm Thị Tiếp Nhận' }).waitFor();
+    expect(await roleSelect.inputValue()).toBe('clerk');
+    expect(await row.getByRole('button', { name: 'Đổi vai trò của Phạm Thị Tiếp Nhận' }).isDisabled()).toBe(true);
+    await row.getByRole('button', { name: 'Cho dùng lại tài khoản Phạm Thị Tiếp Nhận' }).click();
+    await row.getByRole('button', { name: 'Vô hiệu hoá tài khoản Phạm Thị Tiếp Nhận' }).waitFor();
+
     await openSection(page, 'Thiết bị');
     expect(await page.getByTestId('settings-devices').textContent()).toContain('bản cập nhật tiếp theo');
     expect(await violations(page)).toEqual([]);

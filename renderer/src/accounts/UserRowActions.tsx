@@ -8,6 +8,9 @@ import { api } from '../bridge';
  * An administrator's actions on one account row: unlock (only while held back), disable/enable, change role
  * (chosen, then applied with its button: a select that acted on change would fire on every arrow key).
  * Each call's result or error goes to the section, which announces it and reloads the list.
+ * The select starts at the account's role and starts again at it whenever that role changes (applied here, or by
+ * another admin and seen when the list reloads), so it never offers a stale role as the current one; this holds
+ * without the caller keying the component by role.
  */
 export function UserRowActions({
   user,
@@ -22,6 +25,12 @@ export function UserRowActions({
 }) {
   const { t } = useTranslation();
   const [role, setRole] = useState<Role>(user.role);
+  // React's "adjust state when a prop changes" pattern: reset during render, no effect and no stale frame.
+  const [shownRole, setShownRole] = useState<Role>(user.role);
+  if (shownRole !== user.role) {
+    setShownRole(user.role);
+    setRole(user.role);
+  }
   const [busy, setBusy] = useState(false);
   const name = user.displayName;
 

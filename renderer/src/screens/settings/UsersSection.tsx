@@ -120,7 +120,6 @@ export function UsersSection() {
                       {isAdmin && (
                         <td>
                           <UserRowActions
-                            key={`${u.id}-${u.role}`}
                             user={u}
                             onSetPassword={setPasswordFor}
                             onDone={(message) => {
