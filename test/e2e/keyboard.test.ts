@@ -119,7 +119,8 @@ describe('keyboard only', () => {
     // Keyboard: focusing the field (as an error does) lands on the button; Enter opens the file chooser.
     await input.focus();
     expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('button');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    // Pressed on the button itself: on a loaded machine the panel may still be settling when the key is sent.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.press('Enter')]);
     await chooser.setFiles({ name: 'lich-nghi.json', mimeType: 'application/json', buffer: Buffer.from('{"years": {}}') });
     await expect.poll(() => official.getByTestId('file-picker-name').textContent()).toBe('lich-nghi.json');
   });

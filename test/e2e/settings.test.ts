@@ -361,7 +361,9 @@ describe('settings screen', () => {
     }
     await row.getByLabel('Vai trò mới của Phạm Thị Tiếp Nhận').selectOption('supervisor');
     await row.getByRole('button', { name: 'Đổi vai trò của Phạm Thị Tiếp Nhận' }).click();
-    await expect.poll(async () => (await row.textContent()) ?? '').toContain('Lãnh đạo, giám sát');
+    await expect
+      .poll(async () => (await rpc.call<Array<{ username: string; role: string }>>('users.list', {})).find((a) => a.username === 'canbo2')?.role)
+      .toBe('supervisor');
 
     // Another admin sets the role back to clerk: once the list reloads (after disabling the account here), the
     // row's role select shows clerk, not the supervisor role this page applied last.
