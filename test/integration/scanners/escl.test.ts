@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EsclBackend } from '../../../native/scanners/escl/escl-backend';
 import { ScanError, type ScannedPage, type ScanSettings } from '../../../native/scanners/scanner';
 import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { drain } from '../../helpers/scan-pages';
 
 const servers: EsclServer[] = [];
 afterEach(async () => {
@@ -23,16 +24,6 @@ async function serve(script: EsclScript): Promise<EsclServer> {
 
 const backend = (opts: ConstructorParameters<typeof EsclBackend>[0] = {}) => new EsclBackend({ retryDelayMs: 20, requestTimeoutMs: 5_000, pageTimeoutMs: 10_000, ...opts });
 
-async function drain(it: AsyncIterable<ScannedPage>): Promise<{ pages: ScannedPage[]; error: ScanError | null }> {
-  const pages: ScannedPage[] = [];
-  try {
-    for await (const p of it) pages.push(p);
-  } catch (e) {
-    if (!(e instanceof ScanError)) throw e;
-    return { pages, error: e };
-  }
-  return { pages, error: null };
-}
 
 const adf: ScanSettings = { source: 'adf', dpi: 300, color: 'gray' };
 

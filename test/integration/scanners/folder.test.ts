@@ -3,9 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FolderBackend } from '../../../native/scanners/folder/folder-backend';
-import { ScanError, type ScannedPage } from '../../../native/scanners/scanner';
 import { makePng } from '../../helpers/escl-server';
 import { tempDir } from '../../helpers/temp';
+import { drain } from '../../helpers/scan-pages';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.cleanup()));
@@ -17,16 +17,6 @@ function folder(files: Record<string, Buffer | string>): string {
   return d.dir;
 }
 
-async function drain(it: AsyncIterable<ScannedPage>): Promise<{ pages: ScannedPage[]; error: ScanError | null }> {
-  const pages: ScannedPage[] = [];
-  try {
-    for await (const p of it) pages.push(p);
-  } catch (e) {
-    if (!(e instanceof ScanError)) throw e;
-    return { pages, error: e };
-  }
-  return { pages, error: null };
-}
 
 const signal = () => new AbortController().signal;
 

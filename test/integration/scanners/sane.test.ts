@@ -9,9 +9,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ImageFormatError, imageInfo } from '../../../native/scanners/image-info';
 import { SaneBackend } from '../../../native/scanners/sane/sane-backend';
-import { ScanError, type ScannedPage, type ScanSettings } from '../../../native/scanners/scanner';
+import { type ScanError, type ScannedPage, type ScanSettings } from '../../../native/scanners/scanner';
 import { tempDir } from '../../helpers/temp';
 import { requireTools } from '../../helpers/tools';
+import { drain } from '../../helpers/scan-pages';
 
 const tools = requireTools('scanimage');
 
@@ -32,16 +33,6 @@ beforeAll(() => {
 });
 afterAll(() => tmp?.cleanup());
 
-async function drain(it: AsyncIterable<ScannedPage>): Promise<{ pages: ScannedPage[]; error: ScanError | null }> {
-  const pages: ScannedPage[] = [];
-  try {
-    for await (const p of it) pages.push(p);
-  } catch (e) {
-    if (!(e instanceof ScanError)) throw e;
-    return { pages, error: e };
-  }
-  return { pages, error: null };
-}
 
 /** 100 dpi keeps the batch quick (the test backend's area is at most 200×200 mm). */
 const small = (s: Partial<ScanSettings> = {}): ScanSettings => ({ source: 'adf', dpi: 100, color: 'gray', ...s });
