@@ -87,8 +87,7 @@ const fileType = z
   .overwrite((s) => s.replace(/^\./, ''))
   .regex(/^[a-z0-9]{1,10}$/, { error: 'CATALOGUE_BAD_FILE_TYPE' });
 
-/** What a checklist item accepts when the catalogue names no file types: scans and photos. */
-export const DEFAULT_FILE_TYPES: readonly string[] = ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'];
+export { DEFAULT_FILE_TYPES } from './file-types';
 
 export const ChecklistItemSchema = z.object({
   code: code(40, ITEM_CODE_RE, 'CATALOGUE_BAD_ITEM_CODE'),

@@ -5,7 +5,7 @@
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_FILE_TYPES } from '../../../../core/domain/catalogue/schema';
+import { DEFAULT_FILE_TYPES } from '../../../../core/domain/catalogue/file-types';
 import { api } from '../../bridge';
 import { ApiError } from '../../bridge/api';
 import { MAX_FILE_BYTES, uploadBlob } from '../../files/upload';
