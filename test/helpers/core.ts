@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createCore, type Core, type CoreOptions } from '../../core/app';
 import type { MethodInput, MethodName, MethodOutput } from '../../core/contract/index';
 import type { Connection, Transport } from '../../core/rpc/connection';
@@ -42,4 +44,12 @@ export async function withAdmin(core: Core): Promise<Connection> {
   const c = conn(core);
   await call(core, c, 'auth.setupAdmin', { username: 'admin', displayName: 'Quản trị viên', password: 'mat-khau-123' });
   return c;
+}
+
+/** A stand-in for the built renderer under `dir`: index.html and an empty assets/ folder (web-server tests). */
+export function stubRendererDir(dir: string): string {
+  const rendererDir = path.join(dir, 'renderer');
+  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>MotCua</title>');
+  return rendererDir;
 }

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../core/adapters/web/server';
 import { MAX_ANONYMOUS_MESSAGE_BYTES } from '../../../core/contract/limits';
-import { startCore, type TestCore } from '../../helpers/core';
+import { startCore, stubRendererDir, type TestCore } from '../../helpers/core';
 import { RpcClient } from '../../helpers/ws-client';
 
 let t: TestCore;
@@ -15,9 +15,7 @@ let server: WebServer;
 let rendererDir: string;
 beforeAll(async () => {
   t = await startCore();
-  rendererDir = path.join(t.dir, 'renderer');
-  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>MotCua</title>');
+  rendererDir = stubRendererDir(t.dir);
   mkdirSync(path.join(t.dir, 'outside'));
   writeFileSync(path.join(t.dir, 'outside', 'secret.txt'), 'secret');
   symlinkSync(path.join(t.dir, 'outside', 'secret.txt'), path.join(rendererDir, 'assets', 'leak.txt'));

@@ -1,11 +1,9 @@
 import http from 'node:http';
 import os from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostAllowList } from '../../../core/adapters/web/allowed-hosts';
 import { startWebServer, type WebServer } from '../../../core/adapters/web/server';
-import { startCore, type TestCore } from '../../helpers/core';
+import { startCore, stubRendererDir, type TestCore } from '../../helpers/core';
 import { RpcClient } from '../../helpers/ws-client';
 
 /** A GET with whatever Host/Origin a DNS-rebinding page would make the browser send. */
@@ -37,9 +35,7 @@ let server: WebServer;
 let rendererDir: string;
 beforeAll(async () => {
   t = await startCore();
-  rendererDir = path.join(t.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>MotCua</title>');
+  rendererDir = stubRendererDir(t.dir);
   server = await startWebServer(t.core, { port: 0, rendererDir, allowedHosts: [] });
 });
 afterAll(async () => {

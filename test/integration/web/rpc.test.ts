@@ -1,17 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../../core/adapters/web/server';
-import { startCore, type TestCore } from '../../helpers/core';
+import { startCore, stubRendererDir, type TestCore } from '../../helpers/core';
 import { RpcClient } from '../../helpers/ws-client';
 
 let t: TestCore;
 let server: WebServer;
 beforeAll(async () => {
   t = await startCore();
-  const rendererDir = path.join(t.dir, 'renderer');
-  mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>MotCua</title>');
+  const rendererDir = stubRendererDir(t.dir);
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(t.dir, 'secret.txt'), 'secret');
   server = await startWebServer(t.core, { port: 0, rendererDir });
