@@ -50,4 +50,3 @@ export function needsRehash(stored: string, cost: HashCost = DEFAULT_HASH_COST):
 export function dummyHash(cost: HashCost = DEFAULT_HASH_COST): string {
   return `scrypt$${cost.N}$${cost.r}$${cost.p}$${Buffer.alloc(16).toString('base64')}$${Buffer.alloc(KEYLEN).toString('base64')}`;
 }
-export const DUMMY_HASH = dummyHash();
