@@ -17,8 +17,13 @@ import { validation } from './messages/validation';
 import { dossiersUi } from './messages/ui-dossiers';
 import { settingsUi } from './messages/ui-settings';
 import { scan } from './messages/scan';
+import { scanPages } from './messages/scan-pages';
+import { scanPipeline } from './messages/scan-pipeline';
+import { separators } from './messages/separators';
+import { events } from './messages/events';
+import { uiScanning } from './messages/ui-scanning';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

@@ -6,6 +6,7 @@ import { m004AuthThrottle } from './004_auth_throttle';
 import { m005Uploads } from './005_uploads';
 import { m006CounterWork } from './006_counter_work';
 import { m007AgencyLines } from './007_agency_lines';
+import { m008ScannedPages } from './008_scanned_pages';
 
 /** In order; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers, m004AuthThrottle, m005Uploads, m006CounterWork, m007AgencyLines];
+export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers, m004AuthThrottle, m005Uploads, m006CounterWork, m007AgencyLines, m008ScannedPages];

@@ -1,0 +1,83 @@
+/**
+ * The push channel: typed events the core sends to subscribed clients, one zod schema each, with the same access
+ * rules as methods. A client subscribes by name (`events.subscribe`); every adapter delivers them its own way:
+ * WebSocket messages `{ "event": name, "data": … }` in web mode, IPC events in Electron, JSON lines with `--follow`
+ * on the CLI. Scanning uses it first; OCR and sync progress, printing, the queue's board and the dashboard follow.
+ */
+import { z } from 'zod';
+import type { Access } from './method';
+import { ROLES, command } from './method';
+
+export interface EventDef<S extends z.ZodType = z.ZodType> {
+  readonly schema: S;
+  readonly access: Access;
+  readonly summary: string;
+}
+
+function event<S extends z.ZodType>(d: EventDef<S>): EventDef<S> {
+  return d;
+}
+
+export const scanJobStatusSchema = z.enum(['scanning', 'completed', 'jammed', 'empty', 'cover_open', 'busy', 'gone', 'failed', 'cancelled']);
+export type ScanJobStatus = z.infer<typeof scanJobStatusSchema>;
+
+export const wireErrorBriefSchema = z.object({ code: z.string(), message: z.string() });
+
+export const eventsContract = {
+  'scans.progress': event({
+    summary: 'A scan job moved: a page arrived or was processed, or the job ended (with the reason)',
+    access: [...ROLES],
+    schema: z.object({
+      jobId: z.string(),
+      batchId: z.string(),
+      /** Null while scanning into the clerk's tray at reception, before the dossier exists. */
+      dossierId: z.string().nullable(),
+      status: scanJobStatusSchema,
+      /** Pages received from the device in this job (durable), and those the pipeline has finished. */
+      received: z.number().int(),
+      processed: z.number().int(),
+      /** The page this event is about, when it is about one. */
+      pageId: z.string().nullable(),
+      error: wireErrorBriefSchema.nullable(),
+    }),
+  }),
+  'pages.changed': event({
+    summary: 'The pages of a dossier (or of a clerk\'s reception tray) changed: added, processed, moved, rotated, deleted',
+    access: [...ROLES],
+    schema: z.object({
+      dossierId: z.string().nullable(),
+      /** The tray's owner (user id) when dossierId is null. */
+      trayOwner: z.string().nullable(),
+    }),
+  }),
+} as const;
+
+export type EventMap = typeof eventsContract;
+export type EventName = keyof EventMap & string;
+export type EventData<E extends EventName> = z.output<EventMap[E]['schema']>;
+
+export const eventDefs: ReadonlyMap<string, EventDef> = new Map(Object.entries(eventsContract));
+
+/** A message a client receives on the push channel. */
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  data: EventData<E>;
+}
+
+const eventNameSchema = z.string().trim().min(1).max(100);
+
+/** The methods of the channel itself: a connection chooses which events it receives. */
+export const eventsMethodsContract = {
+  subscribe: command({
+    summary: 'Receive these events on this connection (those the caller may see; unknown names are an input error)',
+    access: 'session',
+    input: z.object({ names: z.array(eventNameSchema).min(1).max(50) }).strict(),
+    output: z.object({ subscribed: z.array(z.string()) }),
+  }),
+  unsubscribe: command({
+    summary: 'Stop receiving these events on this connection (all when names is omitted)',
+    access: 'session',
+    input: z.object({ names: z.array(eventNameSchema).max(50).optional() }).strict().default({}),
+    output: z.object({ subscribed: z.array(z.string()) }),
+  }),
+} as const;
