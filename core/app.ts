@@ -12,6 +12,9 @@ import { resolveResourcesDir } from './platform/paths';
 import { appVersion } from './platform/version';
 import { newConnection, type Connection, type Transport } from './rpc/connection';
 import { createDispatcher } from './rpc/dispatch';
+import { EventHub } from './rpc/event-hub';
+import type { EventPublisher } from './rpc/event-publisher';
+import { eventsHandlers } from './rpc/events-handlers';
 import type { HandlerFn, Handlers } from './rpc/handlers';
 import { AuditLog } from './services/audit/audit-log';
 import { attachAuditKey } from './services/audit/audit-keying';
@@ -77,6 +80,8 @@ export interface Core {
   readonly logger: Logger;
   readonly db: Db;
   readonly services: CoreServices;
+  /** The push channel: services publish here; subscribers receive through their connection's sink. */
+  readonly events: EventPublisher;
   openConnection(transport: Transport, peer: string, system?: { name: string; role: Role }): Connection;
   closeConnection(conn: Connection): void;
   dispatch(conn: Connection, method: string, input: unknown): Promise<CallResult>;
@@ -131,6 +136,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   const audit = new AuditLog(db, () => clock.now(), auditKeying);
   const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
+  // The push channel, before the services that publish on it. Access is re-checked per event without touching the
+  // session (events are not the user's activity).
+  const events = new EventHub({
+    logger,
+    roleOf: (conn) => conn.system?.role ?? (conn.sessionToken ? (auth.resolveSession(conn.sessionToken, { touch: false })?.user.role ?? null) : null),
+  });
   const settings = new SettingsService(db, audit, clock);
   const resourcesDir = resolveResourcesDir(opts.resourcesDir);
   const catalogue = new CatalogueService(db, audit, clock);
@@ -170,6 +181,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
+    events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
   const connections = new Set<Connection>();
@@ -180,6 +192,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     logger,
     db,
     services,
+    events,
     openConnection(transport, peer, system) {
       const c = newConnection(transport, peer, system ?? null);
       connections.add(c);
@@ -187,9 +200,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     },
     closeConnection(conn) {
       connections.delete(conn);
+      events.drop(conn);
     },
     dispatch: (conn, method, input) => dispatcher.dispatch(conn, method, input),
     async close() {
+      for (const c of connections) events.drop(c);
       connections.clear();
       uploads.stop();
       await barcodes.close();

@@ -92,6 +92,8 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   // A scanner URI that names no backend, or a source, resolution or colour mode the device does not offer.
   'SCAN_BAD_DEVICE_URI',
   'SCAN_UNSUPPORTED_SETTING',
+  // A push-channel event name that names none.
+  'EVENT_UNKNOWN',
 ]);
 
 export function isInputError(code: string): boolean {

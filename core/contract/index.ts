@@ -8,6 +8,7 @@ import { calendarContract } from './calendar';
 import { catalogueContract } from './catalogue';
 import { devicesContract } from './devices';
 import { documentsContract } from './documents';
+import { eventsMethodsContract } from './events';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
@@ -30,6 +31,7 @@ export const contract = {
   reception: receptionContract,
   uploads: uploadsContract,
   documents: documentsContract,
+  events: eventsMethodsContract,
 } as const;
 
 type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { EventMessage } from '../contract/events';
 import type { Role } from '../contract/method';
 
 /**
@@ -15,6 +16,8 @@ export interface Connection {
   sessionToken: string | null;
   /** Local callers that need no login (the CLI run by the machine's operator): they act as this system actor. */
   readonly system: { name: string; role: Role } | null;
+  /** Where the push channel delivers this connection's events (set by its adapter; none: events are not delivered). */
+  sink?: (msg: EventMessage) => void;
 }
 
 let counter = 0;

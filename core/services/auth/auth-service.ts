@@ -216,8 +216,11 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
-  /** The live session for a token, or null when unknown, ended, expired or idle too long. Touches last_seen. */
-  resolveSession(token: string): SessionPrincipal | null {
+  /**
+   * The live session for a token, or null when unknown, ended, expired or idle too long. Touches last_seen unless
+   * opts.touch is false (the push channel checks access on every event, which is not the user's activity).
+   */
+  resolveSession(token: string, opts: { touch?: boolean } = {}): SessionPrincipal | null {
     const h = tokenHash(token);
     const row = this.db
       .prepare<[string], { user_id: number; expires_at: string; last_seen_at: string; ended_at: string | null }>(
@@ -231,7 +234,7 @@ export class AuthService {
     const user = this.getUser(row.user_id);
     if (user.disabled) return null;
     // Touch at most once a minute: reads must not turn into a write per call.
-    if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    if (opts.touch !== false && now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
       this.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), h);
     }
     return { tokenHash: h, user, expiresAt: row.expires_at };
