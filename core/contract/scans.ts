@@ -24,6 +24,7 @@ export const scanDeviceSchema = z.object({
   /** How it was found: listed by its backend, discovered on the network (mDNS), or typed by an admin. */
   origin: z.enum(['listed', 'discovered', 'configured']),
 });
+export type ScanDevice = z.infer<typeof scanDeviceSchema>;
 
 export const scanCapabilitiesSchema = z.object({
   sources: z.array(sourceKindSchema),
@@ -74,6 +75,24 @@ export const pageSchema = z.object({
   createdAt: z.string(),
 });
 export type Page = z.infer<typeof pageSchema>;
+
+/** A counter's remembered choice: which scanner, and how (duplex is the source 'adf-duplex'). */
+export const scanProfileSchema = z
+  .object({
+    device: deviceUri,
+    source: sourceKindSchema,
+    dpi: z.number().int().min(75).max(1200),
+    color: colorModeSchema,
+  })
+  .strict();
+export type ScanProfile = z.infer<typeof scanProfileSchema>;
+
+/** This counter's default profile and its per-procedure profiles (by procedure code). */
+export const scanProfilesSchema = z.object({
+  default: scanProfileSchema.nullable(),
+  procedures: z.record(z.string(), scanProfileSchema),
+});
+export type ScanProfiles = z.infer<typeof scanProfilesSchema>;
 
 export const scanJobSchema = z.object({
   jobId: z.string(),
@@ -129,6 +148,23 @@ export const scansContract = {
     access: COUNTER_ROLES,
     input: z.object({ jobId: id }).strict(),
     output: scanJobSchema,
+  }),
+  profiles: query({
+    summary: "This counter's scan profiles: the default device and settings, and one per procedure",
+    access: COUNTER_ROLES,
+    input: z.object({}).strict().default({}),
+    output: scanProfilesSchema,
+  }),
+  saveProfile: command({
+    summary: "Remember a scan profile for this counter: procedureCode null is the default; profile null forgets it",
+    access: COUNTER_ROLES,
+    input: z
+      .object({
+        procedureCode: z.string().trim().min(1).max(40).nullable(),
+        profile: scanProfileSchema.nullable(),
+      })
+      .strict(),
+    output: scanProfilesSchema,
   }),
   separatorSheet: query({
     summary: 'A printable PDF of separator sheets: Patch-T, or one sheet per checklist item of a procedure',

@@ -17,6 +17,8 @@ export interface ScannerRegistryOptions {
   escl?: EsclBackendOptions;
   /** Folders enabled in Settings (only these are listed). */
   folders?: readonly string[];
+  /** Scan only the folders listed (the core's registry); the CLI operator may scan any folder. Default false. */
+  onlyListedFolders?: boolean;
 }
 
 /** Stands for a backend this system cannot run (WIA/TWAIN before the Windows helper; on non-Windows always). */
@@ -46,7 +48,7 @@ export class ScannerRegistry {
   private readonly backends: Map<BackendKind, ScannerBackend>;
 
   constructor(opts: ScannerRegistryOptions = {}) {
-    const list: ScannerBackend[] = [new SaneBackend(opts.sane), new EsclBackend(opts.escl), new FolderBackend({ folders: opts.folders ?? [] }), new UnavailableBackend('wia'), new UnavailableBackend('twain')];
+    const list: ScannerBackend[] = [new SaneBackend(opts.sane), new EsclBackend(opts.escl), new FolderBackend({ folders: opts.folders ?? [], onlyListed: opts.onlyListedFolders ?? false }), new UnavailableBackend('wia'), new UnavailableBackend('twain')];
     this.backends = new Map(list.map((b) => [b.kind, b]));
   }
 

@@ -86,6 +86,8 @@ export const SCAN_ERROR_CODES = [
   'SCAN_BAD_DEVICE_URI',
   'SCAN_BACKEND_UNAVAILABLE',
   'SCAN_UNSUPPORTED_SETTING',
+  // A folder scanner asked through the core that Settings has not enabled (the CLI operator may scan any folder).
+  'SCAN_FOLDER_NOT_ENABLED',
 ] as const;
 export type ScanErrorCode = (typeof SCAN_ERROR_CODES)[number];
 

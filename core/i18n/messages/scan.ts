@@ -19,6 +19,11 @@ export const scan: Messages = {
         'Địa chỉ máy quét "{{uri}}" không hợp lệ ({{reason}}). Dùng một trong các dạng: sane:<tên thiết bị>, escl:http://máy:cổng/eSCL, folder:<thư mục>, wia:<mã>, twain:<tên>.',
       SCAN_BACKEND_UNAVAILABLE: 'Máy này không dùng được loại máy quét {{backend}} ({{detail}}). Hãy chọn máy quét khác hoặc báo quản trị cài đặt phần mềm điều khiển máy quét.',
       SCAN_UNSUPPORTED_SETTING: 'Máy quét không hỗ trợ lựa chọn {{setting}} = "{{value}}". Các giá trị máy quét này có: {{offered}}. Hãy chọn lại rồi quét.',
+      SCAN_FOLDER_NOT_ENABLED: 'Thư mục "{{dir}}" chưa được bật làm máy quét thư mục. Quản trị bật nó trong Cài đặt → Thiết bị → Máy quét thư mục, rồi quét lại.',
+      SETTINGS_BAD_ESCL_URLS:
+        'Địa chỉ máy quét eSCL "{{url}}" không hợp lệ: phải bắt đầu bằng http:// hoặc https:// và kết thúc bằng /eSCL, ví dụ http://192.168.1.20:8080/eSCL (tối đa {{max}} địa chỉ). Hãy sửa lại rồi lưu.',
+      SETTINGS_BAD_SCAN_FOLDER: 'Thư mục máy quét phải là đường dẫn đầy đủ trên máy này (ví dụ /srv/scan hoặc D:\\Scan), một dòng, tối đa {{max}} ký tự. Hãy sửa lại rồi lưu.',
+      SETTINGS_TOO_MANY_SCAN_PROFILES: 'Quầy này đã lưu cấu hình quét cho {{max}} thủ tục, không lưu thêm được. Hãy xoá cấu hình của thủ tục không còn dùng rồi lưu lại.',
     },
     scanner: {
       cli: {
@@ -41,6 +46,10 @@ export const scan: Messages = {
       SCAN_BAD_DEVICE_URI: 'The scanner address "{{uri}}" is not valid ({{reason}}). Use sane:<device name>, escl:http://host:port/eSCL, folder:<dir>, wia:<id> or twain:<name>.',
       SCAN_BACKEND_UNAVAILABLE: 'This computer cannot use {{backend}} scanners ({{detail}}). Choose another scanner or ask your administrator to install the scanner software.',
       SCAN_UNSUPPORTED_SETTING: 'The scanner does not offer {{setting}} = "{{value}}". It offers: {{offered}}. Choose again, then scan.',
+      SCAN_FOLDER_NOT_ENABLED: 'The folder "{{dir}}" is not enabled as a folder scanner. An administrator enables it in Settings → Devices → Folder scanner; then scan again.',
+      SETTINGS_BAD_ESCL_URLS: 'The eSCL scanner address "{{url}}" is not valid: it must start with http:// or https:// and end with /eSCL, e.g. http://192.168.1.20:8080/eSCL (at most {{max}} addresses). Correct it and save again.',
+      SETTINGS_BAD_SCAN_FOLDER: 'The scanner folder must be a full path on this computer (e.g. /srv/scan or D:\\Scan), one line, at most {{max}} characters. Correct it and save again.',
+      SETTINGS_TOO_MANY_SCAN_PROFILES: 'This counter already keeps scan profiles for {{max}} procedures. Remove the profile of a procedure no longer used, then save again.',
     },
     scanner: {
       cli: {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
 import { FEE_RECEIPT_SERIES_KEY, feeReceiptSeriesRule } from '../forms/fee-receipt-series';
+import { SCAN_PROFILES_KEY, scanningSettingRules } from '../scanning/scanner-settings';
 
 /** Largest JSON value settings.set takes, bytes. */
 export const MAX_SETTING_BYTES = 64 * 1024;
@@ -53,11 +54,14 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
   [FEE_RECEIPT_SERIES_KEY]: feeReceiptSeriesRule,
   /** The place before the date on printed forms (e.g. "Hà Nội"). */
   'forms.place': textLine(100),
+  /** eSCL scanners typed by an admin, and the folder scanner (listed only when enabled): scanning/scanner-settings.ts. */
+  ...scanningSettingRules,
 };
 
 /** Keys a service owns → the methods that write them. */
 export const SERVICE_SETTINGS: Readonly<Record<string, string>> = {
   'calendar.config': 'calendar.setWindows, calendar.setOfficial',
+  [SCAN_PROFILES_KEY]: 'scans.saveProfile',
 };
 
 /** The rule for a key a client writes; throws for keys that are unknown or owned by a service. */

@@ -17,16 +17,23 @@ export interface FolderBackendOptions {
   folders?: readonly string[];
   /** Pages without a resolution in the file are taken at this dpi (default 300). */
   defaultDpi?: number;
+  /**
+   * Refuse folders not in `folders` (the core's clerks, possibly remote, must not read any folder of this machine;
+   * the local CLI operator may). Default false.
+   */
+  onlyListed?: boolean;
 }
 
 export class FolderBackend implements ScannerBackend {
   readonly kind = 'folder' as const;
   private readonly folders: readonly string[];
   private readonly defaultDpi: number;
+  private readonly onlyListed: boolean;
 
   constructor(opts: FolderBackendOptions = {}) {
     this.folders = (opts.folders ?? []).map((f) => path.resolve(f));
     this.defaultDpi = opts.defaultDpi ?? 300;
+    this.onlyListed = opts.onlyListed ?? false;
   }
 
   async list(): Promise<ScannerDevice[]> {
@@ -41,6 +48,9 @@ export class FolderBackend implements ScannerBackend {
 
   /** The image files in order; a missing folder is a device that is gone. */
   private async files(dir: string): Promise<string[]> {
+    if (this.onlyListed && !this.folders.includes(path.resolve(dir))) {
+      throw new ScanError('SCAN_FOLDER_NOT_ENABLED', { dir: dir.slice(0, 300) });
+    }
     let names: string[];
     try {
       if (!(await stat(dir)).isDirectory()) throw new Error('not a folder');
