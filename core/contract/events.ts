@@ -64,6 +64,24 @@ export interface EventMessage<E extends EventName = EventName> {
   data: EventData<E>;
 }
 
+/**
+ * Not an event one subscribes to: the notice that events may have been missed, so a screen re-reads what it shows.
+ * Web mode sends it to a client whose events were dropped because it fell behind (once it has caught up); the
+ * renderer's bridges raise it themselves after a reconnect. Screens listen with subscribe('events.lost', …).
+ */
+export const EVENTS_LOST = 'events.lost';
+export interface EventsLostData {
+  reason: 'backpressure' | 'reconnect';
+}
+export interface EventsLostMessage {
+  event: typeof EVENTS_LOST;
+  data: EventsLostData;
+}
+/** Everything the push channel can carry to a client. */
+export type PushMessage = EventMessage | EventsLostMessage;
+export type PushName = EventName | typeof EVENTS_LOST;
+export type PushData<N extends PushName> = N extends EventName ? EventData<N> : EventsLostData;
+
 const eventNameSchema = z.string().trim().min(1).max(100);
 
 /** The methods of the channel itself: a connection chooses which events it receives. */

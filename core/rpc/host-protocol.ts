@@ -3,6 +3,7 @@
  * Main forwards each renderer call (after checking the sender frame) with the webContents id as connection key.
  */
 import type { CallResult } from '../contract/bridge';
+import type { EventMessage } from '../contract/events';
 
 export interface HostCall {
   type: 'call';
@@ -26,4 +27,11 @@ export interface HostReply {
 export interface HostReady {
   type: 'ready';
 }
-export type HostMessage = HostReply | HostReady;
+/** A push-channel event for the renderer behind connectionKey (main sends it on IPC_EVENT_CHANNEL). */
+export interface HostEvent {
+  type: 'event';
+  connectionKey: string;
+  event: EventMessage['event'];
+  data: EventMessage['data'];
+}
+export type HostMessage = HostReply | HostReady | HostEvent;

@@ -4,6 +4,7 @@
  */
 import type { CallResult } from '../../core/contract/bridge';
 import type { WireError } from '../../core/contract/errors';
+import type { EventMessage } from '../../core/contract/events';
 import type { HostCall, HostMessage } from '../../core/rpc/host-protocol';
 import { RestartPolicy } from '../../core/platform/restart-policy';
 import type { MainToHost } from '../shared/host-control';
@@ -33,12 +34,20 @@ export interface HostClientOptions {
   restartPolicy?: RestartPolicy;
   /** How long stop() waits for a clean exit before killing. */
   shutdownTimeoutMs?: number;
+  /** A push-channel event from the core for the renderer behind connectionKey. */
+  onEvent?: (connectionKey: string, message: EventMessage) => void;
+  /** The core is ready again after a crash: its connections, subscriptions included, started afresh. */
+  onRestarted?: () => void;
 }
 
 function isHostMessage(data: unknown): data is HostMessage {
   if (typeof data !== 'object' || data === null) return false;
   const m = data as { type?: unknown; id?: unknown; result?: unknown };
   if (m.type === 'ready') return true;
+  if (m.type === 'event') {
+    const e = data as { connectionKey?: unknown; event?: unknown };
+    return typeof e.connectionKey === 'string' && typeof e.event === 'string' && 'data' in e;
+  }
   return m.type === 'reply' && typeof m.id === 'number' && typeof m.result === 'object' && m.result !== null;
 }
 
@@ -151,8 +160,13 @@ export class HostClient {
       this.opts.log('warn', 'ignored malformed message from core host');
       return;
     }
+    if (data.type === 'event') {
+      this.opts.onEvent?.(data.connectionKey, { event: data.event, data: data.data } as EventMessage);
+      return;
+    }
     if (data.type === 'ready') {
       this.ready = true;
+      if (this.generation > 1) this.opts.onRestarted?.();
       const queued = this.queue;
       this.queue = [];
       for (const msg of queued) this.send(msg);

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Menu, protocol, safeStorage, session, utilityProcess, type BrowserWindow } from 'electron';
+import { app, Menu, protocol, safeStorage, session, utilityProcess, webContents, type BrowserWindow } from 'electron';
 import type { WireError } from '../../core/contract/errors';
 import { resolveDataDir, dataLayout } from '../../core/platform/data-dir';
 import { resolveKeyDir } from '../../core/platform/audit-key-store';
@@ -19,6 +19,7 @@ import { HostClient } from './host-client';
 import { registerCallHandler } from './ipc';
 import { appMenuTemplate } from './menu';
 import { appOrigins, devRendererUrl } from './navigation';
+import { createEventForwarder } from './push';
 import { serveRendererRequest } from './serve';
 import { createDisplayBoardWindow, createMainWindow, type WindowEnv } from './windows';
 
@@ -71,8 +72,12 @@ async function run(): Promise<void> {
 
   // The audit keys' master secret stays in main (safeStorage); each core process gets it as its first message.
   const masterSecret = loadOrCreateMasterSecret(resolveKeyDir(process.env), safeStorage);
+  const ourIds = new Set<number>();
+  const push = createEventForwarder({ ourWebContentsIds: ourIds, lookup: (id) => webContents.fromId(id), warn });
   const host = new HostClient({
     makeError,
+    onEvent: (key, message) => push.forward(key, message),
+    onRestarted: () => push.lostAll(),
     log: (level, msg, fields) => logger[level](msg, fields),
     spawn: (events) => {
       const child = utilityProcess.fork(
@@ -92,7 +97,6 @@ async function run(): Promise<void> {
   });
   host.start();
 
-  const ourIds = new Set<number>();
   registerCallHandler({ host, ourWebContentsIds: ourIds, allowedOrigins: origins, makeError, warn });
 
   const env: WindowEnv = { preloadPath: PRELOAD_PATH, devTools: isDev, devUrl };

@@ -1,6 +1,7 @@
 /**
  * The core host's message handling, without the utility-process plumbing: one core Connection per renderer
- * (connection key = webContents id), each call answered with the core's CallResult.
+ * (connection key = webContents id), each call answered with the core's CallResult, and the events the connection
+ * subscribed to posted to main as HostEvent messages.
  */
 import type { Core } from '../../core/app';
 import type { CallResult } from '../../core/contract/bridge';
@@ -28,6 +29,8 @@ export function createHostHandler(
     let conn = connections.get(key);
     if (conn === undefined) {
       conn = core.openConnection('electron', `webContents:${key}`);
+      const connectionKey = key;
+      conn.sink = (msg) => post({ type: 'event', connectionKey, event: msg.event, data: msg.data });
       connections.set(key, conn);
     }
     return conn;

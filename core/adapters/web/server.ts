@@ -1,7 +1,11 @@
 /**
  * Web mode: the built renderer over HTTP and the contract over one WebSocket (/rpc) per browser tab.
  * Binds 127.0.0.1 unless told to serve the LAN (kiosks, display boards, supervisors' browsers).
- * Wire format, one JSON object per message: request {id, method, input} → reply {id, ok, value | error}.
+ * Wire format, one JSON object per message: request {id, method, input} → reply {id, ok, value | error}; push-channel
+ * events the connection subscribed to (events.subscribe) come as {event, data}, with no id.
+ * A client that falls behind (more than maxEventBacklog bytes waiting to go out) has its events dropped, and once it
+ * has caught up it gets one {"event":"events.lost","data":{"reason":"backpressure"}} so it re-reads what it shows.
+ * Replies are never dropped.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +13,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../../app';
 import type { CallResult } from '../../contract/bridge';
+import { EVENTS_LOST, type EventMessage, type EventsLostMessage } from '../../contract/events';
 import { AppError } from '../../contract/errors';
 import { MAX_ANONYMOUS_MESSAGE_BYTES, MAX_MESSAGE_BYTES } from '../../contract/limits';
 import { toWireError } from '../../rpc/dispatch';
@@ -31,7 +36,14 @@ export interface WebServerOptions {
   maxConnections?: number;
   /** Extra Host names to answer (`name` or `name:port`); default MOTCUA_WEB_ALLOWED_HOSTS, comma-separated. */
   allowedHosts?: readonly string[];
+  /** Bytes waiting to be sent to a client past which its events are dropped (default DEFAULT_EVENT_BACKLOG_BYTES). */
+  maxEventBacklog?: number;
 }
+
+/** 4 MiB: hundreds of thumbnails' worth of progress events; a client this far behind re-reads instead. */
+export const DEFAULT_EVENT_BACKLOG_BYTES = 4 * 1024 * 1024;
+/** How often a client whose events were dropped is checked for having caught up, ms. */
+const DRAIN_CHECK_MS = 100;
 
 export interface WebServer {
   readonly url: string;
@@ -120,6 +132,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
   const anonymousTimeoutMs = opts.anonymousTimeoutMs ?? 30_000;
   const maxPerPeer = opts.maxConnectionsPerPeer ?? 32;
   const maxTotal = opts.maxConnections ?? 512;
+  const maxEventBacklog = opts.maxEventBacklog ?? DEFAULT_EVENT_BACKLOG_BYTES;
   /** Open and opening connections per remote address (the port says nothing about who is connecting). */
   const perPeer = new Map<string, number>();
   let total = 0;
@@ -181,6 +194,34 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
       }
     };
     refreshLoginState();
+
+    // Push channel. Once one event is dropped, later ones are too until the buffer is down to half the bound, then
+    // the lost notice goes first: the client never sees an event after a gap without being told of the gap.
+    let dropping = false;
+    let drainTimer: NodeJS.Timeout | null = null;
+    const stopDrainCheck = () => {
+      if (drainTimer) clearInterval(drainTimer);
+      drainTimer = null;
+    };
+    const sendPush = (msg: EventMessage | EventsLostMessage) => ws.send(JSON.stringify(msg));
+    conn.sink = (msg) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (!dropping && ws.bufferedAmount <= maxEventBacklog) {
+        sendPush(msg);
+        return;
+      }
+      if (dropping) return;
+      dropping = true;
+      core.logger.warn('ws client behind: events dropped until it catches up', { peer, conn: conn.id, buffered: ws.bufferedAmount });
+      drainTimer = setInterval(() => {
+        if (ws.readyState !== ws.OPEN) return stopDrainCheck();
+        if (ws.bufferedAmount > maxEventBacklog / 2) return;
+        stopDrainCheck();
+        dropping = false;
+        sendPush({ event: EVENTS_LOST, data: { reason: 'backpressure' } });
+      }, DRAIN_CHECK_MS);
+      drainTimer.unref();
+    };
     ws.on('message', (data, isBinary) => {
       void (async () => {
         const size = Array.isArray(data) ? data.reduce((n, b) => n + b.length, 0) : (data as Buffer | ArrayBuffer).byteLength;
@@ -208,6 +249,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
     ws.on('error', (err) => core.logger.warn('ws error', { err, conn: conn.id }));
     ws.on('close', () => {
       if (loginTimer) clearTimeout(loginTimer);
+      stopDrainCheck();
       core.closeConnection(conn);
     });
   });

@@ -4,9 +4,13 @@
  * reconnect the session is bound to the new connection (auth.resume) before the queue is sent.
  * Calls already sent when the connection drops fail with UI_CONNECTION_LOST: the core may or may not have
  * run them, so they are never resent blindly.
+ * Push-channel events arrive on the same socket as `{ event, data }` (no id); after a reconnect the subscriptions
+ * are made again on the new connection and 'events.lost' is raised, since events may have been missed meanwhile.
  */
 import type { CallResult, MotcuaBridge } from '../../../core/contract/bridge';
 import type { WireError } from '../../../core/contract/errors';
+import { EventSubscriptions, isPushMessage } from '../../../core/contract/event-client';
+import type { PushData, PushName } from '../../../core/contract/events';
 import { errorMessage } from '../../../core/i18n/translate';
 import { SESSION_LOST_CODES } from './session-events';
 
@@ -59,6 +63,7 @@ export class WebBridge implements MotcuaBridge {
   private readonly maxDelayMs: number;
   private readonly queueTimeoutMs: number;
   private readonly createSocket: (url: string) => WebSocket;
+  private readonly events = new EventSubscriptions((method, input) => this.call(method, input));
 
   constructor(private readonly opts: WebBridgeOptions) {
     this.initialDelayMs = opts.initialDelayMs ?? 250;
@@ -76,7 +81,18 @@ export class WebBridge implements MotcuaBridge {
     return () => this.stateListeners.delete(fn);
   }
 
+  subscribe<N extends PushName>(name: N, handler: (data: PushData<N>) => void): () => void {
+    return this.events.subscribe(name, handler);
+  }
+
   call(method: string, input?: unknown): Promise<CallResult> {
+    return this.callRaw(method, input).then((r) => {
+      this.events.afterCall(method, r);
+      return r;
+    });
+  }
+
+  private callRaw(method: string, input?: unknown): Promise<CallResult> {
     return new Promise<CallResult>((resolve) => {
       const msg: Outgoing = { id: this.nextId++, method, input, resolve };
       if (this.ready) {
@@ -116,10 +132,12 @@ export class WebBridge implements MotcuaBridge {
     const reconnect = this.everOpened;
     this.everOpened = true;
     const token = this.opts.getToken();
+    let resumed = false;
     if (reconnect && token) {
       const r = await new Promise<CallResult>((resolve) => this.send({ id: this.nextId++, method: 'auth.resume', input: { token }, resolve }));
       if (ws !== this.socket) return; // dropped again while resuming; the next open retries
       if (!r.ok && SESSION_LOST_CODES.has(r.error.code)) this.opts.onSessionLost?.(r.error.code);
+      resumed = r.ok;
     }
     this.ready = true;
     this.setState('open');
@@ -127,6 +145,8 @@ export class WebBridge implements MotcuaBridge {
       clearTimeout(msg.timer);
       this.send(msg);
     }
+    // The new connection has no subscriptions; once they are back, screens re-read what they may have missed.
+    if (resumed) void this.events.resubscribe().then(() => this.events.lost('reconnect'));
   }
 
   private send(msg: Outgoing): void {
@@ -145,6 +165,10 @@ export class WebBridge implements MotcuaBridge {
     try {
       reply = JSON.parse(data) as typeof reply;
     } catch {
+      return;
+    }
+    if (isPushMessage(reply)) {
+      this.events.deliver(reply);
       return;
     }
     if (typeof reply.id !== 'number') return;
