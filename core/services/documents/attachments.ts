@@ -8,14 +8,15 @@ import { closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, rmdi
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { Procedure } from '../../domain/catalogue/schema';
+import { EXTRA_ITEM_CODE } from '../../domain/dossier/checklist';
 import type { Db } from '../../store/database';
 import type { Actor } from '../actor';
 import { assertAcceptable } from './content-type';
 import { fsyncDir } from './durable-files';
 import type { UploadStaging } from './upload-staging';
 
-/** The "other documents" row every procedure has besides its checklist. */
-export const OTHER_ITEM_CODE = 'KHAC';
+/** The "other documents" row every procedure has besides its checklist (one constant, kept in core/domain). */
+export const OTHER_ITEM_CODE = EXTRA_ITEM_CODE;
 
 export interface AttachmentRef {
   itemCode: string;
