@@ -22,8 +22,9 @@ import { scanPipeline } from './messages/scan-pipeline';
 import { separators } from './messages/separators';
 import { events } from './messages/events';
 import { uiScanning } from './messages/ui-scanning';
+import { scanJobs } from './messages/scan-jobs';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {
