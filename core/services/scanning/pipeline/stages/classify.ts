@@ -1,0 +1,35 @@
+/**
+ * Text or photo: decides how a page is stored (bilevel G4 for text, JPEG for photos). Text on paper is two levels,
+ * paper and ink, with mid-tones only along the strokes' edges; a photograph, a shaded picture or an ID card copy
+ * has areas that are mid-tone throughout. We count small blocks that are mostly mid-tone: when they cover more
+ * than PHOTO_MIN_AREA of the page, thresholding would destroy them, so the page is kept as JPEG.
+ */
+import type { Gray } from './raster';
+
+/** Share of the page covered by mid-tone blocks above which the page is a photo (3 %: about a 4×6 cm ID photo on A4). */
+export const PHOTO_MIN_AREA = 0.03;
+
+export function classifyContent(img: Gray, dpi: number, paperLevel: number, inkThreshold: number): { content: 'text' | 'photo'; photoArea: number } {
+  const { width: w, height: h, data } = img;
+  const block = Math.max(4, Math.round((dpi / 25.4) * 1.5)); // 1.5 mm blocks
+  const lo = Math.min(inkThreshold + 15, paperLevel - 60);
+  const hi = paperLevel - 30;
+  let blocks = 0;
+  let photo = 0;
+  for (let by = 0; by + block <= h; by += block) {
+    for (let bx = 0; bx + block <= w; bx += block) {
+      blocks++;
+      let mids = 0;
+      for (let y = by; y < by + block; y++) {
+        const row = y * w;
+        for (let x = bx; x < bx + block; x++) {
+          const v = data[row + x]!;
+          if (v >= lo && v <= hi) mids++;
+        }
+      }
+      if (mids * 2 > block * block) photo++;
+    }
+  }
+  const photoArea = blocks === 0 ? 0 : photo / blocks;
+  return { content: photoArea > PHOTO_MIN_AREA ? 'photo' : 'text', photoArea };
+}

@@ -1,0 +1,99 @@
+/**
+ * Orientation (0/90/180/270) and skew, measured together on the ink points of the downscaled page.
+ *
+ * Sideways or upright: text lines give a peaky projection profile across them and a flat one along them, so the
+ * page's lines run along whichever axis scores higher (lines.ts). That settles 0/180 against 90/270.
+ *
+ * Upright or upside down (and so 90 against 270): Latin script, Vietnamese even more, has far more ink above a
+ * line's x-height band than below it: ascenders (b d f h k l t), capitals, digits and the tone and vowel marks above
+ * (ầ ế ở …) against the few descenders (g p q y) and the dot below (ạ ộ). Turned 180° that flips. We find each
+ * line's core band in the profile and add up the ink just above and just below it over the page; we turn the page
+ * only when "below" clearly wins over several lines. Pages with too few lines (or not Latin text) stay as they are.
+ * OCR's orientation detection (next issue) can overrule this.
+ */
+import { bestAngle, inkPoints, profile, quarterTurn } from './lines';
+import type { Gray } from './raster';
+
+/** A page is turned 180° only when the ink below the lines exceeds the ink above by this factor. */
+export const UPSIDE_DOWN_RATIO = 1.2;
+/** ...over at least this many lines. */
+export const MIN_LINES_FOR_FLIP = 3;
+/** Sideways only when the other axis's line score beats this one's by this factor. */
+const SIDEWAYS_MARGIN = 1.1;
+
+export interface OrientationResult {
+  /** Clockwise quarter turns (degrees) that make the page upright. */
+  quarter: 0 | 90 | 180 | 270;
+  /** Skew of the upright page, degrees, positive counter-clockwise (rotate clockwise by it to straighten). */
+  skewDeg: number;
+  /** Line scores of the chosen and the other axis, and the above/below ink of the up-down test (for logs and tests). */
+  evidence: { lineScore: number; otherAxisScore: number; above: number; below: number; lines: number };
+}
+
+export interface OrientOptions {
+  autoOrient: boolean;
+  /** Largest skew looked for, degrees. */
+  maxSkewDeg?: number;
+}
+
+export function measureOrientation(img: Gray, inkThreshold: number, opts: OrientOptions): OrientationResult {
+  const pts = inkPoints(img, inkThreshold);
+  const range = opts.maxSkewDeg ?? 10;
+  const none: OrientationResult = { quarter: 0, skewDeg: 0, evidence: { lineScore: 0, otherAxisScore: 0, above: 0, below: 0, lines: 0 } };
+  if (pts.length < 200) return none; // nothing to measure on (blank or nearly)
+  const upright = bestAngle(pts, range);
+  let quarter: 0 | 90 | 180 | 270 = 0;
+  let fit = upright;
+  let frame = pts;
+  let otherScore = 0;
+  if (opts.autoOrient) {
+    const turned = quarterTurn(pts, img.height);
+    const side = bestAngle(turned, range);
+    otherScore = side.score;
+    if (side.score > upright.score * SIDEWAYS_MARGIN) {
+      quarter = 90;
+      fit = side;
+      frame = turned;
+      otherScore = upright.score;
+    }
+  }
+  const ud = upDown(frame, fit.deg);
+  if (opts.autoOrient && ud.lines >= MIN_LINES_FOR_FLIP && ud.below > ud.above * UPSIDE_DOWN_RATIO) quarter = quarter === 90 ? 270 : 180;
+  // Slope is unchanged by a half turn, so the angle measured in the quarter frame holds for the upright page.
+  const skewDeg = fit.deg === 0 ? 0 : -fit.deg;
+  return { quarter, skewDeg, evidence: { lineScore: fit.score, otherAxisScore: otherScore, above: ud.above, below: ud.below, lines: ud.lines } };
+}
+
+/** Ink just above and just below each text line's core (x-height) band, summed over the page. */
+export function upDown(pts: Int32Array, deg: number): { above: number; below: number; lines: number } {
+  const { bins } = profile(pts, deg);
+  const n = bins.length;
+  if (n < 5) return { above: 0, below: 0, lines: 0 };
+  const nonzero: number[] = [];
+  for (let i = 0; i < n; i++) if (bins[i]! > 0) nonzero.push(bins[i]!);
+  nonzero.sort((a, b) => a - b);
+  const high = nonzero[Math.floor(nonzero.length * 0.95)] ?? 0;
+  const thr = high * 0.4;
+  const cores: [number, number][] = [];
+  for (let i = 0; i < n; ) {
+    if (bins[i]! >= thr) {
+      let j = i;
+      while (j + 1 < n && bins[j + 1]! >= thr) j++;
+      if (j - i + 1 >= 2) cores.push([i, j]);
+      i = j + 1;
+    } else i++;
+  }
+  let above = 0;
+  let below = 0;
+  for (let k = 0; k < cores.length; k++) {
+    const [c0, c1] = cores[k]!;
+    const reach = Math.max(2, Math.round((c1 - c0 + 1) * 0.9));
+    const prevEnd = k > 0 ? cores[k - 1]![1] : -Infinity;
+    const nextStart = k + 1 < cores.length ? cores[k + 1]![0] : Infinity;
+    const from = Math.max(0, c0 - reach, Math.ceil((prevEnd + c0) / 2));
+    const to = Math.min(n - 1, c1 + reach, Math.floor((c1 + nextStart) / 2));
+    for (let i = from; i < c0; i++) above += bins[i]!;
+    for (let i = c1 + 1; i <= to; i++) below += bins[i]!;
+  }
+  return { above, below, lines: cores.length };
+}

@@ -1,0 +1,35 @@
+/**
+ * Body of a page-pipeline worker thread: takes one page at a time from the pool, answers with the result or the
+ * error's code, and hands the result's buffers back without copying them (transfer list).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { processPage, toPipelineError } from './process-page';
+import type { PageReply, PageRequest, WorkerConfig } from './protocol';
+
+const port = parentPort;
+if (!port) throw new Error('page-pipeline worker: must run in a worker thread');
+const config = (workerData ?? {}) as WorkerConfig;
+const exitMarker = config.exitOnBytes ? Buffer.from(config.exitOnBytes) : null;
+
+port.on('message', (req: PageRequest) => {
+  void handle(req);
+});
+
+async function handle(req: PageRequest): Promise<void> {
+  if (exitMarker && Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength).equals(exitMarker)) process.exit(70);
+  let reply: PageReply;
+  const transfer: ArrayBuffer[] = [];
+  try {
+    const output = await processPage({ bytes: req.bytes, dpi: req.dpi, options: req.options });
+    for (const img of [output.image, output.master, output.thumb]) {
+      // Transfer only buffers the image owns whole (sharp's are; a pooled slice would take its neighbours along).
+      const b = img.bytes;
+      if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer && !transfer.includes(b.buffer)) transfer.push(b.buffer);
+    }
+    reply = { id: req.id, ok: true, output };
+  } catch (e) {
+    const err = toPipelineError(e);
+    reply = { id: req.id, ok: false, code: err.code, params: err.params };
+  }
+  port!.postMessage(reply, transfer);
+}

@@ -1,0 +1,140 @@
+/**
+ * Real page images for the page-pipeline tests and benchmark: A4 text pages rendered by sharp (librsvg + the
+ * system's fonts) at a chosen dpi, then skewed, turned, put on a scanner's backing, or left blank with speckle.
+ */
+import sharp from 'sharp';
+
+export const A4_MM = { width: 210, height: 297 } as const;
+
+const VI_LINES = [
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập, Tự do, Hạnh phúc',
+  'ĐƠN ĐỀ NGHỊ CẤP GIẤY CHỨNG NHẬN QUYỀN SỬ DỤNG ĐẤT LẦN ĐẦU',
+  'Kính gửi: Ủy ban nhân dân phường Bến Nghé, thành phố Hồ Chí Minh.',
+  'Tôi tên là Nguyễn Thị Hồng Nhung, sinh ngày 12 tháng 3 năm 1985, số định danh',
+  'cá nhân 079185001234, cấp ngày 20/7/2021 tại Cục Cảnh sát quản lý hành chính về',
+  'trật tự xã hội. Nơi thường trú: số 45 đường Lê Thánh Tôn, phường Bến Nghé.',
+  'Đề nghị cơ quan có thẩm quyền xem xét cấp giấy chứng nhận cho thửa đất số 128,',
+  'tờ bản đồ số 9, diện tích 86,5 mét vuông, mục đích sử dụng: đất ở tại đô thị.',
+  'Nguồn gốc sử dụng: nhận chuyển nhượng từ ông Trần Văn Được theo hợp đồng',
+  'công chứng số 1524 ngày 05 tháng 6 năm 2019 tại Văn phòng công chứng Sài Gòn.',
+  'Tôi xin cam đoan nội dung khai trên là đúng sự thật, nếu sai tôi hoàn toàn chịu',
+  'trách nhiệm trước pháp luật. Hồ sơ kèm theo gồm bản sao giấy tờ tùy thân, sơ đồ',
+  'thửa đất, biên lai nộp lệ phí trước bạ và tờ khai thuế thu nhập cá nhân.',
+];
+
+const EN_LINES = [
+  'The quick brown fox jumps over the lazy dog while the clerk files the dossier.',
+  'Pages are scanned, straightened, cropped and stored as small bilevel images;',
+  'nothing that was received is lost, and blank pages are flagged for review.',
+];
+
+export interface TextPageOptions {
+  dpi?: number;
+  /** Font size in points. */
+  pointSize?: number;
+  lines?: number;
+  language?: 'vi' | 'en';
+  /** Paper level (255 white). */
+  paper?: number;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An upright A4 page of text as an 8-bit grayscale PNG, with its pixel size. */
+export async function textPage(opts: TextPageOptions = {}): Promise<{ png: Buffer; width: number; height: number; dpi: number }> {
+  const dpi = opts.dpi ?? 300;
+  const width = Math.round((A4_MM.width / 25.4) * dpi);
+  const height = Math.round((A4_MM.height / 25.4) * dpi);
+  const px = ((opts.pointSize ?? 12) / 72) * dpi;
+  const source = opts.language === 'en' ? EN_LINES : VI_LINES;
+  const count = opts.lines ?? 40;
+  const margin = Math.round((25 / 25.4) * dpi);
+  const lineGap = px * 1.5;
+  const texts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const y = margin + px + i * lineGap;
+    if (y > height - margin) break;
+    texts.push(`<text x="${margin}" y="${y.toFixed(1)}">${escapeXml(source[i % source.length]!)}</text>`);
+  }
+  const paper = opts.paper ?? 255;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<rect width="100%" height="100%" fill="rgb(${paper},${paper},${paper})"/>` +
+    `<g font-family="DejaVu Serif" font-size="${px.toFixed(1)}" fill="#111">${texts.join('')}</g></svg>`;
+  const png = await sharp(Buffer.from(svg), { density: 72 }).greyscale().png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+  return { png, width, height, dpi };
+}
+
+/** Turns a page image by `deg` (sharp's sense: positive clockwise) on white, keeping the page's size. */
+export async function rotated(png: Buffer, deg: number): Promise<Buffer> {
+  const meta = await sharp(png).metadata();
+  const turned = sharp(png).rotate(deg, { background: '#ffffff' });
+  if (deg % 90 === 0) return turned.png({ compressionLevel: 1 }).withMetadata({ density: meta.density ?? 300 }).toBuffer();
+  const { data, info } = await turned.greyscale().raw().toBuffer({ resolveWithObject: true });
+  const left = Math.floor((info.width - meta.width!) / 2);
+  const top = Math.floor((info.height - meta.height!) / 2);
+  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+    .extract({ left, top, width: meta.width!, height: meta.height! })
+    .png({ compressionLevel: 1 })
+    .withMetadata({ density: meta.density ?? 300 })
+    .toBuffer();
+}
+
+/** The page scaled to `scale` and laid, turned by `deg`, on a backing of gray level `backing` (a flatbed lid). */
+export async function onBacking(png: Buffer, opts: { backing: number; scale?: number; deg?: number }): Promise<{ png: Buffer; pageLeft: number; pageTop: number }> {
+  const meta = await sharp(png).metadata();
+  const scale = opts.scale ?? 0.85;
+  const w = Math.round(meta.width! * scale);
+  const h = Math.round(meta.height! * scale);
+  let page = await sharp(png).resize(w, h).greyscale().png({ compressionLevel: 1 }).toBuffer();
+  const bg = { r: opts.backing, g: opts.backing, b: opts.backing };
+  if (opts.deg) page = await sharp(page).rotate(opts.deg, { background: bg }).png({ compressionLevel: 1 }).toBuffer();
+  const pm = await sharp(page).metadata();
+  const pageLeft = Math.round((meta.width! - pm.width!) / 2);
+  const pageTop = Math.round((meta.height! - pm.height!) / 2);
+  const out = await sharp({ create: { width: meta.width!, height: meta.height!, channels: 3, background: bg } })
+    .composite([{ input: page, left: pageLeft, top: pageTop }])
+    .greyscale()
+    .png({ compressionLevel: 1 })
+    .withMetadata({ density: meta.density ?? 300 })
+    .toBuffer();
+  return { png: out, pageLeft, pageTop };
+}
+
+/** A blank A4 page with scanner speckle (isolated 1–3 px dots) and a little gray noise; deterministic. */
+export async function speckledBlank(dpi = 300, dots = 400, seed = 7): Promise<Buffer> {
+  const width = Math.round((A4_MM.width / 25.4) * dpi);
+  const height = Math.round((A4_MM.height / 25.4) * dpi);
+  const data = new Uint8Array(width * height);
+  let s = seed >>> 0;
+  const rnd = (): number => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+  for (let i = 0; i < data.length; i++) data[i] = 240 + Math.floor(rnd() * 12);
+  for (let k = 0; k < dots; k++) {
+    const x = Math.floor(rnd() * (width - 4));
+    const y = Math.floor(rnd() * (height - 4));
+    const size = 1 + Math.floor(rnd() * 3);
+    for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) data[(y + dy) * width + x + dx] = 20;
+  }
+  return sharp(data, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+}
+
+/** A colour page: a photo-like gradient block with some text beside it, as PNG (RGB). */
+export async function colourPage(dpi = 300): Promise<Buffer> {
+  const width = Math.round((A4_MM.width / 25.4) * dpi);
+  const height = Math.round((A4_MM.height / 25.4) * dpi);
+  const m = Math.round(dpi * 0.8);
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
+    `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#3a7bd5"/><stop offset="0.5" stop-color="#e8a33d"/><stop offset="1" stop-color="#2f8f4e"/></linearGradient>` +
+    `<radialGradient id="r"><stop offset="0" stop-color="#fff5e0"/><stop offset="1" stop-color="#7a3b2e"/></radialGradient></defs>` +
+    `<rect width="100%" height="100%" fill="#ffffff"/>` +
+    `<rect x="${m}" y="${m}" width="${width - 2 * m}" height="${Math.round(height * 0.45)}" fill="url(#g)"/>` +
+    `<circle cx="${width / 2}" cy="${m + height * 0.22}" r="${height * 0.15}" fill="url(#r)"/>` +
+    `<text x="${m}" y="${Math.round(height * 0.65)}" font-family="DejaVu Serif" font-size="${dpi / 6}" fill="#222">Ảnh chụp hiện trạng thửa đất số 128</text></svg>`;
+  return sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+}
