@@ -41,6 +41,8 @@ import { uploadsHandlers } from './services/documents/handlers';
 import { documentsHandlers } from './services/documents/document-handlers';
 import { DocumentReader } from './services/documents/document-reader';
 import { UploadStaging } from './services/documents/upload-staging';
+import { PageStore } from './services/documents/page-store';
+import { pagesHandlers } from './services/documents/pages-handlers';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -101,6 +103,8 @@ export interface CoreServices {
   forms: FormsService;
   barcodes: BarcodeService;
   uploads: UploadStaging;
+  /** Scanned pages (the scan service stores through it). */
+  pages: PageStore;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -156,11 +160,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const uploads = new UploadStaging(db, layout.root, clock, logger);
   uploads.startSweeping();
   const attachments = new AttachmentStore(layout.files, uploads);
-  const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments });
+  const pages = new PageStore({ db, filesDir: layout.files, audit, clock, events, logger });
+  const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments, pages });
   const returnCorrection = new ReturnCorrection({ db, audit, clock, get: (ref) => dossiers.get(ref) });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
-  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads };
+  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -181,6 +186,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
+    pages: pagesHandlers(pages),
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });

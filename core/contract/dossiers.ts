@@ -154,7 +154,15 @@ export const dossiersContract = {
   receive: command({
     summary: 'Receive a complete dossier: allocates its code, computes the due date in working time',
     access: ['clerk', 'postal_clerk', 'supervisor', 'admin'],
-    input: z.object({ ...intakeFields, fees: z.object({ collected: z.number().int().min(0), confirmed: z.literal(true) }).strict().optional() }).strict().superRefine(oneApplicant),
+    input: z
+      .object({
+        ...intakeFields,
+        fees: z.object({ collected: z.number().int().min(0), confirmed: z.literal(true) }).strict().optional(),
+        /** Take the pages in the calling clerk's reception tray into the new dossier (items it lacks go to 'KHAC'). */
+        trayPages: z.boolean().optional(),
+      })
+      .strict()
+      .superRefine(oneApplicant),
     output: dossierViewSchema,
   }),
   requestSupplement: command({

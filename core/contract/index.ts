@@ -13,6 +13,7 @@ import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
+import { pagesContract } from './scans';
 import { auditContract, settingsContract, systemContract } from './system';
 import { uploadsContract } from './uploads';
 
@@ -31,6 +32,7 @@ export const contract = {
   reception: receptionContract,
   uploads: uploadsContract,
   documents: documentsContract,
+  pages: pagesContract,
   events: eventsMethodsContract,
 } as const;
 

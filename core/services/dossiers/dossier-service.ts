@@ -24,6 +24,7 @@ import type { AuditLog } from '../audit/audit-log';
 import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { AttachmentStore, PreparedFile } from '../documents/attachments';
+import type { PageStore } from '../documents/page-store';
 import type { ApplicantRepo } from './applicant-repo';
 import type { CodeAllocator } from './code-allocator';
 import type { CounterIdentity } from './counter-identity';
@@ -56,6 +57,8 @@ export interface DossierDeps {
   parseQr: (text: string) => ParsedQr;
   /** Attached files: content checks and storage (core/services/documents). */
   attachments: AttachmentStore;
+  /** Scanned pages: receive takes the clerk's reception tray (core/services/documents/page-store.ts). */
+  pages?: Pick<PageStore, 'claimTray'>;
 }
 
 interface DossierRow {
@@ -215,6 +218,7 @@ export class DossierService {
           });
         this.recordTransition(actor, id, null, decision.state, { ...decision.transitionData, code: allocated.code, fallbackCode: allocated.fallback }, now.iso);
         this.d.attachments.record(this.d.db, id, files, now.iso, who);
+        if (isReceived && 'trayPages' in input && input.trayPages) this.d.pages?.claimTray(this.d.db, actor, id, procedure.checklist.map((i) => i.code));
         if (fees && fees.collected > 0) this.issueFeeReceipt(actor, id, fees.collected, now);
       });
     } catch (e) {
