@@ -16,11 +16,16 @@ type AnyHandler = (data: never) => void;
 const LOGIN_METHODS: ReadonlySet<string> = new Set(['auth.login', 'auth.setupAdmin', 'auth.resume']);
 const NAME_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
 
-/** A push message's outer shape as it comes off a transport (the core validated `data` against its schema). */
+/**
+ * A push message's outer shape as it comes off a transport: exactly { event, data } with a well-formed name (a
+ * reply has an id; anything else is not ours). The core validated `data` against the event's schema.
+ */
 export function isPushMessage(msg: unknown): msg is { event: string; data: unknown } {
   if (typeof msg !== 'object' || msg === null || Array.isArray(msg)) return false;
-  const m = msg as { event?: unknown; id?: unknown };
-  return typeof m.event === 'string' && m.event.length <= 100 && NAME_PATTERN.test(m.event) && !('id' in m) && 'data' in m;
+  const keys = Object.keys(msg);
+  if (keys.length !== 2 || !keys.includes('event') || !keys.includes('data')) return false;
+  const name = (msg as { event?: unknown }).event;
+  return typeof name === 'string' && name.length <= 100 && NAME_PATTERN.test(name) && !name.split('.').some((p) => p in Object.prototype);
 }
 
 export interface EventSubscriptionsOptions {

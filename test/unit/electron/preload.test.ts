@@ -37,11 +37,11 @@ describe('method-name validator', () => {
 });
 
 describe('window.motcua bridge', () => {
-  it('is frozen, says it is Electron and exposes only call', () => {
+  it('is frozen, says it is Electron and exposes only call and subscribe', () => {
     const bridge = createBridge(async () => ({ ok: true, value: 1 }));
     expect(Object.isFrozen(bridge)).toBe(true);
     expect(bridge.transport).toBe('electron');
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'transport']);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'subscribe', 'transport']);
   });
 
   it('forwards valid calls with method and input, and returns the result', async () => {
