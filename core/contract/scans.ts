@@ -87,10 +87,10 @@ export const scanProfileSchema = z
   .strict();
 export type ScanProfile = z.infer<typeof scanProfileSchema>;
 
-/** This counter's default profile and its per-procedure profiles (by procedure code). */
+/** This counter's default profile and its per-procedure profiles, one per procedure code (a list, not a map: any code is data). */
 export const scanProfilesSchema = z.object({
   default: scanProfileSchema.nullable(),
-  procedures: z.record(z.string(), scanProfileSchema),
+  procedures: z.array(scanProfileSchema.extend({ procedureCode: z.string() })),
 });
 export type ScanProfiles = z.infer<typeof scanProfilesSchema>;
 
@@ -169,7 +169,8 @@ export const scansContract = {
   separatorSheet: query({
     summary: 'A printable PDF of separator sheets: Patch-T, or one sheet per checklist item of a procedure',
     access: COUNTER_ROLES,
-    input: z.object({ procedureCode: z.string().trim().min(1).max(60).optional() }).strict().default({}),
+    // agencyCode: only needed when several agencies of the catalogue use the same procedure code.
+    input: z.object({ procedureCode: z.string().trim().min(1).max(60).optional(), agencyCode: z.string().trim().min(1).max(40).optional() }).strict().default({}),
     output: z.object({ fileName: z.string(), mediaType: z.literal('application/pdf'), dataBase64: z.string() }),
   }),
 } as const;
