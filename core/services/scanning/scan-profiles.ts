@@ -13,15 +13,13 @@ import { SCAN_PROFILES_KEY } from './scanner-settings';
 /** Procedures a counter keeps a profile for; more is a client gone wrong, not a counter's work. */
 export const MAX_SCAN_PROFILES = 500;
 
-const EMPTY: ScanProfiles = { default: null, procedures: {} };
-
 export class ScanProfileStore {
   constructor(private readonly settings: Pick<SettingsService, 'get' | 'set'>) {}
 
   /** The stored profiles; a stored value that no longer parses reads as none (the clerk picks again). */
   get(): ScanProfiles {
     const parsed = scanProfilesSchema.safeParse(this.settings.get(SCAN_PROFILES_KEY));
-    return parsed.success ? parsed.data : { ...EMPTY, procedures: {} };
+    return parsed.success ? parsed.data : { default: null, procedures: [] };
   }
 
   /** Saves (or, with profile null, forgets) the default profile (procedureCode null) or a procedure's. */
@@ -35,11 +33,9 @@ export class ScanProfileStore {
     let next: ScanProfiles;
     if (procedureCode === null) next = { default: profile, procedures: current.procedures };
     else {
-      // Rebuilt from entries: a code such as "__proto__" stays an ordinary key.
-      const entries = Object.entries(current.procedures).filter(([code]) => code !== procedureCode);
-      if (profile) entries.push([procedureCode, profile]);
-      const procedures: Record<string, ScanProfile> = Object.fromEntries(entries);
-      if (Object.keys(procedures).length > MAX_SCAN_PROFILES) throw new AppError('SETTINGS_TOO_MANY_SCAN_PROFILES', { max: MAX_SCAN_PROFILES }, { field: 'procedureCode' });
+      const procedures = current.procedures.filter((p) => p.procedureCode !== procedureCode);
+      if (profile) procedures.push({ procedureCode, ...profile });
+      if (procedures.length > MAX_SCAN_PROFILES) throw new AppError('SETTINGS_TOO_MANY_SCAN_PROFILES', { max: MAX_SCAN_PROFILES }, { field: 'procedureCode' });
       next = { default: current.default, procedures };
     }
     this.settings.set(actor, SCAN_PROFILES_KEY, next);
