@@ -43,6 +43,9 @@ import { DocumentReader } from './services/documents/document-reader';
 import { UploadStaging } from './services/documents/upload-staging';
 import { PageStore } from './services/documents/page-store';
 import { pagesHandlers } from './services/documents/pages-handlers';
+import { createScanning, type ScanningOptions } from './services/scanning/scanning-setup';
+import type { ScanService } from './services/scanning/scan-service';
+import type { DeviceDirectory } from './services/scanning/device-directory';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -74,6 +77,8 @@ export interface CoreOptions {
    * safeStorage-protected secret from the main process (keys are then derived, never written in clear).
    */
   auditKey?: { dir?: string; masterSecret?: Buffer };
+  /** Scanning: the page pipeline and device directory options (tests pass small ones). */
+  scanning?: ScanningOptions;
 }
 
 export interface Core {
@@ -105,6 +110,10 @@ export interface CoreServices {
   uploads: UploadStaging;
   /** Scanned pages (the scan service stores through it). */
   pages: PageStore;
+  /** Scan jobs: device to dossier item or tray, page by page. */
+  scans: ScanService;
+  /** Scanners found and configured; its registry is what jobs scan through. */
+  scanDevices: DeviceDirectory;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -165,7 +174,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const returnCorrection = new ReturnCorrection({ db, audit, clock, get: (ref) => dossiers.get(ref) });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
-  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages };
+  // After the page store and dossiers: recovery of an interrupted scan runs here, once, before any call.
+  const scanning = createScanning({ db, dataRoot: layout.root, resourcesDir, pages, dossiers, catalogue, settings, events, logger, clock, ...(opts.scanning ? { options: opts.scanning } : {}) });
+  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -187,6 +198,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
     pages: pagesHandlers(pages),
+    scans: scanning.handlers,
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
@@ -214,6 +226,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       connections.clear();
       uploads.stop();
       await barcodes.close();
+      // Device streams stopped (pages kept), the pipeline finishes what arrived, before the database closes.
+      await scanning.close();
       audit.flushHead();
       db.close();
     },

@@ -13,7 +13,7 @@ import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
-import { pagesContract } from './scans';
+import { pagesContract, scansContract } from './scans';
 import { auditContract, settingsContract, systemContract } from './system';
 import { uploadsContract } from './uploads';
 
@@ -33,6 +33,7 @@ export const contract = {
   uploads: uploadsContract,
   documents: documentsContract,
   pages: pagesContract,
+  scans: scansContract,
   events: eventsMethodsContract,
 } as const;
 

@@ -8,48 +8,16 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { errorMessage, t } from '../../../i18n/translate';
 import { isInputError } from '../../../contract/errors';
-import {
-  COLOR_MODES,
-  createScannerRegistry,
-  DEVICE_STOP_CODES,
-  isScanError,
-  parseDeviceUri,
-  SOURCE_KINDS,
-  type ColorMode,
-  type ScanErrorCode,
-  type ScannedPage,
-  type SourceKind,
-} from '../../../../native/scanners/index';
+import { createScannerRegistry, isScanError, parseDeviceUri, type ScannedPage } from '../../../../native/scanners/index';
 import { extensionFor } from '../../../../native/scanners/image-info';
-import { CliFailure, cliFailure, EXIT_FAILED, EXIT_OK, EXIT_USAGE, integerOption, printJson } from '../runtime';
+import { CliFailure, cliFailure, EXIT_FAILED, printJson } from '../runtime';
+import { badArgument, checkedUri, defaultSource, exitOf, scanArgs, statusOf } from './scan-options';
+
+export { EXIT_DEVICE_STOPPED } from './scan-options';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
 
-/** Exit code when the device stopped (jam, empty feeder, open cover, busy, gone): the pages received are kept. */
-export const EXIT_DEVICE_STOPPED = 3;
-
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
-
-function badArgument(code: string, params: Record<string, string | number>): CliFailure {
-  return new CliFailure({ code, message: errorMessage(code, params), params }, EXIT_USAGE);
-}
-
-/** A device URI checked before any device is touched (exit 2 when it names no backend). */
-function checkedUri(uri: string): string {
-  try {
-    parseDeviceUri(uri);
-    return uri;
-  } catch (e) {
-    if (isScanError(e)) throw badArgument(e.code, e.params as Record<string, string>);
-    throw e;
-  }
-}
-
-function choice<T extends string>(name: string, v: string | undefined, allowed: readonly T[]): T | undefined {
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw cliFailure('CLI_BAD_ARGUMENT', `${name} "${v}": phải là một trong ${allowed.join(', ')} / must be one of ${allowed.join(', ')}`);
-  return v as T;
-}
 
 /** The next page number in `dir`: after the highest existing page-NNNN, so an earlier batch is never overwritten. */
 async function nextPageNumber(dir: string): Promise<number> {
@@ -91,21 +59,6 @@ interface PageOut {
   width: number;
   height: number;
   dpi: number;
-}
-
-type Status = 'completed' | 'jammed' | 'empty' | 'failed';
-
-function statusOf(code: string | null): Status {
-  if (code === null) return 'completed';
-  if (code === 'SCAN_JAMMED') return 'jammed';
-  if (code === 'SCAN_FEEDER_EMPTY') return 'empty';
-  return 'failed';
-}
-
-function exitOf(code: string | null): number {
-  if (code === null) return EXIT_OK;
-  if (isInputError(code)) return EXIT_USAGE;
-  return DEVICE_STOP_CODES.has(code as ScanErrorCode) ? EXIT_DEVICE_STOPPED : EXIT_FAILED;
 }
 
 const SCAN_HELP = `
@@ -161,10 +114,7 @@ function parseOrBad(uri: string): { id: string } {
 
 async function scanCommand(opts: { device: string; source?: string; dpi?: string; color?: string; out: string; json?: boolean }): Promise<number> {
   // Every argument is checked before the scanner is touched: a typo never moves paper.
-  const uri = checkedUri(opts.device);
-  const wantedSource = choice<SourceKind>('--source', opts.source, SOURCE_KINDS);
-  const color = choice<ColorMode>('--color', opts.color, COLOR_MODES);
-  const dpi = opts.dpi === undefined ? undefined : integerOption('--dpi', opts.dpi, 50, 1200);
+  const { device: uri, source: wantedSource, color, dpi } = scanArgs(opts);
   const dir = path.resolve(opts.out);
   let next: number;
   try {
@@ -185,7 +135,7 @@ async function scanCommand(opts: { device: string; source?: string; dpi?: string
     let source = wantedSource;
     if (!source) {
       const caps = await backend.capabilities(id, controller.signal);
-      source = caps.sources.includes('adf') ? 'adf' : (caps.sources[0] ?? 'flatbed');
+      source = defaultSource(caps.sources);
     }
     for await (const page of backend.scan(id, { source, ...(dpi !== undefined ? { dpi } : {}), ...(color ? { color } : {}) }, controller.signal)) {
       const name = `page-${String(next).padStart(4, '0')}.${extensionFor(page.mime)}`;
