@@ -46,6 +46,7 @@ import { pagesHandlers } from './services/documents/pages-handlers';
 import { createScanning, type ScanningOptions } from './services/scanning/scanning-setup';
 import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
+import { sweepOrphanFiles } from './services/documents/orphan-sweep';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -138,6 +139,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const freshDatabase = !existsSync(layout.database);
   const { db, migration } = openDatabase(layout.database);
   if (migration && migration.applied.length) logger.info('database migrated', { ...migration });
+  try {
+    // Files a crash left without their row go to <data>/quarantine (logged, never deleted): orphan-sweep.ts.
+    sweepOrphanFiles({ db, root: layout.root, logger, now: clock.now() });
+  } catch (e) {
+    logger.error('orphan sweep failed', { error: String(e) });
+  }
 
   let auditKeying;
   try {

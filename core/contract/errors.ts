@@ -92,6 +92,15 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   // A scanner URI that names no backend, or a source, resolution or colour mode the device does not offer.
   'SCAN_BAD_DEVICE_URI',
   'SCAN_UNSUPPORTED_SETTING',
+  // A scan job or batch id that names none (or another place's batch), a dossier with no item to scan into.
+  'SCAN_JOB_NOT_FOUND',
+  'SCAN_BATCH_NOT_FOUND',
+  'SCAN_BATCH_MISMATCH',
+  'SCAN_NO_ITEM',
+  // A scanned page id that names none, a read position past its image's end, a batch id not fit for a folder name.
+  'PAGE_NOT_FOUND',
+  'PAGE_BAD_OFFSET',
+  'PAGE_BAD_BATCH_ID',
   // A push-channel event name that names none.
   'EVENT_UNKNOWN',
 ]);

@@ -1,0 +1,163 @@
+/**
+ * At start: files under <data>/files that no row names — attachments (dossier_documents.stored_path) or scanned
+ * pages (every path of dossier_pages) — are what a crash between "file durable" and "row committed" leaves behind.
+ * They are moved, never deleted, into <data>/quarantine/<day>/ keeping their relative path, each move logged and
+ * listed in that day's moved.jsonl, so an administrator can look at them or put them back.
+ * Only <data>/files is swept: upload staging (<data>/uploads) keeps its own rows and expiry.
+ *
+ * Another core may be running on the same folder (the CLI beside the app) with a file written and its row not yet
+ * committed. Every core leaves a mark <data>/run/core-<pid>.pid; while another live core is marked, files younger
+ * than RECENT_GRACE_MS are left for a later start. With no other core alive, every orphan is swept at once (after
+ * a kill -9 and restart nothing is left unaccounted for).
+ */
+import { appendFileSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Logger } from '../../platform/logger';
+import type { Db } from '../../store/database';
+import { fsyncDir } from './durable-files';
+
+export const RECENT_GRACE_MS = 10 * 60_000;
+
+export interface SweepOptions {
+  db: Db;
+  /** The data folder's root (<data>): files/, quarantine/ and run/ are under it. */
+  root: string;
+  logger: Logger;
+  now: Date;
+  /** Files modified less than this long ago are left alone (default: RECENT_GRACE_MS only when another core is alive). */
+  graceMs?: number;
+  /** This process's id (tests pretend to be another process). */
+  pid?: number;
+  /** Whether a process id is alive (tests). */
+  alive?: (pid: number) => boolean;
+}
+
+export interface SweepReport {
+  moved: { file: string; to: string; bytes: number }[];
+  /** Orphans left because they are recent and another core is running. */
+  leftRecent: string[];
+}
+
+/** Every path under files/ a row names, with '/' separators (attachments were stored with the system's). */
+function referenced(db: Db): Set<string> {
+  const out = new Set<string>();
+  const add = (p: string | null) => {
+    if (p) out.add(p.split(/[\\/]+/).join('/'));
+  };
+  for (const r of db.prepare<[], { p: string }>('SELECT stored_path AS p FROM dossier_documents').all()) add(r.p);
+  const pages = db.prepare<[], { a: string | null; b: string | null; c: string | null; d: string | null }>(
+    'SELECT raw_path AS a, image_path AS b, master_path AS c, thumb_path AS d FROM dossier_pages',
+  );
+  for (const r of pages.all()) [r.a, r.b, r.c, r.d].forEach(add);
+  return out;
+}
+
+function walk(dir: string, rel: string, out: string[]): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) walk(path.join(dir, e.name), r, out);
+    else out.push(r);
+  }
+}
+
+function defaultAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Mark this core as running, drop marks of dead ones, and say whether another core is alive. */
+function markRunning(root: string, pid: number, alive: (pid: number) => boolean): boolean {
+  const dir = path.join(root, 'run');
+  mkdirSync(dir, { recursive: true });
+  let others = false;
+  for (const name of readdirSync(dir)) {
+    const m = /^core-(\d+)\.pid$/.exec(name);
+    if (!m || Number(m[1]) === pid) continue;
+    if (alive(Number(m[1]))) others = true;
+    else rmSync(path.join(dir, name), { force: true });
+  }
+  writeFileSync(path.join(dir, `core-${pid}.pid`), `${pid}\n`);
+  return others;
+}
+
+function dayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** Move a file durably: rename within the volume, else copy, fsync and unlink. */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'EXDEV') throw e;
+    copyFileSync(from, to, 1 /* COPYFILE_EXCL */);
+    const fd = openSync(to, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    rmSync(from);
+  }
+}
+
+/** Create a folder and any missing parents; each new entry's parent is fsynced later (touched). */
+function ensureDir(dir: string, touched: Set<string>): void {
+  if (existsSync(dir)) return;
+  ensureDir(path.dirname(dir), touched);
+  mkdirSync(dir);
+  touched.add(path.dirname(dir));
+}
+
+export function sweepOrphanFiles(o: SweepOptions): SweepReport {
+  const filesDir = path.join(o.root, 'files');
+  const report: SweepReport = { moved: [], leftRecent: [] };
+  const others = markRunning(o.root, o.pid ?? process.pid, o.alive ?? defaultAlive);
+  const grace = o.graceMs ?? (others ? RECENT_GRACE_MS : 0);
+  const all: string[] = [];
+  walk(filesDir, '', all);
+  if (all.length === 0) return report;
+  const named = referenced(o.db);
+  const orphans = all.filter((rel) => !named.has(rel));
+  if (orphans.length === 0) return report;
+  const day = path.join(o.root, 'quarantine', dayOf(o.now));
+  const touched = new Set<string>();
+  for (const rel of orphans) {
+    const from = path.join(filesDir, ...rel.split('/'));
+    let st;
+    try {
+      st = lstatSync(from);
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (grace > 0 && o.now.getTime() - st.mtimeMs < grace) {
+      report.leftRecent.push(rel);
+      continue;
+    }
+    let to = path.join(day, ...rel.split('/'));
+    for (let n = 1; existsSync(to); n++) to = path.join(day, ...rel.split('/')) + `.${n}`;
+    ensureDir(path.dirname(to), touched);
+    moveFile(from, to);
+    touched.add(path.dirname(to));
+    touched.add(path.dirname(from));
+    const toRel = path.relative(o.root, to).split(path.sep).join('/');
+    report.moved.push({ file: rel, to: toRel, bytes: st.size });
+    appendFileSync(path.join(day, 'moved.jsonl'), `${JSON.stringify({ at: o.now.toISOString(), file: `files/${rel}`, to: toRel, bytes: st.size, reason: 'no database row names it' })}\n`);
+    o.logger.warn('orphan file quarantined', { file: `files/${rel}`, to: toRel, bytes: st.size });
+  }
+  for (const d of touched) fsyncDir(d);
+  if (report.moved.length) o.logger.warn('orphan sweep done', { moved: report.moved.length, leftRecent: report.leftRecent.length, quarantine: path.relative(o.root, day) });
+  if (report.leftRecent.length) o.logger.info('recent orphan files left for a later start (another core is running)', { files: report.leftRecent.length });
+  return report;
+}
