@@ -65,6 +65,7 @@ describe('EventHub', () => {
     expect(codeOf(() => hub.subscribe(c, ['scans.progress', 'scans.progres']))).toBe('EVENT_UNKNOWN');
     expect(isInputError('EVENT_UNKNOWN')).toBe(true);
     expect(errorMessage('EVENT_UNKNOWN', { name: 'scans.progres' })).toContain('Không có loại thông báo "scans.progres"');
+    expect(errorMessage('EVENT_UNKNOWN', { name: 'x.y' }, 'en')).toContain('There is no event "x.y"');
     expect(hub.subscriptions(c)).toEqual([]);
   });
 
@@ -73,6 +74,7 @@ describe('EventHub', () => {
     const clerk = open('clerk');
     expect(codeOf(() => hub.subscribe(clerk, ['audit.alarm']))).toBe('EVENT_FORBIDDEN');
     expect(errorMessage('EVENT_FORBIDDEN', { name: 'audit.alarm' })).toContain('không có quyền');
+    expect(errorMessage('EVENT_FORBIDDEN', { name: 'audit.alarm' }, 'en')).toContain('not allowed');
     expect(hub.subscriptions(clerk)).toEqual([]);
     const admin = open('admin');
     expect(hub.subscribe(admin, ['audit.alarm', 'scans.progress'])).toEqual(['audit.alarm', 'scans.progress']);
