@@ -32,7 +32,7 @@ const READER_OPTIONS: ReaderOptions = {
   // A sheet fed sideways is still a separator (Code 39 needs this; QR reads in any orientation anyway).
   tryRotate: true,
   tryInvert: false,
-  tryDownscale: false,
+  tryDownscale: true,
   maxNumberOfSymbols: 8,
   // Code 39 has no mandatory check digit: two matching scan lines keep stray text from reading as bars.
   minLineCount: 2,
