@@ -1,12 +1,14 @@
 /**
  * The scanner registry: a device URI's scheme picks its backend (device-uri.ts parses it), and listDevices() asks
- * every backend available here. WIA and TWAIN URIs parse, then answer SCAN_BACKEND_UNAVAILABLE until the Windows
- * helper exists.
+ * every backend available here. WIA (PowerShell helper) and TWAIN (NAPS2.Console) run on Windows; elsewhere their
+ * URIs parse, then answer SCAN_BACKEND_UNAVAILABLE.
  */
 import { parseDeviceUri } from './device-uri';
 import { EsclBackend, type EsclBackendOptions } from './escl/escl-backend';
 import { FolderBackend } from './folder/folder-backend';
 import { SaneBackend, type SaneBackendOptions } from './sane/sane-backend';
+import { Naps2Backend, type Naps2BackendOptions } from './windows/naps2-backend';
+import { WiaBackend, type WiaBackendOptions } from './windows/wia-backend';
 import { ScanError, type BackendKind, type ScannedPage, type ScannerBackend, type ScannerCapabilities, type ScannerDevice, type ScanSettings } from './scanner';
 
 export * from './scanner';
@@ -19,9 +21,14 @@ export interface ScannerRegistryOptions {
   folders?: readonly string[];
   /** Scan only the folders listed (the core's registry); the CLI operator may scan any folder. Default false. */
   onlyListedFolders?: boolean;
+  /** WIA through the PowerShell helper, TWAIN through NAPS2.Console: on Windows only. */
+  wia?: WiaBackendOptions;
+  twain?: Naps2BackendOptions;
+  /** Default process.platform (tests pass win32 with a fake spawn). */
+  platform?: NodeJS.Platform;
 }
 
-/** Stands for a backend this system cannot run (WIA/TWAIN before the Windows helper; on non-Windows always). */
+/** Stands for a backend this system cannot run (WIA/TWAIN off Windows). */
 class UnavailableBackend implements ScannerBackend {
   constructor(readonly kind: BackendKind) {}
   private refuse(): never {
@@ -48,7 +55,14 @@ export class ScannerRegistry {
   private readonly backends: Map<BackendKind, ScannerBackend>;
 
   constructor(opts: ScannerRegistryOptions = {}) {
-    const list: ScannerBackend[] = [new SaneBackend(opts.sane), new EsclBackend(opts.escl), new FolderBackend({ folders: opts.folders ?? [], onlyListed: opts.onlyListedFolders ?? false }), new UnavailableBackend('wia'), new UnavailableBackend('twain')];
+    const windows = (opts.platform ?? process.platform) === 'win32';
+    const list: ScannerBackend[] = [
+      new SaneBackend(opts.sane),
+      new EsclBackend(opts.escl),
+      new FolderBackend({ folders: opts.folders ?? [], onlyListed: opts.onlyListedFolders ?? false }),
+      windows ? new WiaBackend(opts.wia) : new UnavailableBackend('wia'),
+      windows ? new Naps2Backend({ ...opts.twain, driver: 'twain' }) : new UnavailableBackend('twain'),
+    ];
     this.backends = new Map(list.map((b) => [b.kind, b]));
   }
 
