@@ -28,18 +28,10 @@ export function isPushMessage(msg: unknown): msg is { event: string; data: unkno
   return typeof name === 'string' && name.length <= 100 && NAME_PATTERN.test(name) && !name.split('.').some((p) => p in Object.prototype);
 }
 
-export interface EventSubscriptionsOptions {
-  /** A subscribe call the core refused (unknown name, not allowed); a refusal for want of a session is not reported. */
-  onRefused?: (names: readonly string[], code: string) => void;
-}
-
 export class EventSubscriptions {
   private readonly handlers = new Map<string, Set<AnyHandler>>();
 
-  constructor(
-    private readonly call: Call,
-    private readonly opts: EventSubscriptionsOptions = {},
-  ) {}
+  constructor(private readonly call: Call) {}
 
   subscribe<N extends PushName>(name: N, handler: (data: PushData<N>) => void): () => void {
     let set = this.handlers.get(name);
@@ -98,8 +90,11 @@ export class EventSubscriptions {
     await Promise.all(this.names().map((n) => this.send('events.subscribe', [n])));
   }
 
+  /**
+   * A refusal is not retried here: without a session (RPC_UNAUTHENTICATED) the next login subscribes again; an
+   * unknown or forbidden name is the screen's mistake and stays without events.
+   */
   private async send(method: 'events.subscribe' | 'events.unsubscribe', names: string[]): Promise<void> {
-    const r = await this.call(method, { names });
-    if (!r.ok && r.error.code !== 'RPC_UNAUTHENTICATED' && !r.error.code.startsWith('UI_CONNECTION')) this.opts.onRefused?.(names, r.error.code);
+    await this.call(method, { names });
   }
 }
