@@ -2,6 +2,7 @@
  * electron-vite 6 build of the Electron layer only:
  *   out/main/index.js      — main process (ESM, package.json "type": "module")
  *   out/main/core-host.js  — the core, run in a utility process
+ *   out/main/page-worker.js — the page pipeline's worker thread (started by the core)
  *   out/preload/index.cjs  — sandboxed preload (sandboxed preloads cannot be ES modules)
  * No renderer section: the renderer is built into out/renderer by `vite build --config renderer/vite.config.ts`.
  * Runtime dependencies (better-sqlite3, node-hid, ... = package.json "dependencies") stay external, so native
@@ -22,6 +23,8 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           'core-host': resolve(root, 'electron/utility/core-host.ts'),
+          // The page pipeline's worker threads load this file (core/services/scanning/pipeline/page-pipeline.ts).
+          'page-worker': resolve(root, 'core/services/scanning/pipeline/worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -138,3 +138,45 @@ export async function colourPage(dpi = 300): Promise<Buffer> {
     `<text x="${m}" y="${Math.round(height * 0.65)}" font-family="DejaVu Serif" font-size="${dpi / 6}" fill="#222">Ảnh chụp hiện trạng thửa đất số 128</text></svg>`;
   return sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
 }
+
+/** TIFF IFD0 tags (number → first value) of a little- or big-endian TIFF: what a G4 check needs. */
+export function tiffTags(bytes: Uint8Array): Map<number, number> {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const le = b.toString('latin1', 0, 2) === 'II';
+  const u16 = (o: number): number => (le ? b.readUInt16LE(o) : b.readUInt16BE(o));
+  const u32 = (o: number): number => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
+  const ifd = u32(4);
+  const tags = new Map<number, number>();
+  for (let i = 0, n = u16(ifd); i < n; i++) {
+    const e = ifd + 2 + i * 12;
+    const type = u16(e + 2);
+    tags.set(u16(e), type === 3 ? u16(e + 8) : u32(e + 8));
+  }
+  return tags;
+}
+
+/** A PNG claiming `width`×`height` (valid chunks, one row of pixels): a page too large, told by its header alone. */
+export async function pngHeaderOnly(width: number, height: number): Promise<Buffer> {
+  const { crc32, deflateSync } = await import('node:zlib');
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grayscale
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body) >>> 0);
+    return Buffer.concat([len, body, crc]);
+  };
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** Binary PGM (P5), as SANE's pnm output gives a gray page. */
+export async function toPgm(png: Buffer): Promise<Buffer> {
+  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
+  return Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
+}

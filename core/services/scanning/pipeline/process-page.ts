@@ -13,11 +13,13 @@ import { encodeBilevel, encodeJpeg, encodeMaster, encodeThumb } from './stages/e
 import { straighten } from './stages/geometry';
 import { measureOrientation } from './stages/orient';
 import { type Box, cropGray, downscaleToGray, type Gray, histogram, otsu, percentile } from './stages/raster';
-import { type DetectSeparator, loadSeparatorDetector } from './stages/separator';
+import { type DetectSeparator, findSeparator, loadSeparatorDetector } from './stages/separator';
 import type { PipelineInput, PipelineOutput, PipelineStage, SeparatorMark } from './types';
 
 /** Skew under this is left alone (re-sampling a page costs sharpness for no visible gain). */
 export const DESKEW_MIN_DEG = 0.3;
+/** The paper's level: the bright end of the page (text, pictures and a photo's own whites are fewer or darker). */
+const PAPER_PERCENTILE = 0.95;
 /** Resolution of the measuring copy. */
 export const MEASURE_DPI = 150;
 
@@ -48,10 +50,10 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
   let work: Gray = full;
   let crop: Box | null = null;
   const edge = o.crop === false ? null : findPaper(full);
-  let paperLevel = percentile(histogram(full), 0.8);
+  let paperLevel = percentile(histogram(full), PAPER_PERCENTILE);
   if (edge) {
     work = cropGray(full, edge.box);
-    paperLevel = percentile(histogram(work), 0.8);
+    paperLevel = percentile(histogram(work), PAPER_PERCENTILE);
     whitenBacking(work, { ...edge, box: { left: 0, top: 0, width: work.width, height: work.height } }, paperLevel);
     crop = scaleBox(edge.box, factor, page.width, page.height);
   }
@@ -77,11 +79,11 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
   let separator: SeparatorMark | null = null;
   if (o.separators) {
     const detect = deps.detectSeparator !== undefined ? deps.detectSeparator : await loadSeparatorDetector();
-    if (detect) separator = await detect(full);
+    if (detect) separator = await findSeparator(detect, full);
     lap('separator');
   }
 
-  const classified = o.color === 'bw' ? { content: 'text' as const } : classifyContent(work, measureDpi, paperLevel, inkThreshold);
+  const classified = o.color === 'bw' ? { content: 'text' as const } : classifyContent(work, measureDpi, paperLevel);
   const colourPage = straight.image.channels === 3;
   const asJpeg = colourPage || classified.content === 'photo';
   const region = straight.region;

@@ -72,8 +72,11 @@ export interface PipelineOutput {
   timings: Partial<Record<PipelineStage, number>>;
 }
 
-/** Failures of the pipeline carry these codes (core/i18n messages: errors.<CODE>). */
-export const PIPELINE_ERROR_CODES = ['SCAN_PAGE_UNREADABLE', 'SCAN_PAGE_TOO_LARGE', 'SCAN_PAGE_EMPTY'] as const;
+/**
+ * Failures of the pipeline carry these codes (core/i18n messages: errors.<CODE>). SCAN_PAGE_FAILED: the page's worker
+ * died or hung (replaced; the next page goes on), or the pipeline was closed; params { reason, detail }.
+ */
+export const PIPELINE_ERROR_CODES = ['SCAN_PAGE_UNREADABLE', 'SCAN_PAGE_TOO_LARGE', 'SCAN_PAGE_EMPTY', 'SCAN_PAGE_FAILED'] as const;
 
 /** The pool the scan service uses: pages are processed in worker threads, never on the core's event loop. */
 export interface PagePipeline {

@@ -9,11 +9,15 @@ import type { Gray } from './raster';
 /** Share of the page covered by mid-tone blocks above which the page is a photo (3 %: about a 4×6 cm ID photo on A4). */
 export const PHOTO_MIN_AREA = 0.03;
 
-export function classifyContent(img: Gray, dpi: number, paperLevel: number, inkThreshold: number): { content: 'text' | 'photo'; photoArea: number } {
+/** Mid-tone: lighter than printed ink, darker than paper. Not tied to the Otsu level (on a photo page it falls in the photo). */
+const INK_MAX = 60;
+const PAPER_MARGIN = 30;
+
+export function classifyContent(img: Gray, dpi: number, paperLevel: number): { content: 'text' | 'photo'; photoArea: number } {
   const { width: w, height: h, data } = img;
   const block = Math.max(4, Math.round((dpi / 25.4) * 1.5)); // 1.5 mm blocks
-  const lo = Math.min(inkThreshold + 15, paperLevel - 60);
-  const hi = paperLevel - 30;
+  const lo = Math.min(INK_MAX, paperLevel - 2 * PAPER_MARGIN);
+  const hi = paperLevel - PAPER_MARGIN;
   let blocks = 0;
   let photo = 0;
   for (let by = 0; by + block <= h; by += block) {

@@ -6,6 +6,7 @@
  */
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { AppError } from '../../../../contract/errors';
+import { decodePnm, isPnm, pnmHeader } from './pnm';
 
 /**
  * Largest page we decode, in pixels: an A3 page at 600 dpi (7016 × 9921 ≈ 69.6 Mpx) fits with room to spare; past
@@ -14,8 +15,8 @@ import { AppError } from '../../../../contract/errors';
  */
 export const MAX_PAGE_PIXELS = 100_000_000;
 
-/** Formats a scanner hands us (sharp's names; PNM files are 'ppm'/'pgm'/'pbm'/'pfm' depending on libvips). */
-const FORMATS = new Set(['png', 'jpeg', 'tiff', 'ppm', 'pgm', 'pbm', 'pnm']);
+/** Formats a scanner hands us that sharp reads from a buffer (PNM is read by pnm.ts; SVG, GIF, WebP are not scans). */
+const FORMATS = new Set(['png', 'jpeg', 'tiff']);
 
 export interface Decoded {
   data: Buffer;
@@ -31,6 +32,7 @@ const MAX_PAGE_INCHES = 17.5;
 
 export async function decodePage(bytes: Uint8Array, dpiHint: number, keepColour: boolean): Promise<Decoded> {
   if (bytes.byteLength === 0) throw new AppError('SCAN_PAGE_EMPTY');
+  if (isPnm(bytes)) return decodePnmPage(bytes, dpiHint, keepColour);
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let meta: Metadata;
   try {
@@ -42,9 +44,7 @@ export async function decodePage(bytes: Uint8Array, dpiHint: number, keepColour:
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new AppError('SCAN_PAGE_UNREADABLE', { detail: 'no size' });
-  if (width * height > MAX_PAGE_PIXELS) {
-    throw new AppError('SCAN_PAGE_TOO_LARGE', { width, height, maxMegapixels: MAX_PAGE_PIXELS / 1e6 });
-  }
+  checkSize(width, height);
   const colour = keepColour && (meta.channels ?? 1) >= 3 && meta.space !== 'b-w';
   let out: { data: Buffer; info: OutputInfo };
   try {
@@ -68,6 +68,20 @@ export async function decodePage(bytes: Uint8Array, dpiHint: number, keepColour:
     dpi: dpiHint > 0 ? dpiHint : fileDpi || 300,
     format: meta.format,
   };
+}
+
+function checkSize(width: number, height: number): void {
+  if (width * height > MAX_PAGE_PIXELS) throw new AppError('SCAN_PAGE_TOO_LARGE', { width, height, maxMegapixels: MAX_PAGE_PIXELS / 1e6 });
+}
+
+async function decodePnmPage(bytes: Uint8Array, dpiHint: number, keepColour: boolean): Promise<Decoded> {
+  const header = pnmHeader(bytes);
+  checkSize(header.width, header.height);
+  const pnm = decodePnm(bytes);
+  const dpi = dpiHint > 0 ? dpiHint : 300; // PNM carries no resolution
+  if (pnm.channels === 1 || keepColour) return { ...pnm, dpi, format: 'pnm' };
+  const data = await sharp(pnm.data, { raw: { width: pnm.width, height: pnm.height, channels: 3 } }).toColourspace('b-w').raw().toBuffer();
+  return { data, width: pnm.width, height: pnm.height, channels: 1, dpi, format: 'pnm' };
 }
 
 function unreadable(e: unknown): AppError {

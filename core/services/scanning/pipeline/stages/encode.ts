@@ -40,18 +40,29 @@ export async function encodeBilevel(img: RawImage, region: Box | null, threshold
 }
 
 export async function encodeJpeg(img: RawImage, region: Box | null, dpi: number): Promise<EncodedImage> {
-  const bytes = await source(img, region).jpeg({ quality: JPEG_QUALITY }).withMetadata({ density: dpi }).toBuffer();
+  // withDensity keeps metadata, which makes sharp write sRGB: the colourspace is set again last.
+  const bytes = await source(img, region)
+    .withDensity(dpi)
+    .toColourspace(img.channels === 1 ? 'b-w' : 'srgb')
+    .jpeg({ quality: JPEG_QUALITY })
+    .toBuffer();
   return { bytes, mediaType: 'image/jpeg', ext: 'jpg' };
 }
 
 export async function encodeMaster(img: RawImage, region: Box | null, dpi: number): Promise<EncodedImage> {
-  let s = source(img, region);
-  if (img.channels !== 1) s = s.toColourspace('b-w');
-  const bytes = await s.png({ compressionLevel: MASTER_PNG_LEVEL, adaptiveFiltering: false }).withMetadata({ density: dpi }).toBuffer();
+  const bytes = await source(img, region)
+    .withDensity(dpi)
+    .toColourspace('b-w')
+    .png({ compressionLevel: MASTER_PNG_LEVEL, adaptiveFiltering: false })
+    .toBuffer();
   return { bytes, mediaType: 'image/png', ext: 'png' };
 }
 
 export async function encodeThumb(img: RawImage, region: Box | null): Promise<EncodedImage> {
-  const bytes = await source(img, region).resize({ width: THUMB_WIDTH }).jpeg({ quality: 70 }).toBuffer();
+  const bytes = await source(img, region)
+    .resize({ width: THUMB_WIDTH })
+    .toColourspace(img.channels === 1 ? 'b-w' : 'srgb')
+    .jpeg({ quality: 70 })
+    .toBuffer();
   return { bytes, mediaType: 'image/jpeg', ext: 'jpg' };
 }

@@ -1,21 +1,27 @@
 /**
- * Separator sheets (Patch-T, checklist-item sheets) are recognised by core/services/scanning/separators/detect.ts,
- * written beside this pipeline. It is loaded on first use; until that module exists (or when it fails to load) a page
- * is simply not a separator, so scanning goes on.
+ * Separator sheets (Patch-T, checklist-item sheets) are recognised by core/services/scanning/separators/detect.ts on
+ * the page's ~150 dpi grayscale copy. Loaded on first use, once per worker thread (it instantiates zxing-wasm).
+ * Barcode reading never costs a page: if the reader cannot load or fails on a page, that page is not a separator.
  */
 import type { SeparatorMark } from '../types';
 import type { Gray } from './raster';
 
 export type DetectSeparator = (gray: Gray) => Promise<SeparatorMark | null>;
 
-// A variable specifier: the module may not exist yet, and neither tsc nor the bundler must require it.
-const DETECT_MODULE = '../../separators/detect';
 let loading: Promise<DetectSeparator | null> | undefined;
 
 export function loadSeparatorDetector(): Promise<DetectSeparator | null> {
-  loading ??= import(/* @vite-ignore */ DETECT_MODULE).then(
-    (m: { detectSeparator?: DetectSeparator }) => (typeof m.detectSeparator === 'function' ? m.detectSeparator : null),
+  loading ??= import('../../separators/detect').then(
+    (m) => m.detectSeparator,
     () => null,
   );
   return loading;
+}
+
+export async function findSeparator(detect: DetectSeparator, gray: Gray): Promise<SeparatorMark | null> {
+  try {
+    return await detect(gray);
+  } catch {
+    return null;
+  }
 }
