@@ -11,6 +11,7 @@ import { registerReceptionCommands } from './commands/reception';
 import { registerUserCommands } from './commands/users';
 import { registerDocumentCommands } from './commands/documents';
 import { registerScanCommands } from './commands/scan';
+import { registerDossierScanCommand } from './commands/dossier-scan';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerReceptionCommands(program, run);
   registerDocumentCommands(program, run);
   registerScanCommands(program, run);
+  registerDossierScanCommand(program, run);
   return program;
 }
 

@@ -16,6 +16,12 @@ export const scanJobs: Messages = {
       SCAN_DOSSIER_NOT_RECEIVED: 'Hồ sơ {{code}} đang ở trạng thái "{{state}}": chỉ quét giấy tờ vào hồ sơ đã tiếp nhận, chưa chuyển đi.',
       SCAN_NO_ITEM: 'Hồ sơ {{code}} không có thành phần nào để quét vào; hãy chỉ rõ thành phần (ví dụ KHAC cho giấy tờ khác).',
     },
+    scanJobs: {
+      cli: {
+        completed: 'Đã quét xong {{count}} trang vào hồ sơ {{code}}.',
+        stopped: 'Máy quét dừng; {{count}} trang đã nhận vẫn được lưu trong hồ sơ {{code}}.',
+      },
+    },
   },
   en: {
     errors: {
@@ -27,6 +33,12 @@ export const scanJobs: Messages = {
       SCAN_BATCH_RUNNING: 'Scan batch "{{batchId}}" is still scanning; wait until that scan stops before continuing it.',
       SCAN_DOSSIER_NOT_RECEIVED: 'Dossier {{code}} is in state "{{state}}": pages are scanned only into a dossier that is received and not yet sent on.',
       SCAN_NO_ITEM: 'Dossier {{code}} has no checklist item to scan into; name the item (for example KHAC for other documents).',
+    },
+    scanJobs: {
+      cli: {
+        completed: 'Scanned {{count}} pages into dossier {{code}}.',
+        stopped: 'The scanner stopped; the {{count}} pages received are kept in dossier {{code}}.',
+      },
     },
   },
 };
