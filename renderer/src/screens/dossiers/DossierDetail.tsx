@@ -8,6 +8,7 @@ import { describeError } from '../../i18n/error-text';
 import { DossierActions } from './DossierActions';
 import { ChecklistSection, DocumentsSection, FeesSection, HistorySection, ResultSection, StateBadge, SummarySection } from './DossierRecord';
 import { PrintPanel } from './PrintPanel';
+import { ScanningPanel } from '../scanning/ScanningPanel';
 
 /**
  * One dossier: what was recorded, the actions its state allows and the forms it can print. Focus moves to its
@@ -73,6 +74,12 @@ export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
             <div className="dossier-detail__main">
               <SummarySection view={view} />
               <ChecklistSection view={view} />
+              <ScanningPanel
+                target={{ dossierId: view.id }}
+                items={view.checklist.map((l) => ({ itemCode: l.itemCode, name: l.name, required: l.required }))}
+                procedureCode={view.procedureCode}
+                agencyCode={view.agencyCode}
+              />
               <FeesSection view={view} />
               <ResultSection view={view} />
               <HistorySection view={view} />

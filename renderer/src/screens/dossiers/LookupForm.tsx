@@ -25,6 +25,8 @@ function useTypeToLookup(inputRef: RefObject<HTMLInputElement | null>): void {
       if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
       if (e.key.length !== 1 || e.key === ' ' || e.key === '?') return;
       if (isTextEntry(document.activeElement) || document.querySelector('dialog[open]')) return;
+      // An area that gives letters its own meaning (the scanned-page grid: R, M, K) keeps them.
+      if (document.activeElement?.closest('[data-own-keys]')) return;
       inputRef.current?.focus();
     };
     window.addEventListener('keydown', onKey, true);

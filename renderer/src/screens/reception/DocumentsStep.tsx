@@ -1,7 +1,8 @@
 /**
  * Step 4: electronic copies of the documents received, attached per checklist row. Each file is sent to the
  * core at once, in chunks with progress (files/upload.ts); the decision then names the uploads. The core checks
- * the content (magic bytes) against what the item accepts. Scanning paper has its own feature.
+ * the content (magic bytes) against what the item accepts. Paper is scanned into the clerk's tray (the scanning
+ * panel), which dossiers.receive then takes into the dossier.
  */
 import { useId, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { ApiError } from '../../bridge/api';
 import { MAX_FILE_BYTES, uploadBlob } from '../../files/upload';
 import { describeError } from '../../i18n/error-text';
 import { currentLocale } from '../../i18n/setup';
+import { ScanningPanel } from '../scanning/ScanningPanel';
 import type { AttachmentDraft, ChecklistRow, Draft } from './draft';
 import { formatBytes } from './format';
 
@@ -127,12 +129,17 @@ function RowFiles({ row, draft, errorOf, onAdd, onRemove }: { row: ChecklistRow 
   );
 }
 
+/** Before the dossier exists, scanned pages wait in the clerk's tray. */
+const TRAY = { tray: true } as const;
+
 export function DocumentsStep(props: DocumentsStepProps) {
   const { t } = useTranslation();
   const rows = props.draft.checklist.filter((r) => r.received);
+  const scanItems = rows.map((r) => ({ itemCode: r.itemCode, name: r.name || t('reception.checklist.extraPlaceholder'), required: r.required }));
   return (
     <div className="rx-form">
       <p className="rx-muted">{t('reception.documents.intro')}</p>
+      {rows.length > 0 && <ScanningPanel target={TRAY} items={scanItems} procedureCode={props.draft.procedure?.code ?? null} agencyCode={props.draft.procedure?.agencyCode ?? null} />}
       {rows.length ? (
         <ul className="rx-docs" data-testid="documents">
           {rows.map((r) => (

@@ -463,7 +463,8 @@ export function ReceptionScreen() {
     setTopError(null);
     setIncomplete(null);
     try {
-      finish(await api.call('dossiers.receive', input));
+      // The pages scanned in the Documents step wait in this clerk's tray: the new dossier takes them.
+      finish(await api.call('dossiers.receive', { ...input, trayPages: true }));
     } catch (e) {
       setBusy(null);
       if (e instanceof ApiError && e.code === 'DOSSIER_CHECKLIST_INCOMPLETE') {
