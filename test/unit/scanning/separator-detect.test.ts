@@ -79,3 +79,13 @@ describe('detectSeparator', () => {
     expect(await detectSeparator(null as unknown as { data: Uint8Array; width: number; height: number })).toBeNull();
   });
 });
+
+describe('detectSeparator called concurrently in one thread', () => {
+  it('gives each page its own answer (the pixel buffer the reader is handed is shared between calls)', async () => {
+    const patch = await page([{ png: await code('code39', 'PATCHT', 5, 25), left: 150, top: 1150 }]);
+    const item = await page([{ png: await code('qrcode', 'MOTCUA-ITEM:TP1', 7), left: 400, top: 1150 }]);
+    const blank = { data: new Uint8Array(W * H).fill(255), width: W, height: H };
+    const marks = await Promise.all([patch, item, blank, item, patch].map((p) => detectSeparator(p)));
+    expect(marks.map((m) => m?.text ?? null)).toEqual(['PATCHT', 'MOTCUA-ITEM:TP1', null, 'MOTCUA-ITEM:TP1', 'PATCHT']);
+  });
+});

@@ -85,12 +85,19 @@ export async function detectSeparator(gray: GrayImage): Promise<SeparatorMark | 
     // One byte per pixel exactly: RGB or padded rows would be read as a different picture.
     if (width * height > MAX_PIXELS || data.length !== width * height) return null;
     const zxing = await loadReader();
-    const results = await zxing.readBarcodes(toRgba(data, width, height) as unknown as ImageData, READER_OPTIONS);
-    return firstOurs(results);
+    // Calls in one thread take turns: the RGBA buffer is shared, and readBarcodes awaits before it copies it.
+    const turn = queue.then(() => zxing.readBarcodes(toRgba(data, width, height) as unknown as ImageData, READER_OPTIONS));
+    queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return firstOurs(await turn);
   } catch {
     return null;
   }
 }
+
+let queue: Promise<void> = Promise.resolve();
 
 function firstOurs(results: readonly ReadResult[]): SeparatorMark | null {
   for (const r of results) {
@@ -107,8 +114,10 @@ function firstOurs(results: readonly ReadResult[]): SeparatorMark | null {
  */
 function toRgba(gray: Uint8Array, width: number, height: number): { data: Uint8ClampedArray; width: number; height: number } {
   const n = width * height;
-  const rgba = new Uint8ClampedArray(n * 4);
-  const words = new Uint32Array(rgba.buffer);
+  // One buffer per thread, grown when needed: a fresh 9 MB array per page would be garbage for the collector.
+  if (!rgbaBuffer || rgbaBuffer.byteLength < n * 4) rgbaBuffer = new ArrayBuffer(n * 4);
+  const rgba = new Uint8ClampedArray(rgbaBuffer, 0, n * 4);
+  const words = new Uint32Array(rgbaBuffer, 0, n);
   // Little-endian words: 0xAABBGGRR. Byte order of the platform checked once below.
   if (LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) words[i] = 0xff000000 | (gray[i]! * 0x010101);
@@ -118,4 +127,5 @@ function toRgba(gray: Uint8Array, width: number, height: number): { data: Uint8C
   return { data: rgba, width, height };
 }
 
+let rgbaBuffer: ArrayBuffer | null = null;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
