@@ -4,7 +4,6 @@
  * master: the master is grayscale, so a colour page re-made from it would lose its colour; a G4 page stays bilevel
  * G4 (lossless), a JPEG is re-encoded once. The thumbnail is made again from the turned image.
  */
-import sharp from 'sharp';
 
 export const THUMB_WIDTH_PX = 240;
 
@@ -15,6 +14,8 @@ export interface TurnedImages {
 }
 
 export async function turnImages(src: { image: Buffer; imageType: string; master: Buffer }, quarterTurns: 1 | 2 | 3): Promise<TurnedImages> {
+  // Loaded on first use: most starts (CLI commands) never turn a page.
+  const { default: sharp } = await import('sharp');
   const angle = quarterTurns * 90;
   const turned = sharp(src.image).rotate(angle);
   const image =

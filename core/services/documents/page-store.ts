@@ -283,7 +283,16 @@ export class PageStore implements PageStoreApi {
   }
 
   setItem(pageId: string, itemCode: string): Page {
-    const row = inTransaction(this.d.db, () => this.refile(this.row(pageId), itemCode, undefined));
+    const row = inTransaction(this.d.db, () => {
+      const r = this.row(pageId);
+      if (r.item_code === itemCode) return r;
+      // A page the clerk removed meanwhile stays removed: only the item it would belong to changes.
+      if (r.removed_at !== null) {
+        this.d.db.prepare('UPDATE dossier_pages SET item_code = ?, updated_at = ? WHERE id = ?').run(itemCode, this.now(), r.id);
+        return getRow(this.d.db, r.id)!;
+      }
+      return this.refile(r, itemCode, undefined);
+    });
     this.changed(ownerOf(row));
     return toPage(row);
   }

@@ -214,7 +214,13 @@ describe('order of pages', () => {
     const actions = (t.core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'page.%'").all() as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(['page.moved', 'page.moved', 'page.moved', 'page.removed']);
     // A page arriving after the edits goes last in its item.
-    expect((await addPage(s, owner, b, 6)).position).toBe(3);
+    const late = await addPage(s, owner, b, 6);
+    expect(late.position).toBe(3);
+    // Separators re-file pages (setItem): to the end of the new item; the same item or a removed page moves nothing.
+    expect(s.setItem(ids[2]!, 'TP1').position).toBe(1);
+    expect(s.setItem(ids[2]!, 'TP2')).toMatchObject({ itemCode: 'TP2', position: 3 });
+    expect(s.setItem(inserted, 'TP2')).toMatchObject({ itemCode: 'TP2', position: 0 });
+    expect(layout(s.list(owner))).toEqual([`TP1:1:${ids[0]}`, `TP1:2:${late.id}`, `TP2:1:${ids[3]}`, `TP2:2:${ids[1]}`, `TP2:3:${ids[2]}`]);
   });
 
   it("checks a dossier's item codes against its checklist; a tray takes any code", async () => {
