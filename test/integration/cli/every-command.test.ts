@@ -75,6 +75,10 @@ function badInputs(): Record<string, { args: string[]; code: RegExp | null }[]> 
       { args: ['scan', '--device', 'escl:not a url', '--out', path.join(data.dir, 'inputs', 'scan')], code: /SCAN_BAD_DEVICE_URI/ },
     ],
     devices: [{ args: ['devices', '--escl', 'not a url'], code: /SCAN_BAD_DEVICE_URI/ }],
+    'dossier scan': [
+      { args: ['dossier', 'scan', 'KHONG-CO-MA-NAY', '--device', 'usb:1'], code: /SCAN_BAD_DEVICE_URI/ },
+      { args: ['dossier', 'scan', 'KHONG-CO-MA-NAY', '--device', 'escl:http://127.0.0.1:9/eSCL'], code: /DOSSIER_NOT_FOUND/ },
+    ],
   };
 }
 

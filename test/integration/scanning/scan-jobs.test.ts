@@ -24,6 +24,7 @@ const clerk: Actor = { kind: 'system', name: 'test-clerk', role: 'clerk' };
 let t: TestCore;
 let dossierId: string;
 let adminConn: Connection;
+let clerkConn: Connection;
 let sane: ReturnType<typeof tempDir>;
 let saneConfig: string;
 const servers: EsclServer[] = [];
@@ -34,6 +35,7 @@ beforeAll(async () => {
   const d = await receivedDossier(t);
   dossierId = d.id;
   adminConn = d.admin;
+  clerkConn = d.clerk;
   const c = t.core.openConnection('web', 'events', { name: 'events', role: 'admin' });
   c.sink = (m) => events.push(m);
   await t.core.dispatch(c, 'events.subscribe', { names: ['scans.progress', 'pages.changed'] });
@@ -237,6 +239,37 @@ describe('scan jobs into a dossier', () => {
     const sent = await call(t.core, adminConn, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
     await call(t.core, adminConn, 'dossiers.transition', { id: sent.id, to: 'sent_to_agency' });
     expect(start({ target: { dossierId: sent.id, itemCode: 'TP1' } })).toBe('SCAN_DOSSIER_NOT_RECEIVED');
+  });
+});
+
+describe('scans.* through the dispatcher (the core\'s own service and worker pipeline)', () => {
+  it('a clerk starts a job into a dossier item, follows it with scans.job, and lists the pages; a tray job is its owner\'s alone', async () => {
+    const s = await serve({ pages: pagesOf(1, 3) });
+    const job = await call(t.core, clerkConn, 'scans.start', { device: `escl:${s.url}`, target: { dossierId, itemCode: 'TP1' }, settings: { source: 'adf', color: 'gray' } });
+    expect(job).toMatchObject({ dossierId, itemCode: 'TP1', status: 'scanning', received: 0, endedAt: null });
+    let now = job;
+    for (let i = 0; i < 2400 && now.endedAt === null; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      now = await call(t.core, clerkConn, 'scans.job', { jobId: job.jobId });
+    }
+    expect(now).toMatchObject({ status: 'completed', received: 3, processed: 3, error: null });
+    const pages = (await call(t.core, clerkConn, 'pages.list', { dossierId })).filter((p) => p.batchId === job.batchId);
+    expect(pages.map((p) => [p.itemCode, p.state])).toEqual([
+      ['TP1', 'ready'],
+      ['TP1', 'ready'],
+      ['TP1', 'ready'],
+    ]);
+
+    const slow = await serve({ pages: pagesOf(1, 30), slowMs: 100 });
+    const tray = await call(t.core, clerkConn, 'scans.start', { device: `escl:${slow.url}`, target: { tray: true, itemCode: 'TP1' } });
+    const r = await t.core.dispatch(adminConn, 'scans.cancel', { jobId: tray.jobId });
+    expect(r.ok ? null : r.error.code).toBe('SCAN_JOB_NOT_FOUND');
+    const busy = await t.core.dispatch(adminConn, 'scans.start', { device: `escl:${slow.url}`, target: { dossierId, itemCode: 'TP1' } });
+    expect(busy.ok ? null : busy.error).toMatchObject({ code: 'SCAN_BUSY', message: expect.stringMatching(/^Máy quét đang bận/) });
+    const cancelled = await call(t.core, clerkConn, 'scans.cancel', { jobId: tray.jobId });
+    expect(cancelled.jobId).toBe(tray.jobId);
+    await t.core.services.scans.finished(tray.jobId);
+    expect((await call(t.core, clerkConn, 'scans.job', { jobId: tray.jobId })).status).toBe('cancelled');
   });
 });
 
