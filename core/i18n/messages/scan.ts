@@ -32,6 +32,7 @@ export const scan: Messages = {
         stopped: 'Máy quét dừng sau {{count}} trang (đã lưu trong {{dir}}).',
         noDevices: 'Không tìm thấy máy quét nào.',
       },
+      origin: { listed: 'máy này liệt kê', discovered: 'tìm thấy trên mạng', configured: 'đã cấu hình' },
     },
   },
   en: {
@@ -58,6 +59,7 @@ export const scan: Messages = {
         stopped: 'The scanner stopped after {{count}} pages (saved in {{dir}}).',
         noDevices: 'No scanners found.',
       },
+      origin: { listed: 'listed by this computer', discovered: 'found on the network', configured: 'configured' },
     },
   },
 };

@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { motcua as runMotcua } from '../../helpers/cli';
 import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
 import { REPO, tempDir } from '../../helpers/temp';
+import { createCore } from '../../../core/app';
 import { requireTools } from '../../helpers/tools';
 
 const tools = requireTools('scanimage');
@@ -172,11 +173,36 @@ describe('motcua devices', () => {
     mkdirSync(src, { recursive: true });
     const r = await motcua(['devices', '--escl', s.url, '--folder', src, '--json'], { PATH: '/nonexistent' });
     expect(r.code, r.stderr).toBe(0);
-    const devices = JSON.parse(r.stdout) as unknown[];
-    expect(devices).toEqual([
-      { uri: `escl:${s.url}`, name: 'MotCua Test eSCL', kind: 'escl', sources: ['flatbed', 'adf', 'adf-duplex'], resolutions: [150, 300, 600], colorModes: ['bw', 'gray', 'color'] },
-      { uri: `folder:${src}`, name: 'inbox', kind: 'folder', sources: ['adf', 'flatbed'], resolutions: [], colorModes: [] },
+    const devices = JSON.parse(r.stdout) as { origin: string }[];
+    // Scanners announced on this machine's network by mDNS may be listed too ("discovered"): not this test's.
+    expect(devices.filter((d) => d.origin !== 'discovered')).toEqual([
+      { uri: `escl:${s.url}`, name: 'MotCua Test eSCL', kind: 'escl', origin: 'configured', sources: ['flatbed', 'adf', 'adf-duplex'], resolutions: [150, 300, 600], colorModes: ['bw', 'gray', 'color'] },
+      { uri: `folder:${src}`, name: 'inbox', kind: 'folder', origin: 'configured', sources: ['adf', 'flatbed'], resolutions: [], colorModes: [] },
     ]);
+  });
+
+  it('lists the scanners configured in Settings (eSCL URLs, the folder scanner when enabled) with their origin', async () => {
+    const s = await serve({ pages: [] });
+    const inbox = path.join(data.dir, 'settings-inbox');
+    mkdirSync(inbox, { recursive: true });
+    const setSettings = async (values: Record<string, unknown>) => {
+      const core = await createCore({ dataDir: data.dir, logLevel: 'warn' });
+      for (const [key, value] of Object.entries(values)) core.services.settings.set({ kind: 'system', name: 'test', role: 'admin' }, key, value);
+      await core.close();
+    };
+    await setSettings({ 'scanning.esclUrls': [s.url], 'scanning.folder': { enabled: true, dir: inbox } });
+    const r = await motcua(['devices', '--json'], { PATH: '/nonexistent' });
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { origin: string }[]).filter((d) => d.origin !== 'discovered')).toEqual([
+      { uri: `escl:${s.url}`, name: 'MotCua Test eSCL', kind: 'escl', origin: 'configured', sources: ['flatbed', 'adf', 'adf-duplex'], resolutions: [150, 300, 600], colorModes: ['bw', 'gray', 'color'] },
+      { uri: `folder:${inbox}`, name: 'settings-inbox', kind: 'folder', origin: 'configured', sources: ['adf', 'flatbed'], resolutions: [], colorModes: [] },
+    ]);
+    const text = await motcua(['devices'], { PATH: '/nonexistent' });
+    expect(text.stdout).toContain(`escl:${s.url}\tMotCua Test eSCL\tflatbed,adf,adf-duplex\t150,300,600 dpi\tbw,gray,color\tđã cấu hình\n`);
+    // Disabled in Settings: no longer listed.
+    await setSettings({ 'scanning.folder': { enabled: false, dir: inbox }, 'scanning.esclUrls': [] });
+    const after = await motcua(['devices', '--json'], { PATH: '/nonexistent' });
+    expect((JSON.parse(after.stdout) as { origin: string }[]).filter((d) => d.origin !== 'discovered')).toEqual([]);
   });
 });
 

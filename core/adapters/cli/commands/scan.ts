@@ -1,6 +1,7 @@
 /**
- * `motcua devices` and `motcua scan`: document scanners from the command line, straight through native/scanners
- * (no database: a scan into a folder needs none, and stays fast). Each page is made durable (written, file fsynced,
+ * `motcua devices` and `motcua scan`: document scanners from the command line. `devices` lists what the counter's
+ * core lists (backends, mDNS, Settings); `scan` goes straight through native/scanners (no database: a scan into a
+ * folder needs none, and stays fast). Each page is made durable (written, file fsynced,
  * folder fsynced) before the next is taken, so a jam, an unplugged scanner or a crash keeps every page received.
  */
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
@@ -10,7 +11,8 @@ import { errorMessage, t } from '../../../i18n/translate';
 import { isInputError } from '../../../contract/errors';
 import { createScannerRegistry, isScanError, parseDeviceUri, type ScannedPage } from '../../../../native/scanners/index';
 import { extensionFor } from '../../../../native/scanners/image-info';
-import { CliFailure, cliFailure, EXIT_FAILED, printJson } from '../runtime';
+import { CliFailure, cliFailure, EXIT_FAILED, printJson, withCore } from '../runtime';
+import { DeviceDirectory } from '../../../services/scanning/device-directory';
 import { badArgument, checkedUri, defaultSource, exitOf, scanArgs, statusOf } from './scan-options';
 
 export { EXIT_DEVICE_STOPPED } from './scan-options';
@@ -81,18 +83,9 @@ export function registerScanCommands(program: Command, run: Run): void {
     .description('Liệt kê máy quét tìm thấy hoặc đã cấu hình / list scanners found or configured')
     .option('--escl <url>', 'thêm máy quét eSCL theo địa chỉ (lặp lại được) / add an eSCL scanner by URL (repeatable)', collect, [])
     .option('--folder <dir>', 'thêm thư mục ảnh làm máy quét (lặp lại được) / add an image folder as a scanner (repeatable)', collect, [])
-    .option('--json', 'in JSON: [{uri, name, kind, sources, resolutions, colorModes}] / print JSON')
-    .action((opts: { escl: string[]; folder: string[]; json?: boolean }) =>
-      run(async () => {
-        const urls = opts.escl.map((u) => parseOrBad(`escl:${u}`).id);
-        const folders = opts.folder.map((f) => parseOrBad(`folder:${f}`).id);
-        const registry = createScannerRegistry({ escl: { urls }, folders });
-        const devices = (await registry.listDevices()).map((d) => ({ uri: d.uri, name: d.name, kind: d.kind, sources: d.sources, resolutions: d.resolutions, colorModes: d.colorModes }));
-        if (opts.json) printJson(devices);
-        else if (devices.length === 0) process.stdout.write(`${t('scanner.cli.noDevices')}\n`);
-        else for (const d of devices) process.stdout.write(`${d.uri}\t${d.name}\t${d.sources.join(',')}\t${d.resolutions.join(',')} dpi\t${d.colorModes.join(',')}\n`);
-      }),
-    );
+    .option('--json', 'in JSON: [{uri, name, kind, origin, sources, resolutions, colorModes}] / print JSON')
+    .addHelpText('after', DEVICES_HELP)
+    .action((opts: { escl: string[]; folder: string[]; json?: boolean }) => run(() => devicesCommand(opts)));
 
   program
     .command('scan')
@@ -105,6 +98,34 @@ export function registerScanCommands(program: Command, run: Run): void {
     .option('--json', 'in JSON / print JSON')
     .addHelpText('after', SCAN_HELP)
     .action((opts: { device: string; source?: string; dpi?: string; color?: string; out: string; json?: boolean }) => run(() => scanCommand(opts)));
+}
+
+const DEVICES_HELP = `
+Nguồn / origin: listed (trình điều khiển máy này liệt kê: SANE, WIA, TWAIN / listed by this computer's drivers),
+  discovered (tìm thấy trên mạng qua mDNS / found on the network by mDNS), configured (quản trị cấu hình trong
+  Cài đặt → Thiết bị, hoặc --escl/--folder / configured in Settings → Devices, or --escl/--folder).`;
+
+/**
+ * The scanners the counter's core lists (scans.devices: backends, mDNS, Settings), plus --escl/--folder, each with its
+ * capabilities. Opens the core for the Settings; arguments are checked first (exit 2 before anything opens).
+ */
+async function devicesCommand(opts: { escl: string[]; folder: string[]; json?: boolean }): Promise<void> {
+  const esclUrls = opts.escl.map((u) => parseOrBad(`escl:${u}`).id);
+  const folders = opts.folder.map((f) => parseOrBad(`folder:${f}`).id);
+  const devices = await withCore(async ({ core }) => {
+    const directory = new DeviceDirectory({ settings: core.services.settings, logger: core.logger, extra: { esclUrls, folders } });
+    const found = await directory.list({ refresh: true });
+    return Promise.all(
+      found.map(async (d) => {
+        // A device whose capabilities cannot be read (off, unplugged) is listed anyway, with empty lists.
+        const caps = await directory.capabilities(d.uri).catch(() => ({ sources: [], resolutions: [], colorModes: [] }));
+        return { uri: d.uri, name: d.name, kind: d.kind, origin: d.origin, sources: caps.sources, resolutions: caps.resolutions, colorModes: caps.colorModes };
+      }),
+    );
+  });
+  if (opts.json) printJson(devices);
+  else if (devices.length === 0) process.stdout.write(`${t('scanner.cli.noDevices')}\n`);
+  else for (const d of devices) process.stdout.write(`${d.uri}\t${d.name}\t${d.sources.join(',')}\t${d.resolutions.join(',')} dpi\t${d.colorModes.join(',')}\t${t(`scanner.origin.${d.origin}`)}\n`);
 }
 
 function parseOrBad(uri: string): { id: string } {
