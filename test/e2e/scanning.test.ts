@@ -4,7 +4,9 @@
  * feeder gives 10 pages). In Reception's Documents step the pages go to the clerk's tray: thumbnails appear as
  * they are scanned, one page is moved later with Ctrl+→, one is turned with R, one is given to another checklist
  * item with M, and the page counts follow; receiving the dossier takes the tray into it, and the dossier record
- * shows the same pages, where Delete (confirmed) takes one out. axe-core passes on the scanning panel.
+ * shows the same pages, where R turns one and Delete (confirmed) takes one out. A jam mid-batch on an eSCL scanner
+ * (the test server on 127.0.0.1, typed in by the admin) is said in Vietnamese with what to do, and Continue carries
+ * the same batch on into the same item. axe-core passes on the scanning panel.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../helpers/escl-server';
 import { NGUYEN_THI_HUYNH, qrOf } from '../helpers/people';
 import { tempDir } from '../helpers/temp';
 import { requireTools } from '../helpers/tools';
@@ -227,6 +230,9 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
 
     // Letters stay with the grid here too (the dossiers screen sends stray typing to its lookup field).
     await grid(page).getByTestId('scan-page').first().focus();
+    await page.keyboard.press('r');
+    await expect.poll(async () => (await rpc.call<PageRow[]>('pages.list', { dossierId })).find((p) => p.id === firstItemOrder[0])?.rotation, { timeout: 30_000 }).toBe(90);
+    expect(await focusedPage(page)).toBe(firstItemOrder[0]);
     await page.keyboard.press('End');
     await expect.poll(() => focusedPage(page)).toBe(firstItemOrder.at(-1));
     await page.keyboard.press('Delete');
@@ -241,4 +247,57 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
     expect((await counts(page)).filter((c) => c !== 'chưa có trang')).toEqual(['8 trang', '1 trang']);
     expect(browser.problems.errors).toEqual([]);
   }, 120_000);
+
+  it('a paper jam is said in Vietnamese with what to do; Continue carries the batch on into the same item', async () => {
+    const { page } = browser;
+    expect(dossierId).not.toBe('');
+    const sheet = (n: number) => makePng(620, 877, 75, n);
+    const script: EsclScript = { pages: [sheet(1), sheet(2), sheet(3), sheet(4)], duplex: false, jamAfter: 2 };
+    const escl: EsclServer = await startEsclServer(script);
+    try {
+      await rpc.call('settings.set', { key: 'scanning.esclUrls', value: [escl.url] });
+      // The record is open: look for scanners again, then choose the eSCL one with the arrows.
+      await press(page, 'Tìm lại máy quét');
+      const device = panel(page).getByLabel('Máy quét', { exact: true });
+      await expect.poll(() => device.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), { timeout: 30_000 }).toContain(`escl:${escl.url}`);
+      await device.focus();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 10 && (await device.inputValue()) !== `escl:${escl.url}`; i++) await page.keyboard.press('ArrowDown');
+      expect(await device.inputValue()).toBe(`escl:${escl.url}`);
+      await expect.poll(() => panel(page).getByLabel('Nguồn giấy', { exact: true }).inputValue(), { timeout: 15_000 }).toBe('adf');
+
+      // Into an item that has no pages yet (the radios: arrows choose).
+      const empty = (await counts(page)).indexOf('chưa có trang');
+      expect(empty).toBeGreaterThan(-1);
+      await panel(page).getByRole('radio').first().focus();
+      for (let i = 0; i < empty; i++) await page.keyboard.press('ArrowDown');
+      const item = await panel(page).getByTestId('scan-item').nth(empty).getAttribute('data-item');
+      expect(await panel(page).getByRole('radio').nth(empty).isChecked()).toBe(true);
+
+      await press(page, 'Bắt đầu quét');
+      const status = panel(page).getByTestId('scan-status');
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('jammed');
+      expect(await status.textContent()).toContain('Kẹt giấy');
+      expect(await panel(page).getByTestId('scan-stop-message').textContent()).toContain('gỡ tờ giấy bị kẹt');
+      await expect.poll(() => page.getByTestId('live-assertive').textContent()).toContain('Kẹt giấy');
+      const kept = (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item);
+      expect(kept).toHaveLength(2);
+      await expectAccessible(page, 'dossier record, scan stopped by a jam');
+
+      // The jam is cleared: the feeder now holds the two sheets left.
+      script.jamAfter = undefined;
+      script.pages = [sheet(3), sheet(4)];
+      await press(page, 'Tiếp tục');
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+      await expect.poll(async () => (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).length, { timeout: 30_000 }).toBe(4);
+      const after = (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).sort((a, b) => a.position - b.position);
+      // The pages kept before the jam come first, then the rest of the same batch.
+      expect(after.slice(0, 2).map((p) => p.id)).toEqual(kept.sort((a, b) => a.position - b.position).map((p) => p.id));
+      expect(new Set(after.map((p) => (p as PageRow & { batchId: string }).batchId)).size).toBe(1);
+      await expect.poll(() => panel(page).getByTestId('scan-item-count').nth(empty).textContent()).toBe('4 trang');
+      expect(browser.problems.errors).toEqual([]);
+    } finally {
+      await escl.close();
+    }
+  }, 180_000);
 });
