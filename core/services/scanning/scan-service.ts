@@ -29,6 +29,9 @@ import { batchPages } from './batch-rows';
 import type { PagePipeline } from './pipeline/types';
 import { jobView, ownerKey, parseBatchSettings, sameOwner, statusOfCode, type BatchSettings, type ScanJobState, type ScanJobView } from './scan-job';
 
+/** Ended jobs answered by scans.job before they are forgotten. */
+const KEPT_JOBS = 200;
+
 export type ScanStartInput = z.output<(typeof scansContract)['start']['input']> & {
   /** Device options for tests and support (SANE test backend); never on the contract. */
   backendOptions?: string[];
@@ -220,6 +223,7 @@ export class ScanService {
       abort: new AbortController(),
       done: new Promise<void>((resolve) => (endJob = resolve)),
     };
+    this.forgetOldJobs();
     this.jobs.set(job.jobId, job);
     this.enders.set(job.jobId, endJob);
     this.devices.set(deviceKey, job);
@@ -322,6 +326,12 @@ export class ScanService {
       pageId,
       error: pageError ?? (pageId === null ? job.error : null),
     });
+  }
+
+  /** Ended jobs are kept for scans.job a while (the pages themselves are in the store): the last KEPT_JOBS. */
+  private forgetOldJobs(): void {
+    const ended = [...this.jobs.values()].filter((j) => j.endedAt !== null);
+    for (const j of ended.slice(0, Math.max(0, ended.length - KEPT_JOBS))) this.jobs.delete(j.jobId);
   }
 
   /** A job the caller may see: any dossier job; a tray job only by whoever started it. */
