@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import bwipjs from 'bwip-js/node';
+import { PDFDocument } from 'pdf-lib';
 import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Catalogue, Procedure } from '../../../core/domain/catalogue/schema';
@@ -14,7 +15,7 @@ import { findProcedure, separatorSheetHandler } from '../../../core/services/sca
 import { detectSeparator } from '../../../core/services/scanning/separators/detect';
 import { separatorSheet } from '../../../core/services/scanning/separators/sheet';
 import type { CallContext } from '../../../core/rpc/context';
-import { startCore, type TestCore } from '../../helpers/core';
+import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { requireTools } from '../../helpers/tools';
 
@@ -224,19 +225,33 @@ describe('separatorSheetHandler against the real catalogue (SQLite)', () => {
     expect(Buffer.from(patch.dataBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const sheets = await handler({ procedureCode: birth.code }, ctx);
     expect(sheets.fileName).toBe(`to-phan-cach-${birth.code}.pdf`);
-    const file = writePdf('handler.pdf', sheets.dataBase64);
-    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(new RegExp(`Pages:\\s+${birth.checklist.length + 2}\\b`));
+    // Patch-T, each checklist item, "other documents".
+    expect((await PDFDocument.load(Buffer.from(sheets.dataBase64, 'base64'))).getPageCount()).toBe(birth.checklist.length + 2);
+  });
+
+  it('answers scans.separatorSheet through the dispatcher (contract, access, output check)', async () => {
+    const admin = await withAdmin(t.core);
+    const out = await call(t.core, admin, 'scans.separatorSheet', { procedureCode: birth.code });
+    expect(out).toMatchObject({ fileName: `to-phan-cach-${birth.code}.pdf`, mediaType: 'application/pdf' });
+    const r = await t.core.dispatch(admin, 'scans.separatorSheet', { procedureCode: 'KHONG.CO' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'CATALOGUE_PROCEDURE_CODE_NOT_FOUND', field: 'procedureCode' } });
+    expect(r.ok ? '' : r.error.message).toContain('Danh mục không có thủ tục mã "KHONG.CO"');
+    // Nobody logged in: refused before any work.
+    expect(await t.core.dispatch(conn(t.core), 'scans.separatorSheet', {})).toMatchObject({ ok: false });
   });
 
   it('refuses an unknown code, and a code two agencies share unless the agency is named', async () => {
     const catalogue = t.core.services.catalogue;
     expect(() => findProcedure(catalogue, 'KHONG.CO')).toThrow(expect.objectContaining({ code: 'CATALOGUE_PROCEDURE_CODE_NOT_FOUND', field: 'procedureCode' }));
-    const [first, second] = catalogue.agencies();
+    const [second] = catalogue.agencies().filter((a) => a.code !== birth.agencyCode);
     expect(second).toBeDefined();
     const copy: Procedure = { ...birth, agencyCode: second!.code };
     catalogue.store({ kind: 'system', name: 'test', role: 'admin' }, { ...catalogue.snapshot(), procedures: [...catalogue.snapshot().procedures, copy] }, 'replace');
     expect(() => findProcedure(catalogue, birth.code)).toThrow(expect.objectContaining({ code: 'CATALOGUE_PROCEDURE_CODE_AMBIGUOUS', field: 'agencyCode' }));
     expect(findProcedure(catalogue, birth.code, second!.code).agencyCode).toBe(second!.code);
-    expect(findProcedure(catalogue, birth.code, first!.code === second!.code ? undefined : birth.agencyCode).agencyCode).toBe(birth.agencyCode);
+    expect(findProcedure(catalogue, birth.code, birth.agencyCode).agencyCode).toBe(birth.agencyCode);
+    expect(() => findProcedure(catalogue, birth.code, 'KHONG.CO.CQ')).toThrow(expect.objectContaining({ code: 'CATALOGUE_PROCEDURE_CODE_NOT_FOUND' }));
+    // Through the handler, the same refusal reaches the caller.
+    await expect(separatorSheetHandler(catalogue)({ procedureCode: birth.code }, ctx)).rejects.toMatchObject({ code: 'CATALOGUE_PROCEDURE_CODE_AMBIGUOUS' });
   });
 });
