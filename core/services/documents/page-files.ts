@@ -53,8 +53,15 @@ export class PageFiles {
   write(rel: string, data: Uint8Array): WrittenFile {
     const file = this.abs(rel);
     this.ensureDir(path.dirname(file));
+    let fd: number;
     try {
-      const fd = openSync(file, 'wx');
+      fd = openSync(file, 'wx');
+    } catch (e) {
+      // Never touch a file that exists already (a row may name it).
+      if ((e as { code?: string }).code === 'ENOSPC') throw new AppError('DISK_FULL', {}, { cause: e });
+      throw e;
+    }
+    try {
       try {
         let done = 0;
         while (done < data.length) done += writeSync(fd, data, done, data.length - done);
