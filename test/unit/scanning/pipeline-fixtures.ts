@@ -2,9 +2,14 @@
  * Real page images for the page-pipeline tests and benchmark: A4 text pages rendered by sharp (librsvg + the
  * system's fonts) at a chosen dpi, then skewed, turned, put on a scanner's backing, or left blank with speckle.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 export const A4_MM = { width: 210, height: 297 } as const;
+
+/** An 8-bit, one-channel PNG with its dpi, as a gray scan is (alpha dropped; density set without turning it sRGB). */
+function grayPng(s: Sharp, dpi: number): Promise<Buffer> {
+  return s.flatten({ background: '#ffffff' }).withDensity(dpi).toColourspace('b-w').png({ compressionLevel: 1 }).toBuffer();
+}
 
 const VI_LINES = [
   'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập, Tự do, Hạnh phúc',
@@ -63,7 +68,7 @@ export async function textPage(opts: TextPageOptions = {}): Promise<{ png: Buffe
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">` +
     `<rect width="100%" height="100%" fill="rgb(${paper},${paper},${paper})"/>` +
     `<g font-family="DejaVu Serif" font-size="${px.toFixed(1)}" fill="#111">${texts.join('')}</g></svg>`;
-  const png = await sharp(Buffer.from(svg), { density: 72 }).greyscale().png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+  const png = await grayPng(sharp(Buffer.from(svg), { density: 72 }), dpi);
   return { png, width, height, dpi };
 }
 
@@ -71,15 +76,11 @@ export async function textPage(opts: TextPageOptions = {}): Promise<{ png: Buffe
 export async function rotated(png: Buffer, deg: number): Promise<Buffer> {
   const meta = await sharp(png).metadata();
   const turned = sharp(png).rotate(deg, { background: '#ffffff' });
-  if (deg % 90 === 0) return turned.png({ compressionLevel: 1 }).withMetadata({ density: meta.density ?? 300 }).toBuffer();
-  const { data, info } = await turned.greyscale().raw().toBuffer({ resolveWithObject: true });
+  if (deg % 90 === 0) return grayPng(turned, meta.density ?? 300);
+  const { data, info } = await turned.toColourspace('b-w').raw().toBuffer({ resolveWithObject: true });
   const left = Math.floor((info.width - meta.width!) / 2);
   const top = Math.floor((info.height - meta.height!) / 2);
-  return sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
-    .extract({ left, top, width: meta.width!, height: meta.height! })
-    .png({ compressionLevel: 1 })
-    .withMetadata({ density: meta.density ?? 300 })
-    .toBuffer();
+  return grayPng(sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } }).extract({ left, top, width: meta.width!, height: meta.height! }), meta.density ?? 300);
 }
 
 /** The page scaled to `scale` and laid, turned by `deg`, on a backing of gray level `backing` (a flatbed lid). */
@@ -94,12 +95,11 @@ export async function onBacking(png: Buffer, opts: { backing: number; scale?: nu
   const pm = await sharp(page).metadata();
   const pageLeft = Math.round((meta.width! - pm.width!) / 2);
   const pageTop = Math.round((meta.height! - pm.height!) / 2);
-  const out = await sharp({ create: { width: meta.width!, height: meta.height!, channels: 3, background: bg } })
+  const canvas = await sharp({ create: { width: meta.width!, height: meta.height!, channels: 3, background: bg } })
     .composite([{ input: page, left: pageLeft, top: pageTop }])
-    .greyscale()
     .png({ compressionLevel: 1 })
-    .withMetadata({ density: meta.density ?? 300 })
     .toBuffer();
+  const out = await grayPng(sharp(canvas), meta.density ?? 300);
   return { png: out, pageLeft, pageTop };
 }
 
@@ -120,7 +120,7 @@ export async function speckledBlank(dpi = 300, dots = 400, seed = 7): Promise<Bu
     const size = 1 + Math.floor(rnd() * 3);
     for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) data[(y + dy) * width + x + dx] = 20;
   }
-  return sharp(data, { raw: { width, height, channels: 1 } }).png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+  return grayPng(sharp(data, { raw: { width, height, channels: 1 } }), dpi);
 }
 
 /** A colour page: a photo-like gradient block with some text beside it, as PNG (RGB). */
@@ -136,7 +136,7 @@ export async function colourPage(dpi = 300): Promise<Buffer> {
     `<rect x="${m}" y="${m}" width="${width - 2 * m}" height="${Math.round(height * 0.45)}" fill="url(#g)"/>` +
     `<circle cx="${width / 2}" cy="${m + height * 0.22}" r="${height * 0.15}" fill="url(#r)"/>` +
     `<text x="${m}" y="${Math.round(height * 0.65)}" font-family="DejaVu Serif" font-size="${dpi / 6}" fill="#222">Ảnh chụp hiện trạng thửa đất số 128</text></svg>`;
-  return sharp(Buffer.from(svg)).removeAlpha().png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
+  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).withDensity(dpi).toColourspace('srgb').png({ compressionLevel: 1 }).toBuffer();
 }
 
 /** TIFF IFD0 tags (number → first value) of a little- or big-endian TIFF: what a G4 check needs. */

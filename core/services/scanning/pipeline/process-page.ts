@@ -4,15 +4,16 @@
  * touch full-resolution pixels, and the page is decoded once. Runs inside a worker thread (worker.ts), and directly
  * in tests. Failures are AppErrors with the codes in PIPELINE_ERROR_CODES.
  */
+import sharp from 'sharp';
 import { AppError, isAppError } from '../../../contract/errors';
 import { detectBlank } from './stages/blank';
 import { classifyContent } from './stages/classify';
 import { findPaper, whitenBacking } from './stages/crop';
-import { decodePage } from './stages/decode';
+import { type Decoded, decodePage } from './stages/decode';
 import { encodeBilevel, encodeJpeg, encodeMaster, encodeThumb } from './stages/encode';
 import { straighten } from './stages/geometry';
 import { measureOrientation } from './stages/orient';
-import { type Box, cropGray, downscaleToGray, type Gray, histogram, otsu, percentile } from './stages/raster';
+import { type Box, cropGray, type Gray, histogram, otsu, percentile } from './stages/raster';
 import { type DetectSeparator, findSeparator, loadSeparatorDetector } from './stages/separator';
 import type { PipelineInput, PipelineOutput, PipelineStage, SeparatorMark } from './types';
 
@@ -43,7 +44,7 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
   const dpi = page.dpi;
   const factor = Math.max(1, Math.round(dpi / MEASURE_DPI));
   const measureDpi = dpi / factor;
-  const full = downscaleToGray(page.data, page.width, page.height, page.channels, factor);
+  const full = await measuringCopy(page, factor);
   lap('decode');
 
   // Crop: the paper's box on the measuring copy, scaled back to the page.
@@ -111,6 +112,19 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
     separator,
     timings,
   };
+}
+
+/** The page shrunk by `factor` to gray, by libvips (about 3× faster than a JS loop on a 300 dpi page). */
+async function measuringCopy(page: Decoded, factor: number): Promise<Gray> {
+  if (factor === 1 && page.channels === 1) return { data: page.data, width: page.width, height: page.height };
+  const width = Math.max(1, Math.floor(page.width / factor));
+  const height = Math.max(1, Math.floor(page.height / factor));
+  const data = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: page.channels } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    .toColourspace('b-w')
+    .raw()
+    .toBuffer();
+  return { data, width, height };
 }
 
 function scaleBox(box: Box, factor: number, width: number, height: number): Box {

@@ -11,7 +11,7 @@
  * only when "below" clearly wins over several lines. Pages with too few lines (or not Latin text) stay as they are.
  * OCR's orientation detection (next issue) can overrule this.
  */
-import { bestAngle, inkPoints, profile, quarterTurn } from './lines';
+import { inkPoints, profile, quarterTurn, refineAngle, scanAngles } from './lines';
 import type { Gray } from './raster';
 
 /** A page is turned 180° only when the ink below the lines exceeds the ink above by this factor. */
@@ -41,22 +41,25 @@ export function measureOrientation(img: Gray, inkThreshold: number, opts: Orient
   const range = opts.maxSkewDeg ?? 10;
   const none: OrientationResult = { quarter: 0, skewDeg: 0, evidence: { lineScore: 0, otherAxisScore: 0, above: 0, below: 0, lines: 0 } };
   if (pts.length < 200) return none; // nothing to measure on (blank or nearly)
-  const upright = bestAngle(pts, range);
+  // Axis first, on coarse fits (the same sample size for both, so their scores compare); then refine the winner.
+  const scratch = { bins: new Int32Array(0) };
+  const upright = scanAngles(pts, -range, range, 0.5, 10_000, scratch);
   let quarter: 0 | 90 | 180 | 270 = 0;
-  let fit = upright;
+  let coarse = upright;
   let frame = pts;
   let otherScore = 0;
   if (opts.autoOrient) {
     const turned = quarterTurn(pts, img.height);
-    const side = bestAngle(turned, range);
+    const side = scanAngles(turned, -range, range, 0.5, 10_000, scratch);
     otherScore = side.score;
     if (side.score > upright.score * SIDEWAYS_MARGIN) {
       quarter = 90;
-      fit = side;
+      coarse = side;
       frame = turned;
       otherScore = upright.score;
     }
   }
+  const fit = refineAngle(frame, coarse, scratch);
   const ud = upDown(frame, fit.deg);
   if (opts.autoOrient && ud.lines >= MIN_LINES_FOR_FLIP && ud.below > ud.above * UPSIDE_DOWN_RATIO) quarter = quarter === 90 ? 270 : 180;
   // Slope is unchanged by a half turn, so the angle measured in the quarter frame holds for the upright page.
