@@ -114,10 +114,16 @@ function firstOurs(results: readonly ReadResult[]): SeparatorMark | null {
  */
 function toRgba(gray: Uint8Array, width: number, height: number): { data: Uint8ClampedArray; width: number; height: number } {
   const n = width * height;
-  // One buffer per thread, grown when needed: a fresh 9 MB array per page would be garbage for the collector.
-  if (!rgbaBuffer || rgbaBuffer.byteLength < n * 4) rgbaBuffer = new ArrayBuffer(n * 4);
-  const rgba = new Uint8ClampedArray(rgbaBuffer, 0, n * 4);
-  const words = new Uint32Array(rgbaBuffer, 0, n);
+  // One buffer per thread for the usual page (A4 at 150 dpi is 9 MB as RGBA): a fresh one per page is garbage for
+  // the collector. An unusually large image gets its own, so a worker does not keep 100 MB for ever.
+  let buffer: ArrayBuffer;
+  if (n * 4 > KEEP_BUFFER_BYTES) buffer = new ArrayBuffer(n * 4);
+  else {
+    if (!rgbaBuffer || rgbaBuffer.byteLength < n * 4) rgbaBuffer = new ArrayBuffer(n * 4);
+    buffer = rgbaBuffer;
+  }
+  const rgba = new Uint8ClampedArray(buffer, 0, n * 4);
+  const words = new Uint32Array(buffer, 0, n);
   // Little-endian words: 0xAABBGGRR. Byte order of the platform checked once below.
   if (LITTLE_ENDIAN) {
     for (let i = 0; i < n; i++) words[i] = 0xff000000 | (gray[i]! * 0x010101);
@@ -128,4 +134,6 @@ function toRgba(gray: Uint8Array, width: number, height: number): { data: Uint8C
 }
 
 let rgbaBuffer: ArrayBuffer | null = null;
+/** A4 at 200 dpi as RGBA; larger pages borrow no kept buffer. */
+const KEEP_BUFFER_BYTES = 4 * 1654 * 2339;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
