@@ -184,7 +184,7 @@ export class PageStore implements PageStoreApi {
   readRaw(pageId: string): Buffer {
     const r = this.row(pageId);
     if (!r.raw_path) throw new AppError('PAGE_RAW_GONE', { pageId });
-    return this.files.read(r.raw_path);
+    return this.readChecked(r.raw_path);
   }
 
   pendingRaw(): Page[] {
