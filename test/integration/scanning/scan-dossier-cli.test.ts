@@ -113,8 +113,40 @@ describe('motcua dossier scan', () => {
     // Six starts of the CLI: bounded by the machine's speed, not asserted.
   }, 300_000);
 
+  it('a core opened while the command scans (the app beside the CLI) leaves its live batch alone; the command finishes it', async () => {
+    const s = await serve({ pages: pagesOf(1, 12), slowMs: 250 });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'motcua.mjs'), 'dossier', 'scan', dossierCode, '--device', `escl:${s.url}`, '--item', 'TP4', '--json', '--follow'], {
+      env: { ...process.env, MOTCUA_DATA_DIR: data.dir },
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let batchId = '';
+    let received = 0;
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+      for (const m of stderr.matchAll(/^\{"event":"scans\.progress","data":\{"jobId":"[^"]+","batchId":"([^"]+)".*?"received":(\d+)/gm)) {
+        batchId = m[1]!;
+        received = Math.max(received, Number(m[2]));
+      }
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    for (let i = 0; i < 4800 && received < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(received, stderr).toBeGreaterThanOrEqual(2);
+    await withCore(async (core) => {
+      const row = core.db.prepare<[string], { status: string; error_code: string | null }>('SELECT status, error_code FROM scan_batches WHERE id = ?').get(batchId);
+      expect(row).toEqual({ status: 'scanning', error_code: null });
+    });
+    expect(await exited, stderr).toBe(0);
+    const json = JSON.parse(stdout) as ResultJson;
+    expect(json.status).toBe('completed');
+    expect(json.pages.map((p) => [p.itemCode, p.position])).toEqual(Array.from({ length: 12 }, (_, i) => ['TP4', i + 1]));
+  }, 180_000);
+
   it('kill -9 during a 20-page ADF batch: after the restart every page received is in the dossier once, in order, processed, no orphan file', async () => {
-    const s = await serve({ pages: pagesOf(1, 20), slowMs: 120 });
+    const s = await serve({ pages: pagesOf(1, 20), slowMs: 250 });
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'motcua.mjs'), 'dossier', 'scan', dossierCode, '--device', `escl:${s.url}`, '--item', 'TP3', '--json', '--follow'], {
       env: { ...process.env, MOTCUA_DATA_DIR: data.dir },
       cwd: REPO,
@@ -125,18 +157,21 @@ describe('motcua dossier scan', () => {
     let stderr = '';
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     child.stderr.setEncoding('utf8');
+    let partial = '';
     child.stderr.on('data', (chunk: string) => {
       stderr += chunk;
-      for (const line of chunk.split('\n')) {
-        const m = /^\{"event":"scans\.progress".*\}$/.exec(line.trim());
-        if (!m) continue;
+      // Whole lines only: a line may arrive in two chunks.
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        if (!line.startsWith('{"event":"scans.progress"')) continue;
         const e = JSON.parse(line) as { data: { received: number; batchId: string } };
         received = Math.max(received, e.data.received);
         batchId = e.data.batchId;
       }
     });
     // Bounded wait for some pages to be stored (seen on --follow), then the hard kill mid-batch.
-    for (let i = 0; i < 600 && received < 6; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 4800 && received < 6; i++) await new Promise((r) => setTimeout(r, 25));
     expect(received, stderr).toBeGreaterThanOrEqual(6);
     child.kill('SIGKILL');
     await exited;
