@@ -118,3 +118,25 @@ describe('page pipeline worker in the Electron build', () => {
     }
   });
 });
+
+describe('page pipeline: a 600 dpi colour A3 page', () => {
+  it('is processed at full resolution (within the pixel budget), upright, as a colour JPEG', async () => {
+    const width = 7016;
+    const height = 9921;
+    const lines = Array.from({ length: 40 }, (_, i) => `<text x="600" y="${5200 + i * 110}" font-family="DejaVu Serif" font-size="90" fill="#222">Dòng ${i + 1}: bản vẽ mặt bằng khổ A3 quét 600 dpi màu.</text>`);
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fdfcf8"/>` +
+      `<rect x="600" y="600" width="5800" height="4000" fill="#3a7bd5"/><circle cx="3500" cy="2600" r="1500" fill="#e8a33d"/>${lines.join('')}</svg>`;
+    const { default: sharp } = await import('sharp');
+    const jpg = await sharp(Buffer.from(svg), { limitInputPixels: false }).flatten({ background: '#ffffff' }).withDensity(600).jpeg({ quality: 85 }).toBuffer();
+    const p = createPagePipeline({ workers: 1 });
+    try {
+      const out = await p.process({ bytes: jpg, dpi: 0, options: { color: 'color' } });
+      expect(out).toMatchObject({ dpi: 600, widthPx: width, heightPx: height, rotation: 0, deskewed: false, content: 'photo', image: { mediaType: 'image/jpeg' } });
+      expect(await sharp(out.image.bytes).metadata()).toMatchObject({ width, height, channels: 3, density: 600 });
+      expect(await sharp(out.master.bytes).metadata()).toMatchObject({ width, height, channels: 1 });
+    } finally {
+      await p.close();
+    }
+  }, 240_000);
+});

@@ -204,6 +204,8 @@ describe('page pipeline: content and colour', () => {
     const kept = await run(colour, { color: 'color' });
     expect(kept.image.mediaType).toBe('image/jpeg');
     expect(kept.content).toBe('photo');
+    // A picture's edges are not text lines: the page is neither turned nor "straightened" by them.
+    expect(kept).toMatchObject({ rotation: 0, deskewed: false });
     expect((await sharp(kept.image.bytes).metadata()).channels).toBe(3);
     expect((await sharp(kept.master.bytes).metadata()).channels).toBe(1);
     const gray = await run(colour, { color: 'gray' });

@@ -63,7 +63,9 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
   const hist = histogram(work);
   // Ink is what Otsu separates from paper, but never paper-coloured noise on a near-blank page.
   const inkThreshold = Math.max(1, Math.min(otsu(hist), paperLevel - 40));
-  const orient = measureOrientation(work, inkThreshold, { autoOrient: o.autoOrient !== false });
+  // Pictures are found first so that orientation and skew read the text lines only.
+  const classified = classifyContent(work, measureDpi, paperLevel);
+  const orient = measureOrientation(work, inkThreshold, { autoOrient: o.autoOrient !== false, mask: classified.mask });
   lap('orient');
   const quarterTurns = (((o.quarterTurns ?? 0) % 4) + 4) % 4;
   const quarter = ((orient.quarter + quarterTurns * 90) % 360) as 0 | 90 | 180 | 270;
@@ -84,9 +86,9 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
     lap('separator');
   }
 
-  const classified = o.color === 'bw' ? { content: 'text' as const } : classifyContent(work, measureDpi, paperLevel);
+  // A bilevel scan has no mid-tones to keep: always G4.
   const colourPage = straight.image.channels === 3;
-  const asJpeg = colourPage || classified.content === 'photo';
+  const asJpeg = colourPage || (o.color !== 'bw' && classified.content === 'photo');
   const region = straight.region;
   const image = asJpeg ? await encodeJpeg(straight.image, region, dpi) : await encodeBilevel(straight.image, region, inkThreshold, dpi);
   lap('encode');

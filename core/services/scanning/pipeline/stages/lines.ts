@@ -5,9 +5,17 @@
  */
 import type { Gray } from './raster';
 
+/** Cells (block × block pixels) to leave out: pictures, whose edges are not text lines. */
+export interface PointMask {
+  cells: Uint8Array;
+  cols: number;
+  block: number;
+}
+
 /** Ink point coordinates (x, y interleaved) of a binarised image, at most `max` of them (evenly sampled). */
-export function inkPoints(img: Gray, threshold: number, max = 150_000): Int32Array {
-  const { data, width, height } = img;
+export function inkPoints(img: Gray, threshold: number, max = 150_000, mask?: PointMask): Int32Array {
+  const { width, height } = img;
+  const data = mask ? masked(img, mask) : img.data;
   let count = 0;
   for (let i = 0; i < data.length; i++) if (data[i]! < threshold) count++;
   const step = Math.max(1, Math.ceil(count / max));
@@ -26,6 +34,16 @@ export function inkPoints(img: Gray, threshold: number, max = 150_000): Int32Arr
     }
   }
   return k === pts.length ? pts : pts.subarray(0, k);
+}
+
+/** A copy of the image with the masked cells painted white. */
+function masked(img: Gray, mask: PointMask): Uint8Array {
+  const out = new Uint8Array(img.data);
+  for (let y = 0; y < img.height; y++) {
+    const rowCells = Math.floor(y / mask.block) * mask.cols;
+    for (let x = 0; x < img.width; x++) if (mask.cells[rowCells + Math.floor(x / mask.block)]) out[y * img.width + x] = 255;
+  }
+  return out;
 }
 
 /** The same points as seen on the page turned a quarter clockwise (W×H → H×W: (x, y) → (H-1-y, x)). */

@@ -11,7 +11,7 @@
  * only when "below" clearly wins over several lines. Pages with too few lines (or not Latin text) stay as they are.
  * OCR's orientation detection (next issue) can overrule this.
  */
-import { inkPoints, profile, quarterTurn, refineAngle, scanAngles } from './lines';
+import { inkPoints, type PointMask, profile, quarterTurn, refineAngle, scanAngles } from './lines';
 import type { Gray } from './raster';
 
 /** A page is turned 180° only when the ink below the lines exceeds the ink above by this factor. */
@@ -20,6 +20,11 @@ export const UPSIDE_DOWN_RATIO = 1.2;
 export const MIN_LINES_FOR_FLIP = 3;
 /** Sideways only when the other axis's line score beats this one's by this factor. */
 const SIDEWAYS_MARGIN = 1.1;
+/**
+ * Below this line score the ink does not form lines (a picture, a few scattered marks): the page is left as it is.
+ * Text pages score about 2 to 2.5 (1 is ink spread evenly).
+ */
+export const MIN_LINE_SCORE = 1.3;
 
 export interface OrientationResult {
   /** Clockwise quarter turns (degrees) that make the page upright. */
@@ -34,10 +39,12 @@ export interface OrientOptions {
   autoOrient: boolean;
   /** Largest skew looked for, degrees. */
   maxSkewDeg?: number;
+  /** Picture areas to leave out (classify.ts). */
+  mask?: PointMask;
 }
 
 export function measureOrientation(img: Gray, inkThreshold: number, opts: OrientOptions): OrientationResult {
-  const pts = inkPoints(img, inkThreshold);
+  const pts = inkPoints(img, inkThreshold, undefined, opts.mask);
   const range = opts.maxSkewDeg ?? 10;
   const none: OrientationResult = { quarter: 0, skewDeg: 0, evidence: { lineScore: 0, otherAxisScore: 0, above: 0, below: 0, lines: 0 } };
   if (pts.length < 200) return none; // nothing to measure on (blank or nearly)
@@ -60,6 +67,7 @@ export function measureOrientation(img: Gray, inkThreshold: number, opts: Orient
     }
   }
   const fit = refineAngle(frame, coarse, scratch);
+  if (fit.score < MIN_LINE_SCORE) return { ...none, evidence: { ...none.evidence, lineScore: fit.score, otherAxisScore: otherScore } };
   const ud = upDown(frame, fit.deg);
   if (opts.autoOrient && ud.lines >= MIN_LINES_FOR_FLIP && ud.below > ud.above * UPSIDE_DOWN_RATIO) quarter = quarter === 90 ? 270 : 180;
   // Slope is unchanged by a half turn, so the angle measured in the quarter frame holds for the upright page.
