@@ -283,12 +283,15 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
       const kept = (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item);
       expect(kept).toHaveLength(2);
       await expectAccessible(page, 'dossier record, scan stopped by a jam');
+      // The keyboard user who pressed Start is now on Continue.
+      await expect.poll(async () => (await focusedSummary(page)).text).toBe('Tiếp tục');
 
       // The jam is cleared: the feeder now holds the two sheets left.
       script.jamAfter = undefined;
       script.pages = [sheet(3), sheet(4)];
-      await press(page, 'Tiếp tục');
+      await page.keyboard.press('Enter');
       await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+      await expect.poll(async () => (await focusedSummary(page)).text).toBe('Bắt đầu quét');
       await expect.poll(async () => (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).length, { timeout: 30_000 }).toBe(4);
       const after = (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).sort((a, b) => a.position - b.position);
       // The pages kept before the jam come first, then the rest of the same batch.

@@ -3,10 +3,20 @@
  * plain words (the catalogue's message for the error code says what to do) with Continue to go on with the same
  * batch into the same item. Announcements are made by the panel through the app's live regions.
  */
+import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTINUABLE, type JobView } from './useScanJob';
 
-export function ScanStatus({ job, itemName, stopping, onContinue, onDismiss }: { job: JobView | null; itemName: string; stopping: boolean; onContinue(): void; onDismiss(): void }) {
+export interface ScanStatusProps {
+  job: JobView | null;
+  itemName: string;
+  stopping: boolean;
+  onContinue(): void;
+  onDismiss(): void;
+  continueRef: Ref<HTMLButtonElement>;
+}
+
+export function ScanStatus({ job, itemName, stopping, onContinue, onDismiss, continueRef }: ScanStatusProps) {
   const { t } = useTranslation();
   if (!job) return <p className="scan-status" data-testid="scan-status" />;
   const counts = { received: job.received, processed: job.processed, item: itemName };
@@ -33,7 +43,7 @@ export function ScanStatus({ job, itemName, stopping, onContinue, onDismiss }: {
       {job.error && <p data-testid="scan-stop-message">{job.error.message}</p>}
       <p>{t('scanningUi.scan.next')}</p>
       <div className="button-row">
-        <button type="button" className="btn btn--primary" data-testid="scan-continue" onClick={onContinue}>
+        <button ref={continueRef} type="button" className="btn btn--primary" data-testid="scan-continue" onClick={onContinue}>
           {t('scanningUi.scan.continue')}
         </button>
         <button type="button" className="btn" onClick={onDismiss}>

@@ -4,7 +4,7 @@
  * settings, the items with their page counts, Start/Stop with live progress, device stops in plain words with
  * Continue, and the selected item's pages to put in order.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
@@ -18,7 +18,7 @@ import { PageGrid, type PageActions } from './PageGrid';
 import { groupPages, type ScanItem, type ScanPage } from './page-order';
 import { ScanStatus } from './ScanStatus';
 import { usePages, type PagesTarget } from './usePages';
-import { useScanJob, type JobView, type StartInput } from './useScanJob';
+import { CONTINUABLE, useScanJob, type JobView, type StartInput } from './useScanJob';
 import { useScanSetup } from './useScanSetup';
 import './scanning.css';
 
@@ -40,6 +40,26 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
   const [separators, setSeparators] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
   const [viewing, setViewing] = useState<ScanPage | null>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const stopRef = useRef<HTMLButtonElement>(null);
+  const continueRef = useRef<HTMLButtonElement>(null);
+  /**
+   * Start, Stop and Continue come and go (disabled, removed) as the job moves; a keyboard user on one of them is
+   * taken to the one that now makes sense, once it is enabled. Focus elsewhere (the page grid) is left alone.
+   */
+  const focusNext = useRef<'start' | 'stop' | 'continue' | null>(null);
+  const handOver = (to: 'start' | 'stop' | 'continue') => {
+    const a = document.activeElement;
+    if (!a || a === document.body || a === startRef.current || a === stopRef.current || a === continueRef.current) focusNext.current = to;
+  };
+  useEffect(() => {
+    const want = focusNext.current;
+    const el = want === 'start' ? startRef.current : want === 'stop' ? stopRef.current : want === 'continue' ? continueRef.current : null;
+    if (el && !el.disabled) {
+      focusNext.current = null;
+      el.focus();
+    }
+  });
 
   const groups = groupPages(items, pages.pages ?? []);
   const group = groups.find((g) => g.itemCode === chosen) ?? groups[0] ?? null;
@@ -47,6 +67,7 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
 
   const onEnded = (j: JobView) => {
     pages.reload();
+    handOver(CONTINUABLE.has(j.status) ? 'continue' : 'start');
     const item = nameOf(j.itemCode);
     if (j.status === 'completed') {
       announce(t('scanningUi.scan.completed', { received: j.received, item }));
@@ -69,7 +90,7 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
   const job = useScanJob(onEnded);
   const scanning = job.job?.status === 'scanning' || job.starting;
 
-  const begin = async (itemCode: string, extra: Partial<StartInput> = {}, replaces: JobView['replaces'] = null) => {
+  const begin = async (itemCode: string, extra: Partial<StartInput> = {}, replaces: JobView['replaces'] = null, saying?: string) => {
     setProblem(null);
     if (!setup.device) {
       setProblem(t('scanningUi.scan.noDevice'));
@@ -82,8 +103,9 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
       separators,
       ...extra,
     };
-    announce(t('scanningUi.scan.starting', { item: nameOf(itemCode) }));
+    announce(saying ?? t('scanningUi.scan.starting', { item: nameOf(itemCode) }));
     try {
+      handOver('stop');
       await job.start(input, replaces);
       // The first scan at a counter makes its scanner the counter's default.
       if (setup.profiles && !setup.profiles.default) void setup.saveDefault().catch(() => undefined);
@@ -129,12 +151,10 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
         announce(t('scanningUi.pages.kept', { position: page.position }));
       }),
     insertBefore: (page) => {
-      announce(t('scanningUi.scan.inserting', { position: page.position }));
-      void begin(page.itemCode, { insertAt: page.position });
+      void begin(page.itemCode, { insertAt: page.position }, null, t('scanningUi.scan.inserting', { position: page.position }));
     },
     rescan: (page) => {
-      announce(t('scanningUi.scan.replacing', { position: page.position }));
-      void begin(page.itemCode, { insertAt: page.position }, { pageId: page.id, position: page.position });
+      void begin(page.itemCode, { insertAt: page.position }, { pageId: page.id, position: page.position }, t('scanningUi.scan.replacing', { position: page.position }));
     },
     view: (page) => setViewing(page),
   };
@@ -167,6 +187,7 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
           <button
             type="button"
             className="btn btn--primary"
+            ref={startRef}
             data-testid="scan-start"
             disabled={scanning || !setup.device || !group?.known}
             aria-busy={job.starting}
@@ -177,6 +198,7 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
           <button
             type="button"
             className="btn"
+            ref={stopRef}
             data-testid="scan-stop"
             disabled={job.job?.status !== 'scanning' || job.stopping}
             onClick={() => void job.stop().catch((e: unknown) => setProblem(describeError(t, e).text))}
@@ -191,9 +213,14 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
         stopping={job.stopping}
         onContinue={() => {
           setProblem(null);
+          handOver('stop');
           job.resume().catch((e: unknown) => setProblem(describeError(t, e).text));
         }}
-        onDismiss={job.dismiss}
+        onDismiss={() => {
+          handOver('start');
+          job.dismiss();
+        }}
+        continueRef={continueRef}
       />
       {shownProblem && (
         <p className="field__error" role="alert" data-testid="scan-error">
