@@ -298,6 +298,29 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
       expect(after.slice(0, 2).map((p) => p.id)).toEqual(kept.sort((a, b) => a.position - b.position).map((p) => p.id));
       expect(new Set(after.map((p) => (p as PageRow & { batchId: string }).batchId)).size).toBe(1);
       await expect.poll(() => panel(page).getByTestId('scan-item-count').nth(empty).textContent()).toBe('4 trang');
+
+      // Insert on the second page scans the next sheet in before it.
+      script.pages = [sheet(5)];
+      await expect.poll(() => gridOrder(page)).toEqual(after.map((p) => p.id));
+      await grid(page).getByTestId('scan-page').nth(1).focus();
+      await page.keyboard.press('Insert');
+      await expect.poll(async () => (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).length, { timeout: 30_000 }).toBe(5);
+      const inserted = (await rpc.call<PageRow[]>('pages.list', { dossierId })).filter((p) => p.itemCode === item).sort((a, b) => a.position - b.position);
+      expect(inserted.map((p) => p.id).filter((id) => !after.some((a) => a.id === id))).toEqual([inserted[1]!.id]);
+      expect(inserted.map((p) => p.id)).toEqual([after[0]!.id, inserted[1]!.id, ...after.slice(1).map((p) => p.id)]);
+      await expect.poll(() => status.getAttribute('data-status'), { timeout: 60_000 }).toBe('completed');
+
+      // Enter opens the page; Esc closes it and focus comes back to the page.
+      await expect.poll(() => gridOrder(page)).toEqual(inserted.map((p) => p.id));
+      await grid(page).getByTestId('scan-page').first().focus();
+      await page.keyboard.press('Enter');
+      const viewer = page.getByTestId('scan-page-viewer');
+      await viewer.waitFor({ state: 'visible' });
+      await expect.poll(() => viewer.locator('img, .notice').count(), { timeout: 15_000 }).toBe(1);
+      await expectAccessible(page, 'page viewer');
+      await page.keyboard.press('Escape');
+      await viewer.waitFor({ state: 'hidden' });
+      expect(await focusedPage(page)).toBe(inserted[0]!.id);
       expect(browser.problems.errors).toEqual([]);
     } finally {
       await escl.close();
