@@ -103,8 +103,11 @@ export async function onBacking(png: Buffer, opts: { backing: number; scale?: nu
   return { png: out, pageLeft, pageTop };
 }
 
-/** A blank A4 page with scanner speckle (isolated 1–3 px dots) and a little gray noise; deterministic. */
-export async function speckledBlank(dpi = 300, dots = 400, seed = 7): Promise<Buffer> {
+/**
+ * A blank A4 page with scanner speckle (isolated 1–3 px dots) and a little gray noise; deterministic. `edgeShadow`
+ * adds what feeders leave along the paper's edges: a dark band down the left edge and two punched holes near it.
+ */
+export async function speckledBlank(dpi = 300, dots = 400, seed = 7, edgeShadow = false): Promise<Buffer> {
   const width = Math.round((A4_MM.width / 25.4) * dpi);
   const height = Math.round((A4_MM.height / 25.4) * dpi);
   const data = new Uint8Array(width * height);
@@ -117,8 +120,17 @@ export async function speckledBlank(dpi = 300, dots = 400, seed = 7): Promise<Bu
   for (let k = 0; k < dots; k++) {
     const x = Math.floor(rnd() * (width - 4));
     const y = Math.floor(rnd() * (height - 4));
-    const size = 1 + Math.floor(rnd() * 3);
+    const size = 2 + Math.floor(rnd() * 3); // 2–4 px: 0.17–0.34 mm, dust and toner specks
     for (let dy = 0; dy < size; dy++) for (let dx = 0; dx < size; dx++) data[(y + dy) * width + x + dx] = 20;
+  }
+  if (edgeShadow) {
+    const band = Math.round((2 / 25.4) * dpi); // 2 mm
+    for (let y = 0; y < height; y++) for (let x = 0; x < band; x++) data[y * width + x] = 30;
+    const r = Math.round((2.5 / 25.4) * dpi); // 5 mm holes, centred 6 mm in (inside the ignored margin)
+    const cx = Math.round((6 / 25.4) * dpi);
+    for (const cy of [Math.round(height * 0.35), Math.round(height * 0.65)]) {
+      for (let y = cy - r; y <= cy + r; y++) for (let x = cx - r; x <= cx + r; x++) if ((x - cx) ** 2 + (y - cy) ** 2 <= r * r) data[y * width + x] = 25;
+    }
   }
   return grayPng(sharp(data, { raw: { width, height, channels: 1 } }), dpi);
 }

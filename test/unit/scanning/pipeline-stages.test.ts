@@ -181,11 +181,17 @@ describe('page pipeline: crop to the paper edge', () => {
 
 describe('page pipeline: blank pages', () => {
   it('flags a blank page with scanner speckle as blank (kept, not dropped)', async () => {
-    const out = await run(await speckledBlank(300, 600));
+    // 3000 specks: without speck removal they would be ink on ~0.4 % of the page, well over BLANK_MAX_INK.
+    const out = await run(await speckledBlank(300, 3000));
     expect(out.blank).toBe(true);
     expect(out.inkRatio).toBeLessThan(BLANK_MAX_INK);
     expect(out.image.bytes.byteLength).toBeGreaterThan(0);
     expect(out.rotation).toBe(0);
+  });
+
+  it('edge noise (a dark band along the edge, punched holes) does not make a blank page non-blank', async () => {
+    const out = await run(await speckledBlank(300, 300, 11, true), { color: 'gray', crop: false });
+    expect(out.blank).toBe(true);
   });
 
   it('a blank page on a dark backing is still blank; a page with three lines is not', async () => {

@@ -3,8 +3,12 @@
  * error's code, and hands the result's buffers back without copying them (transfer list).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import sharp from 'sharp';
 import { processPage, toPipelineError } from './process-page';
 import type { PageReply, PageRequest, WorkerConfig } from './protocol';
+
+// libvips's operation cache would keep whole decoded pages alive between pages: each page is seen once.
+sharp.cache(false);
 
 const port = parentPort;
 if (!port) throw new Error('page-pipeline worker: must run in a worker thread');
