@@ -40,8 +40,6 @@ export interface BatchProcessorDeps {
   /** Pages of this batch after a sequence number, by arrival (for re-filing after a separator). */
   pagesAfter: (batchSeq: number) => { id: string; itemCode: string; removed: boolean }[];
   concurrency: number;
-  /** A page was processed (or failed): for progress events. */
-  onProcessed: (page: Page | null, pageId: string) => void;
   /** The queue ran dry and nothing is in flight. */
   onIdle: () => void;
 }
@@ -134,7 +132,6 @@ export class BatchProcessor {
       this.d.logger.error('scan page not recorded after the pipeline', { batchId: this.d.batchId, pageId: entry.pageId, error: (e as Error)?.message });
     }
     entry.onDone?.(page);
-    this.d.onProcessed(page, entry.pageId);
   }
 
   private refileAfter(batchSeq: number, mark: SeparatorMark): void {

@@ -27,7 +27,7 @@ import type { BatchLocks } from './batch-locks';
 import { BatchProcessor, type SeparatorRule } from './batch-processor';
 import { batchPages } from './batch-rows';
 import type { PagePipeline } from './pipeline/types';
-import { jobView, ownerKey, parseBatchSettings, sameOwner, statusOfCode, type BatchSettings, type ScanJobState, type ScanJobView } from './scan-job';
+import { jobView, parseBatchSettings, sameOwner, statusOfCode, type BatchSettings, type ScanJobState, type ScanJobView } from './scan-job';
 
 /** Ended jobs answered by scans.job before they are forgotten. */
 const KEPT_JOBS = 200;
@@ -130,7 +130,6 @@ export class ScanService {
   work(batch: ScanBatch, settings: BatchSettings): BatchWork {
     let w = this.batches.get(batch.id);
     if (w) return w;
-    const owner = batch.owner;
     this.d.locks.take(batch.id);
     const processor: BatchProcessor = new BatchProcessor({
       batchId: batch.id,
@@ -139,14 +138,14 @@ export class ScanService {
       logger: this.d.logger,
       options: { color: settings.color, separators: settings.separators },
       currentItem: this.currentItemOf(batch),
-      checklist: () => this.checklistOf(owner),
-      rule: this.ruleFor(owner),
+      // Read through `w`: a tray batch becomes the dossier's when the dossier is received (claimTray).
+      checklist: () => this.checklistOf(w!.owner),
+      rule: (mark, current, codes) => this.ruleFor(w!.owner)(mark, current, codes),
       pagesAfter: (seq) => batchPages(this.d.db, batch.id).filter((p) => p.batchSeq > seq),
       concurrency: this.d.concurrency ?? 2,
-      onProcessed: () => undefined,
       onIdle: () => this.settle(batch.id),
     });
-    w = { processor, owner, streaming: null };
+    w = { processor, owner: batch.owner, streaming: null };
     this.batches.set(batch.id, w);
     return w;
   }
@@ -258,6 +257,7 @@ export class ScanService {
       for await (const p of this.scanner().scan(job.device, settings, job.abort.signal)) {
         const bytes = p.bytes ?? (await readFile(p.file ?? ''));
         seq += 1;
+        this.followClaim(job, work);
         const page = this.d.store.addRaw({
           owner: job.owner,
           itemCode: work.processor.currentItem,
@@ -305,6 +305,21 @@ export class ScanService {
   }
 
   private readonly enders = new Map<string, () => void>();
+
+  /**
+   * Scanning into the tray while the clerk receives the dossier: `dossiers.receive` takes the tray's pages and its
+   * batches, so the pages still to come follow them into the dossier (to 'KHAC' when the item is not on its
+   * checklist, as the claim does), never into the tray where the next dossier would take them.
+   */
+  private followClaim(job: ScanJobState, work: BatchWork): void {
+    if (!('trayOwner' in job.owner)) return;
+    const now = this.d.store.batch(job.batchId)?.owner;
+    if (!now || !('dossierId' in now)) return;
+    job.owner = now;
+    work.owner = now;
+    if (!this.checklistOf(now).includes(work.processor.currentItem)) work.processor.currentItem = EXTRA_ITEM_CODE;
+    job.itemCode = work.processor.currentItem;
+  }
 
   /** The job ends once its device stopped and each of its pages has come back from the pipeline. */
   private maybeEnd(job: ScanJobState): void {
@@ -380,10 +395,6 @@ export class ScanService {
   /** For recovery: the pipeline queue of a batch a crash left with raw pages. */
   resume(batch: ScanBatch): BatchProcessor {
     return this.work(batch, parseBatchSettings(batch.settings)).processor;
-  }
-
-  ownerKeyOf(batch: ScanBatch): string {
-    return ownerKey(batch.owner);
   }
 }
 

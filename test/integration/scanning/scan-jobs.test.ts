@@ -273,6 +273,20 @@ describe('scans.* through the dispatcher (the core\'s own service and worker pip
   });
 });
 
+describe('scanning at reception, into the tray', () => {
+  it('pages still arriving when the clerk receives the dossier follow the tray into it, none left in the tray', async () => {
+    const s = await serve({ pages: pagesOf(1, 8), slowMs: 150 });
+    const job = await call(t.core, clerkConn, 'scans.start', { device: `escl:${s.url}`, target: { tray: true, itemCode: 'TP2' }, separators: false });
+    for (let i = 0; i < 2400 && (await call(t.core, clerkConn, 'scans.job', { jobId: job.jobId })).received < 2; i++) await new Promise((r) => setTimeout(r, 25));
+    const received = await call(t.core, clerkConn, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC), trayPages: true });
+    const done = await t.core.services.scans.finished(job.jobId);
+    expect(done).toMatchObject({ status: 'completed', received: 8, dossierId: received.id });
+    const pages = itemPages(await call(t.core, clerkConn, 'pages.list', { dossierId: received.id }), 'TP2').filter((p) => p.batchId === job.batchId);
+    expect(pages.map((p) => p.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await call(t.core, clerkConn, 'pages.list', { tray: true })).filter((p) => p.batchId === job.batchId)).toEqual([]);
+  });
+});
+
 /** A PNG whose chunks are all there (headers pass) but whose image data is not a zlib stream. */
 function corruptPng(width: number, height: number): Buffer {
   const good = makePng(width, height, 200, 2);
