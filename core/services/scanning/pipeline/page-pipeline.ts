@@ -131,6 +131,7 @@ export function createPagePipeline(opts: PagePipelineOptions = {}): PagePipeline
   };
 
   return {
+    // The page's bytes are copied to the worker (structured clone), never taken: the caller keeps its raw page.
     process(input: PipelineInput): Promise<PipelineOutput> {
       if (closed) return Promise.reject(new AppError('SCAN_PAGE_FAILED', { reason: 'closed', detail: '' }));
       return new Promise<PipelineOutput>((resolve, reject) => {
