@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { ADMIN, CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { startEsclServer } from '../helpers/escl-server';
+import { tempDir } from '../helpers/temp';
 
 const WARD_POLICE = 'G01.27.10.H12';
 
@@ -379,8 +381,76 @@ describe('settings screen', () => {
     await row.getByRole('button', { name: 'Vô hiệu hoá tài khoản Phạm Thị Tiếp Nhận' }).waitFor();
 
     await openSection(page, 'Thiết bị');
-    expect(await page.getByTestId('settings-devices').textContent()).toContain('bản cập nhật tiếp theo');
+    expect(await page.getByTestId('settings-devices').textContent()).toContain('Máy quét tài liệu');
     expect(await violations(page)).toEqual([]);
+  });
+
+  it('configures scanners with the keyboard: an eSCL address added (a bad one refused beside its field) and removed, the folder scanner enabled', async () => {
+    const { page } = browser;
+    const escl = await startEsclServer({ pages: [] });
+    const inbox = tempDir('motcua-e2e-inbox-');
+    try {
+      await openSection(page, 'Thiết bị');
+      const found = page.getByTestId('scanners-found');
+      const address = page.getByTestId('scanner-escl').getByLabel('Địa chỉ eSCL');
+      await address.waitFor();
+      expect(await violations(page)).toEqual([]);
+
+      // A bad address is refused beside the field, focus kept there; nothing is saved.
+      // Typed text is filled in: Playwright's instant keystrokes would read as a keyboard-wedge barcode scan.
+      await address.focus();
+      await address.fill('http://192.168.1.20/scan');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByTestId('scanner-escl').textContent()).toContain('kết thúc bằng /eSCL');
+      expect(await address.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await violations(page)).toEqual([]);
+      expect((await rpc.call<{ value: unknown }>('settings.get', { key: 'scanning.esclUrls' })).value).toBeNull();
+
+      await address.fill(escl.url);
+      await page.keyboard.press('Enter');
+      const remove = page.getByRole('button', { name: `Xoá máy quét ${escl.url}` });
+      await remove.waitFor();
+      expect((await rpc.call<{ value: unknown }>('settings.get', { key: 'scanning.esclUrls' })).value).toEqual([escl.url]);
+      // The scanner shows among those found, named by the device, as configured.
+      const row = found.locator(`tr[data-uri="escl:${escl.url}"]`);
+      await expect.poll(async () => ((await row.count()) ? ((await row.textContent()) ?? '') : ''), { timeout: 30_000 }).toBe(`MotCua Test eSCLescl:${escl.url}đã cấu hình`);
+      expect(await violations(page)).toEqual([]);
+
+      // Removed with the keyboard: focus comes back to the address field.
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('scanner-escl').textContent()).toContain('Chưa thêm địa chỉ nào.');
+      await expect.poll(() => address.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect((await rpc.call<{ value: unknown }>('settings.get', { key: 'scanning.esclUrls' })).value).toEqual([]);
+      await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(0);
+
+      // The folder scanner: a relative folder is refused by the core beside the field; a full path is saved and listed.
+      const folder = page.getByTestId('scanner-folder');
+      await folder.getByLabel('Bật máy quét thư mục').focus();
+      await page.keyboard.press('Space');
+      await folder.getByLabel('Thư mục ảnh').focus();
+      await folder.getByLabel('Thư mục ảnh').fill('thu-muc-anh');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => folder.getByLabel('Thư mục ảnh').getAttribute('aria-invalid')).toBe('true');
+      expect(await folder.textContent()).toContain('đường dẫn đầy đủ');
+      expect(await violations(page)).toEqual([]);
+      await folder.getByLabel('Thư mục ảnh').fill(inbox.dir);
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await rpc.call<{ value: unknown }>('settings.get', { key: 'scanning.folder' })).value).toEqual({ enabled: true, dir: inbox.dir });
+      const folderRow = found.locator(`tr[data-uri="folder:${inbox.dir}"]`);
+      await expect.poll(async () => ((await folderRow.count()) ? ((await folderRow.textContent()) ?? '') : ''), { timeout: 30_000 }).toContain('đã cấu hình');
+
+      // Searching again with the keyboard keeps it listed.
+      await found.getByRole('button', { name: 'Tìm lại máy quét' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => found.getByRole('button', { name: 'Tìm lại máy quét' }).getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+      expect(await folderRow.count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await escl.close();
+      inbox.cleanup();
+    }
   });
 
   it('shows a clerk every section read-only, without the accounts', async () => {
@@ -409,6 +479,13 @@ describe('settings screen', () => {
 
     await openSection(page, 'Danh mục thủ tục');
     expect(await page.getByTestId('settings-catalogue').getByRole('button').count()).toBe(0);
+    expect(await violations(page)).toEqual([]);
+
+    // Scanners: the clerk sees them and may search again, but changes nothing.
+    await openSection(page, 'Thiết bị');
+    await page.getByTestId('scanner-folder').getByLabel('Thư mục ảnh').waitFor();
+    expect(await page.getByTestId('settings-devices').getByRole('button').allTextContents()).toEqual(['Tìm lại máy quét']);
+    expect(await page.getByTestId('scanner-folder').getByLabel('Thư mục ảnh').getAttribute('readonly')).not.toBeNull();
     expect(await violations(page)).toEqual([]);
   });
 });
