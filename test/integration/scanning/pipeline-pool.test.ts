@@ -15,6 +15,7 @@ import { rotated, textPage } from '../../unit/scanning/pipeline-fixtures';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const GRAY: PipelineOptions = { color: 'gray' };
 const CRASH = 'crash this worker, please';
+const THROW = 'throw in this worker, please';
 let page: Buffer;
 let sideways: Buffer;
 
@@ -37,7 +38,7 @@ describe('page pipeline pool (worker threads)', () => {
   afterAll(async () => pipeline?.close());
 
   it('processes pages on two workers, each call getting its own page’s result; codes cross the thread', async () => {
-    pipeline = createPagePipeline({ workers: 2, testing: { exitOnBytes: CRASH } });
+    pipeline = createPagePipeline({ workers: 2, testing: { exitOnBytes: CRASH, throwOnBytes: THROW } });
     const [a, b, c, bad] = await Promise.allSettled([
       pipeline.process({ bytes: page, dpi: 0, options: GRAY }),
       pipeline.process({ bytes: sideways, dpi: 0, options: GRAY }),
@@ -61,6 +62,9 @@ describe('page pipeline pool (worker threads)', () => {
     expect(e.code).toBe('SCAN_PAGE_FAILED');
     expect(e.params.reason).toBe('exit 70');
     expect((await next).rotation).toBe(0);
+    // An uncaught exception in the worker: the same, with the error named.
+    const thrown = await failure(pipeline.process({ bytes: Buffer.from(THROW), dpi: 0, options: GRAY }));
+    expect(thrown.params).toMatchObject({ reason: 'crash', detail: expect.stringContaining('test crash') });
     // Both workers die in turn, and are replaced each time.
     const both = await Promise.allSettled([0, 1].map(() => pipeline.process({ bytes: Buffer.from(CRASH), dpi: 0, options: GRAY })));
     expect(both.map((r) => r.status)).toEqual(['rejected', 'rejected']);

@@ -187,8 +187,26 @@ export async function pngHeaderOnly(width: number, height: number): Promise<Buff
   return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.alloc(width + 1))), chunk('IEND', Buffer.alloc(0))]);
 }
 
+/** Binary PNM as `scanimage --format=pnm` writes it: P5 gray (8 or 16 bit), P6 colour, P4 bitmap (1 = black). */
+export async function toPnm(png: Buffer, kind: 'P5' | 'P5-16' | 'P6' | 'P4' = 'P5'): Promise<Buffer> {
+  const colour = kind === 'P6';
+  const { data, info } = await sharp(png).toColourspace(colour ? 'srgb' : 'b-w').raw().toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  let body: Buffer = data;
+  if (kind === 'P5-16') {
+    body = Buffer.alloc(data.length * 2);
+    for (let i = 0; i < data.length; i++) body.writeUInt16BE(data[i]! * 257, 2 * i);
+  } else if (kind === 'P4') {
+    const row = Math.ceil(width / 8);
+    body = Buffer.alloc(row * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (data[y * width + x]! < 128) body[y * row + (x >> 3)]! |= 0x80 >> (x & 7);
+  }
+  const magic = kind === 'P5-16' ? 'P5' : kind;
+  const maxval = kind === 'P4' ? '' : kind === 'P5-16' ? '65535\n' : '255\n';
+  return Buffer.concat([Buffer.from(`${magic}\n# scanimage\n${width} ${height}\n${maxval}`, 'latin1'), body]);
+}
+
 /** Binary PGM (P5), as SANE's pnm output gives a gray page. */
-export async function toPgm(png: Buffer): Promise<Buffer> {
-  const { data, info } = await sharp(png).greyscale().raw().toBuffer({ resolveWithObject: true });
-  return Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
+export function toPgm(png: Buffer): Promise<Buffer> {
+  return toPnm(png, 'P5');
 }

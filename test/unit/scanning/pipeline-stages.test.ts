@@ -11,7 +11,7 @@ import { BLANK_MAX_INK } from '../../../core/services/scanning/pipeline/stages/b
 import { measureOrientation } from '../../../core/services/scanning/pipeline/stages/orient';
 import { downscaleToGray, histogram, otsu } from '../../../core/services/scanning/pipeline/stages/raster';
 import type { PipelineOptions, PipelineOutput } from '../../../core/services/scanning/pipeline/types';
-import { colourPage, onBacking, pngHeaderOnly, rotated, speckledBlank, textPage, tiffTags, toPgm } from './pipeline-fixtures';
+import { colourPage, onBacking, pngHeaderOnly, rotated, speckledBlank, textPage, tiffTags, toPgm, toPnm } from './pipeline-fixtures';
 
 const GRAY: PipelineOptions = { color: 'gray' };
 let page: Awaited<ReturnType<typeof textPage>>;
@@ -89,12 +89,14 @@ describe('page pipeline: an upright A4 300 dpi text page', () => {
     expect(out.timings.decode).toBeGreaterThan(0);
   });
 
-  it('reads the same page from PGM (SANE pnm), TIFF and JPEG; a cut-short PGM is unreadable', async () => {
+  it('reads the same page from PNM (P5 8/16-bit, P6, P4 as scanimage writes), TIFF, JPEG and 16-bit PNG; a cut-short PGM is unreadable', async () => {
     const pgm = await toPgm(page.png);
     await expectCode(run(pgm.subarray(0, pgm.length - 100), GRAY, 300), 'SCAN_PAGE_UNREADABLE');
     const tif = await sharp(page.png).tiff({ compression: 'lzw' }).toBuffer();
     const jpg = await sharp(page.png).jpeg({ quality: 90 }).toBuffer();
-    for (const bytes of [pgm, tif, jpg]) {
+    const png16 = await sharp(page.png).toColourspace('grey16').png({ compressionLevel: 1 }).toBuffer();
+    const others = await Promise.all((['P5-16', 'P6', 'P4'] as const).map((k) => toPnm(page.png, k)));
+    for (const bytes of [pgm, tif, jpg, png16, ...others]) {
       const out = await run(bytes, GRAY, 300);
       expect(out).toMatchObject({ rotation: 0, content: 'text', blank: false, widthPx: page.width, heightPx: page.height });
     }

@@ -15,4 +15,6 @@ export type PageReply = { id: number; ok: true; output: PipelineOutput } | { id:
 export interface WorkerConfig {
   /** Tests only: a page whose bytes are exactly this text makes the worker exit mid-page, as a crash would. */
   exitOnBytes?: string;
+  /** Tests only: a page whose bytes are exactly this text throws an uncaught exception in the worker. */
+  throwOnBytes?: string;
 }

@@ -14,13 +14,21 @@ const port = parentPort;
 if (!port) throw new Error('page-pipeline worker: must run in a worker thread');
 const config = (workerData ?? {}) as WorkerConfig;
 const exitMarker = config.exitOnBytes ? Buffer.from(config.exitOnBytes) : null;
+const throwMarker = config.throwOnBytes ? Buffer.from(config.throwOnBytes) : null;
 
 port.on('message', (req: PageRequest) => {
   void handle(req);
 });
 
 async function handle(req: PageRequest): Promise<void> {
-  if (exitMarker && Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength).equals(exitMarker)) process.exit(70);
+  const bytes = Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength);
+  if (exitMarker && bytes.equals(exitMarker)) process.exit(70);
+  if (throwMarker && bytes.equals(throwMarker)) {
+    setImmediate(() => {
+      throw new Error('page-pipeline worker: test crash');
+    });
+    return;
+  }
   let reply: PageReply;
   const transfer: ArrayBuffer[] = [];
   try {
