@@ -17,7 +17,7 @@ import { DeviceDirectory } from '../../../core/services/scanning/device-director
 import { scansDirectoryHandlers } from '../../../core/services/scanning/directory-handlers';
 import { MAX_SCAN_PROFILES } from '../../../core/services/scanning/scan-profiles';
 import type { DiscoveredEscl } from '../../../native/scanners/escl/discovery';
-import { call, startCore, withAdmin, type TestCore } from '../../helpers/core';
+import { call, conn, startCore, withAdmin, type TestCore } from '../../helpers/core';
 import { makePng, startEsclServer, type EsclServer } from '../../helpers/escl-server';
 
 let t: TestCore;
@@ -220,6 +220,18 @@ describe('scan profiles', () => {
     // Audited with the clerk who saved it.
     const row = t.core.db.prepare("SELECT updated_by FROM settings WHERE key = 'scanning.profiles'").pluck().get();
     expect(row).toBe('user:clerk1#7');
+  });
+
+  it('lets a clerk save and read profiles through scans.*, while settings.set cannot write them', async () => {
+    await call(t.core, admin, 'users.create', { username: 'canbo1', displayName: 'Cán bộ Một', role: 'clerk', password: 'mat-khau-123' });
+    const clerkConn = conn(t.core);
+    await call(t.core, clerkConn, 'auth.login', { username: 'canbo1', password: 'mat-khau-123' });
+    const saved = await call(t.core, clerkConn, 'scans.saveProfile', { procedureCode: '1.001234', profile: profile(`escl:${escl.url}`) });
+    expect(saved.procedures).toEqual([{ procedureCode: '1.001234', ...profile(`escl:${escl.url}`) }]);
+    expect(await call(t.core, clerkConn, 'scans.profiles', {})).toEqual(saved);
+    expect(errorOf(await t.core.dispatch(clerkConn, 'scans.saveProfile', { procedureCode: null, profile: { ...profile('sane:x'), dpi: 5000 } }))).toMatchObject({ code: 'RPC_INVALID_INPUT' });
+    expect(errorOf(await t.core.dispatch(clerkConn, 'scans.saveProfile', { procedureCode: null, profile: profile('usb:1') }))).toMatchObject({ code: 'SCAN_BAD_DEVICE_URI' });
+    expect(errorOf(await t.core.dispatch(admin, 'settings.set', { key: 'scanning.profiles', value: null }))).toMatchObject({ code: 'SETTINGS_KEY_OWNED' });
   });
 
   it('refuses a profile whose device names no scanner kind, and more than the bound of procedures', async () => {
