@@ -39,9 +39,11 @@ function Prop($props, [int]$id) {
   return $null
 }
 
-function SetProp($props, [int]$id, $value) {
+# Optional properties (page count, intent) are read-only on some drivers: skipping them is better than no scan.
+function SetProp($props, [int]$id, $value, [switch]$Optional) {
   $p = Prop $props $id
-  if ($null -ne $p) { $p.Value = $value }
+  if ($null -eq $p) { return }
+  try { $p.Value = $value } catch { if (-not $Optional) { throw } }
 }
 
 function FindDevice([string]$id) {
@@ -86,18 +88,22 @@ try {
       $device = FindDevice $req.device
       $select = switch ($req.source) { 'flatbed' { $FLATBED } 'adf' { $FEEDER } 'adf-duplex' { $FEEDER + $DUPLEX } }
       SetProp $device.Properties $DPS_DH_SELECT $select
-      SetProp $device.Properties $DPS_PAGES 1
+      SetProp $device.Properties $DPS_PAGES 1 -Optional
       $item = $device.Items.Item(1)
       $intent = switch ($req.color) { 'color' { 1 } 'gray' { 2 } default { 4 } }
       $type = switch ($req.color) { 'color' { 3 } 'gray' { 2 } default { 0 } }
-      SetProp $item.Properties $IPS_CUR_INTENT $intent
+      SetProp $item.Properties $IPS_CUR_INTENT $intent -Optional
       SetProp $item.Properties $IPA_DATATYPE $type
       SetProp $item.Properties $IPS_XRES ([int]$req.dpi)
       SetProp $item.Properties $IPS_YRES ([int]$req.dpi)
+      # Every driver hands over its default (usually BMP); WIA's own filter makes it PNG (lossless, carries the dpi).
+      $convert = New-Object -ComObject WIA.ImageProcess
+      $convert.Filters.Add($convert.FilterInfos.Item('Convert').FilterID)
+      $convert.Filters.Item(1).Properties.Item('FormatID').Value = $PNG
       $n = 0
       while ($true) {
         try {
-          $image = $item.Transfer($PNG)
+          $image = $item.Transfer()
         } catch {
           # The feeder running out after some pages is how a batch ends; the TypeScript side decides.
           Emit @{ type = 'error'; hresult = (HResultOf $_); message = $_.Exception.Message }
@@ -106,6 +112,7 @@ try {
         $n += 1
         $file = Join-Path $req.outDir ('page-{0:D4}.png' -f $n)
         $part = "$file.part"
+        if ($image.FormatID -ne $PNG) { $image = $convert.Apply($image) }
         $image.SaveFile($part)
         Move-Item -LiteralPath $part -Destination $file
         Emit @{ type = 'page'; index = $n; file = $file }
