@@ -180,7 +180,7 @@ export const settingsUi: Messages = {
       },
       devices: {
         title: 'Thiết bị',
-        body: 'Máy quét mã QR, máy quét tài liệu và máy in sẽ được cấu hình tại đây trong các bản cập nhật tiếp theo.',
+        body: 'Máy quét mã QR và máy in sẽ được cấu hình tại đây trong các bản cập nhật tiếp theo.',
         now: 'Hiện tại: máy quét dạng bàn phím dùng được ngay ở mọi ô nhập; phiếu in được tải về dạng PDF và in bằng máy in của hệ điều hành.',
       },
     },
@@ -360,7 +360,7 @@ export const settingsUi: Messages = {
       },
       devices: {
         title: 'Devices',
-        body: 'QR scanners, document scanners and printers will be set up here in later updates.',
+        body: 'QR scanners and printers will be set up here in later updates.',
         now: 'For now: keyboard-wedge scanners work in every input field; forms download as PDF and print on the operating system\'s printer.',
       },
     },

@@ -23,6 +23,7 @@ export function DevicesSection() {
         <ScannerSettings canEdit={canEdit} onSaved={() => setVersion((v) => v + 1)} />
       </Panel>
       <Panel title={t('settingsUi.devices.title')} className="settings-panel" testId="settings-other-devices">
+        <p>{t('settingsUi.devices.body')}</p>
         <p className="field__hint">{t('settingsUi.devices.now')}</p>
       </Panel>
     </>
