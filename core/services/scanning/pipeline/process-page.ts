@@ -55,7 +55,7 @@ export async function processPage(input: PipelineInput, deps: ProcessDeps = {}):
   if (edge) {
     work = cropGray(full, edge.box);
     paperLevel = percentile(histogram(work), PAPER_PERCENTILE);
-    whitenBacking(work, { ...edge, box: { left: 0, top: 0, width: work.width, height: work.height } }, paperLevel);
+    whitenBacking(work, edge, paperLevel);
     crop = scaleBox(edge.box, factor, page.width, page.height);
   }
   lap('crop');

@@ -98,7 +98,7 @@ export function findPaper(img: Gray): PaperEdge | null {
  * does not count as ink for orientation, skew and blank measurements. Flood fill from the box's border through
  * backing-like pixels: the page's own text never touches the backing, a margin of paper lies between.
  */
-export function whitenBacking(img: Gray, edge: PaperEdge, paperLevel: number): void {
+export function whitenBacking(img: Gray, edge: Pick<PaperEdge, 'mid' | 'backingDark'>, paperLevel: number): void {
   const { width: w, height: h, data } = img;
   const isBacking = edge.backingDark ? (v: number) => v <= edge.mid : (v: number) => v >= edge.mid;
   const stack: number[] = [];
