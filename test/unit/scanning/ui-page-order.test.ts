@@ -105,3 +105,19 @@ describe('stepPosition and columnsOf', () => {
     expect(columnsOf([])).toBe(1);
   });
 });
+
+describe('what a page tile says', () => {
+  const t = (k: string, o?: Record<string, unknown>) => (o ? `${k}${JSON.stringify(o)}` : k);
+
+  it('names a blank page for review until kept, a separator, a page still processing, a failed one with its error, a turn', async () => {
+    const { pageNotes } = await import('../../../renderer/src/screens/scanning/PageTile');
+    expect(pageNotes(t, page('a', 'DON', 1))).toEqual([]);
+    expect(pageNotes(t, page('a', 'DON', 1, { blank: true }))).toEqual(['scanningUi.pages.blank']);
+    expect(pageNotes(t, page('a', 'DON', 1, { blank: true, blankReviewed: true }))).toEqual(['scanningUi.pages.blankKept']);
+    expect(pageNotes(t, page('a', 'DON', 1, { kind: 'separator', blank: true }))).toEqual(['scanningUi.pages.separator']);
+    expect(pageNotes(t, page('a', 'DON', 1, { state: 'raw' }))).toEqual(['scanningUi.pages.processing']);
+    expect(pageNotes(t, page('a', 'DON', 1, { state: 'failed', error: { code: 'SCAN_PAGE_CORRUPT', message: 'Ảnh hỏng' } }))).toEqual(['scanningUi.pages.failed{"message":"Ảnh hỏng"}']);
+    expect(pageNotes(t, page('a', 'DON', 1, { rotation: 270 }))).toEqual(['scanningUi.pages.rotated{"deg":270}']);
+    expect(pageNotes(t, page('a', 'DON', 1, { rotation: -90 }))).toEqual(['scanningUi.pages.rotated{"deg":270}']);
+  });
+});
