@@ -100,6 +100,7 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
   let code = '';
   let dossierId = '';
   let firstItemOrder: string[] = [];
+  let lowest = '';
 
   it('scans into a checklist item at reception: live thumbnails, keyboard reorder, rotate, reassign, page counts', async () => {
     const { page } = browser;
@@ -138,7 +139,7 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
     const dpi = panel(page).getByLabel('Độ phân giải', { exact: true });
     await dpi.focus();
     await page.keyboard.press('Home');
-    const lowest = await dpi.evaluate((el) => (el as HTMLSelectElement).options[0]!.value);
+    lowest = await dpi.evaluate((el) => (el as HTMLSelectElement).options[0]!.value);
     await expect.poll(() => dpi.inputValue()).toBe(lowest);
 
     // The received items are listed with their counts; none has pages yet, and that stands out.
@@ -158,6 +159,11 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
     await expect.poll(() => thumbs(grid(page)), { timeout: 60_000 }).toBe(10);
     await expect.poll(() => counts(page)).toEqual(['10 trang', 'chưa có trang', 'chưa có trang']);
     expect(await panel(page).locator('.scan-item--empty').count()).toBe(2);
+    // The first scan at this counter made its scanner the counter's default; the clerk saves the settings for the procedure.
+    const profiles = () => rpc.call<{ default: { device: string } | null; procedures: { procedureCode: string; device: string; dpi: number }[] }>('scans.profiles', {});
+    await expect.poll(async () => (await profiles()).default?.device).toBe(await device.inputValue());
+    await press(page, 'Lưu cấu hình quét cho thủ tục này');
+    await expect.poll(async () => (await profiles()).procedures.map((p) => [p.device, p.dpi])).toEqual([[await device.inputValue(), Number(lowest)]]);
     const before = await gridOrder(page);
     expect((await tray()).filter((p) => p.itemCode === items[0]).sort((a, b) => a.position - b.position).map((p) => p.id)).toEqual(before);
 
@@ -223,6 +229,9 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
     await expect.poll(async () => ((await page.getByTestId('dossier-code').textContent()) ?? '').trim(), { timeout: 10_000 }).toBe(code);
 
     await expect.poll(() => gridOrder(page), { timeout: 15_000 }).toEqual(firstItemOrder);
+    // The procedure's saved profile chooses the scanner and its settings here too.
+    await expect.poll(() => panel(page).getByLabel('Độ phân giải', { exact: true }).inputValue(), { timeout: 15_000 }).toBe(lowest);
+    expect(await panel(page).getByText('Đang dùng cấu hình quét đã lưu cho thủ tục này.').count()).toBe(1);
     await expect.poll(() => thumbs(grid(page)), { timeout: 30_000 }).toBe(9);
     const recordCounts = await counts(page);
     expect(recordCounts.filter((c) => c !== 'chưa có trang')).toEqual(['9 trang', '1 trang']);
