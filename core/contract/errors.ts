@@ -97,11 +97,6 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'SCAN_BATCH_NOT_FOUND',
   'SCAN_BATCH_MISMATCH',
   'SCAN_NO_ITEM',
-  // A scan job or batch id that names none (or another place's batch), a dossier with no item to scan into.
-  'SCAN_JOB_NOT_FOUND',
-  'SCAN_BATCH_NOT_FOUND',
-  'SCAN_BATCH_MISMATCH',
-  'SCAN_NO_ITEM',
   // A scanned page id that names none, a read position past its image's end, a batch id not fit for a folder name.
   'PAGE_NOT_FOUND',
   'PAGE_BAD_OFFSET',
