@@ -3,10 +3,12 @@
  * SANE's `test` backend through scanimage (enabled by a private SANE_CONFIG_DIR whose dll.conf says `test`; its
  * feeder gives 10 pages). In Reception's Documents step the pages go to the clerk's tray: thumbnails appear as
  * they are scanned, one page is moved later with Ctrl+→, one is turned with R, one is given to another checklist
- * item with M, and the page counts follow; receiving the dossier takes the tray into it, and the dossier record
- * shows the same pages, where R turns one and Delete (confirmed) takes one out. A jam mid-batch on an eSCL scanner
- * (the test server on 127.0.0.1, typed in by the admin) is said in Vietnamese with what to do, and Continue carries
- * the same batch on into the same item. axe-core passes on the scanning panel.
+ * item with M, and the page counts follow; the scanner and the procedure's settings are remembered. Receiving the
+ * dossier takes the tray into it, and the dossier record shows the same pages, where R turns one, Delete
+ * (confirmed) takes one out and a page dragged with the mouse moves. A jam mid-batch on an eSCL scanner (the test
+ * server on 127.0.0.1, typed in by the admin) is said in Vietnamese with what to do, Continue carries the same
+ * batch on into the same item, Insert scans a sheet in before a page and Enter opens one. axe-core passes on the
+ * scanning panel, its dialogs and the device stop.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -254,6 +256,11 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
     const pages = await rpc.call<PageRow[]>('pages.list', { dossierId });
     expect(pages.map((p) => p.id)).not.toContain(firstItemOrder.at(-1));
     expect((await counts(page)).filter((c) => c !== 'chưa có trang')).toEqual(['8 trang', '1 trang']);
+
+    // With the mouse: the second page dragged onto the first takes its place.
+    const order = firstItemOrder.slice(0, -1);
+    await grid(page).locator('li.scan-page').nth(1).dragTo(grid(page).locator('li.scan-page').nth(0));
+    await expect.poll(() => gridOrder(page)).toEqual([order[1], order[0], ...order.slice(2)]);
     expect(browser.problems.errors).toEqual([]);
   }, 120_000);
 
