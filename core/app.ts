@@ -47,6 +47,7 @@ import { createScanning, type ScanningOptions } from './services/scanning/scanni
 import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
 import { sweepOrphanFiles } from './services/documents/orphan-sweep';
+import { FolderJournal } from './services/documents/folder-journal';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -175,8 +176,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
   const uploads = new UploadStaging(db, layout.root, clock, logger);
   uploads.startSweeping();
-  const attachments = new AttachmentStore(layout.files, uploads);
-  const pages = new PageStore({ db, filesDir: layout.files, audit, clock, events, logger });
+  const journal = new FolderJournal(db, () => clock.now());
+  const attachments = new AttachmentStore(layout.files, uploads, journal);
+  const pages = new PageStore({ db, filesDir: layout.files, audit, clock, events, logger, journal });
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments, pages });
   const returnCorrection = new ReturnCorrection({ db, audit, clock, get: (ref) => dossiers.get(ref) });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });

@@ -13,6 +13,7 @@ import type { Db } from '../../store/database';
 import type { Actor } from '../actor';
 import { assertAcceptable } from './content-type';
 import { fsyncDir } from './durable-files';
+import type { FolderJournal } from './folder-journal';
 import type { UploadStaging } from './upload-staging';
 
 /** The "other documents" row every procedure has besides its checklist (one constant, kept in core/domain). */
@@ -35,7 +36,7 @@ export interface PreparedFile {
 }
 
 export class AttachmentStore {
-  constructor(private readonly filesDir: string, private readonly staging: UploadStaging) {}
+  constructor(private readonly filesDir: string, private readonly staging: UploadStaging, private readonly journal?: FolderJournal) {}
 
   /** Checks every file, then places them; on any failure nothing placed is left behind. */
   prepare(actor: Actor, dossierId: string, procedure: Procedure, attachments: readonly AttachmentRef[], newId: () => string): PreparedFile[] {
@@ -54,6 +55,8 @@ export class AttachmentStore {
     const prepared: PreparedFile[] = [];
     const dir = path.join(this.filesDir, dossierId);
     try {
+      // Recorded before any file is placed: a crash before the intake commits is found by the sweep at start.
+      if (checked.length) this.journal?.mark(dossierId);
       for (const { a, staged } of checked) {
         const id = newId();
         const rel = path.join(dossierId, `${id}-${staged.fileName}`);

@@ -5,6 +5,10 @@
  * listed in that day's moved.jsonl, so an administrator can look at them or put them back.
  * Only <data>/files is swept: upload staging (<data>/uploads) keeps its own rows and expiry.
  *
+ * The whole files tree is walked once per data folder (the first start of this version, for orphans of older ones);
+ * after that only the folders writers recorded in files_dirty_folders (folder-journal.ts) before writing are
+ * compared with their rows, so a start costs the same with a year of scans as with none.
+ *
  * Another core may be running on the same folder (the CLI beside the app) with a file written and its row not yet
  * committed. Every core leaves a mark <data>/run/core-<pid>.pid; while another live core is marked, files younger
  * than RECENT_GRACE_MS are left for a later start. With no other core alive, every orphan is swept at once (after
@@ -76,19 +80,94 @@ function defaultAlive(pid: number): boolean {
   }
 }
 
-/** Mark this core as running, drop marks of dead ones, and say whether another core is alive. */
-function markRunning(root: string, pid: number, alive: (pid: number) => boolean): boolean {
+/** Mark this core as running, drop marks of dead ones, and give the other cores alive. */
+function markRunning(root: string, pid: number, alive: (pid: number) => boolean): Set<number> {
   const dir = path.join(root, 'run');
   mkdirSync(dir, { recursive: true });
-  let others = false;
+  const others = new Set<number>();
   for (const name of readdirSync(dir)) {
     const m = /^core-(\d+)\.pid$/.exec(name);
     if (!m || Number(m[1]) === pid) continue;
-    if (alive(Number(m[1]))) others = true;
+    if (alive(Number(m[1]))) others.add(Number(m[1]));
     else rmSync(path.join(dir, name), { force: true });
   }
   writeFileSync(path.join(dir, `core-${pid}.pid`), `${pid}\n`);
   return others;
+}
+
+/** Marks the one-time walk of the whole files tree as done (settings row, written once). */
+export const FULL_SWEEP_KEY = 'files.fullSweepAt';
+
+const norm = (p: string | null | undefined) => (p ? p.split(/[\\/]+/).join('/') : null);
+
+/** The paths rows name inside one recorded folder: a scan batch's, or a dossier's attachments. */
+function referencedIn(db: Db, folder: string): Set<string> {
+  const out = new Set<string>();
+  const scan = /^scans\/([^/]+)$/.exec(folder);
+  if (scan) {
+    const rows = db
+      .prepare<[string], { a: string | null; b: string | null; c: string | null; d: string | null }>(
+        'SELECT raw_path AS a, image_path AS b, master_path AS c, thumb_path AS d FROM dossier_pages WHERE batch_id = ?',
+      )
+      .all(scan[1]!);
+    for (const r of rows) for (const p of [r.a, r.b, r.c, r.d]) if (p) out.add(norm(p)!);
+  } else {
+    for (const r of db.prepare<[string], { p: string }>('SELECT stored_path AS p FROM dossier_documents WHERE dossier_id = ?').all(folder)) out.add(norm(r.p)!);
+  }
+  return out;
+}
+
+/** What to compare: every file once per data folder, then only the files of recorded folders. */
+interface Scope {
+  files: string[];
+  named: (rel: string) => boolean;
+  /** Whether a file may still be another live core's write in progress (then it is left while recent). */
+  mayBeLive: (rel: string) => boolean;
+  finish: (leftRecent: number) => void;
+}
+
+function candidates(o: SweepOptions, filesDir: string, others: Set<number>): Scope {
+  const full = !o.db.prepare<[string], { key: string }>('SELECT key FROM settings WHERE key = ?').get(FULL_SWEEP_KEY);
+  const journal = o.db.prepare<[], { folder: string; pid: number }>('SELECT folder, pid FROM files_dirty_folders').all();
+  // Records of processes gone (this one's pid included: it has recorded nothing yet) are settled by this sweep.
+  const settled = () => {
+    const del = o.db.prepare('DELETE FROM files_dirty_folders WHERE folder = ? AND pid = ?');
+    o.db.transaction(() => {
+      for (const r of journal) if (!others.has(r.pid)) del.run(r.folder, r.pid);
+    })();
+  };
+  if (full) {
+    const files: string[] = [];
+    walk(filesDir, '', files);
+    const named = referenced(o.db);
+    return {
+      files,
+      named: (rel) => named.has(rel),
+      mayBeLive: () => others.size > 0,
+      finish: (leftRecent) => {
+        if (leftRecent > 0) return; // walked again at the next start
+        o.db
+          .prepare('INSERT OR IGNORE INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, ?, ?)')
+          .run(FULL_SWEEP_KEY, JSON.stringify(o.now.toISOString()), o.now.toISOString(), 'system:orphan-sweep');
+        settled();
+      },
+    };
+  }
+  const files: string[] = [];
+  const named = new Set<string>();
+  for (const folder of new Set(journal.map((r) => r.folder))) {
+    if (folder.split('/').some((part) => part === '..' || part === '')) continue;
+    let entries;
+    try {
+      entries = readdirSync(path.join(filesDir, ...folder.split('/')), { withFileTypes: true });
+    } catch {
+      continue; // never created, or gone
+    }
+    for (const e of entries) if (e.isFile()) files.push(`${folder}/${e.name}`);
+    for (const p of referencedIn(o.db, folder)) named.add(p);
+  }
+  const live = new Set(journal.filter((r) => others.has(r.pid)).map((r) => r.folder));
+  return { files, named: (rel) => named.has(rel), mayBeLive: (rel) => live.has(rel.slice(0, rel.lastIndexOf('/'))), finish: settled };
 }
 
 function dayOf(d: Date): string {
@@ -124,13 +203,13 @@ export function sweepOrphanFiles(o: SweepOptions): SweepReport {
   const filesDir = path.join(o.root, 'files');
   const report: SweepReport = { moved: [], leftRecent: [] };
   const others = markRunning(o.root, o.pid ?? process.pid, o.alive ?? defaultAlive);
-  const grace = o.graceMs ?? (others ? RECENT_GRACE_MS : 0);
-  const all: string[] = [];
-  walk(filesDir, '', all);
-  if (all.length === 0) return report;
-  const named = referenced(o.db);
-  const orphans = all.filter((rel) => !named.has(rel));
-  if (orphans.length === 0) return report;
+  const scope = candidates(o, filesDir, others);
+  const graceFor = (rel: string) => o.graceMs ?? (scope.mayBeLive(rel) ? RECENT_GRACE_MS : 0);
+  const orphans = scope.files.filter((rel) => !scope.named(rel));
+  if (orphans.length === 0) {
+    scope.finish(0);
+    return report;
+  }
   const day = path.join(o.root, 'quarantine', dayOf(o.now));
   const touched = new Set<string>();
   for (const rel of orphans) {
@@ -141,6 +220,7 @@ export function sweepOrphanFiles(o: SweepOptions): SweepReport {
     } catch {
       continue; // gone meanwhile
     }
+    const grace = graceFor(rel);
     if (grace > 0 && o.now.getTime() - st.mtimeMs < grace) {
       report.leftRecent.push(rel);
       continue;
@@ -157,6 +237,7 @@ export function sweepOrphanFiles(o: SweepOptions): SweepReport {
     o.logger.warn('orphan file quarantined', { file: `files/${rel}`, to: toRel, bytes: st.size });
   }
   for (const d of touched) fsyncDir(d);
+  scope.finish(report.leftRecent.length);
   if (report.moved.length) o.logger.warn('orphan sweep done', { moved: report.moved.length, leftRecent: report.leftRecent.length, quarantine: path.relative(o.root, day) });
   if (report.leftRecent.length) o.logger.info('recent orphan files left for a later start (another core is running)', { files: report.leftRecent.length });
   return report;

@@ -10,6 +10,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rm
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import { fsyncDir } from './durable-files';
+import type { FolderJournal } from './folder-journal';
 
 /** The folder under <data>/files that holds every scanned page's files. */
 export const SCANS_DIR = 'scans';
@@ -32,7 +33,7 @@ export function extOf(mediaType: string): string {
 }
 
 export class PageFiles {
-  constructor(private readonly filesDir: string) {}
+  constructor(private readonly filesDir: string, private readonly journal?: FolderJournal) {}
 
   /** A batch id becomes a folder name: only plain characters, so it cannot leave the scans folder. */
   static checkBatchId(batchId: string): void {
@@ -52,6 +53,8 @@ export class PageFiles {
   /** Write durably: file fsynced, then its folder (and any folder created for it, in its parent). */
   write(rel: string, data: Uint8Array): WrittenFile {
     const file = this.abs(rel);
+    // Recorded before the file exists, so a crash after this line is found by the sweep at start.
+    this.journal?.mark(rel.split('/').slice(0, -1).join('/'));
     this.ensureDir(path.dirname(file));
     let fd: number;
     try {

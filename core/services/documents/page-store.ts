@@ -22,6 +22,7 @@ import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { PipelineOutput } from '../scanning/pipeline/types';
 import { OTHER_ITEM_CODE } from './attachments';
+import type { FolderJournal } from './folder-journal';
 import { PageFiles, type WrittenFile } from './page-files';
 import { clampPosition, closeGap, getRow, itemCount, listRows, openGap, ownerColumns, ownerOf, toPage, type PageRow } from './page-rows';
 import type { NewRawPage, PageOwner, PageStoreApi, ScanBatch } from './page-store-types';
@@ -39,6 +40,8 @@ export interface PageStoreDeps {
   events: EventPublisher;
   logger?: Logger;
   step?: (s: PageStep) => void;
+  /** Records the folders written into before their first file (the sweep at start reads it). */
+  journal?: FolderJournal;
 }
 
 /** Whose tray a caller scans into: a user's id; a system actor (CLI, jobs) has its own tray by name. */
@@ -72,7 +75,7 @@ export class PageStore implements PageStoreApi {
   private readonly turning = new Map<string, Promise<unknown>>();
 
   constructor(private readonly d: PageStoreDeps) {
-    this.files = new PageFiles(d.filesDir);
+    this.files = new PageFiles(d.filesDir, d.journal);
   }
 
   private now(): string {

@@ -61,6 +61,7 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
 /** Keys a service owns → the methods that write them. */
 export const SERVICE_SETTINGS: Readonly<Record<string, string>> = {
   'calendar.config': 'calendar.setWindows, calendar.setOfficial',
+  'files.fullSweepAt': 'the orphan sweep at start (core/services/documents/orphan-sweep.ts)',
   [SCAN_PROFILES_KEY]: 'scans.saveProfile',
 };
 

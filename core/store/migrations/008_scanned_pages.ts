@@ -79,6 +79,15 @@ export const m008ScannedPages: Migration = {
       CREATE INDEX dossier_pages_dossier ON dossier_pages(dossier_id, item_code, position) WHERE dossier_id IS NOT NULL;
       CREATE INDEX dossier_pages_tray ON dossier_pages(tray_owner, item_code, position) WHERE tray_owner IS NOT NULL;
       CREATE INDEX dossier_pages_raw ON dossier_pages(state) WHERE state = 'raw';
+
+      -- Folders under <data>/files a process is writing into, recorded before its first file there: after a crash
+      -- only these are compared with the rows (orphan-sweep.ts), never the whole files tree.
+      CREATE TABLE files_dirty_folders (
+        folder TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        since TEXT NOT NULL,
+        PRIMARY KEY (folder, pid)
+      );
     `);
   },
 };

@@ -1,6 +1,7 @@
 /**
  * At start, files under <data>/files that no row names (a crash between "file durable" and "row committed") are
  * moved into <data>/quarantine/<day>/ and logged, never deleted; files rows name, and upload staging, stay put.
+ * The whole files tree is walked once per data folder; after that only folders writers recorded before writing.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/app';
 import { ManualClock } from '../../../core/platform/clock';
 import type { Actor } from '../../../core/services/actor';
-import { sweepOrphanFiles } from '../../../core/services/documents/orphan-sweep';
+import { FULL_SWEEP_KEY, sweepOrphanFiles } from '../../../core/services/documents/orphan-sweep';
 import { call, TEST_HASH_COST, withAdmin } from '../../helpers/core';
 import { NGUYEN_THI_HUYNH, personInput } from '../../helpers/people';
 import { tempDir } from '../../helpers/temp';
@@ -64,9 +65,11 @@ describe('orphan sweep at start', () => {
     expect(staging).toEqual([`${pending}.part`]);
 
     const again = await open(dir);
-    expect(filesUnder(files)).toEqual(kept);
+    // Folders no writer recorded are not walked at every start (only once per data folder, below).
+    const unrecorded = ['loose.txt', 'scans/batch-9/0001-00000000.tif'];
+    expect(filesUnder(files)).toEqual([...kept, ...unrecorded].sort());
     const q = path.join(dir, 'quarantine', '2026-11-24');
-    const orphans = [`${dossier.id}/abc-stray.pdf`, 'loose.txt', 'scans/batch-1/0002-deadbeef.raw.png', 'scans/batch-9/0001-00000000.tif'];
+    const orphans = [`${dossier.id}/abc-stray.pdf`, 'scans/batch-1/0002-deadbeef.raw.png'];
     expect(filesUnder(q)).toEqual([...orphans, 'moved.jsonl'].sort());
     expect(readFileSync(path.join(q, dossier.id, 'abc-stray.pdf'))).toEqual(SAMPLE_FILES.pdf);
     const listed = readFileSync(path.join(q, 'moved.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { file: string; to: string });
@@ -81,8 +84,31 @@ describe('orphan sweep at start', () => {
     // A second start finds nothing more to move.
     await again.close();
     core = null;
-    await open(dir);
+    const third = await open(dir);
     expect(filesUnder(q)).toEqual([...orphans, 'moved.jsonl'].sort());
+    expect(third.db.prepare('SELECT count(*) AS n FROM files_dirty_folders').get()).toEqual({ n: 0 });
+    // A data folder from before the journal (no full walk recorded): its first start walks every file once.
+    third.db.prepare('DELETE FROM settings WHERE key = ?').run(FULL_SWEEP_KEY);
+    await third.close();
+    core = null;
+    const before = filesUnder(files); // the raw page has been processed by now (scan recovery)
+    await open(dir);
+    expect(filesUnder(files)).toEqual(before.filter((f) => !unrecorded.includes(f)));
+    expect(filesUnder(q)).toEqual([...orphans, ...unrecorded, 'moved.jsonl'].sort());
+  });
+
+  it('records a folder before the first file is written into it', async () => {
+    const dir = path.join(t.dir, 'c');
+    const c = await open(dir);
+    const folders = () => c.db.prepare<[], { folder: string; pid: number }>('SELECT folder, pid FROM files_dirty_folders').all();
+    expect(folders()).toEqual([]);
+    const pages = c.services.pages;
+    pages.createBatch({ id: 'batch-j', owner: { trayOwner: 'u1' }, itemCode: 'TP1', device: 'folder:x', settings: '{}', actor });
+    // The batch's folder cannot be made: the file write fails after the folder was recorded.
+    writeFileSync(path.join(dir, 'files', 'scans'), 'not a folder');
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } }).png().toBuffer();
+    expect(() => pages.addRaw({ owner: { trayOwner: 'u1' }, itemCode: 'TP1', batchId: 'batch-j', batchSeq: 1, bytes: png, mediaType: 'image/png', widthPx: 8, heightPx: 8, dpi: 300, actor })).toThrow();
+    expect(folders()).toEqual([{ folder: 'scans/batch-j', pid: process.pid }]);
   });
 
   it('leaves recent orphans alone while another core runs on the folder, and takes them once it is gone', async () => {
@@ -96,8 +122,9 @@ describe('orphan sweep at start', () => {
     const now = new Date();
     const hourAgo = new Date(now.getTime() - 3_600_000);
     utimesSync(path.join(files, 'scans', 'b1', 'old.png'), hourAgo, hourAgo);
-    // Another core (pid 424242) is marked running and alive.
+    // Another core (pid 424242) is marked running and alive, and writing into scans/b1.
     writeFileSync(path.join(dir, 'run', 'core-424242.pid'), '424242\n');
+    db.prepare('INSERT INTO files_dirty_folders (folder, pid, since) VALUES (?, ?, ?)').run('scans/b1', 424242, now.toISOString());
     const logger = c.logger;
     const busy = sweepOrphanFiles({ db, root: dir, logger, now, alive: (pid) => pid === 424242 });
     expect(busy.moved.map((m) => m.file)).toEqual(['scans/b1/old.png']);
