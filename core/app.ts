@@ -203,7 +203,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dossiers: dossiersHandlers(dossiers, returnCorrection),
     forms: formsHandlers(forms),
     devices: devicesHandlers(barcodes),
-    reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock),
+    reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock, pages),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
     pages: pagesHandlers(pages),

@@ -81,6 +81,11 @@ const intakeFields = {
   channel: z.enum(['direct', 'postal']).optional(),
   summary: z.string().trim().max(1000).optional(),
   attachments: z.array(attachmentSchema).max(100).default([]),
+  /**
+   * Take the pages in the calling clerk's reception tray into this dossier, whatever the outcome (items it lacks
+   * go to 'KHAC'); reception.discardDraft sets tray pages aside instead.
+   */
+  trayPages: z.boolean().optional(),
 };
 
 /** Who collected a dossier's result: recorded by returnResult, corrected by correctReturn, with the same rules. */
@@ -158,8 +163,6 @@ export const dossiersContract = {
       .object({
         ...intakeFields,
         fees: z.object({ collected: z.number().int().min(0), confirmed: z.literal(true) }).strict().optional(),
-        /** Take the pages in the calling clerk's reception tray into the new dossier (items it lacks go to 'KHAC'). */
-        trayPages: z.boolean().optional(),
       })
       .strict()
       .superRefine(oneApplicant),

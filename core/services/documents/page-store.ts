@@ -350,6 +350,25 @@ export class PageStore implements PageStoreApi {
     return rows.length;
   }
 
+  /**
+   * The clerk starts over (reception.discardDraft): pages still in the tray belong to nobody's dossier now, so they
+   * are set aside (removed, kept in the table and the audit log) rather than slipping into the next citizen's.
+   */
+  discardTray(actor: Actor): number {
+    const tray: PageOwner = { trayOwner: trayOwnerOf(actor) };
+    const n = inTransaction(this.d.db, () => {
+      const rows = listRows(this.d.db, tray);
+      if (rows.length === 0) return 0;
+      const now = this.now();
+      const setAside = this.d.db.prepare('UPDATE dossier_pages SET removed_at = ?, removed_by = ?, position = NULL, updated_at = ? WHERE id = ?');
+      for (const r of rows) setAside.run(now, actorLabel(actor), now, r.id);
+      this.d.audit.append(actor, { action: 'pages.tray_discarded', entity: 'tray', entityId: tray.trayOwner, data: { pages: rows.length, pageIds: rows.map((r) => r.id) } });
+      return rows.length;
+    });
+    if (n) this.changed(tray);
+    return n;
+  }
+
   // ---------- the clerk's edits (pages.*) ----------
 
   listFor(actor: Actor, input: { dossierId: string } | { tray: true }): Page[] {

@@ -218,7 +218,8 @@ export class DossierService {
           });
         this.recordTransition(actor, id, null, decision.state, { ...decision.transitionData, code: allocated.code, fallbackCode: allocated.fallback }, now.iso);
         this.d.attachments.record(this.d.db, id, files, now.iso, who);
-        if (isReceived && 'trayPages' in input && input.trayPages) this.d.pages?.claimTray(this.d.db, actor, id, procedure.checklist.map((i) => i.code));
+        // Whatever the outcome (received, supplement requested, refused), the papers scanned are this dossier's.
+        if (input.trayPages) this.d.pages?.claimTray(this.d.db, actor, id, procedure.checklist.map((i) => i.code));
         if (fees && fees.collected > 0) this.issueFeeReceipt(actor, id, fees.collected, now);
       });
     } catch (e) {

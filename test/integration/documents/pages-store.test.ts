@@ -278,6 +278,27 @@ describe('reception takes the tray', () => {
     // The same list through the contract, and the next page of the batch continues into the dossier.
     expect((await call(t.core, c, 'pages.list', { dossierId })).map((p) => p.id)).toEqual([p1.id, p3.id, p2.id]);
   });
+
+  it('a refused dossier takes its scanned pages too; starting over sets the tray aside, never into the next dossier', async () => {
+    const { c, actor } = await clerk('clerk2');
+    const s = store();
+    const tray: PageOwner = { trayOwner: trayOwnerOf(actor) };
+    const p1 = await addPage(s, tray, newBatch(s, tray, 'TP1', actor), 1, 'TP1', { actor });
+    const refused = await t.core.dispatch(c, 'dossiers.refuse', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(NGUYEN_THI_HUYNH), reason: 'Không đúng thẩm quyền', trayPages: true });
+    if (!refused.ok) throw new Error(refused.error.code);
+    expect(s.list(tray)).toEqual([]);
+    expect(s.list({ dossierId: (refused.value as { id: string }).id }).map((p) => p.id)).toEqual([p1.id]);
+
+    // Pages scanned for a dossier the clerk then abandons: discarding the draft sets them aside (kept, audited).
+    const p2 = await addPage(s, tray, newBatch(s, tray, 'TP1', actor), 1, 'TP1', { actor });
+    await call(t.core, c, 'reception.discardDraft', {});
+    expect(s.list(tray)).toEqual([]);
+    expect(t.core.db.prepare('SELECT removed_by IS NOT NULL AS removed, position FROM dossier_pages WHERE id = ?').get(p2.id)).toEqual({ removed: 1, position: null });
+    const next = await receive(c, { trayPages: true });
+    if (!next.ok) throw new Error(next.error.code);
+    expect(s.list({ dossierId: (next.value as { id: string }).id })).toEqual([]);
+    expect(t.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'pages.tray_discarded'").get()).toEqual({ n: 1 });
+  });
 });
 
 describe('pages.* through the contract', () => {

@@ -508,6 +508,7 @@ export function ReceptionScreen() {
       finish(
         await api.call('dossiers.requestSupplement', {
           ...input,
+          trayPages: true,
           items: lines.map((l) => (l.itemCode ? { itemCode: l.itemCode, reason: l.reason.trim() } : { name: l.name.trim(), reason: l.reason.trim() })),
           ...(note.trim() ? { note: note.trim() } : {}),
         }),
@@ -530,7 +531,7 @@ export function ReceptionScreen() {
     setBusy('refuse');
     setDialogErrors({});
     try {
-      finish(await api.call('dossiers.refuse', { ...input, reason }));
+      finish(await api.call('dossiers.refuse', { ...input, reason, trayPages: true }));
     } catch (e) {
       setBusy(null);
       const shown = describeError(t, e);
