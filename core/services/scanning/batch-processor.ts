@@ -40,6 +40,8 @@ export interface BatchProcessorDeps {
   /** Pages of this batch after a sequence number, by arrival (for re-filing after a separator). */
   pagesAfter: (batchSeq: number) => { id: string; itemCode: string; removed: boolean }[];
   concurrency: number;
+  /** Both sides of each sheet arrive (ADF duplex): a separator sheet's blank back belongs to the sheet. */
+  duplex?: boolean;
   /** The queue ran dry and nothing is in flight. */
   onIdle: () => void;
 }
@@ -54,6 +56,8 @@ export class BatchProcessor {
   private readonly inflight: InFlight[] = [];
   private running = false;
   private idleWaiters: (() => void)[] = [];
+  /** The last separator applied: its arrival number, its mark, and the item it was filed in. */
+  private lastSeparator: { seq: number; mark: SeparatorMark; itemCode: string } | null = null;
   currentItem: string;
 
   constructor(private readonly d: BatchProcessorDeps) {
@@ -121,9 +125,19 @@ export class BatchProcessor {
     let page: Page | null = null;
     try {
       if (r.ok) {
-        const mark = this.d.options.separators ? r.out.separator : null;
-        if (mark) this.refileAfter(entry.batchSeq, mark);
-        page = this.d.store.completeProcessing(entry.pageId, this.d.options.separators ? r.out : { ...r.out, separator: null });
+        let out = r.out;
+        const mark = this.d.options.separators ? out.separator : null;
+        const back = this.lastSeparator;
+        if (mark) {
+          this.lastSeparator = { seq: entry.batchSeq, mark, itemCode: this.currentItem };
+          this.refileAfter(entry.batchSeq, mark);
+        } else if (this.d.duplex && this.d.options.separators && out.blank && back && back.seq === entry.batchSeq - 1) {
+          // The blank back of a separator sheet scanned in duplex: part of the sheet (kept with it, in its item, and
+          // never re-applied), not a blank page at the head of the next document.
+          this.d.store.setItem(entry.pageId, back.itemCode);
+          out = { ...out, separator: back.mark };
+        }
+        page = this.d.store.completeProcessing(entry.pageId, this.d.options.separators ? out : { ...out, separator: null });
       } else {
         page = this.d.store.markFailed(entry.pageId, r.error);
       }

@@ -143,6 +143,7 @@ export class ScanService {
       rule: (mark, current, codes) => this.ruleFor(w!.owner)(mark, current, codes),
       pagesAfter: (seq) => batchPages(this.d.db, batch.id).filter((p) => p.batchSeq > seq),
       concurrency: this.d.concurrency ?? 2,
+      duplex: settings.source === 'adf-duplex',
       onIdle: () => this.settle(batch.id),
     });
     w = { processor, owner: batch.owner, streaming: null };

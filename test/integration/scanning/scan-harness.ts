@@ -31,7 +31,7 @@ export interface ScanWorld {
 
 /** A real pipeline, small: sharp decodes the page (a corrupt one fails with SCAN_PAGE_UNREADABLE), keeps a gray
  *  master, a JPEG thumbnail; `separator` says which decoded pages are separator sheets (by their pixel width). */
-export function sharpPipeline(opts: { separatorWidth?: Map<number, SeparatorMark>; calls?: number[] } = {}): PagePipeline & { seen: number[] } {
+export function sharpPipeline(opts: { separatorWidth?: Map<number, SeparatorMark>; blankWidths?: ReadonlySet<number>; calls?: number[] } = {}): PagePipeline & { seen: number[] } {
   const seen: number[] = [];
   return {
     seen,
@@ -60,8 +60,8 @@ export function sharpPipeline(opts: { separatorWidth?: Map<number, SeparatorMark
         skewDeg: 0,
         deskewed: false,
         crop: null,
-        blank: false,
-        inkRatio: 0.1,
+        blank: opts.blankWidths?.has(width) ?? false,
+        inkRatio: opts.blankWidths?.has(width) ? 0 : 0.1,
         content: 'text',
         separator: opts.separatorWidth?.get(width) ?? null,
         timings: {},

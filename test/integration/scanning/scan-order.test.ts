@@ -56,6 +56,7 @@ function gated(inner: PagePipeline): PagePipeline & { open(): void; asked: numbe
 }
 
 describe('the job loop', () => {
+
   it('asks the device for page n+1 only once page n is stored (raw, with its row)', async () => {
     const seenBeforeNext: number[] = [];
     let batchId = '';
@@ -172,5 +173,32 @@ describe('the job loop', () => {
     stuck.open();
     await first.scans.close();
     expect(batchPages(t.core.db, done.batchId)).toHaveLength(3);
+  });
+
+  it('in ADF duplex, a separator sheet\'s blank back stays with the sheet instead of opening the next document', async () => {
+    const marks = new Map([[90, { kind: 'patch-t' as const, text: 'PATCHT' }]]);
+    // Fronts and backs: 141/142, the sheet 90 with its blank back 89, then 143/144 (144 blank: a real blank page).
+    const { scans, store } = buildScans(t, { pipeline: sharpPipeline({ separatorWidth: marks, blankWidths: new Set([89, 144]) }), scanner: registry, concurrency: 2 });
+    const before = new Map(['TP1', 'TP2'].map((c) => [c, itemPages(store.list({ dossierId }), c).length]));
+    const s = await serve({ pages: pagesOf([141, 142, 90, 89, 143, 144]) });
+    const job = start(scans, s.url, 'TP1', { settings: { source: 'adf-duplex', color: 'gray' } });
+    expect(await scans.finished(job.jobId)).toMatchObject({ status: 'completed', received: 6, processed: 6 });
+    const ours = (code: string) => itemPages(store.list({ dossierId }), code).slice(before.get(code)).map((p) => [p.widthPx, p.kind, p.blank]);
+    expect(ours('TP1')).toEqual([
+      [141, 'page', false],
+      [142, 'page', false],
+      [90, 'separator', false],
+      [89, 'separator', true],
+    ]);
+    // A blank page that does not follow a sheet is the document's, flagged for review.
+    expect(ours('TP2')).toEqual([
+      [143, 'page', false],
+      [144, 'page', true],
+    ]);
+    // Continuing the batch goes on into the item the sheet opened, not one further.
+    const more = await serve({ pages: pagesOf([145, 146]) });
+    const next = start(scans, more.url, 'TP1', { continueBatchId: job.batchId, settings: { source: 'adf-duplex', color: 'gray' } });
+    expect(next.itemCode).toBe('TP2');
+    await scans.finished(next.jobId);
   });
 });
