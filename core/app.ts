@@ -43,6 +43,7 @@ import { DocumentReader } from './services/documents/document-reader';
 import { UploadStaging } from './services/documents/upload-staging';
 import { PageStore } from './services/documents/page-store';
 import { pagesHandlers } from './services/documents/pages-handlers';
+import { PageEdits } from './services/documents/page-edits';
 import { createScanning, type ScanningOptions } from './services/scanning/scanning-setup';
 import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
@@ -206,7 +207,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock, pages),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
-    pages: pagesHandlers(pages),
+    pages: pagesHandlers(new PageEdits(pages, { db, audit })),
     scans: scanning.handlers,
     events: eventsHandlers(events),
   };

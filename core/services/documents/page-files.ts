@@ -6,9 +6,10 @@
  * points at is never overwritten, and a write that loses (a retry, a second process) removes only its own file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
+import { realInsideSync } from '../../platform/inside';
 import { fsyncDir } from './durable-files';
 import type { FolderJournal } from './folder-journal';
 
@@ -83,6 +84,52 @@ export class PageFiles {
 
   read(rel: string): Buffer {
     return readFileSync(this.abs(rel));
+  }
+
+  /** The real path of a file a row names, which must lie inside <data>/files (symlinks resolved). */
+  private realPath(rel: string): string {
+    let inside;
+    try {
+      inside = realInsideSync(this.filesDir, this.abs(rel));
+    } catch {
+      throw new AppError('PAGE_FILE_MISSING', {});
+    }
+    if (!inside || inside.path === inside.root) throw new AppError('PAGE_FILE_MISSING', {});
+    return inside.path;
+  }
+
+  /** A file a row names, read only if it lies inside <data>/files (symlinks resolved); else PAGE_FILE_MISSING. */
+  readVerified(rel: string): Buffer {
+    try {
+      return readFileSync(this.realPath(rel));
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('PAGE_FILE_MISSING', {}, { cause: e });
+    }
+  }
+
+  /** length bytes at offset of a file whose size must still be what its row says. */
+  readRange(rel: string, bytes: number, offset: number, length: number): Buffer {
+    let fd: number;
+    try {
+      fd = openSync(this.realPath(rel), 'r');
+    } catch (e) {
+      if (e instanceof AppError) throw e;
+      throw new AppError('PAGE_FILE_MISSING', {}, { cause: e });
+    }
+    try {
+      if (fstatSync(fd).size !== bytes) throw new AppError('PAGE_FILE_MISSING', {});
+      const data = Buffer.alloc(length);
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, data, done, length - done, offset + done);
+        if (n === 0) throw new AppError('PAGE_FILE_MISSING', {});
+        done += n;
+      }
+      return data;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   exists(rel: string): boolean {

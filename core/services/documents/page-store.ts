@@ -5,17 +5,15 @@
  *   2. the row written or updated in one transaction;             start-up sweep quarantines them (orphan-sweep.ts)
  *   3. files the row no longer names removed (the raw scan once processed, old images after a turn).
  * So a row never names a missing file. Positions stay dense per (owner, item) inside the same transactions.
- * The clerk's edits (pages.*: move, rotate, remove, keepBlank, image) check access here: a tray's pages are its
+ * The clerk's edits (pages.*) are page-edits.ts; the access rules they use are here: a tray's pages are its
  * owner's alone; a dossier's pages are any counter role's, like the dossier itself.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
-import { PAGE_IMAGE_CHUNK_BYTES, type Page } from '../../contract/scans';
+import type { Page } from '../../contract/scans';
 import { EXTRA_ITEM_CODE } from '../../domain/dossier/checklist';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { realInsideSync } from '../../platform/inside';
 import type { EventPublisher } from '../../rpc/event-publisher';
 import { inTransaction, type Db } from '../../store/database';
 import { actorLabel, type Actor } from '../actor';
@@ -26,7 +24,6 @@ import type { FolderJournal } from './folder-journal';
 import { PageFiles, type WrittenFile } from './page-files';
 import { clampPosition, closeGap, getRow, itemCount, listRows, openGap, ownerColumns, ownerOf, toPage, type PageRow } from './page-rows';
 import type { NewRawPage, PageOwner, PageStoreApi, ScanBatch } from './page-store-types';
-import { turnImages } from './page-rotate';
 
 /** Points between steps where a test makes the process "crash" (nothing in production sets it). */
 export type PageStep = 'raw-written' | 'processed-written' | 'processed-recorded' | 'turned-written' | 'turned-recorded';
@@ -60,33 +57,26 @@ interface BatchRow {
   last_seq: number | null;
 }
 
-export interface PageChunk {
-  pageId: string;
-  mediaType: string;
-  bytes: number;
-  offset: number;
-  dataBase64: string;
-  next: number;
-}
-
 export class PageStore implements PageStoreApi {
-  private readonly files: PageFiles;
-  /** Turns of one page run one after another (each reads the files the previous one wrote). */
-  private readonly turning = new Map<string, Promise<unknown>>();
+  /** The page files (page-edits.ts writes turned images through it too). */
+  readonly files: PageFiles;
 
   constructor(private readonly d: PageStoreDeps) {
     this.files = new PageFiles(d.filesDir, d.journal);
   }
 
-  private now(): string {
+  /** @internal for page-edits.ts */
+  now(): string {
     return this.d.clock.now().toISOString();
   }
 
-  private step(s: PageStep): void {
+  /** @internal for page-edits.ts */
+  step(s: PageStep): void {
     this.d.step?.(s);
   }
 
-  private changed(owner: PageOwner): void {
+  /** @internal for page-edits.ts */
+  changed(owner: PageOwner): void {
     this.d.events.publish('pages.changed', 'dossierId' in owner ? { dossierId: owner.dossierId, trayOwner: null } : { dossierId: null, trayOwner: owner.trayOwner });
   }
 
@@ -187,7 +177,7 @@ export class PageStore implements PageStoreApi {
   readRaw(pageId: string): Buffer {
     const r = this.row(pageId);
     if (!r.raw_path) throw new AppError('PAGE_RAW_GONE', { pageId });
-    return this.readChecked(r.raw_path);
+    return this.files.readVerified(r.raw_path);
   }
 
   pendingRaw(): Page[] {
@@ -369,150 +359,6 @@ export class PageStore implements PageStoreApi {
     return n;
   }
 
-  // ---------- the clerk's edits (pages.*) ----------
-
-  listFor(actor: Actor, input: { dossierId: string } | { tray: true }): Page[] {
-    if ('tray' in input) return this.list({ trayOwner: trayOwnerOf(actor) });
-    return this.list({ dossierId: input.dossierId });
-  }
-
-  move(actor: Actor, input: { pageId: string; itemCode: string; position: number }): Page[] {
-    const owner = inTransaction(this.d.db, () => {
-      const r = this.editable(actor, input.pageId);
-      const owner = ownerOf(r);
-      if ('dossierId' in owner && !this.dossierItems(owner.dossierId).includes(input.itemCode)) {
-        throw new AppError('DOSSIER_UNKNOWN_ITEM', { itemCode: input.itemCode }, { field: 'itemCode' });
-      }
-      const after = this.refile(r, input.itemCode, input.position);
-      this.d.audit.append(actor, {
-        action: 'page.moved',
-        entity: 'page',
-        entityId: r.id,
-        data: { ...ownerColumns(owner), from: { itemCode: r.item_code, position: r.position }, to: { itemCode: after.item_code, position: after.position } },
-      });
-      return owner;
-    });
-    this.changed(owner);
-    return this.list(owner);
-  }
-
-  remove(actor: Actor, input: { pageId: string }): Page[] {
-    const owner = inTransaction(this.d.db, () => {
-      const r = this.accessible(actor, input.pageId);
-      const owner = ownerOf(r);
-      if (r.removed_at !== null) return owner;
-      this.d.db.prepare('UPDATE dossier_pages SET removed_at = ?, removed_by = ?, position = NULL, updated_at = ? WHERE id = ?').run(this.now(), actorLabel(actor), this.now(), r.id);
-      closeGap(this.d.db, owner, r.item_code, r.position!);
-      this.d.audit.append(actor, { action: 'page.removed', entity: 'page', entityId: r.id, data: { ...ownerColumns(owner), itemCode: r.item_code, position: r.position } });
-      return owner;
-    });
-    this.changed(owner);
-    return this.list(owner);
-  }
-
-  keepBlank(actor: Actor, input: { pageId: string }): Page {
-    const row = inTransaction(this.d.db, () => {
-      const r = this.editable(actor, input.pageId);
-      if (r.blank_reviewed === 1) return r;
-      this.d.db.prepare('UPDATE dossier_pages SET blank_reviewed = 1, updated_at = ? WHERE id = ?').run(this.now(), r.id);
-      this.d.audit.append(actor, { action: 'page.blank_kept', entity: 'page', entityId: r.id, data: { ...ownerColumns(ownerOf(r)), blank: r.blank === 1 } });
-      return getRow(this.d.db, r.id)!;
-    });
-    this.changed(ownerOf(row));
-    return toPage(row);
-  }
-
-  /** Quarter turns clockwise; the new files are durable before the row names them, the old ones go after. */
-  rotate(actor: Actor, input: { pageId: string; quarterTurns: number }): Promise<Page> {
-    const prior = this.turning.get(input.pageId) ?? Promise.resolve();
-    const run = prior.catch(() => undefined).then(() => this.turn(actor, input.pageId, input.quarterTurns));
-    const tail = run.finally(() => {
-      if (this.turning.get(input.pageId) === tail) this.turning.delete(input.pageId);
-    });
-    this.turning.set(input.pageId, tail.catch(() => undefined));
-    return run;
-  }
-
-  private async turn(actor: Actor, pageId: string, quarterTurns: number): Promise<Page> {
-    const r = this.editable(actor, pageId);
-    const q = (((quarterTurns % 4) + 4) % 4) as 0 | 1 | 2 | 3;
-    if (r.state !== 'ready' || !r.image_path || !r.master_path || !r.image_type) throw new AppError('PAGE_NOT_READY', { pageId });
-    if (q === 0) return toPage(r);
-    const turned = await turnImages({ image: this.readChecked(r.image_path), imageType: r.image_type, master: this.readChecked(r.master_path) }, q);
-    const batch = r.batch_id ?? 'loose';
-    const seq = r.batch_seq ?? 0;
-    const written: WrittenFile[] = [];
-    let row: PageRow;
-    try {
-      const image = this.files.write(this.files.name(batch, seq, 'image', r.image_type), turned.image);
-      written.push(image);
-      const master = this.files.write(this.files.name(batch, seq, 'master', r.master_type ?? 'image/png'), turned.master);
-      written.push(master);
-      const thumb = this.files.write(this.files.name(batch, seq, 'thumb', 'image/jpeg'), turned.thumb);
-      written.push(thumb);
-      this.step('turned-written');
-      row = inTransaction(this.d.db, () => {
-        const now = this.editable(actor, pageId);
-        // The page changed while the images were turned (removed, re-processed): nothing of ours is kept.
-        if (now.image_path !== r.image_path || now.master_path !== r.master_path) throw new AppError('PAGE_CHANGED', { pageId });
-        const odd = q % 2 === 1;
-        this.d.db
-          .prepare(
-            `UPDATE dossier_pages SET image_path = @imagePath, image_bytes = @imageBytes, image_sha256 = @imageSha,
-               master_path = @masterPath, master_bytes = @masterBytes, thumb_path = @thumbPath, thumb_type = 'image/jpeg', thumb_bytes = @thumbBytes,
-               rotation = @rotation, width = @width, height = @height, updated_at = @now WHERE id = @id`,
-          )
-          .run({
-            id: pageId,
-            imagePath: image.rel,
-            imageBytes: image.bytes,
-            imageSha: image.sha256,
-            masterPath: master.rel,
-            masterBytes: master.bytes,
-            thumbPath: thumb.rel,
-            thumbBytes: thumb.bytes,
-            rotation: normaliseRotation(r.rotation + q * 90),
-            width: odd ? r.height : r.width,
-            height: odd ? r.width : r.height,
-            now: this.now(),
-          });
-        this.d.audit.append(actor, { action: 'page.rotated', entity: 'page', entityId: pageId, data: { ...ownerColumns(ownerOf(r)), quarterTurns: q, rotation: normaliseRotation(r.rotation + q * 90) } });
-        return getRow(this.d.db, pageId)!;
-      });
-    } catch (e) {
-      for (const f of written) this.files.remove(f.rel);
-      throw e;
-    }
-    this.step('turned-recorded');
-    for (const old of [r.image_path, r.master_path, r.thumb_path]) this.files.remove(old);
-    this.changed(ownerOf(row));
-    return toPage(row);
-  }
-
-  /** pages.image: one chunk of the thumbnail, the processed image or the master. Opening a full image is audited. */
-  image(actor: Actor, input: { pageId: string; variant: 'thumb' | 'image' | 'master'; offset: number }): PageChunk {
-    const r = this.accessible(actor, input.pageId);
-    const [rel, type, bytes] =
-      input.variant === 'thumb' ? [r.thumb_path, r.thumb_type, r.thumb_bytes] : input.variant === 'master' ? [r.master_path, r.master_type, r.master_bytes] : [r.image_path, r.image_type, r.image_bytes];
-    if (!rel || !type || bytes === null) throw new AppError('PAGE_NOT_READY', { pageId: r.id });
-    if (input.offset > bytes) throw new AppError('PAGE_BAD_OFFSET', { offset: input.offset, bytes }, { field: 'offset' });
-    const length = Math.min(PAGE_IMAGE_CHUNK_BYTES, bytes - input.offset);
-    const data = this.readRange(rel, bytes, input.offset, length);
-    if (input.offset === 0 && input.variant !== 'thumb') {
-      inTransaction(this.d.db, () =>
-        this.d.audit.append(actor, { action: 'page.read', entity: 'page', entityId: r.id, data: { ...ownerColumns(ownerOf(r)), variant: input.variant } }),
-      );
-    }
-    return {
-      pageId: r.id,
-      mediaType: type,
-      bytes,
-      offset: input.offset,
-      dataBase64: data.toString('base64'),
-      next: input.offset + length,
-    };
-  }
-
   // ---------- helpers ----------
 
   private bySeq(batchId: string, seq: number): PageRow | undefined {
@@ -526,21 +372,24 @@ export class PageStore implements PageStoreApi {
   }
 
   /** A page the caller may see: a tray page only by the tray's owner. */
-  private accessible(actor: Actor, pageId: string): PageRow {
+  /** @internal for page-edits.ts */
+  accessible(actor: Actor, pageId: string): PageRow {
     const r = this.row(pageId);
     if (r.tray_owner !== null && r.tray_owner !== trayOwnerOf(actor)) throw new AppError('PAGE_NOT_YOURS', {}, { field: 'pageId' });
     return r;
   }
 
   /** A page the caller may change: accessible and not removed. */
-  private editable(actor: Actor, pageId: string): PageRow {
+  /** @internal for page-edits.ts */
+  editable(actor: Actor, pageId: string): PageRow {
     const r = this.accessible(actor, pageId);
     if (r.removed_at !== null) throw new AppError('PAGE_REMOVED', {}, { field: 'pageId' });
     return r;
   }
 
   /** The item codes a dossier's pages may be filed under: its checklist as received, and 'KHAC'. */
-  private dossierItems(dossierId: string): string[] {
+  /** @internal for page-edits.ts */
+  dossierItems(dossierId: string): string[] {
     const d = this.d.db.prepare<[string], { checklist: string }>('SELECT checklist FROM dossiers WHERE id = ?').get(dossierId);
     if (!d) throw new AppError('DOSSIER_NOT_FOUND', { ref: dossierId.slice(0, 100) }, { field: 'dossierId' });
     const codes = (JSON.parse(d.checklist) as { itemCode: string }[]).map((l) => l.itemCode);
@@ -548,7 +397,8 @@ export class PageStore implements PageStoreApi {
   }
 
   /** Move a page (not removed) to an item and position of its owner, keeping both items dense. */
-  private refile(r: PageRow, itemCode: string, wanted: number | undefined): PageRow {
+  /** @internal for page-edits.ts */
+  refile(r: PageRow, itemCode: string, wanted: number | undefined): PageRow {
     if (r.removed_at !== null) throw new AppError('PAGE_REMOVED', {}, { field: 'pageId' });
     const owner = ownerOf(r);
     closeGap(this.d.db, owner, r.item_code, r.position!);
@@ -561,53 +411,9 @@ export class PageStore implements PageStoreApi {
     return getRow(this.d.db, r.id)!;
   }
 
-  /** The real path of a file a row names, which must lie inside <data>/files (symlinks resolved). */
-  private realPath(rel: string): string {
-    let inside;
-    try {
-      inside = realInsideSync(this.d.filesDir, this.files.abs(rel));
-    } catch {
-      throw new AppError('PAGE_FILE_MISSING', {});
-    }
-    if (!inside || inside.path === inside.root) throw new AppError('PAGE_FILE_MISSING', {});
-    return inside.path;
-  }
-
-  private readChecked(rel: string): Buffer {
-    try {
-      return readFileSync(this.realPath(rel));
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('PAGE_FILE_MISSING', {}, { cause: e });
-    }
-  }
-
-  /** length bytes at offset of a file whose size must still be what its row says. */
-  private readRange(rel: string, bytes: number, offset: number, length: number): Buffer {
-    let fd: number;
-    try {
-      fd = openSync(this.realPath(rel), 'r');
-    } catch (e) {
-      if (e instanceof AppError) throw e;
-      throw new AppError('PAGE_FILE_MISSING', {}, { cause: e });
-    }
-    try {
-      if (fstatSync(fd).size !== bytes) throw new AppError('PAGE_FILE_MISSING', {});
-      const data = Buffer.alloc(length);
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, data, done, length - done, offset + done);
-        if (n === 0) throw new AppError('PAGE_FILE_MISSING', {});
-        done += n;
-      }
-      return data;
-    } finally {
-      closeSync(fd);
-    }
-  }
 }
 
-function normaliseRotation(deg: number): number {
+export function normaliseRotation(deg: number): number {
   return (((Math.round(deg / 90) * 90) % 360) + 360) % 360;
 }
 

@@ -9,7 +9,7 @@ import type { ScanDevice } from '../../contract/scans';
 import type { Logger } from '../../platform/logger';
 import { parseDeviceUri } from '../../../native/scanners/device-uri';
 import { EsclBackend } from '../../../native/scanners/escl/escl-backend';
-import { discoverEscl, type DiscoveredEscl } from '../../../native/scanners/escl/discovery';
+import type { DiscoveredEscl } from '../../../native/scanners/escl/discovery';
 import { ScannerRegistry, type ScannerCapabilities, type ScannerDevice, type ScannerRegistryOptions } from '../../../native/scanners/index';
 import type { SettingsService } from '../settings/settings-service';
 import { configuredEsclUrls, enabledScanFolder } from './scanner-settings';
@@ -107,7 +107,13 @@ export class DeviceDirectory {
       ),
     );
     const folders = this.safely('folder', () => registry.backend('folder').list()).then((ds) => ds.map((d) => ({ ...d, origin: 'configured' as const })));
-    const discover = this.opts.discover ?? ((signal?: AbortSignal) => discoverEscl({ windowMs: this.opts.discoveryWindowMs, signal, onError: (e) => this.opts.logger.warn('mDNS discovery failed', { err: e.message }) }));
+    // The mDNS library loads with the first listing, not at every start.
+    const discover =
+      this.opts.discover ??
+      (async (signal?: AbortSignal) => {
+        const { discoverEscl } = await import('../../../native/scanners/escl/discovery');
+        return discoverEscl({ windowMs: this.opts.discoveryWindowMs, signal, onError: (e) => this.opts.logger.warn('mDNS discovery failed', { err: e.message }) });
+      });
     const discovered = this.safely('escl', async () => (await discover()).map((d): ScannerDevice => ({ uri: d.uri, name: d.name, kind: 'escl' }))).then((ds) =>
       ds.map((d) => ({ ...d, origin: 'discovered' as const })),
     );

@@ -3,7 +3,8 @@
  * `scan:` and `pwg:` spellings of vendors do not matter), and the ScanSettings we send. A document that is not
  * well-formed XML or lacks its root is SCAN_FAILED with the reason, never a crash.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type * as FastXmlParser from 'fast-xml-parser';
 import { fittingPageSizes, scanError, type ColorMode, type ScannerCapabilities, type SourceKind } from '../scanner';
 
 export const NS_SCAN = 'http://schemas.hp.com/imaging/escl/2011/05/03';
@@ -11,14 +12,23 @@ export const NS_PWG = 'http://www.pwg.org/schemas/2010/12/sm';
 
 const ARRAYS = new Set(['ColorMode', 'DocumentFormat', 'DocumentFormatExt', 'DiscreteResolution', 'SettingProfile', 'AdfOption', 'JobInfo', 'InputSource']);
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => ARRAYS.has(name),
-});
+/** Loaded with the first eSCL document, not at every start of the core (web mode's start time). */
+let loaded: { parser: FastXmlParser.XMLParser; validator: typeof FastXmlParser.XMLValidator } | null = null;
+function fxp(): NonNullable<typeof loaded> {
+  if (!loaded) {
+    const { XMLParser, XMLValidator } = createRequire(import.meta.url)('fast-xml-parser') as typeof FastXmlParser;
+    const parser = new XMLParser({
+      removeNSPrefix: true,
+      ignoreAttributes: true,
+      parseTagValue: false,
+      trimValues: true,
+      processEntities: true,
+      isArray: (name) => ARRAYS.has(name),
+    });
+    loaded = { parser, validator: XMLValidator };
+  }
+  return loaded;
+}
 
 type Node = Record<string, unknown>;
 
@@ -38,11 +48,11 @@ function num(v: unknown): number | null {
 
 /** Parses and returns the root element, or throws SCAN_FAILED naming what was wrong. */
 export function parseDocument(xml: string, root: string, what: string): Node {
-  const valid = XMLValidator.validate(xml);
+  const valid = fxp().validator.validate(xml);
   if (valid !== true) throw scanError('SCAN_FAILED', `${what}: malformed XML (${valid.err.msg}, line ${valid.err.line})`);
   let doc: Node;
   try {
-    doc = parser.parse(xml) as Node;
+    doc = fxp().parser.parse(xml) as Node;
   } catch (e) {
     throw scanError('SCAN_FAILED', `${what}: ${(e as Error).message}`);
   }

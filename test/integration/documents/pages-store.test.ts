@@ -13,6 +13,7 @@ import { ManualClock } from '../../../core/platform/clock';
 import type { Connection } from '../../../core/rpc/connection';
 import type { EventPublisher } from '../../../core/rpc/event-publisher';
 import type { Actor } from '../../../core/services/actor';
+import { PageEdits } from '../../../core/services/documents/page-edits';
 import { PageStore, trayOwnerOf, type PageStep } from '../../../core/services/documents/page-store';
 import type { PageOwner } from '../../../core/services/documents/page-store-types';
 import type { PipelineOutput } from '../../../core/services/scanning/pipeline/types';
@@ -36,6 +37,11 @@ afterEach(() => t.close());
 
 const filesDir = () => path.join(t.dir, 'files');
 const adminActor: Actor = { kind: 'system', name: 'test', role: 'admin' };
+
+/** The clerk's edits over a store (pages.* goes through the same class). */
+function edit(s: PageStore): PageEdits {
+  return new PageEdits(s, { db: t.core.db, audit: t.core.services.audit });
+}
 
 function store(step?: (s: PageStep) => void): PageStore {
   return new PageStore({ db: t.core.db, filesDir: filesDir(), audit: t.core.services.audit, clock: { now: () => new Date() }, events: recorder, ...(step ? { step } : {}) });
@@ -167,7 +173,7 @@ describe('storing pages as they arrive', () => {
     const run = async (s: PageStore) => {
       const p = await addPage(s, tray, b, 1);
       if (p.state === 'raw') s.completeProcessing(p.id, await processed());
-      await s.rotate(adminActor, { pageId: p.id, quarterTurns: 1 });
+      await edit(s).rotate(adminActor, { pageId: p.id, quarterTurns: 1 });
     };
     await expect(run(store(crash))).rejects.toThrow(`crash at ${at}`);
     assertRowsPointAtFiles();
@@ -196,10 +202,10 @@ describe('order of pages', () => {
     const inserted = (await addPage(s, owner, b, 5, 'TP1', { insertAt: 2 })).id;
     expect(layout(s.list(owner))).toEqual(layout([ids[0]!, inserted, ids[1]!, ids[2]!, ids[3]!].map((id, i) => ({ itemCode: 'TP1', position: i + 1, id }))));
     // To another item, then within it, then back past the end (clamped).
-    s.move(adminActor, { pageId: ids[1]!, itemCode: 'TP2', position: 7 });
-    s.move(adminActor, { pageId: ids[3]!, itemCode: 'TP2', position: 1 });
-    s.move(adminActor, { pageId: ids[0]!, itemCode: 'TP1', position: 99 });
-    s.remove(adminActor, { pageId: inserted });
+    edit(s).move(adminActor, { pageId: ids[1]!, itemCode: 'TP2', position: 7 });
+    edit(s).move(adminActor, { pageId: ids[3]!, itemCode: 'TP2', position: 1 });
+    edit(s).move(adminActor, { pageId: ids[0]!, itemCode: 'TP1', position: 99 });
+    edit(s).remove(adminActor, { pageId: inserted });
     expect(layout(s.list(owner))).toEqual([
       `TP1:1:${ids[2]}`,
       `TP1:2:${ids[0]}`,
@@ -210,7 +216,7 @@ describe('order of pages', () => {
     const gone = t.core.db.prepare('SELECT removed_at, removed_by, position FROM dossier_pages WHERE id = ?').get(inserted) as Record<string, unknown>;
     expect(gone).toMatchObject({ removed_by: 'system:test', position: null });
     expect(gone.removed_at).toBeTruthy();
-    expect(() => s.move(adminActor, { pageId: inserted, itemCode: 'TP1', position: 1 })).toThrow('PAGE_REMOVED');
+    expect(() => edit(s).move(adminActor, { pageId: inserted, itemCode: 'TP1', position: 1 })).toThrow('PAGE_REMOVED');
     const actions = (t.core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'page.%'").all() as { action: string }[]).map((r) => r.action);
     expect(actions).toEqual(['page.moved', 'page.moved', 'page.moved', 'page.removed']);
     // A page arriving after the edits goes last in its item.
@@ -230,11 +236,11 @@ describe('order of pages', () => {
     const s = store();
     const b = newBatch(s, { dossierId });
     const p = await addPage(s, { dossierId }, b, 1);
-    expect(() => s.move(adminActor, { pageId: p.id, itemCode: 'NOPE', position: 1 })).toThrow('DOSSIER_UNKNOWN_ITEM');
-    expect(s.move(adminActor, { pageId: p.id, itemCode: 'KHAC', position: 1 })).toMatchObject([{ id: p.id, itemCode: 'KHAC', position: 1 }]);
+    expect(() => edit(s).move(adminActor, { pageId: p.id, itemCode: 'NOPE', position: 1 })).toThrow('DOSSIER_UNKNOWN_ITEM');
+    expect(edit(s).move(adminActor, { pageId: p.id, itemCode: 'KHAC', position: 1 })).toMatchObject([{ id: p.id, itemCode: 'KHAC', position: 1 }]);
     const tray: PageOwner = { trayOwner: trayOwnerOf(adminActor) };
     const q = await addPage(s, tray, newBatch(s, tray), 1);
-    expect(s.move(adminActor, { pageId: q.id, itemCode: 'ANY', position: 1 })).toMatchObject([{ id: q.id, itemCode: 'ANY', position: 1 }]);
+    expect(edit(s).move(adminActor, { pageId: q.id, itemCode: 'ANY', position: 1 })).toMatchObject([{ id: q.id, itemCode: 'ANY', position: 1 }]);
   });
 });
 

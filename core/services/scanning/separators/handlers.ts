@@ -7,7 +7,6 @@ import type { scansContract } from '../../../contract/scans';
 import { AppError, isAppError } from '../../../contract/errors';
 import type { Agency, Procedure } from '../../../domain/catalogue/schema';
 import type { Handlers } from '../../../rpc/handlers';
-import { separatorSheet } from './sheet';
 
 /** What the handler needs of CatalogueService. */
 export interface ProcedureSource {
@@ -25,6 +24,8 @@ type SeparatorSheetHandler = Handlers<typeof scansContract>['separatorSheet'];
 export function separatorSheetHandler(catalogue: ProcedureSource, options: SeparatorSheetHandlerOptions = {}): SeparatorSheetHandler {
   const resources = options.resourcesDir ? { resourcesDir: options.resourcesDir } : {};
   return async (input) => {
+    // pdf-lib, fontkit, bwip-js and qrcode load when a sheet is first asked for, not at every start.
+    const { separatorSheet } = await import('./sheet');
     if (!input.procedureCode) return separatorSheet(resources);
     const procedure = findProcedure(catalogue, input.procedureCode, input.agencyCode);
     return separatorSheet({ ...resources, procedure });
