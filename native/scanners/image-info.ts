@@ -3,6 +3,8 @@
  * the backends must name a page's pixels and dpi, and refuse a truncated or corrupt page before it is stored.
  * (Full decoding belongs to the page pipeline, which brings sharp.)
  */
+import { readFile, unlink } from 'node:fs/promises';
+import { scanError, type ScannedPage } from './scanner';
 export interface ImageInfo {
   mime: 'image/png' | 'image/jpeg' | 'image/tiff';
   widthPx: number;
@@ -134,4 +136,23 @@ function tiffInfo(buf: Buffer): ImageInfo {
 
 export function extensionFor(mime: ImageInfo['mime']): 'png' | 'jpg' | 'tif' {
   return mime === 'image/png' ? 'png' : mime === 'image/jpeg' ? 'jpg' : 'tif';
+}
+
+/**
+ * A page file a backend's helper (scanimage, the WIA script, NAPS2) finished: read, removed, and described, as the
+ * page numbered `index`. A file that cannot be read or is not an image we take is SCAN_FAILED naming the page.
+ */
+export async function takePageFile(file: string, index: number, fallbackDpi: number): Promise<ScannedPage> {
+  const bytes = await readFile(file).catch((e: Error) => {
+    throw scanError('SCAN_FAILED', `page ${index}: ${e.message}`);
+  });
+  await unlink(file).catch(() => undefined);
+  let info: ImageInfo;
+  try {
+    info = imageInfo(bytes);
+  } catch (e) {
+    if (!(e instanceof ImageFormatError)) throw e;
+    throw scanError('SCAN_FAILED', `page ${index}: ${e.message}`);
+  }
+  return { index, bytes, mime: info.mime, widthPx: info.widthPx, heightPx: info.heightPx, dpi: info.dpi ?? fallbackDpi };
 }

@@ -5,26 +5,7 @@
 import type { ScanJobStatus } from '../../contract/events';
 import type { PageOwner } from '../documents/page-store-types';
 
-export interface ScanJobState {
-  jobId: string;
-  batchId: string;
-  owner: PageOwner;
-  /** Who started it (actor label): a tray job is seen and stopped by its owner only. */
-  startedBy: string;
-  itemCode: string;
-  device: string;
-  status: ScanJobStatus;
-  received: number;
-  processed: number;
-  error: { code: string; message: string } | null;
-  startedAt: string;
-  /** Set once the device stopped and the pipeline finished this job's pages. */
-  endedAt: string | null;
-  abort: AbortController;
-  /** Resolves when the job has ended (device stopped, every page of the job through the pipeline). */
-  done: Promise<void>;
-}
-
+/** What callers see of a job (scans.start, scans.job, scans.progress). */
 export interface ScanJobView {
   jobId: string;
   batchId: string;
@@ -36,7 +17,18 @@ export interface ScanJobView {
   processed: number;
   error: { code: string; message: string } | null;
   startedAt: string;
+  /** Set once the device stopped and the pipeline finished this job's pages. */
   endedAt: string | null;
+}
+
+/** A running job as the service keeps it: the view's fields, its owner instead of a dossier id, and its controls. */
+export interface ScanJobState extends Omit<ScanJobView, 'dossierId'> {
+  owner: PageOwner;
+  /** Who started it (actor label): a tray job is seen and stopped by its owner only. */
+  startedBy: string;
+  abort: AbortController;
+  /** Resolves when the job has ended (device stopped, every page of the job through the pipeline). */
+  done: Promise<void>;
 }
 
 export function jobView(j: ScanJobState): ScanJobView {

@@ -6,11 +6,11 @@
  * private config that enables the `test` and `pnm` backends).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { imageInfo, ImageFormatError } from '../image-info';
+import { takePageFile } from '../image-info';
 import { checkSettings, pickResolution, scanAreaMm, scanError, ScanError, type ScannedPage, type ScannerBackend, type ScannerCapabilities, type ScannerDevice, type ScanSettings } from '../scanner';
 import { batchOutcome, bilevelDepth, capabilitiesFromOptions, LIST_FORMAT, parseDeviceList, parseOptions, type SaneOption } from './scanimage-output';
 import { vendorModeFor, vendorSourceFor } from './source-names';
@@ -126,19 +126,9 @@ export class SaneBackend implements ScannerBackend {
         const file = raw.trim();
         // Only names inside our folder count: stdout carries nothing else with --batch-print, but be strict.
         if (!file || path.dirname(path.resolve(file)) !== dir) continue;
-        const bytes = await readFile(file).catch((e: Error) => {
-          throw scanError('SCAN_FAILED', `page ${pages + 1}: ${e.message}`);
-        });
-        await unlink(file).catch(() => undefined);
-        let info;
-        try {
-          info = imageInfo(bytes);
-        } catch (e) {
-          if (!(e instanceof ImageFormatError)) throw e;
-          throw scanError('SCAN_FAILED', `page ${pages + 1}: ${e.message}`);
-        }
+        const page = await takePageFile(file, pages + 1, dpi);
         pages += 1;
-        yield { index: pages, bytes, mime: info.mime, widthPx: info.widthPx, heightPx: info.heightPx, dpi: info.dpi ?? dpi };
+        yield page;
       }
       const { code, spawnError } = await ended;
       if (signal.aborted) throw new ScanError('SCAN_CANCELLED');

@@ -6,10 +6,10 @@
  * and NAPS2 says when the device lacks one.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { imageInfo, ImageFormatError } from '../image-info';
+import { takePageFile } from '../image-info';
 import { checkSettings, scanError, ScanError, type ScannedPage, type ScannerBackend, type ScannerCapabilities, type ScannerDevice, type ScanSettings } from '../scanner';
 import { naps2ListArgs, naps2ScanArgs, type Naps2Driver } from './command-lines';
 import { naps2Outcome, parseNaps2Devices } from './helper-output';
@@ -96,18 +96,9 @@ export class Naps2Backend implements ScannerBackend {
       let index = 0;
       for (const name of files) {
         if (signal.aborted) throw new ScanError('SCAN_CANCELLED');
-        const file = path.join(dir, name);
-        const bytes = await readFile(file);
-        await unlink(file).catch(() => undefined);
-        let info;
-        try {
-          info = imageInfo(bytes);
-        } catch (e) {
-          if (!(e instanceof ImageFormatError)) throw e;
-          throw scanError('SCAN_FAILED', `page ${index + 1}: ${e.message}`);
-        }
+        const page = await takePageFile(path.join(dir, name), index + 1, dpi);
         index += 1;
-        yield { index, bytes, mime: info.mime, widthPx: info.widthPx, heightPx: info.heightPx, dpi: info.dpi ?? dpi };
+        yield page;
       }
       const failure = naps2Outcome([...output, run.stderr()].join('\n'), code, settings.source);
       if (failure) throw failure;

@@ -3,11 +3,11 @@
  * Automation Library in every Windows). The helper writes each page whole to a private folder and prints a JSON line
  * as it finishes, so pages stream like SANE's --batch-print; the device's HRESULT maps to our codes (helper-output.ts).
  */
-import { mkdtemp, readFile, rm, unlink } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { imageInfo, ImageFormatError } from '../image-info';
+import { takePageFile } from '../image-info';
 import { checkSettings, pickResolution, scanError, ScanError, type ScannedPage, type ScannerBackend, type ScannerCapabilities, type ScannerDevice, type ScanSettings } from '../scanner';
 import { wiaHelperArgs, type WiaRequest } from './command-lines';
 import { parseWiaLine, wiaErrorCode, wiaStop, type WiaHelperEvent } from './helper-output';
@@ -101,19 +101,9 @@ export class WiaBackend implements ScannerBackend {
         // Only files inside our folder count: the helper is ours, but a path is still input.
         const file = path.resolve(event.file);
         if (path.dirname(file) !== dir) continue;
-        const bytes = await readFile(file).catch((e: Error) => {
-          throw scanError('SCAN_FAILED', `page ${pages + 1}: ${e.message}`);
-        });
-        await unlink(file).catch(() => undefined);
-        let info;
-        try {
-          info = imageInfo(bytes);
-        } catch (e) {
-          if (!(e instanceof ImageFormatError)) throw e;
-          throw scanError('SCAN_FAILED', `page ${pages + 1}: ${e.message}`);
-        }
+        const page = await takePageFile(file, pages + 1, dpi);
         pages += 1;
-        yield { index: pages, bytes, mime: info.mime, widthPx: info.widthPx, heightPx: info.heightPx, dpi: info.dpi ?? dpi };
+        yield page;
       }
       const { code, spawnError } = await run.ended;
       if (signal.aborted) throw new ScanError('SCAN_CANCELLED');
