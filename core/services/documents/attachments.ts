@@ -4,7 +4,7 @@
  * the intake transaction records it. A failed transaction removes the dossier's copies; the uploads stay, so
  * the clerk can try again without sending the files again.
  */
-import { closeSync, copyFileSync, fsyncSync, linkSync, mkdirSync, openSync, rmdirSync, rmSync } from 'node:fs';
+import { linkSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { Procedure } from '../../domain/catalogue/schema';
@@ -12,7 +12,7 @@ import { EXTRA_ITEM_CODE } from '../../domain/dossier/checklist';
 import type { Db } from '../../store/database';
 import type { Actor } from '../actor';
 import { assertAcceptable } from './content-type';
-import { fsyncDir } from './durable-files';
+import { copyDurably, fsyncDir } from './durable-files';
 import type { FolderJournal } from './folder-journal';
 import type { UploadStaging } from './upload-staging';
 
@@ -111,12 +111,6 @@ function place(from: string, to: string): void {
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (code === 'ENOSPC') throw e;
-    copyFileSync(from, to, 1 /* COPYFILE_EXCL */);
-    const fd = openSync(to, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    copyDurably(from, to);
   }
 }

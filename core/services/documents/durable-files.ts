@@ -1,5 +1,5 @@
 /** Durability helpers: bytes are on disk (file and folder entry fsynced) before anything records them. */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, openSync } from 'node:fs';
 
 /** fsync a folder so a created, renamed or linked entry survives a power cut (no-op where unsupported). */
 export function fsyncDir(dir: string): void {
@@ -13,5 +13,16 @@ export function fsyncDir(dir: string): void {
     if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EACCES' && code !== 'EINVAL') throw e;
   } finally {
     if (fd !== null) closeSync(fd);
+  }
+}
+
+/** Copy to a new name (never over an existing file) and fsync the copy; the caller fsyncs the folder. */
+export function copyDurably(from: string, to: string): void {
+  copyFileSync(from, to, 1 /* COPYFILE_EXCL */);
+  const fd = openSync(to, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -14,11 +14,11 @@
  * than RECENT_GRACE_MS are left for a later start. With no other core alive, every orphan is swept at once (after
  * a kill -9 and restart nothing is left unaccounted for).
  */
-import { appendFileSync, closeSync, copyFileSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../platform/logger';
 import type { Db } from '../../store/database';
-import { fsyncDir } from './durable-files';
+import { copyDurably, fsyncDir } from './durable-files';
 
 export const RECENT_GRACE_MS = 10 * 60_000;
 
@@ -180,13 +180,7 @@ function moveFile(from: string, to: string): void {
     renameSync(from, to);
   } catch (e) {
     if ((e as { code?: string }).code !== 'EXDEV') throw e;
-    copyFileSync(from, to, 1 /* COPYFILE_EXCL */);
-    const fd = openSync(to, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    copyDurably(from, to);
     rmSync(from);
   }
 }
