@@ -47,7 +47,7 @@ import { PageEdits } from './services/documents/page-edits';
 import { createScanning, type ScanningOptions } from './services/scanning/scanning-setup';
 import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
-import { sweepOrphanFiles } from './services/documents/orphan-sweep';
+import { clearRunMark, sweepOrphanFiles } from './services/documents/orphan-sweep';
 import { FolderJournal } from './services/documents/folder-journal';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
@@ -204,7 +204,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dossiers: dossiersHandlers(dossiers, returnCorrection),
     forms: formsHandlers(forms),
     devices: devicesHandlers(barcodes),
-    reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock, pages),
+    reception: receptionHandlers(new ReceptionDraftStore(db, clock), calendar, clock, { pages, scans: scanning.scans }),
     uploads: uploadsHandlers(uploads),
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
     pages: pagesHandlers(new PageEdits(pages, { db, audit })),
@@ -240,6 +240,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await scanning.close();
       audit.flushHead();
       db.close();
+      clearRunMark(layout.root);
     },
   };
 }

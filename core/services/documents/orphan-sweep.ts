@@ -14,11 +14,12 @@
  * than RECENT_GRACE_MS are left for a later start. With no other core alive, every orphan is swept at once (after
  * a kill -9 and restart nothing is left unaccounted for).
  */
-import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from '../../platform/logger';
 import type { Db } from '../../store/database';
 import { copyDurably, fsyncDir } from './durable-files';
+import { markAlive, parseProcessMark, pidAlive, processMark, type ProcessMark } from '../../platform/process-marks';
 
 export const RECENT_GRACE_MS = 10 * 60_000;
 
@@ -70,16 +71,6 @@ function walk(dir: string, rel: string, out: string[]): void {
   }
 }
 
-function defaultAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as { code?: string }).code === 'EPERM';
-  }
-}
-
 /** Mark this core as running, drop marks of dead ones, and give the other cores alive. */
 function markRunning(root: string, pid: number, alive: (pid: number) => boolean): Set<number> {
   const dir = path.join(root, 'run');
@@ -88,10 +79,17 @@ function markRunning(root: string, pid: number, alive: (pid: number) => boolean)
   for (const name of readdirSync(dir)) {
     const m = /^core-(\d+)\.pid$/.exec(name);
     if (!m || Number(m[1]) === pid) continue;
-    if (alive(Number(m[1]))) others.add(Number(m[1]));
+    let mark: ProcessMark | null = null;
+    try {
+      mark = parseProcessMark(readFileSync(path.join(dir, name), 'utf8'));
+    } catch {
+      /* gone meanwhile */
+    }
+    // A mark from before the last reboot names a process that is gone, whatever holds its pid now.
+    if (mark && markAlive(mark, alive)) others.add(mark.pid);
     else rmSync(path.join(dir, name), { force: true });
   }
-  writeFileSync(path.join(dir, `core-${pid}.pid`), `${pid}\n`);
+  writeFileSync(path.join(dir, `core-${pid}.pid`), processMark(pid));
   return others;
 }
 
@@ -196,7 +194,7 @@ function ensureDir(dir: string, touched: Set<string>): void {
 export function sweepOrphanFiles(o: SweepOptions): SweepReport {
   const filesDir = path.join(o.root, 'files');
   const report: SweepReport = { moved: [], leftRecent: [] };
-  const others = markRunning(o.root, o.pid ?? process.pid, o.alive ?? defaultAlive);
+  const others = markRunning(o.root, o.pid ?? process.pid, o.alive ?? pidAlive);
   const scope = candidates(o, filesDir, others);
   const graceFor = (rel: string) => o.graceMs ?? (scope.mayBeLive(rel) ? RECENT_GRACE_MS : 0);
   const orphans = scope.files.filter((rel) => !scope.named(rel));
@@ -235,4 +233,9 @@ export function sweepOrphanFiles(o: SweepOptions): SweepReport {
   if (report.moved.length) o.logger.warn('orphan sweep done', { moved: report.moved.length, leftRecent: report.leftRecent.length, quarantine: path.relative(o.root, day) });
   if (report.leftRecent.length) o.logger.info('recent orphan files left for a later start (another core is running)', { files: report.leftRecent.length });
   return report;
+}
+
+/** The core is closing: its run mark goes, so the next start does not wait on a process that has ended. */
+export function clearRunMark(root: string, pid: number = process.pid): void {
+  rmSync(path.join(root, 'run', `core-${pid}.pid`), { force: true });
 }

@@ -85,10 +85,14 @@ export class PageEdits {
   rotate(actor: Actor, input: { pageId: string; quarterTurns: number }): Promise<Page> {
     const prior = this.turning.get(input.pageId) ?? Promise.resolve();
     const run = prior.catch(() => undefined).then(() => this.turn(actor, input.pageId, input.quarterTurns));
-    const tail = run.finally(() => {
+    // The entry is the settled tail itself, so the last turn of a page removes it (no entry per page kept for ever).
+    const tail: Promise<unknown> = run.then(
+      () => undefined,
+      () => undefined,
+    ).finally(() => {
       if (this.turning.get(input.pageId) === tail) this.turning.delete(input.pageId);
     });
-    this.turning.set(input.pageId, tail.catch(() => undefined));
+    this.turning.set(input.pageId, tail);
     return run;
   }
 

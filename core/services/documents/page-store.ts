@@ -57,6 +57,9 @@ interface BatchRow {
   last_seq: number | null;
 }
 
+/** A tray batch the clerk discarded while it was still scanning (reception.discardDraft). */
+const DISCARDED = 'discarded';
+
 export class PageStore implements PageStoreApi {
   /** The page files (page-edits.ts writes turned images through it too). */
   readonly files: PageFiles;
@@ -123,7 +126,8 @@ export class PageStore implements PageStoreApi {
     PageFiles.checkBatchId(p.batchId);
     const existing = this.bySeq(p.batchId, p.batchSeq);
     if (existing) return toPage(existing);
-    if (!this.batch(p.batchId)) throw new AppError('PAGE_BATCH_UNKNOWN', { batchId: p.batchId });
+    const status = this.d.db.prepare<[string], { status: string }>('SELECT status FROM scan_batches WHERE id = ?').get(p.batchId)?.status;
+    if (status === undefined) throw new AppError('PAGE_BATCH_UNKNOWN', { batchId: p.batchId });
     const raw = this.files.write(this.files.name(p.batchId, p.batchSeq, 'raw', p.mediaType), p.bytes);
     this.step('raw-written');
     const id = randomUUID();
@@ -133,15 +137,17 @@ export class PageStore implements PageStoreApi {
         // Another writer (a second process) may have stored this page since: it keeps its file, we drop ours.
         const again = this.bySeq(p.batchId, p.batchSeq);
         if (again) return again;
-        const position = clampPosition(p.insertAt, itemCount(this.d.db, p.owner, p.itemCode));
-        openGap(this.d.db, p.owner, p.itemCode, position);
         const now = this.now();
+        // A page the device fed after the clerk discarded this tray batch (starting over) is kept, set aside.
+        const setAside = status === DISCARDED;
+        const position = setAside ? null : clampPosition(p.insertAt, itemCount(this.d.db, p.owner, p.itemCode));
+        if (position !== null) openGap(this.d.db, p.owner, p.itemCode, position);
         this.d.db
           .prepare(
             `INSERT INTO dossier_pages (id, dossier_id, tray_owner, item_code, position, batch_id, batch_seq, state, kind,
-               raw_path, raw_type, raw_bytes, raw_sha256, width, height, dpi, created_at, created_by, updated_at)
+               raw_path, raw_type, raw_bytes, raw_sha256, width, height, dpi, created_at, created_by, updated_at, removed_at, removed_by)
              VALUES (@id, @dossier_id, @tray_owner, @item, @position, @batch, @seq, 'raw', 'page',
-               @path, @type, @bytes, @sha, @width, @height, @dpi, @now, @who, @now)`,
+               @path, @type, @bytes, @sha, @width, @height, @dpi, @now, @who, @now, @removedAt, @removedBy)`,
           )
           .run({
             id,
@@ -159,6 +165,8 @@ export class PageStore implements PageStoreApi {
             dpi: p.dpi || null,
             now,
             who: actorLabel(p.actor),
+            removedAt: setAside ? now : null,
+            removedBy: setAside ? 'system:tray-discarded' : null,
           });
         return getRow(this.d.db, id)!;
       });
@@ -347,6 +355,8 @@ export class PageStore implements PageStoreApi {
   discardTray(actor: Actor): number {
     const tray: PageOwner = { trayOwner: trayOwnerOf(actor) };
     const n = inTransaction(this.d.db, () => {
+      // Pages a stopped scan still delivers into these batches are set aside as they arrive (addRaw).
+      this.d.db.prepare(`UPDATE scan_batches SET status = '${DISCARDED}' WHERE tray_owner = ? AND status = 'scanning'`).run(tray.trayOwner);
       const rows = listRows(this.d.db, tray);
       if (rows.length === 0) return 0;
       const now = this.now();

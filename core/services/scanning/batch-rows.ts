@@ -14,6 +14,8 @@ export interface BatchPageRow {
   kind: 'page' | 'separator';
   separator: SeparatorMark | null;
   removed: boolean;
+  /** As the device reported it (0: unknown). */
+  dpi: number;
 }
 
 /** The separator column as the page store writes it: the mark as JSON, or the barcode's text. */
@@ -31,11 +33,11 @@ export function parseSeparator(v: string | null): SeparatorMark | null {
 /** Every page of a batch (removed ones too: they still took their place in the stream), by arrival. */
 export function batchPages(db: Db, batchId: string): BatchPageRow[] {
   return db
-    .prepare<[string], { id: string; batch_seq: number; item_code: string; state: BatchPageRow['state']; kind: BatchPageRow['kind']; separator: string | null; removed_at: string | null }>(
-      'SELECT id, batch_seq, item_code, state, kind, separator, removed_at FROM dossier_pages WHERE batch_id = ? ORDER BY batch_seq',
+    .prepare<[string], { id: string; batch_seq: number; item_code: string; state: BatchPageRow['state']; kind: BatchPageRow['kind']; separator: string | null; removed_at: string | null; dpi: number | null }>(
+      'SELECT id, batch_seq, item_code, state, kind, separator, removed_at, dpi FROM dossier_pages WHERE batch_id = ? ORDER BY batch_seq',
     )
     .all(batchId)
-    .map((r) => ({ id: r.id, batchSeq: r.batch_seq, itemCode: r.item_code, state: r.state, kind: r.kind, separator: parseSeparator(r.separator), removed: r.removed_at !== null }));
+    .map((r) => ({ id: r.id, batchSeq: r.batch_seq, itemCode: r.item_code, state: r.state, kind: r.kind, separator: parseSeparator(r.separator), removed: r.removed_at !== null, dpi: r.dpi ?? 0 }));
 }
 
 /** Batches whose row still says 'scanning' (a job running in some process, or one a crash left behind). */

@@ -10,7 +10,7 @@ import type { Logger } from '../../platform/logger';
 import type { Db } from '../../store/database';
 import type { PageStoreApi } from '../documents/page-store-types';
 import type { BatchLocks } from './batch-locks';
-import { batchPageCount, batchPages, scanningBatchIds } from './batch-rows';
+import { batchPageCount, scanningBatchIds } from './batch-rows';
 import type { ScanService } from './scan-service';
 
 export interface RecoveryReport {
@@ -42,13 +42,9 @@ export function recoverScans(d: { db: Db; store: PageStoreApi; locks: BatchLocks
     if (d.locks.heldElsewhere(batchId)) continue;
     const batch = d.store.batch(batchId);
     if (!batch) continue;
-    const processor = d.scans.resume(batch);
-    for (const row of batchPages(d.db, batchId)) {
-      if (!raw.has(row.id)) continue;
-      // dpi as the device reported it (0: unknown, the pipeline reads the file); bytes read back from the store.
-      processor.add({ pageId: row.id, batchSeq: row.batchSeq, dpi: raw.get(row.id) ?? 0, bytes: null });
-      requeued += 1;
-    }
+    // Taking the batch up queues its raw pages (ScanService.work).
+    d.scans.resume(batch);
+    requeued += raw.size;
     d.logger.info('raw scan pages queued again after a restart', { batchId, pages: raw.size });
   }
   // Locks of processes that are gone are now taken over or moot.

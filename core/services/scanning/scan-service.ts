@@ -148,6 +148,11 @@ export class ScanService {
     });
     w = { processor, owner: batch.owner, streaming: null };
     this.batches.set(batch.id, w);
+    // Pages a process that is gone left raw in this batch (killed mid-scan, then recovered at a start or continued
+    // here): processed first, in arrival order, bytes read back from the store.
+    for (const p of batchPages(this.d.db, batch.id)) {
+      if (p.state === 'raw') processor.add({ pageId: p.id, batchSeq: p.batchSeq, dpi: p.dpi, bytes: null });
+    }
     return w;
   }
 
@@ -361,6 +366,22 @@ export class ScanService {
     const j = this.visible(actor, jobId);
     if (j.status === 'scanning') j.abort.abort();
     return jobView(j);
+  }
+
+  /**
+   * The clerk starts over (reception.discardDraft): their tray scans still running are stopped first, so no page
+   * arrives in the tray after it was set aside. Returns the jobs stopped.
+   */
+  stopTrayJobs(actor: Actor): number {
+    const tray = this.d.trayOwnerOf(actor);
+    let stopped = 0;
+    for (const j of this.jobs.values()) {
+      if (j.status === 'scanning' && 'trayOwner' in j.owner && j.owner.trayOwner === tray) {
+        j.abort.abort();
+        stopped += 1;
+      }
+    }
+    return stopped;
   }
 
   job(actor: Actor, jobId: string): ScanJobView {

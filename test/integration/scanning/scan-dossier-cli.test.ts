@@ -188,6 +188,10 @@ describe('motcua dossier scan', () => {
       const pages = core.services.pages.list({ dossierId }).filter((p) => p.batchId === batchId);
       expect(pages.map((p) => [p.itemCode, p.position, p.state])).toEqual(rows.map((_, i) => ['TP3', i + 1, 'ready']));
       expect(new Set(pages.map((p) => p.id)).size).toBe(pages.length);
+      // None twice: every device page differs (width 300 + n), so the stored raw images are all different.
+      const shas = core.db.prepare<[string], { sha: string | null }>('SELECT raw_sha256 AS sha FROM dossier_pages WHERE batch_id = ?').all(batchId);
+      expect(shas.every((r) => r.sha !== null)).toBe(true);
+      expect(new Set(shas.map((r) => r.sha)).size).toBe(shas.length);
       // Arrival order is page order: the page that arrived n-th sits at position n.
       const seqOfPage = new Map(rows.map((r) => [r.id, r.batchSeq]));
       expect(pages.map((p) => seqOfPage.get(p.id))).toEqual(rows.map((r) => r.batchSeq));

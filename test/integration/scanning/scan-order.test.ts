@@ -12,7 +12,8 @@ import type { PageSource } from '../../../core/services/scanning/scan-service';
 import { ScannerRegistry, type ScannedPage, type ScanSettings } from '../../../native/scanners/index';
 import { startCore, type TestCore } from '../../helpers/core';
 import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
-import { buildScans, itemPages, receivedDossier, sharpPipeline } from './scan-harness';
+import { buildScans, itemPages, receivedDossier, sharpPipeline, until } from './scan-harness';
+import { trayOwnerOf } from '../../../core/services/documents/page-store';
 
 const clerk: Actor = { kind: 'system', name: 'test-clerk', role: 'clerk' };
 let t: TestCore;
@@ -200,5 +201,39 @@ describe('the job loop', () => {
     const next = start(scans, more.url, 'TP1', { continueBatchId: job.batchId, settings: { source: 'adf-duplex', color: 'gray' } });
     expect(next.itemCode).toBe('TP2');
     await scans.finished(next.jobId);
+  });
+
+  it('continuing a batch a dead process left with raw pages processes those pages too (not only at the next start)', async () => {
+    const { scans, store } = buildScans(t, { pipeline: sharpPipeline(), scanner: registry });
+    // A process that died mid-scan: its batch is stopped, two pages stored raw and never processed.
+    const batch = store.createBatch({ id: 'dead-cli-batch', owner: { dossierId }, itemCode: 'TP1', device: 'escl:x', settings: JSON.stringify({ source: 'adf', color: 'gray', separators: false }), actor: clerk });
+    const raw = [151, 152].map((w, i) => store.addRaw({ owner: { dossierId }, itemCode: 'TP1', batchId: batch.id, batchSeq: i + 1, bytes: makePng(w, 140, 150, 1), mediaType: 'image/png', widthPx: w, heightPx: 140, dpi: 150, actor: clerk }));
+    store.setBatchStatus(batch.id, 'failed', { code: 'SCAN_INTERRUPTED', message: 'x' });
+    const s = await serve({ pages: pagesOf([153]) });
+    const job = start(scans, s.url, 'TP1', { continueBatchId: batch.id, separators: false });
+    await scans.finished(job.jobId);
+    await until(() => raw.every((p) => store.get(p.id)?.state === 'ready'));
+    expect(batchPages(t.core.db, batch.id).map((p) => [p.batchSeq, p.state])).toEqual([
+      [1, 'ready'],
+      [2, 'ready'],
+      [3, 'ready'],
+    ]);
+  });
+
+  it('starting over stops the clerk\'s tray scan; pages the device still delivers are set aside, never left in the tray', async () => {
+    const { scans, store } = buildScans(t, { pipeline: sharpPipeline(), scanner: registry });
+    const trayClerk: Actor = { kind: 'system', name: 'tray-clerk', role: 'clerk' };
+    const slow = await serve({ pages: pagesOf([161, 162, 163, 164, 165, 166]), slowMs: 150 });
+    const job = scans.start(trayClerk, { device: `escl:${slow.url}`, target: { tray: true, itemCode: 'TP1' }, settings: { source: 'adf', color: 'gray' }, separators: false });
+    const tray = { trayOwner: trayOwnerOf(trayClerk) };
+    await until(() => store.list(tray).length >= 1);
+    // What reception.discardDraft does.
+    scans.stopTrayJobs(trayClerk);
+    store.discardTray(trayClerk);
+    await scans.finished(job.jobId);
+    expect(store.list(tray)).toEqual([]);
+    const rows = batchPages(t.core.db, job.batchId);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(rows.every((p) => p.removed)).toBe(true);
   });
 });

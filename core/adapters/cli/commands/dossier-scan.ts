@@ -32,7 +32,7 @@ Kết quả / output (--json):
   {"status":"completed"|"jammed"|"empty"|"failed",
    "pages":[{"id","batchId","itemCode","position","state","kind","mediaType","widthPx","heightPx","dpi","error"}, …],
    "error":{"code","message"}|null}
-  pages: các trang của lượt quét đã lưu trong hồ sơ, theo thành phần và thứ tự / the pages this scan stored.
+  pages: các trang của lô quét (cả các lượt trước khi tiếp tục) trong hồ sơ, theo thành phần và thứ tự / the batch's pages in the dossier (earlier runs of a continued batch included), by item and position.
   Mỗi trang được lưu bền (fsync) vào hồ sơ trước khi nhận trang sau / each page is durable before the next.
   Sau khi gỡ kẹt giấy: --continue <batchId> quét tiếp cùng lô vào cùng chỗ / after a jam, continue the batch.
   --follow: in từng sự kiện scans.progress / pages.changed một dòng JSON (ra stderr khi có --json).
