@@ -118,10 +118,11 @@ describe('login and first run', () => {
     const { page } = browser;
     await loginForm(page).waitFor();
 
+    // Each wrong login costs a full scrypt (N=2^17, under a second quiet): the waits below are bounded, not timed.
     for (let attempt = 1; attempt <= 5; attempt++) {
       await fillLogin(page, ADMIN.username, `wrong-password-${attempt}`);
       await page.keyboard.press('Enter');
-      await expect.poll(() => page.getByTestId('login-form').getByLabel('Mật khẩu').inputValue()).toBe('');
+      await expect.poll(() => page.getByTestId('login-form').getByLabel('Mật khẩu').inputValue(), { timeout: 20_000 }).toBe('');
       const text = await formErrorText(page);
       if (attempt < 5) expect(text).toBe(WRONG_CREDENTIALS_VI);
       else expect(text).toMatch(LOCKED_VI);
@@ -131,7 +132,7 @@ describe('login and first run', () => {
 
     await fillLogin(page, ADMIN.username, ADMIN.password);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('login-form').getByLabel('Mật khẩu').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('login-form').getByLabel('Mật khẩu').inputValue(), { timeout: 20_000 }).toBe('');
     expect(await formErrorText(page)).toMatch(LOCKED_VI);
     expect(await page.getByTestId('current-user').count()).toBe(0);
   });
