@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { deflateSync } from 'node:zlib';
+import { afterEach } from 'vitest';
 
 export interface EsclScript {
   /** The batch's page images, in order (the duplex batch too: front, back, front …). */
@@ -217,4 +218,20 @@ export function makePng(width: number, height: number, dpi: number, mark = 1): B
     }
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('pHYs', phys), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/**
+ * For a test file: `const serve = esclServersPerTest();` at its top level gives a function that starts a loopback
+ * eSCL server, and every server started in a test is closed after it.
+ */
+export function esclServersPerTest(): (script: EsclScript) => Promise<EsclServer> {
+  const servers: EsclServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  return async (script) => {
+    const s = await startEsclServer(script);
+    servers.push(s);
+    return s;
+  };
 }

@@ -6,9 +6,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { motcua as runMotcua } from '../../helpers/cli';
-import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { REPO, tempDir } from '../../helpers/temp';
 import { createCore } from '../../../core/app';
 import { requireTools } from '../../helpers/tools';
@@ -17,25 +17,16 @@ const tools = requireTools('scanimage');
 
 let data: ReturnType<typeof tempDir>;
 let outCount = 0;
-const servers: EsclServer[] = [];
+const serve = esclServersPerTest();
 
 beforeAll(() => {
   data = tempDir('motcua-scan-cli-');
 });
 afterAll(() => data.cleanup());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 
 const motcua = (args: string[], env: Record<string, string> = {}) => runMotcua(data.dir, args, env);
 const freshOut = () => path.join(data.dir, `out-${++outCount}`);
 const pagesOf = (n: number) => Array.from({ length: n }, (_, i) => makePng(100, 140, 150, i + 1));
-
-async function serve(script: EsclScript): Promise<EsclServer> {
-  const s = await startEsclServer(script);
-  servers.push(s);
-  return s;
-}
 
 interface ScanJson {
   status: string;

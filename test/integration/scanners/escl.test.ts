@@ -3,27 +3,17 @@
  * every way a batch stops (jam, busy, empty feeder, slow or cut pages, bad capabilities) gives its stable code
  * with the pages before it kept. Bounded: retries are few and fast (Retry-After: 0), every request has a timeout.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EsclBackend } from '../../../native/scanners/escl/escl-backend';
 import { ScanError, type ScannedPage, type ScanSettings } from '../../../native/scanners/scanner';
-import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { drain } from '../../helpers/scan-pages';
 
-const servers: EsclServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const serve = esclServersPerTest();
 
 const pagesOf = (n: number) => Array.from({ length: n }, (_, i) => makePng(120, 170, 150, i + 1));
 
-async function serve(script: EsclScript): Promise<EsclServer> {
-  const s = await startEsclServer(script);
-  servers.push(s);
-  return s;
-}
-
 const backend = (opts: ConstructorParameters<typeof EsclBackend>[0] = {}) => new EsclBackend({ retryDelayMs: 20, requestTimeoutMs: 5_000, pageTimeoutMs: 10_000, ...opts });
-
 
 const adf: ScanSettings = { source: 'adf', dpi: 300, color: 'gray' };
 

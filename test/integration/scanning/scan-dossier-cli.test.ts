@@ -7,12 +7,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/app';
 import { batchPages } from '../../../core/services/scanning/batch-rows';
 import { motcua as runMotcua } from '../../helpers/cli';
 import { call, TEST_HASH_COST } from '../../helpers/core';
-import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { personInput, NGUYEN_THI_HUYNH } from '../../helpers/people';
 import { REPO, tempDir } from '../../helpers/temp';
 import { MARITAL, WARD } from './scan-harness';
@@ -20,7 +20,7 @@ import { MARITAL, WARD } from './scan-harness';
 let data: ReturnType<typeof tempDir>;
 let dossierCode: string;
 let dossierId: string;
-const servers: EsclServer[] = [];
+const serve = esclServersPerTest();
 
 const openCore = () => createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
 
@@ -37,15 +37,7 @@ beforeAll(async () => {
   }
 });
 afterAll(() => data.cleanup());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 
-async function serve(script: EsclScript): Promise<EsclServer> {
-  const s = await startEsclServer(script);
-  servers.push(s);
-  return s;
-}
 const motcua = (args: string[]) => runMotcua(data.dir, args);
 /** Page n is 300+n pixels wide (A4-ish proportions at a low resolution), so order can be read back. */
 const pagesOf = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => makePng(300 + from + i, 420, 50, ((from + i) % 5) + 1));

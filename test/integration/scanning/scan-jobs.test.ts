@@ -5,14 +5,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../core/contract/events';
 import type { Actor } from '../../../core/services/actor';
 import { batchPages } from '../../../core/services/scanning/batch-rows';
 import { ScannerRegistry } from '../../../native/scanners/index';
 import type { Connection } from '../../../core/rpc/connection';
 import { call, startCore, type TestCore } from '../../helpers/core';
-import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { tempDir } from '../../helpers/temp';
 import { requireTools } from '../../helpers/tools';
 import { personInput, TRAN_VAN_DUC } from '../../helpers/people';
@@ -27,7 +27,7 @@ let adminConn: Connection;
 let clerkConn: Connection;
 let sane: ReturnType<typeof tempDir>;
 let saneConfig: string;
-const servers: EsclServer[] = [];
+const serve = esclServersPerTest();
 const events: EventMessage[] = [];
 
 beforeAll(async () => {
@@ -48,15 +48,6 @@ afterAll(async () => {
   await t.close();
   sane.cleanup();
 });
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(script: EsclScript): Promise<EsclServer> {
-  const s = await startEsclServer(script);
-  servers.push(s);
-  return s;
-}
 
 /** Pages told apart by their width: page n is 100+n pixels wide. */
 const pagesOf = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => makePng(100 + from + i, 140, 150, ((from + i) % 5) + 1));

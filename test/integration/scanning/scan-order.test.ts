@@ -4,21 +4,21 @@
  * holds the device back; separator sheets re-file the pages after them in arrival order, and a continued batch goes
  * on into the item the last separator named; crash recovery stops batches left scanning and processes raw pages.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../core/services/actor';
 import { batchPages } from '../../../core/services/scanning/batch-rows';
 import type { PagePipeline, PipelineInput } from '../../../core/services/scanning/pipeline/types';
 import type { PageSource } from '../../../core/services/scanning/scan-service';
 import { ScannerRegistry, type ScannedPage, type ScanSettings } from '../../../native/scanners/index';
 import { startCore, type TestCore } from '../../helpers/core';
-import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../../helpers/escl-server';
+import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { buildScans, itemPages, receivedDossier, sharpPipeline, until } from './scan-harness';
 import { trayOwnerOf } from '../../../core/services/documents/page-store';
 
 const clerk: Actor = { kind: 'system', name: 'test-clerk', role: 'clerk' };
 let t: TestCore;
 let dossierId: string;
-const servers: EsclServer[] = [];
+const serve = esclServersPerTest();
 const registry = new ScannerRegistry({ escl: { pageTimeoutMs: 5_000, requestTimeoutMs: 5_000 } });
 
 beforeAll(async () => {
@@ -26,15 +26,7 @@ beforeAll(async () => {
   dossierId = (await receivedDossier(t)).id;
 });
 afterAll(() => t.close());
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
 
-async function serve(script: EsclScript): Promise<EsclServer> {
-  const s = await startEsclServer(script);
-  servers.push(s);
-  return s;
-}
 const pagesOf = (widths: number[]) => widths.map((w, i) => makePng(w, 140, 150, (i % 5) + 1));
 const start = (scans: ReturnType<typeof buildScans>['scans'], url: string, itemCode: string, over: Record<string, unknown> = {}) =>
   scans.start(clerk, { device: `escl:${url}`, target: { dossierId, itemCode }, settings: { source: 'adf', color: 'gray' }, separators: true, ...over });
