@@ -107,12 +107,13 @@ export class PageEdits {
     const written: WrittenFile[] = [];
     let row: PageRow;
     try {
-      const image = this.store.files.write(this.store.files.name(batch, seq, 'image', r.image_type), turned.image);
-      written.push(image);
-      const master = this.store.files.write(this.store.files.name(batch, seq, 'master', r.master_type ?? 'image/png'), turned.master);
-      written.push(master);
-      const thumb = this.store.files.write(this.store.files.name(batch, seq, 'thumb', 'image/jpeg'), turned.thumb);
-      written.push(thumb);
+      const files = this.store.files;
+      const [image, master, thumb] = files.writeAll([
+        { rel: files.name(batch, seq, 'image', r.image_type), data: turned.image },
+        { rel: files.name(batch, seq, 'master', r.master_type ?? 'image/png'), data: turned.master },
+        { rel: files.name(batch, seq, 'thumb', 'image/jpeg'), data: turned.thumb },
+      ]) as [WrittenFile, WrittenFile, WrittenFile];
+      written.push(image, master, thumb);
       this.store.step('turned-written');
       row = inTransaction(this.d.db, () => {
         const now = this.store.editable(actor, pageId);

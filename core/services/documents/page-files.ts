@@ -51,8 +51,25 @@ export class PageFiles {
     return `${SCANS_DIR}/${batchId}/${String(seq).padStart(4, '0')}-${token}${middle}.${extOf(mediaType)}`;
   }
 
+  /**
+   * Several files of one change (a page's image, master and thumbnail) written durably with one folder fsync per
+   * folder instead of one per file; when one fails, those already written are removed.
+   */
+  writeAll(files: readonly { rel: string; data: Uint8Array }[]): WrittenFile[] {
+    const written: WrittenFile[] = [];
+    try {
+      for (const f of files) written.push(this.write(f.rel, f.data, { syncFolder: false }));
+      for (const dir of new Set(written.map((w) => path.dirname(this.abs(w.rel))))) fsyncDir(dir);
+    } catch (e) {
+      for (const w of written) this.remove(w.rel);
+      if ((e as { code?: string }).code === 'ENOSPC') throw new AppError('DISK_FULL', {}, { cause: e });
+      throw e;
+    }
+    return written;
+  }
+
   /** Write durably: file fsynced, then its folder (and any folder created for it, in its parent). */
-  write(rel: string, data: Uint8Array): WrittenFile {
+  write(rel: string, data: Uint8Array, opts: { syncFolder?: boolean } = {}): WrittenFile {
     const file = this.abs(rel);
     // Recorded before the file exists, so a crash after this line is found by the sweep at start.
     this.journal?.mark(rel.split('/').slice(0, -1).join('/'));
@@ -73,7 +90,7 @@ export class PageFiles {
       } finally {
         closeSync(fd);
       }
-      fsyncDir(path.dirname(file));
+      if (opts.syncFolder !== false) fsyncDir(path.dirname(file));
     } catch (e) {
       rmSync(file, { force: true });
       if ((e as { code?: string }).code === 'ENOSPC') throw new AppError('DISK_FULL', {}, { cause: e });

@@ -200,19 +200,13 @@ export class PageStore implements PageStoreApi {
     if (before.state !== 'raw') return toPage(before);
     const seq = before.batch_seq ?? 0;
     const batch = before.batch_id ?? 'loose';
-    const written: WrittenFile[] = [];
-    let image: WrittenFile, master: WrittenFile, thumb: WrittenFile;
-    try {
-      image = this.files.write(this.files.name(batch, seq, 'image', out.image.mediaType), out.image.bytes);
-      written.push(image);
-      master = this.files.write(this.files.name(batch, seq, 'master', out.master.mediaType), out.master.bytes);
-      written.push(master);
-      thumb = this.files.write(this.files.name(batch, seq, 'thumb', out.thumb.mediaType), out.thumb.bytes);
-      written.push(thumb);
-    } catch (e) {
-      for (const f of written) this.files.remove(f.rel);
-      throw e;
-    }
+    // writeAll removes what it wrote when one write fails.
+    const written = this.files.writeAll([
+      { rel: this.files.name(batch, seq, 'image', out.image.mediaType), data: out.image.bytes },
+      { rel: this.files.name(batch, seq, 'master', out.master.mediaType), data: out.master.bytes },
+      { rel: this.files.name(batch, seq, 'thumb', out.thumb.mediaType), data: out.thumb.bytes },
+    ]);
+    const [image, master, thumb] = written as [WrittenFile, WrittenFile, WrittenFile];
     this.step('processed-written');
     let row: PageRow;
     try {
