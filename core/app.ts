@@ -49,6 +49,8 @@ import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
 import { clearRunMark, sweepOrphanFiles } from './services/documents/orphan-sweep';
 import { FolderJournal } from './services/documents/folder-journal';
+import { ocrHandlers } from './services/ocr/ocr-handlers';
+import { searchHandlers } from './services/search/search-handlers';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -209,6 +211,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
     pages: pagesHandlers(new PageEdits(pages, { db, audit })),
     scans: scanning.handlers,
+    ocr: ocrHandlers(),
+    search: searchHandlers(),
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });

@@ -50,6 +50,27 @@ export const eventsContract = {
       trayOwner: z.string().nullable(),
     }),
   }),
+  'ocr.progress': event({
+    summary: 'The OCR queue moved: a page was read (or failed), pages were queued; counts, rate and time left',
+    access: [...ROLES],
+    schema: z.object({
+      waiting: z.number().int(),
+      running: z.number().int(),
+      failed: z.number().int(),
+      flagged: z.number().int(),
+      pagesPerMinute: z.number(),
+      etaSeconds: z.number().nullable(),
+      /** The page this event is about, when it is about one, with its dossier (null: tray) and new OCR state. */
+      pageId: z.string().nullable(),
+      dossierId: z.string().nullable(),
+      state: z.enum(['none', 'waiting', 'running', 'done', 'failed']).nullable(),
+    }),
+  }),
+  'documents.pdfChanged': event({
+    summary: "A checklist document's searchable PDF was rebuilt, went stale or failed",
+    access: [...ROLES],
+    schema: z.object({ dossierId: z.string(), itemCode: z.string(), state: z.enum(['stale', 'ready', 'failed']) }),
+  }),
 } as const;
 
 export type EventMap = typeof eventsContract;

@@ -11,6 +11,7 @@ import { documentsContract } from './documents';
 import { eventsMethodsContract } from './events';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
+import { ocrContract, searchContract } from './ocr';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
 import { pagesContract, scansContract } from './scans';
@@ -34,6 +35,8 @@ export const contract = {
   documents: documentsContract,
   pages: pagesContract,
   scans: scansContract,
+  ocr: ocrContract,
+  search: searchContract,
   events: eventsMethodsContract,
 } as const;
 

@@ -23,8 +23,13 @@ import { separators } from './messages/separators';
 import { events } from './messages/events';
 import { uiScanning } from './messages/ui-scanning';
 import { scanJobs } from './messages/scan-jobs';
+import { ocrEngine } from './messages/ocr-engine';
+import { ocrQueue } from './messages/ocr-queue';
+import { pdf } from './messages/pdf';
+import { search } from './messages/search';
+import { uiOcr } from './messages/ui-ocr';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

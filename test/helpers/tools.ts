@@ -14,6 +14,11 @@ export const TOOL_PACKAGES: Readonly<Record<string, string>> = {
   qpdf: 'qpdf',
   zbarimg: 'zbar-tools',
   scanimage: 'sane-utils',
+  tesseract: 'tesseract-ocr',
+  ocrmypdf: 'ocrmypdf',
+  java: 'default-jre-headless',
+  pdfimages: 'poppler-utils',
+  pdffonts: 'poppler-utils',
 };
 
 export interface ToolCheck {
