@@ -1,0 +1,21 @@
+/**
+ * The FTS5 index of page text (page_text_fts, migration 009): one row per page_text row, holding the text folded by
+ * core/domain/text/fold.ts (lower case, diacritics removed, đ → d), so a query folded the same way matches whatever
+ * the clerk types. Contentless: snippets are cut from page_text.text, whose character offsets equal the folded ones.
+ */
+import type { Db } from '../../store/database';
+import { foldVietnamese } from '../../domain/text/fold';
+import type { PageIndexWriter } from './types';
+
+export class PageIndex implements PageIndexWriter {
+  constructor(private readonly db: Db) {}
+
+  put(textRowId: number, text: string): void {
+    this.db.prepare('DELETE FROM page_text_fts WHERE rowid = ?').run(textRowId);
+    this.db.prepare('INSERT INTO page_text_fts (rowid, body) VALUES (?, ?)').run(textRowId, foldVietnamese(text));
+  }
+
+  remove(textRowId: number): void {
+    this.db.prepare('DELETE FROM page_text_fts WHERE rowid = ?').run(textRowId);
+  }
+}
