@@ -34,4 +34,6 @@ export interface SearchablePdf {
   pageCount: number;
   /** SHA-256 (hex) of each page image, in order, as written into XMP. */
   pageSha256: string[];
+  /** Pages whose image could not go in as stored (e.g. a TIFF that is not one G4 strip) and was re-encoded once. */
+  reencoded?: Array<{ page: number; reason: string }>;
 }
