@@ -51,6 +51,7 @@ import { clearRunMark, sweepOrphanFiles } from './services/documents/orphan-swee
 import { FolderJournal } from './services/documents/folder-journal';
 import { ocrHandlers } from './services/ocr/ocr-handlers';
 import { searchHandlers } from './services/search/search-handlers';
+import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
@@ -212,7 +213,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     pages: pagesHandlers(new PageEdits(pages, { db, audit })),
     scans: scanning.handlers,
     ocr: ocrHandlers(),
-    search: searchHandlers(),
+    search: searchHandlers(new SearchService(db)),
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });

@@ -101,6 +101,10 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PAGE_NOT_FOUND',
   'PAGE_BAD_OFFSET',
   'PAGE_BAD_BATCH_ID',
+  // A search query with no word to look for, too many words, or a prefix (word*) too short.
+  'SEARCH_QUERY_EMPTY',
+  'SEARCH_QUERY_TOO_LONG',
+  'SEARCH_PREFIX_TOO_SHORT',
   // A push-channel event name that names none.
   'EVENT_UNKNOWN',
 ]);

@@ -12,6 +12,7 @@ import { registerUserCommands } from './commands/users';
 import { registerDocumentCommands } from './commands/documents';
 import { registerScanCommands } from './commands/scan';
 import { registerDossierScanCommand } from './commands/dossier-scan';
+import { registerSearchCommand } from './commands/search';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerDocumentCommands(program, run);
   registerScanCommands(program, run);
   registerDossierScanCommand(program, run);
+  registerSearchCommand(program, run);
   return program;
 }
 
