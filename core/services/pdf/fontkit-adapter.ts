@@ -4,9 +4,10 @@
  * @pdf-lib/fontkit's `encode(stream)` needs its stream and crashes; its `encodeStream()` works. Each subset is
  * therefore handed over showing only `includeGlyph` and `encodeStream`, so the fork takes its stream path.
  */
+import type { PDFDocument } from '@cantoo/pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
 
-type CantooFontkit = Parameters<import('@cantoo/pdf-lib').PDFDocument['registerFontkit']>[0];
+type CantooFontkit = Parameters<PDFDocument['registerFontkit']>[0];
 
 export const streamingFontkit: CantooFontkit = {
   create(buffer: Uint8Array, postscriptName?: string) {

@@ -4,7 +4,7 @@
  * (embedJpg), a PNG goes through embedPng. What cannot be carried as is (a TIFF that is not one G4 strip, a CMYK
  * JPEG, a PNG with transparency, forbidden in PDF/A-1) is re-encoded once and reported.
  */
-import { PDFDocument, type PDFRef } from '@cantoo/pdf-lib';
+import type { PDFDocument, PDFRef } from '@cantoo/pdf-lib';
 import sharp from 'sharp';
 import type { PdfPageInput } from './types';
 import { readG4Strip, toG4Strip, type G4Strip } from './tiff-strip';
@@ -61,7 +61,7 @@ function embedG4(doc: PDFDocument, strip: G4Strip): EmbeddedImage {
     BitsPerComponent: 1,
     ColorSpace: 'DeviceGray',
     Filter: 'CCITTFaxDecode',
-    // Min-is-black TIFFs code ink as "white" runs; BlackIs1 makes a decoder's 1s (those runs) black again.
+    // A min-is-black TIFF codes ink (its 0s) as "white" runs; with BlackIs1 those runs decode to 0, black in DeviceGray.
     DecodeParms: { K: -1, Columns: strip.width, Rows: strip.height, BlackIs1: strip.photometric === 1 },
   });
   return { ref: doc.context.register(stream), width: strip.width, height: strip.height, kind: 'ccitt' };

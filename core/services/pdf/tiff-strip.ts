@@ -105,7 +105,7 @@ function reverseBits(data: Uint8Array): Uint8Array {
  * TIFF that is not already one G4 strip. A bilevel source loses nothing; a grey one is binarised.
  */
 export async function toG4Strip(bytes: Uint8Array): Promise<G4Strip> {
-  const image = sharp(bytes, { limitInputPixels: false }).toColourspace('b-w');
+  const image = sharp(bytes, { limitInputPixels: false }).flatten({ background: '#ffffff' }).toColourspace('b-w');
   const { height } = await sharp(bytes, { limitInputPixels: false }).metadata();
   const tiff = await image
     .threshold(128)

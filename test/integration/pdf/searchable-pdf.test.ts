@@ -145,3 +145,35 @@ describe.skipIf(tools.skip)('searchable PDF/A-1b (reference tools)', () => {
     expect(r.valid).toBe(true);
   }, 120_000);
 });
+
+describe.skipIf(tools.skip)('TIFF pages other than the pipeline writes', () => {
+  const tmp = tempDir('motcua-pdf-tiff-');
+  afterAll(() => tmp.cleanup());
+
+  /** A mostly white 1-bit page with a black bar, rendered back by poppler as its mean and darkest gray. */
+  async function renderTiff(tiff: (s: sharp.Sharp) => sharp.Sharp, name: string): Promise<{ mean: number; min: number; reencoded: unknown; list: string }> {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="100%" height="100%" fill="#fff"/><rect x="50" y="50" width="100" height="100" fill="#000"/></svg>`;
+    const image = await tiff(sharp(Buffer.from(svg)).flatten({ background: '#fff' }).toColourspace('b-w').threshold(128).toColourspace('b-w')).toBuffer();
+    const built = await buildSearchablePdf([{ image, mediaType: 'image/tiff', widthPx: 400, heightPx: 300, dpi: 100 }], { title: name });
+    const file = path.join(tmp.dir, `${name}.pdf`);
+    writeFileSync(file, built.bytes);
+    execFileSync('pdftoppm', ['-r', '50', '-gray', '-png', '-singlefile', file, path.join(tmp.dir, name)]);
+    const stats = await sharp(path.join(tmp.dir, `${name}.png`)).stats();
+    return { mean: stats.channels[0]!.mean, min: stats.channels[0]!.min, reencoded: built.reencoded, list: execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }) };
+  }
+
+  it('a min-is-black G4 TIFF (sharp’s default) still shows black ink on white (BlackIs1)', async () => {
+    const r = await renderTiff((s) => s.tiff({ compression: 'ccittfax4', bitdepth: 1, tileHeight: 300 }), 'min-is-black');
+    expect(r.reencoded).toBeUndefined();
+    expect(r.mean).toBeGreaterThan(200);
+    expect(r.min).toBeLessThan(50);
+  });
+
+  it('a G4 TIFF in several strips is re-encoded once into one strip, and says so', async () => {
+    const r = await renderTiff((s) => s.tiff({ compression: 'ccittfax4', bitdepth: 1, miniswhite: true, tileHeight: 64 }), 'strips');
+    expect(r.reencoded).toEqual([{ page: 1, reason: expect.stringMatching(/strips: re-encoded as one G4 strip/) }]);
+    expect(r.list).toMatch(/ccitt/);
+    expect(r.mean).toBeGreaterThan(200);
+    expect(r.min).toBeLessThan(50);
+  });
+});
