@@ -118,7 +118,9 @@ export function makeSnippet(original: string, terms: readonly SearchTerm[], widt
     end = back > first[1] ? back : Math.max(first[1], end);
     if (end < text.length && !isSpace(text, end) && end > first[1]) end = first[1];
   }
-  // A word longer than the window: cut mid-word rather than show nothing (and keep surrogate pairs whole).
+  // A matched "word" far longer than the window (OCR noise): cut it, unmarked, rather than show all of it.
+  end = Math.min(end, begin + 2 * width);
+  // Never split a surrogate pair.
   if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end]!)) end += 1;
   const snippet = text.slice(begin, end).trimEnd();
   const highlights = ranges
