@@ -49,7 +49,7 @@ import type { ScanService } from './services/scanning/scan-service';
 import type { DeviceDirectory } from './services/scanning/device-directory';
 import { clearRunMark, sweepOrphanFiles } from './services/documents/orphan-sweep';
 import { FolderJournal } from './services/documents/folder-journal';
-import { ocrHandlers } from './services/ocr/ocr-handlers';
+import { createOcr, type Ocr, type OcrOptions } from './services/ocr/ocr-setup';
 import { searchHandlers } from './services/search/search-handlers';
 import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
@@ -85,6 +85,8 @@ export interface CoreOptions {
   auditKey?: { dir?: string; masterSecret?: Buffer };
   /** Scanning: the page pipeline and device directory options (tests pass small ones). */
   scanning?: ScanningOptions;
+  /** OCR: whether this core reads pages (the CLI's short commands do not), the engine, workers (tests pass small ones). */
+  ocr?: OcrOptions;
 }
 
 export interface Core {
@@ -120,6 +122,8 @@ export interface CoreServices {
   scans: ScanService;
   /** Scanners found and configured; its registry is what jobs scan through. */
   scanDevices: DeviceDirectory;
+  /** The OCR queue, its runner (null when this core does not read pages) and the document PDFs. */
+  ocr: Ocr;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -182,14 +186,23 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   uploads.startSweeping();
   const journal = new FolderJournal(db, () => clock.now());
   const attachments = new AttachmentStore(layout.files, uploads, journal);
-  const pages = new PageStore({ db, filesDir: layout.files, audit, clock, events, logger, journal });
+  // Pages changing here wake the OCR runner at once (other processes' pages are found by its poll).
+  let ocr: Ocr | null = null;
+  const pageEvents: EventPublisher = {
+    publish(name, data) {
+      events.publish(name, data);
+      if (name === 'pages.changed') ocr?.pagesChanged();
+    },
+  };
+  const pages = new PageStore({ db, filesDir: layout.files, audit, clock, events: pageEvents, logger, journal });
   const dossiers = new DossierService({ db, audit, clock, layout, catalogue, calendar, applicants, allocator, counter, parseQr: parseApplicantQr, attachments, pages });
   const returnCorrection = new ReturnCorrection({ db, audit, clock, get: (ref) => dossiers.get(ref) });
   const forms = new FormsService({ clock, layout, resourcesDir, dossiers, settings, auth, catalogue, db });
   const barcodes = new BarcodeService(opts.barcodeSource ?? createPosScanner(), logger, () => clock.now());
   // After the page store and dossiers: recovery of an interrupted scan runs here, once, before any call.
   const scanning = createScanning({ db, dataRoot: layout.root, resourcesDir, pages, dossiers, catalogue, settings, events, logger, clock, ...(opts.scanning ? { options: opts.scanning } : {}) });
-  const services: CoreServices = { audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
+  ocr = createOcr({ db, dataRoot: layout.root, resourcesDir, pages, audit, settings, events, logger, clock, ...(opts.ocr ? { options: opts.ocr } : {}) });
+  const services: CoreServices = { ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -212,7 +225,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     documents: documentsHandlers(new DocumentReader(db, layout.files, audit)),
     pages: pagesHandlers(new PageEdits(pages, { db, audit })),
     scans: scanning.handlers,
-    ocr: ocrHandlers(),
+    ocr: ocr.handlers,
     search: searchHandlers(new SearchService(db)),
     events: eventsHandlers(events),
   };
@@ -243,6 +256,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await barcodes.close();
       // Device streams stopped (pages kept), the pipeline finishes what arrived, before the database closes.
       await scanning.close();
+      // Pages being read are put back in the queue for the next start.
+      await ocr?.close();
       audit.flushHead();
       db.close();
       clearRunMark(layout.root);

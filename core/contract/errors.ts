@@ -105,6 +105,8 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'SEARCH_QUERY_EMPTY',
   'SEARCH_QUERY_TOO_LONG',
   'SEARCH_PREFIX_TOO_SHORT',
+  // A read position past the end of a document's PDF.
+  'OCR_PDF_BAD_OFFSET',
   // A push-channel event name that names none.
   'EVENT_UNKNOWN',
 ]);

@@ -38,7 +38,8 @@ export interface CliSession {
 }
 
 export async function withCore<T>(fn: (s: CliSession) => Promise<T>): Promise<T> {
-  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false });
+  // A short command queues pages (a scan) but never reads them: the app's core runs the OCR queue.
+  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false, ocr: { run: false } });
   const user = (() => {
     try {
       return os.userInfo().username;

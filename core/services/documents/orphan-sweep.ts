@@ -1,6 +1,6 @@
 /**
- * At start: files under <data>/files that no row names — attachments (dossier_documents.stored_path) or scanned
- * pages (every path of dossier_pages) — are what a crash between "file durable" and "row committed" leaves behind.
+ * At start: files under <data>/files that no row names — attachments (dossier_documents.stored_path), scanned
+ * pages (every path of dossier_pages) or document PDFs (document_pdfs.path) — are what a crash between "file durable" and "row committed" leaves behind.
  * They are moved, never deleted, into <data>/quarantine/<day>/ keeping their relative path, each move logged and
  * listed in that day's moved.jsonl, so an administrator can look at them or put them back.
  * Only <data>/files is swept: upload staging (<data>/uploads) keeps its own rows and expiry.
@@ -54,6 +54,7 @@ function referenced(db: Db): Set<string> {
     'SELECT raw_path AS a, image_path AS b, master_path AS c, thumb_path AS d FROM dossier_pages',
   );
   for (const r of pages.all()) [r.a, r.b, r.c, r.d].forEach(add);
+  for (const r of db.prepare<[], { p: string | null }>('SELECT path AS p FROM document_pdfs').all()) add(r.p);
   return out;
 }
 
@@ -109,6 +110,9 @@ function referencedIn(db: Db, folder: string): Set<string> {
       )
       .all(scan[1]!);
     for (const r of rows) for (const p of [r.a, r.b, r.c, r.d]) if (p) out.add(norm(p)!);
+  } else if (/^pdf\/[^/]+$/.test(folder)) {
+    // A dossier's document PDFs (core/services/ocr/document-pdfs.ts): pdf/<dossier folder>/…
+    for (const r of db.prepare<[string], { p: string }>("SELECT path AS p FROM document_pdfs WHERE path LIKE ? ESCAPE '\\'").all(`${folder.replace(/[\\%_]/g, (c) => `\\${c}`)}/%`)) out.add(norm(r.p)!);
   } else {
     for (const r of db.prepare<[string], { p: string }>('SELECT stored_path AS p FROM dossier_documents WHERE dossier_id = ?').all(folder)) out.add(norm(r.p)!);
   }

@@ -8,6 +8,7 @@ import { AppError } from '../../contract/errors';
 import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
 import { FEE_RECEIPT_SERIES_KEY, feeReceiptSeriesRule } from '../forms/fee-receipt-series';
 import { SCAN_PROFILES_KEY, scanningSettingRules } from '../scanning/scanner-settings';
+import { ocrSettingRules } from '../ocr/ocr-settings';
 
 /** Largest JSON value settings.set takes, bytes. */
 export const MAX_SETTING_BYTES = 64 * 1024;
@@ -56,6 +57,8 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
   'forms.place': textLine(100),
   /** eSCL scanners typed by an admin, and the folder scanner (listed only when enabled): scanning/scanner-settings.ts. */
   ...scanningSettingRules,
+  /** OCR workers and the confidence under which a page is flagged: ocr/ocr-settings.ts. */
+  ...ocrSettingRules,
 };
 
 /** Keys a service owns → the methods that write them. */

@@ -1,0 +1,359 @@
+/**
+ * The searchable PDF/A of each checklist document of a dossier (document_pdfs, migration 009). Triggers mark a
+ * document 'stale' when its pages change, the queue when their OCR ends; the builder here takes stale documents
+ * whose pages have all finished OCR (done, or failed for good: that page goes in without text) and builds them
+ * from the stored page images and word boxes. A build is a new file, written durably (file and folder fsynced, the
+ * folder recorded in the journal first so the orphan sweep checks it), then the row, then the old file removed.
+ * The row is updated only when its pages are still those built from (source_key): a page changed during the build,
+ * or another process that built the same first, leaves our file to be removed and the row as it is.
+ */
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { AppError, isAppError } from '../../contract/errors';
+import { UPLOAD_CHUNK_BYTES } from '../../contract/limits';
+import type { DocumentPdf } from '../../contract/ocr';
+import { errorMessage } from '../../i18n/translate';
+import type { Clock } from '../../platform/clock';
+import { realInsideSync } from '../../platform/inside';
+import type { Logger } from '../../platform/logger';
+import type { EventPublisher } from '../../rpc/event-publisher';
+import { inTransaction, type Db } from '../../store/database';
+import type { PageFiles } from '../documents/page-files';
+import type { OcrWord } from './engine/types';
+import type { PdfDocumentInfo, PdfPageInput, SearchablePdf } from '../pdf/types';
+
+/** The folder under <data>/files holding the PDFs, one folder per dossier. */
+export const PDF_DIR = 'pdf';
+/** Part of the source key: a change of how PDFs are made rebuilds them. */
+const BUILD_VERSION = 1;
+
+export type BuildPdf = (pages: PdfPageInput[], info: PdfDocumentInfo) => Promise<SearchablePdf>;
+
+interface DocRow {
+  dossier_id: string;
+  item_code: string;
+  state: 'stale' | 'ready' | 'failed';
+  page_count: number;
+  path: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  source_key: string | null;
+  built_at: string | null;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+interface SourcePage {
+  id: string;
+  state: string;
+  kind: string;
+  image_path: string | null;
+  image_type: string | null;
+  image_sha256: string | null;
+  width: number | null;
+  height: number | null;
+  dpi: number | null;
+  job_state: string | null;
+  text_id: number | null;
+  text_at: string | null;
+  words: string | null;
+  text_width: number | null;
+  text_height: number | null;
+}
+
+type Plan = { kind: 'wait' } | { kind: 'empty' } | { kind: 'build'; pages: SourcePage[]; key: string };
+
+export interface DocumentPdfsDeps {
+  db: Db;
+  files: PageFiles;
+  clock: Clock;
+  events: EventPublisher;
+  logger: Logger;
+  build: BuildPdf;
+}
+
+export class DocumentPdfs {
+  private building: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly d: DocumentPdfsDeps) {}
+
+  /** Build what is stale and ready to build, one document at a time; a call while building runs another pass after. */
+  kick(): Promise<void> {
+    if (this.building) {
+      this.again = true;
+      return this.building;
+    }
+    this.building = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass();
+        } while (this.again);
+      } finally {
+        this.building = null;
+      }
+    })();
+    return this.building;
+  }
+
+  /** Resolves when no build is running. */
+  async idle(): Promise<void> {
+    while (this.building) await this.building;
+  }
+
+  private async pass(): Promise<void> {
+    const stale = this.d.db
+      .prepare<[], { dossier_id: string; item_code: string }>(`SELECT dossier_id, item_code FROM document_pdfs WHERE state = 'stale' ORDER BY stale_since, dossier_id, item_code`)
+      .all();
+    for (const doc of stale) {
+      try {
+        await this.buildOne(doc.dossier_id, doc.item_code);
+      } catch (e) {
+        this.d.logger.error('document PDF build failed unexpectedly', { dossierId: doc.dossier_id, itemCode: doc.item_code, error: (e as Error)?.message });
+      }
+    }
+  }
+
+  /** The pages a document's PDF holds now, and whether they are ready to build. */
+  private plan(dossierId: string, itemCode: string): Plan {
+    const rows = this.d.db
+      .prepare<[string, string], SourcePage>(
+        `SELECT p.id, p.state, p.kind, p.image_path, p.image_type, p.image_sha256, p.width, p.height, p.dpi, j.state AS job_state,
+           t.id AS text_id, t.created_at AS text_at, t.words, t.width AS text_width, t.height AS text_height
+         FROM dossier_pages p LEFT JOIN ocr_jobs j ON j.page_id = p.id LEFT JOIN page_text t ON t.page_id = p.id
+         WHERE p.dossier_id = ? AND p.item_code = ? AND p.removed_at IS NULL ORDER BY p.position`,
+      )
+      .all(dossierId, itemCode);
+    // Pages still in the pipeline will be part of it: wait for them.
+    if (rows.some((r) => r.state === 'raw')) return { kind: 'wait' };
+    const pages = rows.filter((r) => r.state === 'ready' && r.kind === 'page' && r.image_path && r.image_type);
+    if (pages.some((p) => p.job_state !== 'done' && p.job_state !== 'failed')) return { kind: 'wait' };
+    if (pages.length === 0) return { kind: 'empty' };
+    const key = createHash('sha256')
+      .update(JSON.stringify([BUILD_VERSION, pages.map((p) => [p.id, p.image_sha256, p.job_state, p.text_id, p.text_at])]))
+      .digest('hex');
+    return { kind: 'build', pages, key };
+  }
+
+  private row(dossierId: string, itemCode: string): DocRow | undefined {
+    return this.d.db.prepare<[string, string], DocRow>('SELECT * FROM document_pdfs WHERE dossier_id = ? AND item_code = ?').get(dossierId, itemCode);
+  }
+
+  private async buildOne(dossierId: string, itemCode: string): Promise<void> {
+    const plan = this.plan(dossierId, itemCode);
+    if (plan.kind === 'wait') return;
+    const before = this.row(dossierId, itemCode);
+    if (!before || before.state !== 'stale') return;
+    if (plan.kind === 'empty') {
+      // No page left: the document has no PDF any more.
+      const gone = inTransaction(this.d.db, () => {
+        const again = this.plan(dossierId, itemCode);
+        const r = this.row(dossierId, itemCode);
+        if (again.kind !== 'empty' || r?.state !== 'stale') return null;
+        this.d.db.prepare('DELETE FROM document_pdfs WHERE dossier_id = ? AND item_code = ?').run(dossierId, itemCode);
+        return r;
+      });
+      if (gone) {
+        this.d.files.remove(gone.path);
+        this.d.events.publish('documents.pdfChanged', { dossierId, itemCode, state: 'stale' });
+      }
+      return;
+    }
+    // Nothing the PDF is made of changed (a move and back, a page re-processed the same): no rebuild.
+    if (before.source_key === plan.key && before.path && this.d.files.exists(before.path)) {
+      const done = inTransaction(this.d.db, () => {
+        const again = this.plan(dossierId, itemCode);
+        if (again.kind !== 'build' || again.key !== plan.key || this.row(dossierId, itemCode)?.state !== 'stale') return false;
+        this.d.db.prepare(`UPDATE document_pdfs SET state = 'ready', stale_since = NULL, error_code = NULL, error_message = NULL WHERE dossier_id = ? AND item_code = ?`).run(dossierId, itemCode);
+        return true;
+      });
+      if (done) this.d.events.publish('documents.pdfChanged', { dossierId, itemCode, state: 'ready' });
+      return;
+    }
+
+    let pdf: SearchablePdf;
+    try {
+      pdf = await this.d.build(
+        plan.pages.map((p) => this.pageInput(p)),
+        this.info(dossierId, itemCode),
+      );
+    } catch (e) {
+      const code = isAppError(e) ? e.code : 'OCR_PDF_FAILED';
+      const params = isAppError(e) ? e.params : { detail: String((e as Error)?.message ?? e).slice(0, 300) };
+      const failed = inTransaction(this.d.db, () => {
+        const again = this.plan(dossierId, itemCode);
+        if (again.kind !== 'build' || again.key !== plan.key || this.row(dossierId, itemCode)?.state !== 'stale') return false;
+        this.d.db
+          .prepare(`UPDATE document_pdfs SET state = 'failed', error_code = ?, error_message = ? WHERE dossier_id = ? AND item_code = ?`)
+          .run(code, errorMessage(code, params), dossierId, itemCode);
+        return true;
+      });
+      this.d.logger.warn('document PDF not built', { dossierId, itemCode, code, error: (e as Error)?.message });
+      if (failed) this.d.events.publish('documents.pdfChanged', { dossierId, itemCode, state: 'failed' });
+      return;
+    }
+
+    const written = this.d.files.write(this.fileName(dossierId, itemCode), pdf.bytes);
+    let old: string | null = null;
+    let kept = false;
+    try {
+      kept = inTransaction(this.d.db, () => {
+        const again = this.plan(dossierId, itemCode);
+        const r = this.row(dossierId, itemCode);
+        if (again.kind !== 'build' || again.key !== plan.key || r?.state !== 'stale') return false;
+        old = r.path;
+        this.d.db
+          .prepare(
+            `UPDATE document_pdfs SET state = 'ready', page_count = ?, path = ?, bytes = ?, sha256 = ?, source_key = ?, stale_since = NULL,
+               built_at = ?, error_code = NULL, error_message = NULL WHERE dossier_id = ? AND item_code = ?`,
+          )
+          .run(pdf.pageCount, written.rel, written.bytes, written.sha256, plan.key, this.d.clock.now().toISOString(), dossierId, itemCode);
+        return true;
+      });
+    } finally {
+      if (!kept) this.d.files.remove(written.rel);
+    }
+    if (!kept) return;
+    // The row names the new file: only now may the old one go.
+    if (old && old !== written.rel) this.d.files.remove(old);
+    this.d.events.publish('documents.pdfChanged', { dossierId, itemCode, state: 'ready' });
+  }
+
+  private pageInput(p: SourcePage): PdfPageInput {
+    const image = this.d.files.readVerified(p.image_path!);
+    if (createHash('sha256').update(image).digest('hex') !== p.image_sha256) throw new AppError('PAGE_FILE_MISSING', {});
+    const input: PdfPageInput = {
+      image,
+      mediaType: p.image_type as PdfPageInput['mediaType'],
+      widthPx: p.width ?? 0,
+      heightPx: p.height ?? 0,
+      dpi: p.dpi ?? 300,
+    };
+    if (p.job_state === 'done' && p.words && p.text_width && p.text_height) {
+      input.words = JSON.parse(p.words) as OcrWord[];
+      input.textWidthPx = p.text_width;
+      input.textHeightPx = p.text_height;
+    }
+    return input;
+  }
+
+  /** Title and XMP fields from the dossier as received: its code, procedure, and the item's name in its checklist. */
+  private info(dossierId: string, itemCode: string): PdfDocumentInfo {
+    const d = this.d.db
+      .prepare<[string], { code: string | null; procedure_snapshot: string; agency_snapshot: string; checklist: string }>(
+        'SELECT code, procedure_snapshot, agency_snapshot, checklist FROM dossiers WHERE id = ?',
+      )
+      .get(dossierId);
+    const parse = <T>(s: string | undefined): T | null => {
+      try {
+        return s ? (JSON.parse(s) as T) : null;
+      } catch {
+        return null;
+      }
+    };
+    const procedure = parse<{ name?: string }>(d?.procedure_snapshot)?.name;
+    const agency = parse<{ name?: string }>(d?.agency_snapshot)?.name;
+    const itemName = parse<{ itemCode: string; name: string }[]>(d?.checklist)?.find((l) => l.itemCode === itemCode)?.name;
+    const code = d?.code ?? dossierId;
+    return {
+      title: `${code} — ${itemName ?? itemCode}`,
+      dossierCode: code,
+      itemCode,
+      createdAt: this.d.clock.now(),
+      ...(procedure ? { procedure } : {}),
+      ...(itemName ? { itemName } : {}),
+      ...(agency ? { agency } : {}),
+    };
+  }
+
+  /** A new name per build (never over a file a row names): pdf/<dossier>/<item>-<time>-<random>.pdf. */
+  private fileName(dossierId: string, itemCode: string): string {
+    const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || '_';
+    const token = createHash('sha256').update(`${Date.now()}${Math.random()}`).digest('hex').slice(0, 8);
+    return `${PDF_DIR}/${safe(dossierId)}/${safe(itemCode)}-${token}.pdf`;
+  }
+
+  // ---------- reading ----------
+
+  list(dossierId: string): DocumentPdf[] {
+    return this.d.db
+      .prepare<[string], DocRow>('SELECT * FROM document_pdfs WHERE dossier_id = ? ORDER BY item_code')
+      .all(dossierId)
+      .map((r) => ({
+        dossierId: r.dossier_id,
+        itemCode: r.item_code,
+        state: r.state,
+        pageCount: r.page_count,
+        bytes: r.bytes,
+        sha256: r.sha256,
+        builtAt: r.built_at,
+        error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
+      }));
+  }
+
+  /**
+   * A chunk of the document's PDF as built (its last ready build, even while a rebuild is waiting). The first chunk
+   * checks the whole file against its SHA-256, so a file damaged on disk is reported, not served.
+   */
+  read(input: { dossierId: string; itemCode: string; offset: number }): {
+    fileName: string;
+    mediaType: 'application/pdf';
+    bytes: number;
+    sha256: string;
+    offset: number;
+    dataBase64: string;
+    next: number;
+    dossierCode: string;
+  } {
+    const r = this.row(input.dossierId, input.itemCode);
+    if (!r || !r.path || r.bytes === null || !r.sha256) throw new AppError('OCR_PDF_NOT_READY', { itemCode: input.itemCode.slice(0, 60) });
+    if (input.offset > r.bytes) throw new AppError('OCR_PDF_BAD_OFFSET', { offset: input.offset, bytes: r.bytes }, { field: 'offset' });
+    const inside = (() => {
+      try {
+        return realInsideSync(this.filesDirOf(), this.d.files.abs(r.path!));
+      } catch {
+        return null;
+      }
+    })();
+    if (!inside || inside.path === inside.root) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+    const length = Math.min(UPLOAD_CHUNK_BYTES, r.bytes - input.offset);
+    const data = Buffer.alloc(length);
+    let fd: number;
+    try {
+      fd = openSync(inside.path, 'r');
+    } catch {
+      throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+    }
+    try {
+      if (fstatSync(fd).size !== r.bytes) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+      let done = 0;
+      while (done < length) {
+        const n = readSync(fd, data, done, length - done, input.offset + done);
+        if (n === 0) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+        done += n;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    if (input.offset === 0 && createHash('sha256').update(readFileSync(inside.path)).digest('hex') !== r.sha256) {
+      throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+    }
+    const code = this.d.db.prepare<[string], { code: string | null }>('SELECT code FROM dossiers WHERE id = ?').get(r.dossier_id)?.code ?? r.dossier_id;
+    return {
+      fileName: `${code}-${r.item_code}.pdf`.replace(/[^\p{L}\p{N}._-]/gu, '_'),
+      mediaType: 'application/pdf',
+      bytes: r.bytes,
+      sha256: r.sha256,
+      offset: input.offset,
+      dataBase64: data.toString('base64'),
+      next: input.offset + length,
+      dossierCode: code,
+    };
+  }
+
+  private filesDirOf(): string {
+    // PageFiles.abs('') is the files folder itself.
+    return this.d.files.abs('');
+  }
+}
