@@ -2,7 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { FullScreenLayout } from '../layout/FullScreenLayout';
 import { NotFoundScreen } from '../screens/errors/NotFoundScreen';
 import { ScreenRoute } from './ScreenRoute';
-import { HOME_PATH, SCREENS } from './screens';
+import { HOME_PATH, SCREENS, SUB_SCREENS, subScreenDef } from './screens';
 import { SessionGate } from './SessionGate';
 
 export function AppRoutes() {
@@ -23,6 +23,9 @@ export function AppRoutes() {
         <Route index element={<Navigate to={HOME_PATH} replace />} />
         {SCREENS.filter((s) => !s.fullScreen).map((s) => (
           <Route key={s.id} path={s.path} element={<ScreenRoute screen={s} />} />
+        ))}
+        {SUB_SCREENS.map((s) => (
+          <Route key={s.path} path={s.path} element={<ScreenRoute screen={subScreenDef(s)} />} />
         ))}
         <Route path="*" element={<NotFoundScreen />} />
       </Route>

@@ -9,6 +9,8 @@ import { DossiersScreen } from '../screens/dossiers/DossiersScreen';
 import { KioskScreen } from '../screens/kiosk/KioskScreen';
 import { QueueScreen } from '../screens/queue/QueueScreen';
 import { ReceptionScreen } from '../screens/reception/ReceptionScreen';
+import { SEARCH_PATH } from '../screens/search/commands';
+import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SupervisorScreen } from '../screens/supervisor/SupervisorScreen';
 
@@ -33,6 +35,24 @@ export const SCREENS: readonly ScreenDef[] = [
   { id: 'kiosk', path: '/kiosk', fullScreen: true, Component: KioskScreen },
   { id: 'display', path: '/display', fullScreen: true, Component: DisplayScreen },
 ];
+
+/**
+ * Screens inside another one (same access, same navigation entry): reached from their parent and by their own
+ * shortcut, not by an Alt+number, so the numbers clerks know stay as they are.
+ */
+export interface SubScreenDef {
+  parent: ScreenId;
+  path: string;
+  Component: ComponentType;
+}
+
+export const SUB_SCREENS: readonly SubScreenDef[] = [{ parent: 'dossiers', path: SEARCH_PATH, Component: SearchScreen }];
+
+/** A sub-screen as a screen of its own for routing, with its parent's access rule. */
+export function subScreenDef(sub: SubScreenDef): ScreenDef {
+  const parent = SCREENS.find((s) => s.id === sub.parent)!;
+  return { ...parent, path: sub.path, Component: sub.Component };
+}
 
 export const HOME_PATH = '/reception';
 

@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ScanListener } from '../input/ScanListener';
+import { OcrQueueStatus } from '../screens/search/OcrQueueStatus';
 import { useSession } from '../session/session-context';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -21,6 +22,7 @@ export function AppLayout() {
       <header className="app-header">
         <Brand />
         <div className="app-header__tools">
+          <OcrQueueStatus />
           <UserBar user={user} />
           <LanguageSwitch />
           <HelpButton />

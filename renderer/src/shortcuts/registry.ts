@@ -7,6 +7,7 @@ import type { User } from '../../../core/contract/auth';
 import { canOpen, SCREENS } from '../app/screens';
 import { dossiersActive, focusDossierLookup } from '../screens/dossiers/commands';
 import { receptionActive, runReceptionCommand } from '../screens/reception/commands';
+import { focusSearchBox, SEARCH_PATH } from '../screens/search/commands';
 import { matchesCombo, type KeyCombo } from './keys';
 
 export interface ShortcutContext {
@@ -66,6 +67,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     describe: (t) => t('ui.shortcuts.closeDialog'),
     available: () => true,
     run: (ctx) => ctx.closeDialog(),
+  },
+  // Search in the pages' text (Dossiers): from anywhere; on the search screen, back to its box.
+  {
+    id: 'search',
+    combos: [{ code: 'F3' }, { code: 'KeyK', ctrl: true }],
+    inTextFields: true,
+    describe: (t) => t('ocrUi.shortcuts.search'),
+    available: (user) => user !== null && SCREENS.some((s) => s.id === 'dossiers' && canOpen(s, user.role)),
+    run: (ctx) => {
+      if (focusSearchBox()) return;
+      ctx.closeDialog();
+      ctx.navigate(SEARCH_PATH);
+    },
   },
   // Reception screen: listed and active only while it is on display.
   {

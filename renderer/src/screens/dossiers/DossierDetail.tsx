@@ -6,6 +6,8 @@ import { api } from '../../bridge';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
 import { DossierActions } from './DossierActions';
+import { OcrSection } from './OcrSection';
+import { useDossierOcr } from './useDossierOcr';
 import { ChecklistSection, DocumentsSection, FeesSection, HistorySection, ResultSection, StateBadge, SummarySection } from './DossierRecord';
 import { PrintPanel } from './PrintPanel';
 import { ScanningPanel } from '../scanning/ScanningPanel';
@@ -14,7 +16,7 @@ import { ScanningPanel } from '../scanning/ScanningPanel';
  * One dossier: what was recorded, the actions its state allows and the forms it can print. Focus moves to its
  * heading when it opens, and back there after an action whose button is gone (e.g. "Có kết quả" once used).
  */
-export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
+export function DossierDetail({ id, onBack, openAt = null }: { id: string; onBack(): void; openAt?: { itemCode: string; pageId: string | null } | null }) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const [view, setView] = useState<DossierView | null>(null);
@@ -22,6 +24,8 @@ export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const refocus = useRef(true);
   const titleId = useId();
+  // Opening the record puts its pages first in the OCR queue (ocr.focus) and follows their reading.
+  const ocr = useDossierOcr(id);
 
   useEffect(() => {
     let cancelled = false;
@@ -79,7 +83,10 @@ export function DossierDetail({ id, onBack }: { id: string; onBack(): void }) {
                 items={view.checklist.map((l) => ({ itemCode: l.itemCode, name: l.name, required: l.required }))}
                 procedureCode={view.procedureCode}
                 agencyCode={view.agencyCode}
+                ocr={ocr}
+                openAt={openAt}
               />
+              <OcrSection view={view} ocr={ocr} />
               <FeesSection view={view} />
               <ResultSection view={view} />
               <HistorySection view={view} />

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { ScreenPage } from '../../components/ScreenPage';
+import { SEARCH_PATH } from '../search/commands';
 import { DossierDetail } from './DossierDetail';
 import { DossierList } from './DossierList';
 import { setDossierLookupHandler } from './commands';
@@ -19,6 +20,9 @@ export function DossiersScreen() {
   const location = useLocation();
   const lookupRef = useRef<HTMLInputElement>(null);
   const id = params.get('id');
+  // A search hit opens the record at its checklist item and page.
+  const item = params.get('item');
+  const openAt = item ? { itemCode: item, pageId: params.get('page') } : null;
 
   // F2 (shortcut registry): back to the lookup field from anywhere on the screen, its text selected.
   useEffect(
@@ -37,7 +41,12 @@ export function DossiersScreen() {
     <ScreenPage title={t('ui.screens.dossiers.title')} className="dossiers-screen">
       <p className="screen__lead">{t('dossiersUi.lead')}</p>
       <LookupForm inputRef={lookupRef} onOpen={(view) => setParams({ id: view.id })} />
-      {id ? <DossierDetail key={`${id}-${location.key}`} id={id} onBack={() => setParams({})} /> : <DossierList />}
+      <p className="dossiers-screen__search">
+        <Link to={SEARCH_PATH} data-testid="open-search">
+          {t('ocrUi.search.open')}
+        </Link>
+      </p>
+      {id ? <DossierDetail key={`${id}-${location.key}`} id={id} onBack={() => setParams({})} openAt={openAt} /> : <DossierList />}
     </ScreenPage>
   );
 }

@@ -5,6 +5,8 @@
  */
 import { useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PageOcrActions } from './ocr-page';
+import { OcrPageTools } from './OcrPageTools';
 import { AssignDialog, RemoveDialog } from './PageDialogs';
 import { columnsOf, DRAG_TYPE, pageKeyAction, stepPosition, type ItemPages, type ScanPage } from './page-order';
 import { PageTile } from './PageTile';
@@ -25,13 +27,17 @@ export interface PageGridProps {
   actions: PageActions;
   /** A scan is running: no new one can start from here. */
   scanning: boolean;
+  /** OCR of the pages (a dossier's; none in the reception tray). */
+  ocr?: PageOcrActions<ScanPage>;
+  /** A page to start on (a search hit opened): selected, shown and given focus once. */
+  openPageId?: string | null;
 }
 
-export function PageGrid({ group, groups, actions, scanning }: PageGridProps) {
+export function PageGrid({ group, groups, actions, scanning, ocr, openPageId = null }: PageGridProps) {
   const { t } = useTranslation();
   const keysId = useId();
   const pages = group.pages;
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(openPageId);
   /** Where the selected page is (or is going): the page in that place is selected once it has left the item. */
   const [selectedIndex, setSelectedIndex] = useState(0);
   const [confirmRemove, setConfirmRemove] = useState<ScanPage | null>(null);
@@ -39,7 +45,7 @@ export function PageGrid({ group, groups, actions, scanning }: PageGridProps) {
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const listRef = useRef<HTMLUListElement>(null);
   /** Focus follows the selection after the list changes, but only when focus was in the grid (or its dialogs). */
-  const refocus = useRef(false);
+  const refocus = useRef(openPageId !== null && pages.some((p) => p.id === openPageId));
 
   // The selected page, or (after it left this item) the one now in its place.
   const selected = pages.length ? (pages.find((p) => p.id === selectedId) ?? pages[Math.min(selectedIndex, pages.length - 1)]!) : null;
@@ -48,7 +54,9 @@ export function PageGrid({ group, groups, actions, scanning }: PageGridProps) {
   useEffect(() => {
     if (!selected || !refocus.current) return;
     refocus.current = false;
-    buttons.current.get(selected.id)?.focus();
+    const button = buttons.current.get(selected.id);
+    button?.focus();
+    button?.scrollIntoView?.({ block: 'nearest' });
   });
 
   const select = (p: ScanPage) => {
@@ -161,6 +169,7 @@ export function PageGrid({ group, groups, actions, scanning }: PageGridProps) {
               onKeyDown={(e) => onKey(p, e)}
               onDragStart={(e) => onDragStart(p, e)}
               onDrop={(e) => onDrop(p, e)}
+              ocr={ocr?.of(p.id)}
             />
           ))}
         </ul>
@@ -197,6 +206,15 @@ export function PageGrid({ group, groups, actions, scanning }: PageGridProps) {
           <button type="button" className="btn btn--small" disabled={selected.state !== 'ready'} onClick={() => actions.view(selected)}>
             {t('scanningUi.pages.view')}
           </button>
+          {ocr && (
+            <OcrPageTools
+              ocr={ocr.of(selected.id)}
+              scanning={scanning}
+              onRetry={() => ocr.retry(selected)}
+              onAccept={() => ocr.accept(selected)}
+              onRescan={() => ocr.rescan(selected)}
+            />
+          )}
           <button type="button" className="btn btn--small btn--danger-outline" onClick={() => setConfirmRemove(selected)}>
             {t('scanningUi.pages.remove')}
           </button>

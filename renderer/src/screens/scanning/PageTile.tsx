@@ -1,7 +1,9 @@
 /** One page in the grid: its thumbnail, its place, and what needs the clerk's eye (blank, separator, failed). */
 import type { DragEvent, KeyboardEvent, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PageOcr } from '../../../../core/contract/ocr';
 import { usePageThumb } from './images';
+import { ocrBadge } from './ocr-page';
 import type { ScanPage } from './page-order';
 
 export interface PageTileProps {
@@ -16,6 +18,8 @@ export interface PageTileProps {
   onKeyDown(e: KeyboardEvent<HTMLButtonElement>): void;
   onDragStart(e: DragEvent<HTMLElement>): void;
   onDrop(e: DragEvent<HTMLElement>): void;
+  /** The page's OCR in a dossier (none in the reception tray). */
+  ocr?: PageOcr;
 }
 
 /** Words for a page's state, said after its place (visible badges and the button's name say the same). */
@@ -29,11 +33,12 @@ export function pageNotes(t: (k: string, o?: Record<string, unknown>) => string,
   return notes;
 }
 
-export function PageTile({ page, index, total, itemName, selected, describedBy, buttonRef, onSelect, onKeyDown, onDragStart, onDrop }: PageTileProps) {
+export function PageTile({ page, index, total, itemName, selected, describedBy, buttonRef, onSelect, onKeyDown, onDragStart, onDrop, ocr }: PageTileProps) {
   const { t } = useTranslation();
   const thumb = usePageThumb(page);
   const position = index + 1;
   const notes = pageNotes(t, page);
+  const badge = ocrBadge(t, ocr);
   const flag = page.state === 'failed' ? 'failed' : page.kind === 'separator' ? 'separator' : page.blank && !page.blankReviewed ? 'blank' : null;
   return (
     <li
@@ -51,7 +56,7 @@ export function PageTile({ page, index, total, itemName, selected, describedBy, 
         className="scan-page__button"
         tabIndex={selected ? 0 : -1}
         aria-current={selected ? 'true' : undefined}
-        aria-label={[t('scanningUi.pages.pageLabel', { position, total, item: itemName }), ...notes].join('. ')}
+        aria-label={[t('scanningUi.pages.pageLabel', { position, total, item: itemName }), ...notes, ...(badge ? [badge.text] : [])].join('. ')}
         aria-describedby={describedBy}
         data-testid="scan-page"
         onClick={onSelect}
@@ -71,6 +76,11 @@ export function PageTile({ page, index, total, itemName, selected, describedBy, 
                 {n}
               </span>
             ))}
+          </span>
+        )}
+        {badge && (
+          <span className={`ocr-badge ocr-badge--${badge.kind}`} aria-hidden="true" data-testid="ocr-badge" data-ocr={badge.kind}>
+            {badge.text}
           </span>
         )}
       </button>

@@ -15,11 +15,13 @@ import { DevicePicker } from './DevicePicker';
 import { ItemChooser } from './ItemChooser';
 import { PageViewer } from './PageDialogs';
 import { PageGrid, type PageActions } from './PageGrid';
+import type { OcrSource, PageOcrActions } from './ocr-page';
 import { groupPages, type ScanItem, type ScanPage } from './page-order';
 import { ScanStatus } from './ScanStatus';
 import { usePages, type PagesTarget } from './usePages';
 import { CONTINUABLE, useScanJob, type JobView, type StartInput } from './useScanJob';
 import { useScanSetup } from './useScanSetup';
+import { useTrayOcrFocus } from './useTrayOcrFocus';
 import './scanning.css';
 
 export interface ScanningPanelProps {
@@ -29,14 +31,19 @@ export interface ScanningPanelProps {
   /** The procedure's agency, for its separator sheets (several agencies may use one procedure code). */
   agencyCode?: string | null;
   level?: 2 | 3;
+  /** The dossier's OCR, for each page's badge and the clerk's answers (retry, accept, rescan). */
+  ocr?: OcrSource;
+  /** Open on this item (and page), e.g. from a search hit. */
+  openAt?: { itemCode: string; pageId: string | null } | null;
 }
 
-export function ScanningPanel({ target, items, procedureCode, agencyCode = null, level = 3 }: ScanningPanelProps) {
+export function ScanningPanel({ target, items, procedureCode, agencyCode = null, level = 3, ocr, openAt = null }: ScanningPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const pages = usePages(target);
+  useTrayOcrFocus(!('dossierId' in target), pages.pages?.length ?? 0);
   const setup = useScanSetup(procedureCode);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [chosen, setChosen] = useState<string | null>(openAt?.itemCode ?? null);
   const [separators, setSeparators] = useState(true);
   const [problem, setProblem] = useState<string | null>(null);
   const [viewing, setViewing] = useState<ScanPage | null>(null);
@@ -159,6 +166,26 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
     view: (page) => setViewing(page),
   };
 
+  const ocrActions: PageOcrActions<ScanPage> | undefined = ocr && {
+    of: (pageId) => ocr.pages?.get(pageId),
+    retry: (page) =>
+      void guard(async () => {
+        await ocr.retry(page.id);
+        announce(t('ocrUi.page.retried', { position: page.position }));
+      }),
+    accept: (page) =>
+      void guard(async () => {
+        await ocr.review(page.id, 'accept');
+        announce(t('ocrUi.page.accepted', { position: page.position }));
+      }),
+    // Marked first (the core keeps why), then scanned again in its place the way Rescan does.
+    rescan: (page) =>
+      void guard(async () => {
+        await ocr.review(page.id, 'rescan');
+        actions.rescan(page);
+      }),
+  };
+
   const knownItems = groups.filter((g) => g.known);
   const loadError = pages.error ? describeError(t, pages.error).text : null;
   const shownProblem = problem ?? loadError;
@@ -228,7 +255,7 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
         </p>
       )}
       {pages.pages === null && !loadError && <p className="field__hint">{t('scanningUi.pages.loading')}</p>}
-      {group && pages.pages !== null && <PageGrid group={group} groups={groups} actions={actions} scanning={scanning} />}
+      {group && pages.pages !== null && <PageGrid group={group} groups={groups} actions={actions} scanning={scanning} ocr={ocrActions} openPageId={openAt?.pageId ?? null} />}
       <PageViewer
         page={viewing}
         position={viewing ? viewing.position : 0}
