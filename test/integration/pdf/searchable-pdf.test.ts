@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchablePdf } from '../../../core/services/pdf/searchable-pdf';
 import { readG4Strip } from '../../../core/services/pdf/tiff-strip';
@@ -151,7 +151,7 @@ describe.skipIf(tools.skip)('TIFF pages other than the pipeline writes', () => {
   afterAll(() => tmp.cleanup());
 
   /** A mostly white 1-bit page with a black bar, rendered back by poppler as its mean and darkest gray. */
-  async function renderTiff(tiff: (s: sharp.Sharp) => sharp.Sharp, name: string): Promise<{ mean: number; min: number; reencoded: unknown; list: string }> {
+  async function renderTiff(tiff: (s: Sharp) => Sharp, name: string): Promise<{ mean: number; min: number; reencoded: unknown; list: string }> {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><rect width="100%" height="100%" fill="#fff"/><rect x="50" y="50" width="100" height="100" fill="#000"/></svg>`;
     const image = await tiff(sharp(Buffer.from(svg)).flatten({ background: '#fff' }).toColourspace('b-w').threshold(128).toColourspace('b-w')).toBuffer();
     const built = await buildSearchablePdf([{ image, mediaType: 'image/tiff', widthPx: 400, heightPx: 300, dpi: 100 }], { title: name });

@@ -1,12 +1,12 @@
 /** Reading a TIFF's one G4 strip without decoding it, and the re-encoding fallback for every other TIFF. */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { readG4Strip, toG4Strip } from '../../../core/services/pdf/tiff-strip';
 
 const W = 120;
 const H = 600;
 
-function bilevel(): sharp.Sharp {
+function bilevel(): Sharp {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><rect width="100%" height="100%" fill="#fff"/><rect x="10" y="20" width="50" height="500" fill="#000"/></svg>`;
   return sharp(Buffer.from(svg)).flatten({ background: '#fff' }).toColourspace('b-w').threshold(128).toColourspace('b-w');
 }
