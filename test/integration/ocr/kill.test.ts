@@ -70,9 +70,8 @@ describe('OCR queue: kill -9 while pages are read', () => {
     expect(atKill.running).toBe(1);
     expect(atKill.waiting ?? 0).toBeGreaterThan(0);
 
-    let core: Core | null = await open(true);
+    const c: Core = await open(true);
     try {
-      const c = core;
       const settled = () =>
         c.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ocr_jobs WHERE state <> 'done'`).get()!.n === 0 &&
         c.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM document_pdfs WHERE state <> 'ready'`).get()!.n === 0;
@@ -105,8 +104,7 @@ describe('OCR queue: kill -9 while pages are read', () => {
       const onDisk = readdirSync(c.services.pages.files.abs(`pdf/${dossierId}`)).map((f) => `pdf/${dossierId}/${f}`);
       expect(onDisk.sort()).toEqual([...named].sort());
     } finally {
-      await core?.close();
-      core = null;
+      await c.close();
     }
   }, 300_000);
 });

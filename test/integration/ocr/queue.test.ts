@@ -4,7 +4,7 @@
  * every page once and served in chunks; bad masters fail with a clear code and the queue goes on.
  */
 import { createHash } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../core/contract/events';
@@ -25,15 +25,12 @@ const LINES_B = ['Giấy khai sinh số 123', 'Đăng ký tại Hà Nội'];
 async function readWholePdf(core: TestCore['core'], c: Connection, dossierId: string, itemCode: string): Promise<{ bytes: Buffer; sha256: string }> {
   const parts: Buffer[] = [];
   let offset = 0;
-  let sha256 = '';
   for (;;) {
     const chunk = await call(core, c, 'ocr.readPdf', { dossierId, itemCode, offset });
     parts.push(Buffer.from(chunk.dataBase64, 'base64'));
-    sha256 = chunk.sha256;
-    if (chunk.next >= chunk.bytes) break;
+    if (chunk.next >= chunk.bytes) return { bytes: Buffer.concat(parts), sha256: chunk.sha256 };
     offset = chunk.next;
   }
-  return { bytes: Buffer.concat(parts), sha256 };
 }
 
 describe('OCR queue with the real engine', () => {
@@ -85,6 +82,14 @@ describe('OCR queue with the real engine', () => {
     expect(core.services.pages.files.exists(oldPath)).toBe(false);
     expect((await PDFDocument.load((await readWholePdf(core, admin, d.id, 'TP1')).bytes)).getPageCount()).toBe(1);
     expect((await PDFDocument.load((await readWholePdf(core, admin, d.id, 'TP2')).bytes)).getPageCount()).toBe(1);
+
+    // A file changed on disk (same size) is reported, not served.
+    const file = core.services.pages.files.abs(core.db.prepare<[], { path: string }>(`SELECT path FROM document_pdfs WHERE item_code = 'TP2'`).get()!.path);
+    const bytes = readFileSync(file);
+    bytes[bytes.length >> 1] ^= 0xff;
+    writeFileSync(file, bytes);
+    const r = await core.dispatch(admin, 'ocr.readPdf', { dossierId: d.id, itemCode: 'TP2', offset: 0 });
+    expect(r.ok ? null : r.error.code).toBe('OCR_PDF_MISSING');
   }, 180_000);
 
   it('a master that is not an image fails at once, a missing one after its tries; the queue goes on and the PDF is built without their text', async () => {

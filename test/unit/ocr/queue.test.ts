@@ -13,6 +13,7 @@ import { OcrQueue, type ClaimedJob } from '../../../core/services/ocr/ocr-queue'
 import { PageIndex } from '../../../core/services/search/page-index';
 import { bootMinute } from '../../../core/platform/process-marks';
 import { systemClock, type Clock } from '../../../core/platform/clock';
+import { NGUYEN_THI_HUYNH, personInput } from '../../helpers/people';
 import { call, startCore, TEST_HASH_COST, type TestCore } from '../../helpers/core';
 import { job, jobs, plainPng, receiveDossier, storePages, TEST_ACTOR } from '../../integration/ocr/queue-harness';
 
@@ -165,6 +166,18 @@ describe('OCR queue (database side)', () => {
     const q = queueOf();
     q.complete(q.claim()!, result('chữ'), 'sha');
     expect(docState('TP3')).toBe('stale');
+  });
+
+  it("tray pages taken by dossiers.receive make their documents stale; the clerk's focus on the tray puts them first", async () => {
+    const tray = { trayOwner: 'system:setup' };
+    const [p] = await storePages(t.core, tray, 'TP2', [await plainPng(317)]);
+    await storePages(t.core, { dossierId: dossier.id }, 'TP1', [await plainPng(318)]);
+    t.core.db.prepare('UPDATE ocr_jobs SET focus_at = NULL').run();
+    const setup = t.core.openConnection('cli', 'setup', { name: 'setup', role: 'admin' });
+    expect((await call(t.core, setup, 'ocr.focus', { tray: true })).prioritised).toBe(1);
+    expect(queueOf().claim()?.pageId).toBe(p!.id);
+    const v = await call(t.core, setup, 'dossiers.receive', { agencyCode: '000.27.10.H12', procedureCode: '1.004873', applicant: personInput(NGUYEN_THI_HUYNH), trayPages: true });
+    expect(t.core.db.prepare<[string], { state: string; item_code: string }>('SELECT state, item_code FROM document_pdfs WHERE dossier_id = ?').all(v.id)).toEqual([{ state: 'stale', item_code: 'TP2' }]);
   });
 
   it('pages per minute over the minutes actually worked in the last 10, and the time left', async () => {
