@@ -24,7 +24,7 @@ export interface RenderedPage {
 export async function renderLines(lines: readonly string[] = LINES, dpi = 200): Promise<RenderedPage> {
   const fontPx = (14 / 72) * dpi;
   const margin = Math.round(dpi / 2);
-  const width = Math.round(dpi * 5);
+  const width = Math.round(dpi * 6.5);
   const baselines = lines.map((_, i) => Math.round(margin + fontPx + i * fontPx * 1.8));
   const height = Math.round(baselines[baselines.length - 1]! + margin);
   const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
