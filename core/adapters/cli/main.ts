@@ -12,6 +12,7 @@ import { registerUserCommands } from './commands/users';
 import { registerDocumentCommands } from './commands/documents';
 import { registerScanCommands } from './commands/scan';
 import { registerDossierScanCommand } from './commands/dossier-scan';
+import { registerOcrCommands } from './commands/ocr';
 import { registerPdfCommand } from './commands/pdf';
 import { registerSearchCommand } from './commands/search';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerDocumentCommands(program, run);
   registerScanCommands(program, run);
   registerDossierScanCommand(program, run);
+  registerOcrCommands(program, run);
   registerPdfCommand(program, run);
   registerSearchCommand(program, run);
   return program;

@@ -13,11 +13,13 @@ export const ocrEngine: Messages = {
       OCR_WORKER_FAILED: 'Bộ nhận dạng chữ dừng bất thường khi đọc trang này ({{reason}}: {{detail}}). Các trang khác vẫn tiếp tục; có thể thử lại trang này.',
       OCR_ABORTED: 'Đã huỷ nhận dạng chữ trang này.',
       OCR_CLOSED: 'Bộ nhận dạng chữ đã đóng; trang này chưa được đọc.',
+      OCR_FILE_UNREADABLE: 'Không mở được tệp {{file}} ({{detail}}). Hãy kiểm tra tên tệp và quyền đọc.',
     },
     ocrEngine: {
       cli: {
         failed: '{{file}}: lỗi [{{code}}] {{message}}',
         summary: '{{failed}}/{{total}} tệp không đọc được.',
+        status: 'Hàng đợi OCR: {{waiting}} trang chờ, {{running}} đang đọc, {{failed}} lỗi, {{pagesPerMinute}} trang/phút.',
       },
     },
   },
@@ -31,11 +33,13 @@ export const ocrEngine: Messages = {
       OCR_WORKER_FAILED: 'The text recognition worker stopped unexpectedly on this page ({{reason}}: {{detail}}). Other pages go on; this one can be tried again.',
       OCR_ABORTED: 'Text recognition of this page was cancelled.',
       OCR_CLOSED: 'The text recognition engine was closed; this page was not read.',
+      OCR_FILE_UNREADABLE: 'The file {{file}} cannot be opened ({{detail}}). Check its name and read permission.',
     },
     ocrEngine: {
       cli: {
         failed: '{{file}}: error [{{code}}] {{message}}',
         summary: '{{failed}}/{{total}} files could not be read.',
+        status: 'OCR queue: {{waiting}} pages waiting, {{running}} being read, {{failed}} failed, {{pagesPerMinute}} pages/min.',
       },
     },
   },

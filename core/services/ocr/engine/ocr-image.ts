@@ -12,7 +12,7 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { AppError, isAppError } from '../../../contract/errors';
 import { MAX_PAGE_PIXELS } from '../../scanning/pipeline/stages/decode';
-import { decodePnm, isPnm } from '../../scanning/pipeline/stages/pnm';
+import { decodePnm, isPnm, pnmHeader } from '../../scanning/pipeline/stages/pnm';
 import type { OcrInput } from './types';
 
 export const MIN_SIDE_PX = 10;
@@ -47,19 +47,19 @@ export interface PreparedImage {
   bands: Band[];
 }
 
-interface Gray {
+export interface Gray {
   data: Buffer;
   width: number;
   height: number;
 }
 
-export async function prepareImage(input: OcrInput): Promise<PreparedImage> {
+export async function prepareImage(input: OcrInput, bandMaxPixels = BAND_MAX_PIXELS): Promise<PreparedImage> {
   const bytes = input.image;
   if (!bytes || bytes.byteLength === 0) throw new AppError('OCR_IMAGE_UNREADABLE', { detail: 'empty' });
   const { gray, width, height, fileDpi } = isPnm(bytes) ? await decodePnmGray(bytes) : await decodeWithSharp(bytes);
   const dpi = fileDpi ?? (input.dpi && input.dpi > 0 ? Math.round(input.dpi) : DEFAULT_DPI);
   const scale = gray.width === width ? 1 : gray.width / width;
-  return { width, height, dpi, engineDpi: Math.max(1, Math.round(dpi * scale)), scale, bands: cutBands(gray) };
+  return { width, height, dpi, engineDpi: Math.max(1, Math.round(dpi * scale)), scale, bands: cutBands(gray, bandMaxPixels) };
 }
 
 function checkSize(width: number, height: number): void {
@@ -75,8 +75,27 @@ function fitted(width: number, height: number): { width: number; height: number 
   return { width: Math.max(1, Math.round(width * k)), height: Math.max(1, Math.round(height * k)) };
 }
 
-async function decodeWithSharp(bytes: Uint8Array): Promise<{ gray: Gray; width: number; height: number; fileDpi: number | null }> {
-  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/**
+ * The checks that need only the file's header (format, size), with the same codes as recognize(): for callers that
+ * clean the image before OCR (the CLI's prepareForOcr) and should refuse a bad file with the engine's reasons.
+ */
+export async function inspectImage(bytes: Uint8Array): Promise<{ width: number; height: number }> {
+  if (!bytes || bytes.byteLength === 0) throw new AppError('OCR_IMAGE_UNREADABLE', { detail: 'empty' });
+  if (isPnm(bytes)) {
+    let header;
+    try {
+      header = pnmHeader(bytes);
+    } catch (e) {
+      throw unreadable(e);
+    }
+    checkSize(header.width, header.height);
+    return { width: header.width, height: header.height };
+  }
+  const { width, height } = await sharpHeader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  return { width, height };
+}
+
+async function sharpHeader(input: Buffer): Promise<{ meta: Metadata; width: number; height: number }> {
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -88,6 +107,12 @@ async function decodeWithSharp(bytes: Uint8Array): Promise<{ gray: Gray; width: 
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new AppError('OCR_IMAGE_UNREADABLE', { detail: 'no size' });
   checkSize(width, height);
+  return { meta, width, height };
+}
+
+async function decodeWithSharp(bytes: Uint8Array): Promise<{ gray: Gray; width: number; height: number; fileDpi: number | null }> {
+  const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const { meta, width, height } = await sharpHeader(input);
   const target = fitted(width, height);
   let out: { data: Buffer; info: OutputInfo };
   try {
@@ -107,11 +132,12 @@ async function decodeWithSharp(bytes: Uint8Array): Promise<{ gray: Gray; width: 
 async function decodePnmGray(bytes: Uint8Array): Promise<{ gray: Gray; width: number; height: number; fileDpi: null }> {
   let pnm;
   try {
+    const header = pnmHeader(bytes);
+    checkSize(header.width, header.height); // from the header: a huge page is refused before its pixels are read
     pnm = decodePnm(bytes);
   } catch (e) {
-    throw unreadable(e);
+    throw isAppError(e) && e.code.startsWith('OCR_') ? e : unreadable(e);
   }
-  checkSize(pnm.width, pnm.height);
   const target = fitted(pnm.width, pnm.height);
   let data = pnm.data;
   if (pnm.channels !== 1 || target.width !== pnm.width) {
@@ -134,9 +160,9 @@ function unreadable(e: unknown): AppError {
  * Bands of at most BAND_MAX_PIXELS, each cut at the row with the least ink in the last quarter of its span, so a cut
  * falls between text lines (a row of white paper) whenever the page has one.
  */
-export function cutBands(gray: Gray): Band[] {
+export function cutBands(gray: Gray, bandMaxPixels = BAND_MAX_PIXELS): Band[] {
   const { width, height } = gray;
-  const bandRows = Math.max(64, Math.floor(BAND_MAX_PIXELS / width));
+  const bandRows = Math.max(64, Math.floor(bandMaxPixels / width));
   const bands: Band[] = [];
   let top = 0;
   while (top < height) {

@@ -48,6 +48,8 @@ export interface OcrPoolOptions {
   pageTimeoutMs?: number;
   recycleAfterPages?: number;
   idleTimeoutMs?: number;
+  /** Largest band handed to a worker at once (ocr-image.ts); default BAND_MAX_PIXELS. */
+  bandMaxPixels?: number;
   /** Lower the threads' priority (Linux); default true. */
   lowPriority?: boolean;
   /** Tests only. */
@@ -114,7 +116,7 @@ export class OcrPool implements OcrEngine {
     if (opts.signal?.aborted) throw new AppError('OCR_ABORTED');
     // Checked before any image work: a missing install fails at once, the same way for every page.
     this.data ??= locateOcrData(this.opts.resourcesDir);
-    const image = await prepareImage(input);
+    const image = await prepareImage(input, this.opts.bandMaxPixels);
     if (opts.signal?.aborted) throw new AppError('OCR_ABORTED');
     if (this.closed) throw new AppError('OCR_CLOSED');
     return new Promise<OcrResult>((resolve, reject) => {

@@ -73,9 +73,10 @@ parentPort.postMessage({ motcua: 'started', nice });
 const crash = workerData.testing && workerData.testing.crashOnSize;
 if (crash) {
   const marker = 'P5\\n' + crash.width + ' ' + crash.height + '\\n';
-  parentPort.prependListener('message', (p) => {
-    if (p.action !== 'recognize') return;
-    if (Buffer.from(p.payload.image.subarray(0, marker.length)).toString('latin1') !== marker) return;
+  const on = parentPort.on.bind(parentPort);
+  parentPort.on = (event, handler) => on(event, event !== 'message' ? handler : (p) => {
+    const hit = p.action === 'recognize' && Buffer.from(p.payload.image.subarray(0, marker.length)).toString('latin1') === marker;
+    if (!hit) return handler(p);
     if (crash.how === 'exit') process.exit(70);
     setImmediate(() => { throw new Error('ocr worker: test crash'); });
   });

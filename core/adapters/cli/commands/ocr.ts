@@ -1,0 +1,141 @@
+/**
+ * `motcua ocr FILE... [--workers N] [--json]`: reads the text of image files with the app's OCR engine, each file
+ * cleaned first as a scanned page is (prepareForOcr: upright, deskewed, cropped). Files run in parallel over the
+ * pool; results come out in the order given, a file that fails keeps its place (text "", confidence null, error) and
+ * the others go on; exit 1 when any failed, 2 for bad arguments. Needs no database: only the OCR cache lives in the
+ * data directory.
+ * `motcua ocr status [--json]`: the background OCR queue (contract method ocr.status).
+ */
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { AppError, isAppError } from '../../../contract/errors';
+import { errorMessage, t } from '../../../i18n/translate';
+import { resolveDataDir } from '../../../platform/data-dir';
+import { inspectImage } from '../../../services/ocr/engine/ocr-image';
+import { createOcrPool, defaultOcrWorkers } from '../../../services/ocr/engine/ocr-pool';
+import { ocrCacheDir } from '../../../services/ocr/engine/ocr-data';
+import { prepareForOcr } from '../../../services/ocr/engine/prepare';
+import { cliFailure, EXIT_FAILED, EXIT_OK, integerOption, printJson, withCore } from '../runtime';
+
+type Run = (fn: () => Promise<number | void>) => Promise<void>;
+
+export interface OcrFileResult {
+  /** The file name as given on the command line. */
+  file: string;
+  text: string;
+  confidence: number | null;
+  ms: number;
+  error?: { code: string; message: string };
+}
+
+const MAX_WORKERS = 64;
+
+const OCR_HELP = `
+Kết quả / output (--json), theo đúng thứ tự các tệp / in the order the files were given:
+  [{"file":"a.png","text":"…","confidence":94.2,"ms":2150},
+   {"file":"b.txt","text":"","confidence":null,"ms":3,"error":{"code":"OCR_IMAGE_UNREADABLE","message":"…"}}]
+  confidence: độ tin cậy trung bình của các từ, 0–100; null khi không có chữ / mean word confidence; null when no word.
+  ms: thời gian làm sạch ảnh và nhận dạng tệp đó (không tính thời gian chờ) / cleaning + OCR time (not waiting).
+Mã thoát / exit codes: 0 xong / done; 1 có tệp không đọc được (các tệp khác vẫn có kết quả) / a file failed;
+  2 sai tham số / bad arguments.
+Tệp tên "status": viết ./status / a file named status: write ./status (\`motcua ocr status\` is the queue).`;
+
+export function registerOcrCommands(program: Command, run: Run): void {
+  const ocr = program
+    .command('ocr')
+    .description('Nhận dạng chữ (OCR tiếng Việt + Anh) trong các tệp ảnh / read the text of image files (Vietnamese + English OCR)')
+    .argument('[files...]', 'tệp ảnh PNG, JPEG, TIFF, PNM / image files')
+    .option('--workers <n>', `số luồng OCR (mặc định: số lõi CPU) / OCR worker threads (default: one per core), 1–${MAX_WORKERS}`)
+    .option('--json', 'in JSON / print JSON')
+    .addHelpText('after', OCR_HELP)
+    .action((files: string[], opts: { workers?: string; json?: boolean }) => run(() => ocrFiles(files, opts)));
+
+  ocr
+    .command('status')
+    .description('Hàng đợi OCR nền: trang chờ, đang đọc, lỗi, tốc độ / the background OCR queue')
+    .option('--json', 'in JSON: {"waiting","running","failed","pagesPerMinute"} / print JSON')
+    // `motcua ocr --json status` puts --json on the parent command.
+    .action((opts: { json?: boolean }, cmd: Command) => run(() => ocrStatus(Boolean(opts.json || cmd.parent?.opts<{ json?: boolean }>().json))));
+}
+
+export async function ocrFiles(files: string[], opts: { workers?: string; json?: boolean }): Promise<number> {
+  if (files.length === 0) throw cliFailure('CLI_BAD_ARGUMENT', 'Cần ít nhất một tệp ảnh / at least one image file is needed: motcua ocr FILE...');
+  const workers = opts.workers !== undefined ? integerOption('--workers', opts.workers, 1, MAX_WORKERS) : Math.min(defaultOcrWorkers(), files.length);
+  // Normal priority: someone is waiting for this command; low priority is for the app's background queue.
+  const pool = createOcrPool({ cacheDir: ocrCacheDir(resolveDataDir()), workers, lowPriority: false });
+  const results: Array<OcrFileResult | undefined> = new Array<OcrFileResult | undefined>(files.length);
+  let printed = 0;
+  // Human output comes out file by file as soon as every file before it is done.
+  const flush = (): void => {
+    while (!opts.json && printed < files.length && results[printed]) {
+      printHuman(results[printed]!, files.length > 1);
+      printed++;
+    }
+  };
+  try {
+    // One more file being cleaned than there are workers, so no worker waits for the next image.
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < files.length) {
+        const i = next++;
+        results[i] = await ocrOneFile(pool, files[i]!);
+        flush();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(files.length, workers + 1) }, lane));
+  } finally {
+    await pool.close();
+  }
+  const all = results as OcrFileResult[];
+  if (opts.json) printJson(all);
+  const failed = all.filter((r) => r.error).length;
+  if (failed && !opts.json && files.length > 1) process.stderr.write(`${t('ocrEngine.cli.summary', { failed, total: files.length })}\n`);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+async function ocrOneFile(pool: ReturnType<typeof createOcrPool>, file: string): Promise<OcrFileResult> {
+  const t0 = performance.now();
+  let workMs = 0;
+  try {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (e) {
+      throw new AppError('OCR_FILE_UNREADABLE', { file, detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    }
+    // The engine's own checks first, so a file that is no image fails with the same code as in the queue.
+    await inspectImage(bytes);
+    const prepared = await prepareForOcr({ bytes }).catch((e: unknown) => {
+      throw asOcrError(e);
+    });
+    workMs = performance.now() - t0;
+    const r = await pool.recognize({ image: prepared.image, dpi: prepared.dpi });
+    return { file, text: r.text, confidence: r.confidence, ms: Math.round(workMs + r.ms) };
+  } catch (e) {
+    const err = isAppError(e) ? e : new AppError('OCR_WORKER_FAILED', { reason: 'error', detail: e instanceof Error ? e.message.slice(0, 200) : String(e) });
+    return { file, text: '', confidence: null, ms: Math.round(workMs || performance.now() - t0), error: { code: err.code, message: errorMessage(err.code, err.params) } };
+  }
+}
+
+/** The scan pipeline's refusals of a file, in the engine's codes (same meaning, the OCR's wording). */
+function asOcrError(e: unknown): unknown {
+  if (!isAppError(e)) return e;
+  if (e.code === 'SCAN_PAGE_EMPTY') return new AppError('OCR_IMAGE_UNREADABLE', { detail: 'empty' }, { cause: e });
+  if (e.code === 'SCAN_PAGE_UNREADABLE') return new AppError('OCR_IMAGE_UNREADABLE', { detail: String(e.params.detail ?? '') }, { cause: e });
+  if (e.code === 'SCAN_PAGE_TOO_LARGE') return new AppError('OCR_IMAGE_TOO_LARGE', e.params, { cause: e });
+  return e;
+}
+
+function printHuman(r: OcrFileResult, header: boolean): void {
+  if (header) process.stdout.write(`==> ${r.file} <==\n`);
+  if (r.error) process.stderr.write(`${t('ocrEngine.cli.failed', { file: r.file, code: r.error.code, message: r.error.message })}\n`);
+  else process.stdout.write(r.text.length ? `${r.text}\n` : '');
+  if (header) process.stdout.write('\n');
+}
+
+async function ocrStatus(json: boolean): Promise<void> {
+  const s = await withCore((session) => session.call('ocr.status', {}));
+  const out = { waiting: s.waiting, running: s.running, failed: s.failed, pagesPerMinute: s.pagesPerMinute };
+  if (json) printJson(out);
+  else process.stdout.write(`${t('ocrEngine.cli.status', out)}\n`);
+}
