@@ -66,6 +66,10 @@ describe('accessibility (axe)', () => {
       if (id === 'settings') await page.getByTestId('system-info').waitFor();
       expect({ screen: id, violations: await violations(page) }).toEqual({ screen: id, violations: [] });
     }
+    // The search in the pages' text (Dossiers), opened with its shortcut.
+    await page.keyboard.press('F3');
+    await waitForHeading(page, 'Tìm trong nội dung hồ sơ');
+    expect({ screen: 'search', violations: await violations(page) }).toEqual({ screen: 'search', violations: [] });
   });
 
   it('help overlay and logout dialog open', async () => {

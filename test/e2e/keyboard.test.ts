@@ -58,7 +58,7 @@ describe('keyboard only', () => {
     expect(await help.getAttribute('open')).not.toBeNull();
     const rows = await help.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-shortcut')));
     // The global shortcuts, in order, then only those of the screen on show (one registry feeds keys and help).
-    const global = [...SCREEN_ORDER.map((s) => `screen.${s}`), 'help', 'logout', 'closeDialog'];
+    const global = [...SCREEN_ORDER.map((s) => `screen.${s}`), 'help', 'logout', 'closeDialog', 'search'];
     expect(rows.filter((r) => global.includes(r ?? ''))).toEqual(global);
     const current = new URL(page.url()).hash.replace(/^#\//, '').split(/[?/]/)[0];
     expect(rows.filter((r) => !global.includes(r ?? '')).every((r) => r?.startsWith(`${current}.`))).toBe(true);
