@@ -1,5 +1,5 @@
 /**
- * A checklist document's searchable PDF/A-1b: one page per stored image at its real size (points = px·72/dpi),
+ * A checklist document's searchable PDF/A-1b: one page per stored image at its real size (points = px·72/dpi, within PDF's page limits),
  * the image as stored (page-image.ts), an invisible word-by-word text layer from the OCR words (text-layer.ts),
  * and XMP naming the dossier, the document and each page image's SHA-256 (xmp.ts), mirrored in the Info dict.
  *
@@ -34,6 +34,26 @@ async function textFont(resourcesDir: string): Promise<Uint8Array> {
   return fontCache.bytes;
 }
 
+/** PDF 1.4's page size limits (ISO 32000 Annex C; PDF/A-1 keeps them): 3 to 14,400 units a side. */
+export const MIN_PAGE_PT = 3;
+export const MAX_PAGE_PT = 14_400;
+
+/**
+ * The page size in points, px·72/dpi, scaled as a whole (the image keeps its shape) when a side would pass the
+ * limits: a long strip scanned at low resolution, a tiny image. Each side is then clamped, for a strip so thin that
+ * fitting its length leaves it under the minimum.
+ */
+export function pageSizePt(widthPx: number, heightPx: number, dpi: number): [number, number] {
+  let w = (widthPx * 72) / dpi;
+  let h = (heightPx * 72) / dpi;
+  const down = Math.min(1, MAX_PAGE_PT / Math.max(w, h));
+  const up = Math.max(1, MIN_PAGE_PT / Math.min(w, h));
+  const k = down < 1 ? down : up;
+  w = Math.min(MAX_PAGE_PT, Math.max(MIN_PAGE_PT, w * k));
+  h = Math.min(MAX_PAGE_PT, Math.max(MIN_PAGE_PT, h * k));
+  return [w, h];
+}
+
 export async function buildSearchablePdf(pages: PdfPageInput[], info: PdfDocumentInfo, opts: BuildOptions = {}): Promise<SearchablePdf> {
   if (pages.length === 0) throw new Error('buildSearchablePdf: a PDF needs at least one page');
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -50,8 +70,7 @@ export async function buildSearchablePdf(pages: PdfPageInput[], info: PdfDocumen
     // The stored image's own pixels decide the page size: a caller's widthPx/heightPx are only a fallback.
     const widthPx = image.width || input.widthPx;
     const heightPx = image.height || input.heightPx;
-    const w = (widthPx * 72) / input.dpi;
-    const h = (heightPx * 72) / input.dpi;
+    const [w, h] = pageSizePt(widthPx, heightPx, input.dpi);
     const page = doc.addPage([w, h]);
     const imageKey = page.node.newXObject('Im', image.ref);
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(w, 0, 0, h, 0, 0), drawObject(imageKey), popGraphicsState());
