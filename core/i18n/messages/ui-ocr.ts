@@ -26,9 +26,6 @@ export const uiOcr: Messages = {
         page: 'trang {{page}}',
         noCode: '(chưa cấp mã)',
       },
-      open: {
-        atPage: 'Đã mở hồ sơ {{code}} tại {{item}}, trang {{page}}.',
-      },
       badge: {
         waiting: 'Chờ đọc chữ',
         running: 'Đang đọc chữ…',
@@ -115,9 +112,6 @@ export const uiOcr: Messages = {
         hit: 'Dossier {{code}} — {{item}}, page {{page}}',
         page: 'page {{page}}',
         noCode: '(no code yet)',
-      },
-      open: {
-        atPage: 'Opened dossier {{code}} at {{item}}, page {{page}}.',
       },
       badge: {
         waiting: 'Waiting for OCR',
