@@ -133,6 +133,8 @@ export class OcrQueue {
    * index and the job goes.
    */
   claim(): ClaimedJob | null {
+    // Looked at first without the write lock: an idle queue's polls never take it.
+    if (!this.d.db.prepare(`SELECT 1 FROM ocr_jobs WHERE state = 'waiting' LIMIT 1`).get()) return null;
     return inTransaction(this.d.db, () => {
       for (;;) {
         const next = this.d.db

@@ -21,6 +21,12 @@ export const PROGRESS_THROTTLE_MS = 1000;
 export const DEFAULT_POLL_MS = 5000;
 /** The engine's codes for an image no try can read (not an image, 1×1, too large): the page fails at once. */
 const FINAL_CODES: ReadonlySet<string> = new Set(['OCR_IMAGE_UNREADABLE', 'OCR_IMAGE_TOO_SMALL', 'OCR_IMAGE_TOO_LARGE']);
+/**
+ * Codes that say the machine cannot read any page now (the language data is missing): the page goes back untouched
+ * (no try counted, so no page fails for it) and the runner waits PAUSE_MS before it tries again.
+ */
+const MACHINE_CODES: ReadonlySet<string> = new Set(['OCR_DATA_MISSING']);
+export const PAUSE_MS = 60_000;
 
 export interface OcrRunnerDeps {
   queue: OcrQueue;
@@ -43,6 +49,7 @@ export class OcrRunner {
   private lastQueuedProgress = 0;
   private queuedProgressTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
+  private pausedUntil = 0;
 
   constructor(private readonly d: OcrRunnerDeps) {}
 
@@ -80,7 +87,7 @@ export class OcrRunner {
     if (this.filling) return;
     this.filling = true;
     try {
-      while (!this.closed && this.inflight.size < this.workers()) {
+      while (!this.closed && Date.now() >= this.pausedUntil && this.inflight.size < this.workers()) {
         let job: ClaimedJob | null;
         try {
           job = this.d.queue.claim();
@@ -139,6 +146,11 @@ export class OcrRunner {
       if (this.closed) return this.d.queue.release(job);
       const code = isAppError(e) ? e.code : ((e as { code?: unknown })?.code && typeof (e as { code?: unknown }).code === 'string' && /^[A-Z][A-Z0-9_]+$/.test((e as { code: string }).code) ? (e as { code: string }).code : 'OCR_PAGE_FAILED');
       const params = isAppError(e) ? e.params : { detail: String((e as Error)?.message ?? e).slice(0, 300) };
+      if (MACHINE_CODES.has(code)) {
+        this.pausedUntil = Date.now() + PAUSE_MS;
+        this.d.logger.error('OCR cannot run on this machine now; pages wait', { code, error: (e as Error)?.message });
+        return this.d.queue.release(job);
+      }
       const message = errorMessage(code, params);
       this.d.logger.warn('OCR of a page failed', { pageId: job.pageId, try: job.tries, code, error: (e as Error)?.message });
       try {

@@ -10,7 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { EventMessage } from '../../../core/contract/events';
 import { foldVietnamese } from '../../../core/domain/text/fold';
 import type { Connection } from '../../../core/rpc/connection';
+import { createOcrPool } from '../../../core/services/ocr/engine/ocr-pool';
 import { call, startCore, type TestCore } from '../../helpers/core';
+import { tempDir } from '../../helpers/temp';
 import { job, receiveDossier, storePages, textPng, until } from './queue-harness';
 
 let t: TestCore | null = null;
@@ -86,11 +88,27 @@ describe('OCR queue with the real engine', () => {
     // A file changed on disk (same size) is reported, not served.
     const file = core.services.pages.files.abs(core.db.prepare<[], { path: string }>(`SELECT path FROM document_pdfs WHERE item_code = 'TP2'`).get()!.path);
     const bytes = readFileSync(file);
-    bytes[bytes.length >> 1] ^= 0xff;
+    const mid = bytes.length >> 1;
+    bytes.writeUInt8(bytes.readUInt8(mid) ^ 0xff, mid);
     writeFileSync(file, bytes);
     const r = await core.dispatch(admin, 'ocr.readPdf', { dossierId: d.id, itemCode: 'TP2', offset: 0 });
     expect(r.ok ? null : r.error.code).toBe('OCR_PDF_MISSING');
   }, 180_000);
+
+  it('with no language data no page fails: pages go back untouched and wait for the machine to be fixed', async () => {
+    const empty = tempDir('motcua-no-tessdata-');
+    try {
+      t = await startCore({ ocr: { workers: 1, pollMs: 200, engine: (o) => createOcrPool({ ...o, resourcesDir: empty.dir }) } });
+      const core = t.core;
+      const d = await receiveDossier(core);
+      const [p] = await storePages(core, { dossierId: d.id }, 'TP1', [await textPng(['Trang một'])]);
+      await until(() => core.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM ocr_jobs WHERE page_id = ? AND started_at IS NULL').get(p!.id)!.n === 1 && (core.services.ocr.runner!.started));
+      await core.services.ocr.runner!.idle();
+      expect(job(core, p!.id)).toMatchObject({ state: 'waiting', tries: 0, error_code: null });
+    } finally {
+      empty.cleanup();
+    }
+  }, 60_000);
 
   it('a master that is not an image fails at once, a missing one after its tries; the queue goes on and the PDF is built without their text', async () => {
     t = await startCore({ ocr: { workers: 1, pollMs: 200 } });
