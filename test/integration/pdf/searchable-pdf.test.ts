@@ -17,7 +17,7 @@ import { tempDir } from '../../helpers/temp';
 import { requireTools } from '../../helpers/tools';
 import { LINES, measureWords, photoPage, pipelineKeepingGeometry, renderLines, type RenderedPage } from './pdf-fixtures';
 
-const tools = requireTools('pdftotext', 'pdftoppm', 'pdfimages', 'pdfinfo', 'qpdf', 'java');
+const tools = requireTools('pdftotext', 'pdftoppm', 'pdfimages', 'pdfinfo', 'pdffonts', 'qpdf', 'java');
 
 interface BboxWord {
   text: string;
@@ -133,6 +133,13 @@ describe.skipIf(tools.skip)('searchable PDF/A-1b (reference tools)', () => {
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info).toMatch(/Title:\s+Đơn đề nghị cấp giấy chứng nhận/);
     expect(info).toMatch(/Producer:\s+MotCua Desk/);
+  });
+
+  it('draws the text with one embedded font whose glyphs map back to Unicode (ToUnicode)', () => {
+    const rows = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(rows).toHaveLength(1);
+    // name type… encoding emb sub uni: Identity-H, embedded, with a ToUnicode map.
+    expect(rows[0]).toMatch(/CID TrueType\s+Identity-H\s+yes\s+(yes|no)\s+yes\s/);
   });
 
   it('passes qpdf --check', () => {
