@@ -6,7 +6,8 @@
  * the checklist document's searchable PDF becomes ready and "Tải PDF" saves it (bytes start with %PDF). F3 opens
  * the search screen with the cursor in its box; a query typed without diacritics finds the page, the match is
  * highlighted, arrow down and Enter open the dossier at that page, and Back returns to the same results; a query
- * with no match says so in Vietnamese. axe-core passes on the record with OCR badges and on the search screen.
+ * with no match says so in Vietnamese. At reception, a page scanned into the clerk's tray shows its badge too.
+ * axe-core passes on the record with OCR badges, on the search screen and on the tray.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
@@ -14,8 +15,8 @@ import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
-import { startEsclServer, type EsclServer } from '../helpers/escl-server';
-import { NGUYEN_THI_HUYNH, personInput } from '../helpers/people';
+import { startEsclServer, type EsclScript, type EsclServer } from '../helpers/escl-server';
+import { NGUYEN_THI_HUYNH, personInput, qrOf } from '../helpers/people';
 import { ADMIN, CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
 import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
@@ -80,6 +81,7 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
   let browser: BrowserSession;
   let rpc: RpcClient;
   let escl: EsclServer;
+  let script: EsclScript;
   let dossier: { id: string; code: string };
   let textPageId = '';
   let marksPageId = '';
@@ -89,7 +91,8 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
     await seedAccounts(web.url, { clerk: true });
     rpc = await connectRpc(web.url);
     await rpc.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    escl = await startEsclServer({ pages: [await textPage(LINES), await marksPage()], duplex: false });
+    script = { pages: [await textPage(LINES), await marksPage()], duplex: false };
+    escl = await startEsclServer(script);
     await rpc.call('settings.set', { key: 'scanning.esclUrls', value: [escl.url] });
     const view = await rpc.call<{ id: string; code: string }>('dossiers.receive', {
       agencyCode: WARD,
@@ -223,4 +226,48 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
     await expect.poll(() => page.getByTestId('search-hit').first().getAttribute('data-page-id'), { timeout: 15_000 }).toBe(textPageId);
     expect(browser.problems.errors).toEqual([]);
   }, 120_000);
+
+  it('at reception, pages scanned into the clerk\'s tray show their OCR badge before the dossier exists', async () => {
+    const { page } = browser;
+    const clerk = await connectRpc(web.url);
+    try {
+      await clerk.call('auth.login', { username: CLERK.username, password: CLERK.password });
+      await page.keyboard.press('Alt+1');
+      await waitForHeading(page, SCREEN_TITLES_VI.reception);
+      await page.getByTestId('applicant-form').waitFor();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.type(qrOf(NGUYEN_THI_HUYNH), { delay: 5 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('applicant-block').getByLabel(/^Họ và tên/).inputValue(), { timeout: 10_000 }).toBe(NGUYEN_THI_HUYNH.fullName);
+      await page.keyboard.type('0912345678', { delay: 60 });
+      await page.keyboard.press('Enter');
+      const step = () => page.getByTestId('reception-step').getAttribute('data-step');
+      await expect.poll(step, { timeout: 10_000 }).toBe('procedure');
+      await page.keyboard.type('nhan cha me con', { delay: 40 });
+      const options = page.getByTestId('procedure-results').getByRole('option');
+      await expect.poll(async () => (await options.allTextContents()).findIndex((t) => t.startsWith('Đăng ký nhận cha, mẹ, con')), { timeout: 10_000 }).toBeGreaterThan(-1);
+      const index = (await options.allTextContents()).findIndex((t) => t.startsWith('Đăng ký nhận cha, mẹ, con'));
+      for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(step, { timeout: 10_000 }).toBe('checklist');
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Tiếp tục' }).first().focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(step, { timeout: 10_000 }).toBe('documents');
+      const item = await page.getByTestId('scan-panel').getByTestId('scan-item').first().getAttribute('data-item');
+
+      // One sheet into the clerk's tray (the same clerk, through the API): its badge follows OCR.
+      script.pages = [await textPage(['Hợp đồng mua bán nhà ở'])];
+      await clerk.call('scans.start', { device: `escl:${escl.url}`, target: { tray: true, itemCode: item }, settings: { source: 'adf', color: 'gray', dpi: DPI }, separators: false });
+      const trayPages = () => clerk.call<{ id: string; state: string }[]>('pages.list', { tray: true });
+      await expect.poll(async () => (await trayPages()).filter((p) => p.state === 'ready').length, { timeout: 60_000 }).toBe(1);
+      const [tray] = await trayPages();
+      await expect.poll(async () => (await clerk.call<PageOcrRow>('ocr.page', { pageId: tray!.id })).state, { timeout: 120_000 }).toBe('done');
+      await expect.poll(() => badgeOf(page, tray!.id).getAttribute('data-ocr'), { timeout: 15_000 }).toMatch(/^(done|flagged)$/);
+      await expectAccessible(page, 'reception tray with OCR badges');
+      expect(browser.problems.errors).toEqual([]);
+    } finally {
+      clerk.close();
+    }
+  }, 180_000);
 });

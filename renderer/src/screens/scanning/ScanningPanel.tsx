@@ -21,6 +21,7 @@ import { ScanStatus } from './ScanStatus';
 import { usePages, type PagesTarget } from './usePages';
 import { CONTINUABLE, useScanJob, type JobView, type StartInput } from './useScanJob';
 import { useScanSetup } from './useScanSetup';
+import { useTrayOcr } from './useTrayOcr';
 import { useTrayOcrFocus } from './useTrayOcrFocus';
 import './scanning.css';
 
@@ -37,11 +38,17 @@ export interface ScanningPanelProps {
   openAt?: { itemCode: string; pageId: string | null } | null;
 }
 
+const NO_PAGES: readonly ScanPage[] = [];
+
 export function ScanningPanel({ target, items, procedureCode, agencyCode = null, level = 3, ocr, openAt = null }: ScanningPanelProps) {
   const { t } = useTranslation();
   const announce = useAnnouncer();
   const pages = usePages(target);
-  useTrayOcrFocus(!('dossierId' in target), pages.pages?.length ?? 0);
+  const inTray = !('dossierId' in target);
+  useTrayOcrFocus(inTray, pages.pages?.length ?? 0);
+  // A dossier's record passes its OCR in; the reception tray reads its own.
+  const trayOcr = useTrayOcr(inTray && !ocr, pages.pages ?? NO_PAGES);
+  const ocrSource = ocr ?? trayOcr;
   const setup = useScanSetup(procedureCode);
   const [chosen, setChosen] = useState<string | null>(openAt?.itemCode ?? null);
   const [separators, setSeparators] = useState(true);
@@ -166,22 +173,22 @@ export function ScanningPanel({ target, items, procedureCode, agencyCode = null,
     view: (page) => setViewing(page),
   };
 
-  const ocrActions: PageOcrActions<ScanPage> | undefined = ocr && {
-    of: (pageId) => ocr.pages?.get(pageId),
+  const ocrActions: PageOcrActions<ScanPage> | undefined = ocrSource && {
+    of: (pageId) => ocrSource.pages?.get(pageId),
     retry: (page) =>
       void guard(async () => {
-        await ocr.retry(page.id);
+        await ocrSource.retry(page.id);
         announce(t('ocrUi.page.retried', { position: page.position }));
       }),
     accept: (page) =>
       void guard(async () => {
-        await ocr.review(page.id, 'accept');
+        await ocrSource.review(page.id, 'accept');
         announce(t('ocrUi.page.accepted', { position: page.position }));
       }),
     // Marked first (the core keeps why), then scanned again in its place the way Rescan does.
     rescan: (page) =>
       void guard(async () => {
-        await ocr.review(page.id, 'rescan');
+        await ocrSource.review(page.id, 'rescan');
         actions.rescan(page);
       }),
   };
