@@ -105,7 +105,7 @@ export const m009Ocr: Migration = {
       );
       CREATE INDEX page_text_flagged ON page_text(page_id) WHERE flagged = 1 AND review IS NULL;
 
-      CREATE VIRTUAL TABLE page_text_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0');
+      CREATE VIRTUAL TABLE page_text_fts USING fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3');
 
       CREATE TABLE document_pdfs (
         dossier_id TEXT NOT NULL REFERENCES dossiers(id),

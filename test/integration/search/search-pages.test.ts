@@ -208,22 +208,51 @@ describe('snippets', () => {
 });
 
 describe('order and paging', () => {
-  it('the page where the words weigh most comes first; offset pages through all hits once', async () => {
-    const d = await call(t.core, clerk, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
-    const filler = 'biên bản kiểm tra hiện trạng nhà ở và đất ở tại khu dân cư số ';
-    for (let i = 1; i <= 5; i++) storePage(t.core, out, { dossierId: d.id }, 'TP3', `${filler.repeat(3)} Wombat ${i}.`);
-    storePage(t.core, out, { dossierId: d.id }, 'TP4', 'Wombat wombat WOMBAT: wombat.');
+  it('newest dossier first, then checklist order and page position; offset pages through all hits once', async () => {
+    const receive = async () => {
+      // Received at least a few ms apart, so their receipt times differ.
+      await new Promise((r) => setTimeout(r, 5));
+      return call(t.core, clerk, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
+    };
+    const older = await receive();
+    const middle = await receive();
+    const newer = await receive();
+    // Stored (and so read) in an order unlike the one expected: the older dossiers' pages last, TP3 before TP1, and a
+    // page of KHAC (other documents: after the checklist's items, though "KHAC" sorts before "TP1").
+    storePage(t.core, out, { dossierId: newer.id }, 'KHAC', 'Wombat trong giấy tờ khác.');
+    storePage(t.core, out, { dossierId: newer.id }, 'TP3', 'Wombat trong bản án.');
+    storePage(t.core, out, { dossierId: newer.id }, 'TP1', 'Wombat trang một của tờ khai.');
+    storePage(t.core, out, { dossierId: newer.id }, 'TP1', 'Wombat trang hai của tờ khai.');
+    storePage(t.core, out, { dossierId: middle.id }, 'TP2', 'Wombat trong giấy xác nhận.');
+    storePage(t.core, out, { dossierId: older.id }, 'TP4', 'Wombat trong giấy ủy quyền.');
+    storePage(t.core, out, { dossierId: older.id }, 'TP2', 'Wombat trong giấy xác nhận cũ.');
     const all = await search(clerk, 'wombat', { limit: 50 });
-    expect(all.hits).toHaveLength(6);
-    expect(all.hits[0]).toMatchObject({ itemCode: 'TP4', page: 1 });
+    expect(all.hits.map((h) => `${h.dossierCode} ${h.itemCode}#${h.page}`)).toEqual([
+      `${newer.code} TP1#1`,
+      `${newer.code} TP1#2`,
+      `${newer.code} TP3#1`,
+      `${newer.code} KHAC#1`,
+      `${middle.code} TP2#1`,
+      `${older.code} TP2#1`,
+      `${older.code} TP4#1`,
+    ]);
     const seen: string[] = [];
-    for (let offset = 0; ; offset += 4) {
-      const r = await search(clerk, 'wombat', { limit: 4, offset });
+    for (let offset = 0; ; offset += 2) {
+      const r = await search(clerk, 'wombat', { limit: 2, offset });
       seen.push(...r.hits.map((h) => h.pageId));
       if (!r.more) break;
-      expect(r.hits).toHaveLength(4);
+      expect(r.hits).toHaveLength(2);
     }
     expect(seen).toEqual(all.hits.map((h) => h.pageId));
+
+    // Past the ordered window (here 3 matches, the 3 read last), matches follow newest read first, and paging still
+    // gives every hit once.
+    const small = new SearchService(t.core.db, 3);
+    const windowed = small.pages({ query: 'wombat', limit: 50, offset: 0 }).hits.map((h) => `${h.dossierCode} ${h.itemCode}#${h.page}`);
+    expect(windowed).toEqual([`${middle.code} TP2#1`, `${older.code} TP2#1`, `${older.code} TP4#1`, `${newer.code} TP1#2`, `${newer.code} TP1#1`, `${newer.code} TP3#1`, `${newer.code} KHAC#1`]);
+    const paged: string[] = [];
+    for (let offset = 0; offset < 10; offset += 2) paged.push(...small.pages({ query: 'wombat', limit: 2, offset }).hits.map((h) => `${h.dossierCode} ${h.itemCode}#${h.page}`));
+    expect(paged).toEqual(windowed);
   });
 });
 
