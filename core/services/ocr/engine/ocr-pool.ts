@@ -243,14 +243,20 @@ export class OcrPool implements OcrEngine {
       }
     }
     this.started += 1;
-    return TessWorker.start({
-      langs: OCR_LANGS,
-      langPath: data.langPath,
-      cachePath,
-      nice: this.opts.lowPriority === false ? null : OCR_NICE,
-      initTimeoutMs: INIT_TIMEOUT_MS,
-      testing: this.opts.testing,
-    });
+    try {
+      return await TessWorker.start({
+        langs: OCR_LANGS,
+        langPath: data.langPath,
+        cachePath,
+        nice: this.opts.lowPriority === false ? null : OCR_NICE,
+        initTimeoutMs: INIT_TIMEOUT_MS,
+        testing: this.opts.testing,
+      });
+    } catch (e) {
+      // The engine refusing to start (unreadable or damaged language data) is the install's problem, not the page's.
+      if (e instanceof TessFailure && e.kind === 'engine') throw new AppError('OCR_DATA_MISSING', { file: `${OCR_LANGS} (${e.detail})`, dir: data.langPath }, { cause: e });
+      throw e;
+    }
   }
 
   private async retire(slot: Slot): Promise<void> {

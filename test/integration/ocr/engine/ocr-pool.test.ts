@@ -3,8 +3,7 @@
  * Vietnamese read right with boxes where the words were drawn; bad input; a worker that crashes or times out is
  * replaced and the next page goes on; recycling; missing language data; low priority.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +161,18 @@ describe('OCR engine failures', () => {
       expect(isAppError(err) && err.code).toBe('OCR_DATA_MISSING');
       expect(isAppError(err) && String(err.params.file)).toMatch(/traineddata\.gz$/);
       expect(pool.stats().started).toBe(0);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('damaged language data: OCR_DATA_MISSING (reinstall), not a page failure', async () => {
+    const resources = path.join(tmp, 'bad-resources');
+    mkdirSync(path.join(resources, 'tessdata'), { recursive: true });
+    for (const lang of ['vie', 'eng']) writeFileSync(path.join(resources, 'tessdata', `${lang}.traineddata.gz`), 'not language data');
+    const pool = createOcrPool({ cacheDir: null, workers: 1, resourcesDir: resources });
+    try {
+      expect(await codeOf(pool.recognize({ image: await plainImage(100, 100) }))).toBe('OCR_DATA_MISSING');
     } finally {
       await pool.close();
     }
