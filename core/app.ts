@@ -85,7 +85,7 @@ export interface CoreOptions {
   auditKey?: { dir?: string; masterSecret?: Buffer };
   /** Scanning: the page pipeline and device directory options (tests pass small ones). */
   scanning?: ScanningOptions;
-  /** OCR: whether this core reads pages (the CLI's short commands do not), the engine, workers (tests pass small ones). */
+  /** OCR: whether this core reads pages (default no: the app's cores, web and Electron, pass run: true), engine, workers. */
   ocr?: OcrOptions;
 }
 

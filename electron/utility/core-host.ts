@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   const core = await createCore({
     dataDir: args.dataDir,
     auditKey: masterSecret ? { masterSecret } : {},
+    // The app's core: it reads scanned pages in the background (OCR queue).
+    ocr: { run: true },
     ...(args.resourcesDir !== undefined ? { resourcesDir: args.resourcesDir } : {}),
     ...(args.logLevel !== undefined ? { logLevel: args.logLevel } : {}),
   });

@@ -1,6 +1,6 @@
 /**
- * OCR as createCore builds it: the queue (database side), the PDF builder, and — in a core that runs OCR (the app's;
- * not a short CLI command, CoreOptions.ocr.run false) — the runner with its engine, made on the first job.
+ * OCR as createCore builds it: the queue (database side), the PDF builder, and — in a core that runs OCR (the app's:
+ * CoreOptions.ocr.run true; not a short CLI command) — the runner with its engine, made on the first job.
  * At every start, jobs a dead process held are put back (cheap: only 'running' rows are looked at).
  */
 import os from 'node:os';
@@ -22,7 +22,10 @@ import { OcrRunner } from './ocr-runner';
 import { configuredWorkers, flagThreshold } from './ocr-settings';
 
 export interface OcrOptions {
-  /** Whether this core reads pages (default true). The CLI's short commands pass false: they queue, never read. */
+  /**
+   * Whether this core reads pages (default false). The app's cores (web server, Electron's core host) pass true; a
+   * short CLI command, a test or a script opening the core queues pages but never reads them.
+   */
   run?: boolean;
   /** Makes the engine (default: the tesseract.js pool, engine/ocr-pool.ts). Called once, on the first job. */
   engine?: (o: { workers: number; cacheDir: string; resourcesDir: string }) => OcrEngine | Promise<OcrEngine>;
@@ -73,7 +76,7 @@ export function createOcr(d: {
   const makeEngine = o.engine ?? defaultEngine;
   const workers = () => o.workers ?? configuredWorkers(d.settings) ?? Math.max(1, os.availableParallelism());
   const runner =
-    o.run === false
+    o.run !== true
       ? null
       : new OcrRunner({
           queue,

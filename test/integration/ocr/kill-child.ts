@@ -7,7 +7,7 @@ import { TEST_HASH_COST } from '../../helpers/core';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: kill-child.ts <dataDir>');
-await createCore({ dataDir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: { workers: 1, pollMs: 200 } });
+await createCore({ dataDir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: { run: true, workers: 1, pollMs: 200 } });
 process.stdout.write('started\n');
 // Kept alive by the runner's work; this timer only keeps an idle core from exiting before it is killed.
 setInterval(() => undefined, 60_000);

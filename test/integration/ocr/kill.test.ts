@@ -18,7 +18,7 @@ import { receiveDossier, storePages, textPng, until } from './queue-harness';
 const data = tempDir('motcua-ocr-kill-');
 afterAll(() => data.cleanup());
 
-const open = (run: boolean) => createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: run ? { workers: 1, pollMs: 200 } : { run: false } });
+const open = (run: boolean) => createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: run ? { run: true, workers: 1, pollMs: 200 } : { run: false } });
 
 /** The page SHA-256s the PDF's XMP lists, in order (PDF/A metadata streams are not compressed). */
 function xmpPageShas(pdf: Buffer): string[] {

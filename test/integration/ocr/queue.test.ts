@@ -37,7 +37,7 @@ async function readWholePdf(core: TestCore['core'], c: Connection, dossierId: st
 
 describe('OCR queue with the real engine', () => {
   it('reads stored pages in the background: text, words and confidence kept and indexed, the PDF built with each page once', async () => {
-    t = await startCore({ ocr: { workers: 1, pollMs: 200 } });
+    t = await startCore({ ocr: { run: true, workers: 1, pollMs: 200 } });
     const core = t.core;
     const admin = core.openConnection('cli', 'test', { name: 'test', role: 'admin' });
     const seen: EventMessage[] = [];
@@ -98,7 +98,7 @@ describe('OCR queue with the real engine', () => {
   it('with no language data no page fails: pages go back untouched and wait for the machine to be fixed', async () => {
     const empty = tempDir('motcua-no-tessdata-');
     try {
-      t = await startCore({ ocr: { workers: 1, pollMs: 200, engine: (o) => createOcrPool({ ...o, resourcesDir: empty.dir }) } });
+      t = await startCore({ ocr: { run: true, workers: 1, pollMs: 200, engine: (o) => createOcrPool({ ...o, resourcesDir: empty.dir }) } });
       const core = t.core;
       const d = await receiveDossier(core);
       const [p] = await storePages(core, { dossierId: d.id }, 'TP1', [await textPng(['Trang một'])]);
@@ -111,7 +111,7 @@ describe('OCR queue with the real engine', () => {
   }, 60_000);
 
   it('a master that is not an image fails at once, a missing one after its tries; the queue goes on and the PDF is built without their text', async () => {
-    t = await startCore({ ocr: { workers: 1, pollMs: 200 } });
+    t = await startCore({ ocr: { run: true, workers: 1, pollMs: 200 } });
     const core = t.core;
     const d = await receiveDossier(core);
     const [garbled, missing, good] = await storePages(core, { dossierId: d.id }, 'TP1', [await textPng(['Trang một']), await textPng(['Trang hai']), await textPng(LINES_B)]);
