@@ -36,7 +36,7 @@ describe('settings.set takes only the keys of the registry', () => {
   });
 
   it('checks each known key by its rule, and keeps the keys the Settings screen writes', async () => {
-    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'scanning.esclUrls', 'scanning.folder']);
+    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder']);
     const good: [string, unknown][] = [
       ['counter.id', 'Q03'],
       ['forms.lookupUrl', 'https://dichvucong.example.vn/tra-cuu/{code}'],
@@ -45,6 +45,9 @@ describe('settings.set takes only the keys of the registry', () => {
       ['forms.feeReceiptSeries', null],
       ['forms.place', 'Hà Nội'],
       ['forms.place', null],
+      ['ocr.workers', 2],
+      ['ocr.workers', null],
+      ['ocr.flagThreshold', 75],
     ];
     for (const [key, value] of good) expect(await call(t.core, admin, 'settings.set', { key, value })).toEqual({ key, value });
     const bad: [string, unknown, string][] = [
@@ -56,6 +59,10 @@ describe('settings.set takes only the keys of the registry', () => {
       ['forms.place', { name: 'x' }, 'SETTINGS_BAD_TEXT'],
       ['forms.place', 'Hà\nNội', 'SETTINGS_BAD_TEXT'],
       ['forms.place', 'x'.repeat(101), 'SETTINGS_BAD_TEXT'],
+      ['ocr.workers', 0, 'SETTINGS_OCR_RANGE'],
+      ['ocr.workers', 1.5, 'SETTINGS_OCR_RANGE'],
+      ['ocr.flagThreshold', 101, 'SETTINGS_OCR_RANGE'],
+      ['ocr.flagThreshold', '80', 'SETTINGS_OCR_RANGE'],
     ];
     for (const [key, value, code] of bad) {
       expect(errorOf(await t.core.dispatch(admin, 'settings.set', { key, value })), `${key}=${JSON.stringify(value)}`).toMatchObject({ code, field: 'value' });
