@@ -66,6 +66,9 @@ describe('motcua search', () => {
     const prefix = await motcua(['search', 'n*']);
     expect(prefix.code).toBe(2);
     expect(prefix.stderr).toMatch(/SEARCH_PREFIX_TOO_SHORT/);
+  });
+
+  it('a bad option exits 2', async () => {
     const limit = await motcua(['search', 'duong', '--limit', '0']);
     expect(limit.code).toBe(2);
     expect(limit.stderr).toMatch(/CLI_BAD_ARGUMENT/);
