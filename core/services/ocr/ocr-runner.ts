@@ -144,7 +144,8 @@ export class OcrRunner {
       outcome = this.d.queue.complete(job, result, sha);
     } catch (e) {
       if (this.closed) return this.d.queue.release(job);
-      const code = isAppError(e) ? e.code : ((e as { code?: unknown })?.code && typeof (e as { code?: unknown }).code === 'string' && /^[A-Z][A-Z0-9_]+$/.test((e as { code: string }).code) ? (e as { code: string }).code : 'OCR_PAGE_FAILED');
+      // Our codes only (their messages are in the catalogue); anything else is OCR_PAGE_FAILED with its detail.
+      const code = isAppError(e) ? e.code : 'OCR_PAGE_FAILED';
       const params = isAppError(e) ? e.params : { detail: String((e as Error)?.message ?? e).slice(0, 300) };
       if (MACHINE_CODES.has(code)) {
         this.pausedUntil = Date.now() + PAUSE_MS;
