@@ -1,7 +1,8 @@
 /**
  * The OCR engine: tesseract.js worker threads (tess-worker.ts) in a pool, one per core by default, reading vie+eng
  * with the LSTM engine from the app's own language data. Pages wait in the order given; each worker takes one page
- * at a time. Bad input never costs a worker: the image is checked and decoded with sharp first (ocr-image.ts).
+ * at a time. Bad input never costs a worker: the image's header is checked when it is handed in, and it is decoded
+ * with sharp (ocr-image.ts) when a worker is free for it, so pages waiting in the queue hold only their file's bytes.
  * A worker is replaced when it dies (OCR_WORKER_FAILED for its page), when a page takes too long (OCR_TIMEOUT) or is
  * cancelled (OCR_ABORTED), after an engine error, and every RECYCLE_AFTER_PAGES pages (WASM memory only grows); the
  * next page goes on either way. Idle workers are ended after a while, so an idle core gives their memory back.
@@ -13,7 +14,7 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { AppError, isAppError } from '../../../contract/errors';
 import { cacheFolderFor, locateOcrData, OCR_DATA_VARIANT, OCR_LANGUAGES, type OcrData } from './ocr-data';
-import { prepareImage, type PreparedImage } from './ocr-image';
+import { inspectImage, prepareImage } from './ocr-image';
 import { meanConfidence, pageText, parseWords, type TessBlock } from './ocr-output';
 import { TESSERACT_JS_VERSION, TessFailure, TessWorker, type WorkerTesting } from './tess-worker';
 import type { OcrEngine, OcrInput, OcrResult, OcrWord } from './types';
@@ -75,7 +76,7 @@ export interface OcrPoolStats {
 }
 
 interface Job {
-  image: PreparedImage;
+  input: OcrInput;
   timeoutMs: number | undefined;
   signal: AbortSignal | undefined;
   resolve: (r: OcrResult) => void;
@@ -116,11 +117,11 @@ export class OcrPool implements OcrEngine {
     if (opts.signal?.aborted) throw new AppError('OCR_ABORTED');
     // Checked before any image work: a missing install fails at once, the same way for every page.
     this.data ??= locateOcrData(this.opts.resourcesDir);
-    const image = await prepareImage(input, this.opts.bandMaxPixels);
+    await inspectImage(input.image);
     if (opts.signal?.aborted) throw new AppError('OCR_ABORTED');
     if (this.closed) throw new AppError('OCR_CLOSED');
     return new Promise<OcrResult>((resolve, reject) => {
-      const job: Job = { image, timeoutMs: opts.timeoutMs, signal: opts.signal, resolve, reject };
+      const job: Job = { input, timeoutMs: opts.timeoutMs, signal: opts.signal, resolve, reject };
       if (opts.signal) {
         const onAbort = (): void => {
           const i = this.queue.indexOf(job);
@@ -190,7 +191,13 @@ export class OcrPool implements OcrEngine {
       stoppedBy = why;
       void slot.worker?.terminate(why);
     };
+    let badInput = false;
     try {
+      const image = await prepareImage(job.input, this.opts.bandMaxPixels).catch((e: unknown) => {
+        badInput = true;
+        throw e;
+      });
+      if (stoppedBy) throw stoppedBy;
       if (!slot.worker?.alive) slot.worker = await this.startWorker();
       if (stoppedBy) throw stoppedBy;
       const worker = slot.worker;
@@ -198,11 +205,11 @@ export class OcrPool implements OcrEngine {
       const words: OcrWord[] = [];
       let ms = 0;
       let blockOffset = 0;
-      for (const band of job.image.bands) {
-        const limit = job.timeoutMs ?? Math.round((this.opts.pageTimeoutMs ?? PAGE_TIMEOUT_MS) * Math.max(1, (band.height * job.image.width) / A4_PIXELS));
-        const raw = await worker.recognize(band.pgm, job.image.engineDpi, limit);
+      for (const band of image.bands) {
+        const limit = job.timeoutMs ?? Math.round((this.opts.pageTimeoutMs ?? PAGE_TIMEOUT_MS) * Math.max(1, (band.height * image.width) / A4_PIXELS));
+        const raw = await worker.recognize(band.pgm, image.engineDpi, limit);
         ms += raw.ms;
-        const bandWords = parseWords(raw.tsv, raw.blocks as TessBlock[] | null, { top: band.top / job.image.scale, scale: job.image.scale, blockOffset });
+        const bandWords = parseWords(raw.tsv, raw.blocks as TessBlock[] | null, { top: band.top / image.scale, scale: image.scale, blockOffset });
         blockOffset = bandWords.reduce((m, w) => Math.max(m, w.block), blockOffset);
         words.push(...bandWords);
       }
@@ -212,17 +219,18 @@ export class OcrPool implements OcrEngine {
         text: pageText(words),
         confidence: meanConfidence(words),
         words,
-        width: job.image.width,
-        height: job.image.height,
-        dpi: job.image.dpi,
+        width: image.width,
+        height: image.height,
+        dpi: image.dpi,
         ms: Math.round(ms),
         engine: ENGINE_NAME,
       });
       if (worker.pages >= (this.opts.recycleAfterPages ?? RECYCLE_AFTER_PAGES)) await this.retire(slot);
     } catch (e) {
       job.reject(this.toError(stoppedBy ?? e));
-      // A thread that failed a page is never trusted with the next one (a WASM abort leaves the module unusable).
-      await this.retire(slot);
+      // A thread that failed a page is never trusted with the next one (a WASM abort leaves the module unusable);
+      // an image refused before it reached the thread costs nothing.
+      if (!badInput || stoppedBy) await this.retire(slot);
     } finally {
       slot.worker?.unref();
       slot.job = null;

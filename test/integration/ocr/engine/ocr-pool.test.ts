@@ -73,10 +73,13 @@ describe('OCR engine (one worker)', () => {
     expect(r).toMatchObject({ text: '', confidence: null, words: [] });
   });
 
-  it('bad input is refused without costing the worker: not an image, 1×1', async () => {
+  it('bad input is refused without costing the worker: not an image, 1×1, cut short', async () => {
     const before = pool.stats().started;
     expect(await codeOf(pool.recognize({ image: Buffer.from('%PDF-1.4 not an image') }))).toBe('OCR_IMAGE_UNREADABLE');
     expect(await codeOf(pool.recognize({ image: await plainImage(1, 1) }))).toBe('OCR_IMAGE_TOO_SMALL');
+    const png = await renderLines([LINES[0]!]);
+    // A good header, cut short: refused when decoded, still before the worker.
+    expect(await codeOf(pool.recognize({ image: png.subarray(0, png.length - 200) }))).toBe('OCR_IMAGE_UNREADABLE');
     expect((await pool.recognize({ image: await renderLines([LINES[1]!]) })).text).toBe(LINES[1]);
     expect(pool.stats().started).toBe(before);
   });
