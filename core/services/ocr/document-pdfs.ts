@@ -7,7 +7,7 @@
  * The row is updated only when its pages are still those built from (source_key): a page changed during the build,
  * or another process that built the same first, leaves our file to be removed and the row as it is.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { AppError, isAppError } from '../../contract/errors';
 import { UPLOAD_CHUNK_BYTES } from '../../contract/limits';
@@ -267,10 +267,10 @@ export class DocumentPdfs {
     };
   }
 
-  /** A new name per build (never over a file a row names): pdf/<dossier>/<item>-<time>-<random>.pdf. */
+  /** A new name per build (never over a file a row names): pdf/<dossier>/<item>-<random>.pdf. */
   private fileName(dossierId: string, itemCode: string): string {
     const safe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 60) || '_';
-    const token = createHash('sha256').update(`${Date.now()}${Math.random()}`).digest('hex').slice(0, 8);
+    const token = randomBytes(4).toString('hex');
     return `${PDF_DIR}/${safe(dossierId)}/${safe(itemCode)}-${token}.pdf`;
   }
 

@@ -56,7 +56,7 @@ describe('OCR queue: kill -9 while pages are read', () => {
       await until(() => {
         const c = counts();
         return (c.done ?? 0) >= 2 && (c.running ?? 0) === 1;
-      }, 2400, 25).catch((e) => {
+      }, 4800, 25).catch((e) => {
         throw new Error(`${(e as Error).message}: ${JSON.stringify(counts())} ${stderr}`);
       });
       child.kill('SIGKILL');
