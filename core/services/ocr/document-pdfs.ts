@@ -103,8 +103,15 @@ export class DocumentPdfs {
   }
 
   private async pass(): Promise<void> {
+    // Only documents none of whose pages still waits for the pipeline or for OCR (a backlog costs one query, not one per document).
     const stale = this.d.db
-      .prepare<[], { dossier_id: string; item_code: string }>(`SELECT dossier_id, item_code FROM document_pdfs WHERE state = 'stale' ORDER BY stale_since, dossier_id, item_code`)
+      .prepare<[], { dossier_id: string; item_code: string }>(
+        `SELECT d.dossier_id, d.item_code FROM document_pdfs d WHERE d.state = 'stale' AND NOT EXISTS (
+           SELECT 1 FROM dossier_pages p LEFT JOIN ocr_jobs j ON j.page_id = p.id
+           WHERE p.dossier_id = d.dossier_id AND p.item_code = d.item_code AND p.removed_at IS NULL
+             AND (p.state = 'raw' OR (p.state = 'ready' AND p.kind = 'page' AND (j.state IS NULL OR j.state IN ('waiting', 'running')))))
+         ORDER BY d.stale_since, d.dossier_id, d.item_code`,
+      )
       .all();
     for (const doc of stale) {
       try {
