@@ -180,6 +180,21 @@ describe('OCR queue (database side)', () => {
     expect(t.core.db.prepare<[string], { state: string; item_code: string }>('SELECT state, item_code FROM document_pdfs WHERE dossier_id = ?').all(v.id)).toEqual([{ state: 'stale', item_code: 'TP2' }]);
   });
 
+  it("at start a PDF file no row names (a build a crash cut short) is quarantined; the document's current PDF is kept", async () => {
+    const files = t.core.services.pages.files;
+    const named = files.write(`pdf/${dossier.id}/TP1-aaaa.pdf`, Buffer.from('%PDF-1.4 kept'));
+    const orphan = files.write(`pdf/${dossier.id}/TP1-bbbb.pdf`, Buffer.from('%PDF-1.4 orphan'));
+    t.core.db
+      .prepare(`INSERT INTO document_pdfs (dossier_id, item_code, state, page_count, path, bytes, sha256) VALUES (?, 'TP1', 'ready', 1, ?, ?, ?)`)
+      .run(dossier.id, named.rel, named.bytes, named.sha256);
+    // Another process recorded the folder and died (kill -9): its record is what the sweep at start reads.
+    t.core.db.prepare('INSERT OR REPLACE INTO files_dirty_folders (folder, pid, since) VALUES (?, ?, ?)').run(`pdf/${dossier.id}`, spawnSync(process.execPath, ['-e', '']).pid!, new Date().toISOString());
+    await t.core.close();
+    t.core = await createCore({ dataDir: t.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: { run: false } });
+    expect(files.exists(named.rel)).toBe(true);
+    expect(files.exists(orphan.rel)).toBe(false);
+  });
+
   it('pages per minute over the minutes actually worked in the last 10, and the time left', async () => {
     const pages = await storePages(t.core, { dossierId: dossier.id }, 'TP1', [await plainPng(313), await plainPng(314), await plainPng(315), await plainPng(316)]);
     const now = Date.parse('2026-03-02T08:00:00.000Z');
