@@ -11,6 +11,7 @@
  * scanning, the database and the UI leave (test/bench/ocr-engine.bench.ts measures it). Windows and macOS have no
  * per-thread priority in Node; there the threads run at normal priority (the pool's size is the limit).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
@@ -62,14 +63,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const os = require('node:os');
 let nice = null;
-if (workerData.nice !== null && process.platform === 'linux') {
+let tid = null;
+if (process.platform === 'linux') {
   try {
-    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-    os.setPriority(tid, workerData.nice);
-    nice = os.getPriority(tid);
+    tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (workerData.nice !== null) {
+      os.setPriority(tid, workerData.nice);
+      nice = os.getPriority(tid);
+    }
   } catch (e) { nice = null; }
 }
-parentPort.postMessage({ motcua: 'started', nice });
+parentPort.postMessage({ motcua: 'started', nice, tid });
 const crash = workerData.testing && workerData.testing.crashOnSize;
 if (crash) {
   const marker = 'P5\\n' + crash.width + ' ' + crash.height + '\\n';
@@ -85,6 +89,10 @@ require(workerData.script);
 `;
 
 let nextWorkerId = 1;
+/** Linux's USER_HZ for /proc times (100 on every mainstream architecture). */
+const CLOCK_TICKS = 100;
+/** However starved of CPU, a call is stopped after this many times its limit in wall time. */
+export const WALL_LIMIT_FACTOR = 20;
 
 export class TessWorker {
   readonly id = `ocr-${nextWorkerId++}`;
@@ -93,6 +101,8 @@ export class TessWorker {
   /** The nice value the thread gave itself; null when it could not (not Linux) or was not asked. */
   nice: number | null = null;
   private readonly worker: Worker;
+  /** The thread's id (Linux), to read the CPU time it used from /proc. */
+  private tid: number | null = null;
   private readonly pending = new Map<string, { resolve: (v: unknown) => void; reject: (e: TessFailure) => void }>();
   private nextJob = 1;
   private failure: TessFailure | null = null;
@@ -113,9 +123,10 @@ export class TessWorker {
     this.worker.stderr.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-600);
     });
-    this.worker.on('message', (m: { motcua?: string; nice?: number | null; jobId?: string; status?: string; data?: unknown }) => {
+    this.worker.on('message', (m: { motcua?: string; nice?: number | null; tid?: number | null; jobId?: string; status?: string; data?: unknown }) => {
       if (m.motcua === 'started') {
         this.nice = m.nice ?? null;
+        this.tid = m.tid ?? null;
         return;
       }
       if (m.status === 'progress' || !m.jobId) return;
@@ -183,6 +194,18 @@ export class TessWorker {
     await this.exited;
   }
 
+  /** CPU time the thread has used (user + system), or null where it cannot be read. */
+  cpuMs(): number | null {
+    if (this.tid === null) return null;
+    try {
+      const stat = readFileSync(`/proc/self/task/${this.tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return null;
+    }
+  }
+
   ref(): void {
     this.worker.ref();
   }
@@ -195,9 +218,21 @@ export class TessWorker {
     if (this.failure || this.stopping) return Promise.reject(this.failure ?? this.stopping);
     const jobId = `${action}-${this.nextJob++}`;
     return new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      // The limit is on the thread's CPU time where it can be read (Linux): at the lowest priority a page may wait
+      // long for a busy CPU, which is not a hang; a hung thread spins and uses it. Wall time caps it all the same.
+      const cpu0 = this.cpuMs();
+      const t0 = Date.now();
+      let timer: NodeJS.Timeout;
+      const check = (): void => {
+        const cpu = this.cpuMs();
+        const used = cpu !== null && cpu0 !== null ? cpu - cpu0 : Date.now() - t0;
+        if (used < timeoutMs && Date.now() - t0 < timeoutMs * WALL_LIMIT_FACTOR) {
+          timer = setTimeout(check, Math.max(1, Math.min(timeoutMs - used, 5_000)));
+          return;
+        }
         void this.terminate(new TessFailure('timeout', `${action} took over ${timeoutMs} ms`));
-      }, timeoutMs);
+      };
+      timer = setTimeout(check, timeoutMs);
       const done = (): void => clearTimeout(timer);
       this.pending.set(jobId, {
         resolve: (v) => {

@@ -84,8 +84,10 @@ describe('OCR engine (one worker)', () => {
     expect(pool.stats().started).toBe(before);
   });
 
-  it.runIf(process.platform === 'linux')('runs its threads at the lowest priority (nice 19)', () => {
+  it.runIf(process.platform === 'linux')('runs its threads at the lowest priority (nice 19), their CPU time readable for the time limit', async () => {
+    await pool.recognize({ image: await renderLines([LINES[0]!]) });
     expect(pool.stats().nice).toEqual([19]);
+    expect(pool.stats().cpuMs[0]).toBeGreaterThan(0);
     const niceOfThreads = readdirSync('/proc/self/task').map((tid) => Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]));
     expect(niceOfThreads).toContain(19);
     expect(niceOfThreads).toContain(0); // the core's own thread is left alone
