@@ -8,8 +8,11 @@
  *
  * Low priority: the thread starts in a few lines of JS that lower its own nice value (Linux: setpriority on its
  * thread id, from /proc/thread-self) before loading tesseract.js's worker script, so OCR takes only the CPU that
- * scanning, the database and the UI leave (test/bench/ocr-engine.bench.ts measures it). Windows and macOS have no
- * per-thread priority in Node; there the threads run at normal priority (the pool's size is the limit).
+ * scanning, the database and the UI leave. Measured (test/bench/ocr-engine.bench.ts, 2 cores): a CPU-bound task on
+ * the core's thread took 1.36× its time alone beside 2 OCR workers at nice 0, and 1.02× beside them at nice 19.
+ * A thread-level nice, not the process's: the core's own thread (RPC, database) stays at normal priority. Windows
+ * and macOS have no per-thread priority in Node; there the threads run at normal priority (the pool's size is the
+ * limit). Commands a person waits for (motcua ocr) ask for normal priority.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
