@@ -57,11 +57,11 @@ describe('electron-builder.yml', () => {
   });
 
   it('keeps native addons and tesseract outside the asar and rebuilds natives for Electron', () => {
-    for (const p of ['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/node-hid/**', 'node_modules/tesseract.js*/**', 'node_modules/@tesseract.js-data/**']) {
+    for (const p of ['**/*.node', 'node_modules/better-sqlite3/**', 'node_modules/node-hid/**', 'node_modules/tesseract.js*/**', 'node_modules/@tesseract.js-data/**', 'node_modules/regenerator-runtime/**', 'node_modules/is-url/**', 'node_modules/bmp-js/**', 'node_modules/wasm-feature-detect/**']) {
       expect(config.asarUnpack).toContain(p);
     }
     expect(config.npmRebuild).toBe(true);
-    expect(config.extraResources.map((r) => r.from).sort()).toEqual(['resources/catalogue', 'resources/fonts', 'resources/templates']);
+    expect(config.extraResources.map((r) => r.from).sort()).toEqual(['resources/catalogue', 'resources/fonts', 'resources/templates', 'resources/tessdata']);
   });
 
   it('builds an NSIS x64 installer and AppImage + deb', () => {
