@@ -139,7 +139,10 @@ export class OcrRunner {
       const engine = await this.getEngine();
       // Now that the workers are known, the others may start.
       if (this.inflight.size < engine.workers) queueMicrotask(() => void this.fill());
-      const result = await engine.recognize({ image: master, ...(job.dpi ? { dpi: job.dpi } : {}) }, { signal });
+      // The same preparation as files given to `motcua ocr` (low-dpi or small text enlarged, noise filtered): the
+      // boxes then refer to the prepared image, whose size the result carries (the PDF scales by it).
+      const prepared = await prepareMaster(master, job.dpi ?? 0);
+      const result = await engine.recognize(prepared, { signal });
       if (this.closed) return this.d.queue.release(job);
       outcome = this.d.queue.complete(job, result, sha);
     } catch (e) {
@@ -210,5 +213,19 @@ export class OcrRunner {
     await this.d.pdfs.idle();
     const engine = this.engine ?? (this.making ? await this.making.catch(() => null) : null);
     if (engine) await engine.close();
+  }
+}
+
+/**
+ * The master made ready for the engine (engine/prepare.ts, loaded on the first page so a core that never reads pays
+ * nothing at start). An image the preparation cannot read goes to the engine as it is: its checks give the code.
+ */
+async function prepareMaster(master: Uint8Array, dpi: number): Promise<{ image: Uint8Array; dpi?: number }> {
+  try {
+    const { enhanceForOcr } = await import('./engine/prepare');
+    const prepared = await enhanceForOcr({ image: master, dpi });
+    return { image: prepared.image, dpi: prepared.dpi };
+  } catch {
+    return dpi > 0 ? { image: master, dpi } : { image: master };
   }
 }
