@@ -12,7 +12,6 @@ import type { AuditLog } from '../audit/audit-log';
 import type { PageStore } from '../documents/page-store';
 import { PageIndex } from '../search/page-index';
 import type { SettingsService } from '../settings/settings-service';
-import { buildSearchablePdf } from '../pdf/searchable-pdf';
 import { DocumentPdfs, type BuildPdf } from './document-pdfs';
 import { ocrCacheDir } from './engine/ocr-data';
 import type { OcrEngine } from './engine/types';
@@ -72,7 +71,7 @@ export function createOcr(d: {
   const queue = new OcrQueue({ db: d.db, clock: d.clock, index: new PageIndex(d.db), threshold: () => flagThreshold(d.settings), ...(o.maxTries ? { maxTries: o.maxTries } : {}) });
   const recovered = queue.recoverDead();
   if (recovered.requeued || recovered.failed) logger.warn('OCR jobs of a process that is gone put back', recovered);
-  const pdfs = new DocumentPdfs({ db: d.db, files: d.pages.files, clock: d.clock, events: d.events, logger, build: o.buildPdf ?? buildSearchablePdf });
+  const pdfs = new DocumentPdfs({ db: d.db, files: d.pages.files, clock: d.clock, events: d.events, logger, build: o.buildPdf ?? lazyPdfBuilder(d.resourcesDir) });
   const makeEngine = o.engine ?? defaultEngine;
   const workers = () => o.workers ?? configuredWorkers(d.settings) ?? Math.max(1, os.availableParallelism());
   const runner =
@@ -108,5 +107,13 @@ export function createOcr(d: {
       await runner?.close();
       await pdfs.idle();
     },
+  };
+}
+
+/** The PDF/A builder with the core's resources (its font), loaded on the first build: pdf-lib is not paid for at start. */
+function lazyPdfBuilder(resourcesDir: string): BuildPdf {
+  return async (pages, info) => {
+    const { buildSearchablePdf } = await import('../pdf/searchable-pdf');
+    return buildSearchablePdf(pages, info, { resourcesDir });
   };
 }

@@ -16,6 +16,7 @@ import { buildSearchablePdf } from '../../../services/pdf/searchable-pdf';
 import type { PdfPageInput } from '../../../services/pdf/types';
 import { writeFileDurably } from '../../../services/pdf/write-durably';
 import { processPage } from '../../../services/scanning/pipeline/process-page';
+import { enhanceForOcr } from '../../../services/ocr/engine/prepare';
 import type { PipelineOutput } from '../../../services/scanning/pipeline/types';
 import { resolveDataDir } from '../../../platform/data-dir';
 import { printJson } from '../runtime';
@@ -137,7 +138,10 @@ async function processImage(file: string): Promise<PipelineOutput> {
  */
 async function recognize(engine: OcrEngine, page: PipelineOutput, n: number, file: string): Promise<OcrResult | null> {
   try {
-    return await engine.recognize({ image: page.master.bytes, dpi: page.dpi });
+    // The same preparation as `motcua ocr` and the queue (small text enlarged, noise filtered); the words' boxes refer
+    // to the prepared image, whose size the result carries and the text layer scales by.
+    const prepared = await enhanceForOcr({ image: page.master.bytes, dpi: page.dpi }).catch(() => ({ image: page.master.bytes, dpi: page.dpi }));
+    return await engine.recognize({ image: prepared.image, dpi: prepared.dpi });
   } catch (e) {
     if (isAppError(e) && (OCR_INPUT_ERROR_CODES as readonly string[]).includes(e.code)) {
       process.stderr.write(t('pdf.cli.ocrSkipped', { page: n, file, message: errorMessage(e.code, e.params) }) + '\n');
@@ -148,5 +152,5 @@ async function recognize(engine: OcrEngine, page: PipelineOutput, n: number, fil
 }
 
 function defaultEngine(pages: number): OcrEngine {
-  return createOcrPool({ cacheDir: ocrCacheDir(resolveDataDir()), workers: Math.max(1, Math.min(pages, defaultOcrWorkers())) });
+  return createOcrPool({ cacheDir: ocrCacheDir(resolveDataDir()), workers: Math.max(1, Math.min(pages, defaultOcrWorkers())), lowPriority: false });
 }
