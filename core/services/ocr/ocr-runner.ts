@@ -42,6 +42,7 @@ export interface OcrRunnerDeps {
 export class OcrRunner {
   private engine: OcrEngine | null = null;
   private making: Promise<OcrEngine> | null = null;
+  /** Reads in flight, by claim mark. */
   private readonly inflight = new Map<string, { job: ClaimedJob; abort: AbortController; done: Promise<void> }>();
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -98,9 +99,10 @@ export class OcrRunner {
         if (!job) break;
         const abort = new AbortController();
         const entry = { job, abort, done: Promise.resolve() };
-        this.inflight.set(job.pageId, entry);
+        // By claim, not page: a page turned while being read is claimed again before the first read ends.
+        this.inflight.set(job.mark, entry);
         entry.done = this.run(job, abort.signal).finally(() => {
-          this.inflight.delete(job.pageId);
+          this.inflight.delete(job.mark);
           if (this.closed) return;
           void this.fill();
           void this.d.pdfs.kick();
