@@ -2,7 +2,7 @@
  * The durable OCR queue (ocr_jobs, migration 009): the database side only, every step one transaction.
  * Pages are queued by triggers in the transaction that makes them readable (009_ocr.ts). A job is claimed with an
  * UPDATE … WHERE state = 'waiting' inside an IMMEDIATE transaction, so two processes (the app and a CLI command, or
- * two cores) never run the same job; the claim names the process (run_mark: pid, boot, and a token for this claim).
+ * two cores) never run the same job; the claim names the process (run_mark: pid, boot, and this process's token.a token for this claim).
  * A job is finished only by the claim that holds it: a page turned or removed meanwhile is queued again by its
  * trigger, and the stale result is dropped. A start puts back the jobs of processes that are gone; a page whose
  * read keeps failing (or keeps killing its process) stops after MAX_TRIES with the reason kept.
@@ -18,6 +18,12 @@ import type { PageIndexWriter } from '../search/types';
 import { isFlagged } from './quality';
 
 export const MAX_TRIES = 3;
+/**
+ * This process's own token, the third field of its claims' marks. A mark with this pid but another token names an
+ * earlier process that had the same pid (a restart in a fresh PID namespace: a container's node is pid 1 every
+ * time, in the same boot), which is gone; cores of this same process share the token, so they keep each other's jobs.
+ */
+const PROCESS_TOKEN = randomBytes(6).toString('hex');
 /** How far back pages per minute looks. */
 export const RATE_WINDOW_MS = 10 * 60_000;
 
@@ -110,7 +116,8 @@ export class OcrQueue {
       let failed = 0;
       for (const j of running) {
         const mark = j.run_mark ? parseProcessMark(j.run_mark) : null;
-        if (mark && markAlive(mark)) continue;
+        const earlierSelf = mark?.pid === process.pid && j.run_mark!.trim().split(/\s+/)[2]?.split('.')[0] !== PROCESS_TOKEN;
+        if (mark && markAlive(mark) && !earlierSelf) continue;
         if (j.tries >= this.maxTries) {
           const code = 'OCR_INTERRUPTED';
           this.d.db
@@ -147,7 +154,7 @@ export class OcrQueue {
           this.d.db.prepare('DELETE FROM ocr_jobs WHERE page_id = ?').run(next.page_id);
           continue;
         }
-        const mark = `${this.processMark} ${randomBytes(6).toString('hex')}`;
+        const mark = `${this.processMark} ${PROCESS_TOKEN}.${randomBytes(6).toString('hex')}`;
         const r = this.d.db
           .prepare(`UPDATE ocr_jobs SET state = 'running', run_mark = ?, started_at = ?, tries = tries + 1 WHERE page_id = ? AND state = 'waiting'`)
           .run(mark, this.now(), p.id);

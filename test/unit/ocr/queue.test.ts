@@ -112,7 +112,8 @@ describe('OCR queue (database side)', () => {
     const set = t.core.db.prepare(`UPDATE ocr_jobs SET state = 'running', run_mark = ?, tries = ? WHERE page_id = ?`);
     set.run(`${dead} ${bootMinute()} aa`, 1, pages[0]!.id);
     set.run(`${dead} ${bootMinute()} bb`, 3, pages[1]!.id);
-    set.run(`${process.pid} ${bootMinute()} cc`, 1, pages[2]!.id);
+    // Another live process (this one's parent): its job stays its own.
+    set.run(`${process.ppid} ${bootMinute()} cc`, 1, pages[2]!.id);
     await t.core.close();
     const again = await createCore({ dataDir: t.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST }, ocr: { run: false } });
     t.core = again;
