@@ -145,7 +145,8 @@ export function OcrSection({ view, ocr }: { view: DossierView; ocr: DossierOcr }
                     </td>
                     <td data-testid="ocr-pdf-state">{pdfText(t, r.pdf)}</td>
                     <td>
-                      {r.pdf?.state === 'ready' && (
+                      {/* The last PDF built stays readable while the next one is being made. */}
+                      {r.pdf && r.pdf.bytes !== null && r.pdf.state !== 'failed' && (
                         <button
                           type="button"
                           className="btn btn--small"

@@ -210,8 +210,15 @@ export function PageGrid({ group, groups, actions, scanning, ocr, openPageId = n
             <OcrPageTools
               ocr={ocr.of(selected.id)}
               scanning={scanning}
-              onRetry={() => ocr.retry(selected)}
-              onAccept={() => ocr.accept(selected)}
+              // The button pressed goes away with the answer: focus returns to the page, not to the document body.
+              onRetry={() => {
+                refocus.current = true;
+                ocr.retry(selected);
+              }}
+              onAccept={() => {
+                refocus.current = true;
+                ocr.accept(selected);
+              }}
               onRescan={() => ocr.rescan(selected)}
             />
           )}
