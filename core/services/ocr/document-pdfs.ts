@@ -26,6 +26,9 @@ import type { PdfDocumentInfo, PdfPageInput, SearchablePdf } from '../pdf/types'
 export const PDF_DIR = 'pdf';
 /** Part of the source key: a change of how PDFs are made rebuilds them. */
 const BUILD_VERSION = 1;
+/** Retry delays of a document whose build could not be stored: 10 s, doubling, at most 10 minutes. */
+const MIN_RETRY_MS = 10_000;
+const MAX_RETRY_MS = 600_000;
 
 export type BuildPdf = (pages: PdfPageInput[], info: PdfDocumentInfo) => Promise<SearchablePdf>;
 
@@ -75,6 +78,8 @@ export interface DocumentPdfsDeps {
 export class DocumentPdfs {
   private building: Promise<void> | null = null;
   private again = false;
+  /** Documents whose last build failed outside the builder (writing the file …): when to try again. */
+  private readonly backoff = new Map<string, { until: number; delayMs: number }>();
 
   constructor(private readonly d: DocumentPdfsDeps) {}
 
@@ -114,10 +119,17 @@ export class DocumentPdfs {
       )
       .all();
     for (const doc of stale) {
+      const key = `${doc.dossier_id}\u0000${doc.item_code}`;
+      const wait = this.backoff.get(key);
+      if (wait && wait.until > Date.now()) continue;
       try {
         await this.buildOne(doc.dossier_id, doc.item_code);
+        this.backoff.delete(key);
       } catch (e) {
-        this.d.logger.error('document PDF build failed unexpectedly', { dossierId: doc.dossier_id, itemCode: doc.item_code, error: (e as Error)?.message });
+        // A write that failed (a full disk …) is tried again later, less and less often, not on every poll.
+        const delayMs = Math.min(MAX_RETRY_MS, (wait?.delayMs ?? MIN_RETRY_MS / 2) * 2);
+        this.backoff.set(key, { until: Date.now() + delayMs, delayMs });
+        this.d.logger.error('document PDF build failed unexpectedly', { dossierId: doc.dossier_id, itemCode: doc.item_code, retryInMs: delayMs, error: (e as Error)?.message });
       }
     }
   }
