@@ -37,9 +37,9 @@ export interface CliSession {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-export async function withCore<T>(fn: (s: CliSession) => Promise<T>): Promise<T> {
-  // A short command queues pages (a scan) but never reads them: the app's core runs the OCR queue.
-  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false, ocr: { run: false } });
+export async function withCore<T>(fn: (s: CliSession) => Promise<T>, opts: { ocr?: { run: boolean; workers?: number } } = {}): Promise<T> {
+  // A short command queues pages (a scan) but never reads them: the app's core runs the OCR queue (or `motcua ocr run`).
+  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false, ocr: opts.ocr ?? { run: false } });
   const user = (() => {
     try {
       return os.userInfo().username;

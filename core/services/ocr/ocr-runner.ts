@@ -51,6 +51,7 @@ export class OcrRunner {
   private queuedProgressTimer: NodeJS.Timeout | null = null;
   private idleWaiters: (() => void)[] = [];
   private pausedUntil = 0;
+  private pauseCode: string | null = null;
 
   constructor(private readonly d: OcrRunnerDeps) {}
 
@@ -154,6 +155,7 @@ export class OcrRunner {
       const params = isAppError(e) ? e.params : { detail: String((e as Error)?.message ?? e).slice(0, 300) };
       if (MACHINE_CODES.has(code)) {
         this.pausedUntil = Date.now() + PAUSE_MS;
+        this.pauseCode = code;
         this.d.logger.error('OCR cannot run on this machine now; pages wait', { code, error: (e as Error)?.message });
         return this.d.queue.release(job);
       }
@@ -193,6 +195,11 @@ export class OcrRunner {
   /** Whether the engine has been made (its worker count is then known). */
   get started(): boolean {
     return this.engine !== null;
+  }
+
+  /** The machine's problem (OCR_DATA_MISSING …) while the runner waits for it to be fixed; null when running. */
+  get pausedFor(): string | null {
+    return Date.now() < this.pausedUntil ? this.pauseCode : null;
   }
 
   get workerCount(): number {

@@ -5,6 +5,7 @@
  * the others go on; exit 1 when any failed, 2 for bad arguments. Needs no database: only the OCR cache lives in the
  * data directory.
  * `motcua ocr status [--json]`: the background OCR queue (contract method ocr.status).
+ * `motcua ocr run [--workers N] [--json] [--follow]`: reads the whole queue in this process, then exits.
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
@@ -15,6 +16,7 @@ import { inspectImage } from '../../../services/ocr/engine/ocr-image';
 import { createOcrPool, defaultOcrWorkers } from '../../../services/ocr/engine/ocr-pool';
 import { ocrCacheDir } from '../../../services/ocr/engine/ocr-data';
 import { prepareForOcr } from '../../../services/ocr/engine/prepare';
+import { followEvents, followWriter } from '../follow';
 import { cliFailure, EXIT_FAILED, EXIT_OK, integerOption, printJson, withCore } from '../runtime';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
@@ -38,7 +40,8 @@ Kết quả / output (--json), theo đúng thứ tự các tệp / in the order 
   ms: thời gian làm sạch ảnh và nhận dạng tệp đó (không tính thời gian chờ) / cleaning + OCR time (not waiting).
 Mã thoát / exit codes: 0 xong / done; 1 có tệp không đọc được (các tệp khác vẫn có kết quả) / a file failed;
   2 sai tham số / bad arguments.
-Tệp tên "status": viết ./status / a file named status: write ./status (\`motcua ocr status\` is the queue).`;
+Tệp tên "status" hay "run": viết ./status, ./run / a file named status or run: write ./status, ./run
+  (\`motcua ocr status\` shows the background queue, \`motcua ocr run\` reads it all then exits).`;
 
 export function registerOcrCommands(program: Command, run: Run): void {
   const ocr = program
@@ -56,6 +59,52 @@ export function registerOcrCommands(program: Command, run: Run): void {
     .option('--json', 'in JSON: {"waiting","running","failed","pagesPerMinute"} / print JSON')
     // `motcua ocr --json status` puts --json on the parent command.
     .action((opts: { json?: boolean }, cmd: Command) => run(() => ocrStatus(Boolean(opts.json || cmd.parent?.opts<{ json?: boolean }>().json))));
+
+  ocr
+    .command('run')
+    .description('Đọc hết hàng đợi OCR nền và tạo PDF, rồi thoát (máy không chạy ứng dụng) / read the whole background queue, build the PDFs, then exit')
+    .option('--workers <n>', `số luồng OCR / OCR worker threads, 1–${MAX_WORKERS}`)
+    .option('--json', 'in JSON: ocr.status khi xong / print JSON: the queue when done')
+    .option('--follow', 'in sự kiện ocr.progress, documents.pdfChanged từng dòng JSON / print progress events as JSON lines')
+    .action((opts: { workers?: string; json?: boolean; follow?: boolean }, cmd: Command) =>
+      run(() => ocrRun({ ...opts, json: Boolean(opts.json || cmd.parent?.opts<{ json?: boolean }>().json) })),
+    );
+}
+
+/** Polls while the queue drains; the runner is also woken by its own work. */
+const DRAIN_POLL_MS = 500;
+
+/**
+ * `motcua ocr run`: this process runs the OCR queue (like the app's core) until nothing is waiting or being read and
+ * every document that can be built is, then prints the queue. Jobs another live process holds are waited for.
+ */
+async function ocrRun(opts: { workers?: string; json?: boolean; follow?: boolean }): Promise<number> {
+  const workers = opts.workers === undefined ? undefined : integerOption('--workers', opts.workers, 1, MAX_WORKERS);
+  return withCore(
+    async (s) => {
+      const ocr = s.core.services.ocr;
+      const stop = opts.follow ? await followEvents(s.core, s.conn, ['ocr.progress', 'documents.pdfChanged'], followWriter(Boolean(opts.json))) : null;
+      try {
+        for (;;) {
+          ocr.pagesChanged();
+          const paused = ocr.runner?.pausedFor ?? null;
+          if (paused) throw cliFailure(paused, errorMessage(paused, {}));
+          const st = await s.call('ocr.status', {});
+          if (st.waiting === 0 && st.running === 0) break;
+          await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
+        }
+        await ocr.runner?.idle();
+        await ocr.pdfs.kick();
+        const st = await s.call('ocr.status', {});
+        if (opts.json) printJson(st);
+        else process.stdout.write(`${t('ocrEngine.cli.status', { waiting: st.waiting, running: st.running, failed: st.failed, pagesPerMinute: st.pagesPerMinute })}\n`);
+        return EXIT_OK;
+      } finally {
+        stop?.();
+      }
+    },
+    { ocr: { run: true, ...(workers ? { workers } : {}) } },
+  );
 }
 
 export async function ocrFiles(files: string[], opts: { workers?: string; json?: boolean }): Promise<number> {
