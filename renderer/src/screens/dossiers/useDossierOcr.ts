@@ -5,9 +5,10 @@
  * events.lost. Bursts (a page read every few seconds, a 60 ppm scan) are folded: one read at a time, and one more
  * after it if asked meanwhile.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DocumentPdf, PageOcr } from '../../../../core/contract/ocr';
 import { api } from '../../bridge';
+import { useCoalescedReload } from '../../bridge/use-coalesced-reload';
 import { useEvent } from '../../bridge/use-event';
 
 export interface DossierOcr {
@@ -30,42 +31,23 @@ interface Loaded {
 
 export function useDossierOcr(dossierId: string): DossierOcr {
   const [loaded, setLoaded] = useState<Loaded>({ dossierId, pages: null, documents: [], error: null });
-  const loader = useRef({ dossierId, busy: false, again: false });
-
-  useEffect(() => {
-    loader.current.dossierId = dossierId;
-  }, [dossierId]);
-
-  const reload = useCallback(() => {
-    const l = loader.current;
-    const read = () => {
-      if (l.busy) {
-        l.again = true;
-        return;
-      }
-      l.busy = true;
-      const asked = l.dossierId;
-      api
-        .call('ocr.dossier', { dossierId: asked })
-        .then(
-          (r) => setLoaded({ dossierId: asked, pages: r.pages, documents: r.documents, error: null }),
-          (error: unknown) => setLoaded((old) => (old.dossierId === asked ? { ...old, error } : { dossierId: asked, pages: null, documents: [], error })),
-        )
-        .finally(() => {
-          l.busy = false;
-          if (l.again) {
-            l.again = false;
-            read();
-          }
-        });
-    };
-    read();
-  }, []);
+  const reload = useCoalescedReload(
+    dossierId,
+    (asked) => api.call('ocr.dossier', { dossierId: asked }),
+    (asked, r) =>
+      setLoaded((old) =>
+        r.ok
+          ? { dossierId: asked, pages: r.value.pages, documents: r.value.documents, error: null }
+          : old.dossierId === asked
+            ? { ...old, error: r.error }
+            : { dossierId: asked, pages: null, documents: [], error: r.error },
+      ),
+  );
 
   const focus = useCallback(() => {
     // Only an ordering hint: a failure here must not disturb the record.
-    api.call('ocr.focus', { dossierId: loader.current.dossierId }).catch(() => undefined);
-  }, []);
+    api.call('ocr.focus', { dossierId }).catch(() => undefined);
+  }, [dossierId]);
 
   useEffect(() => {
     focus();

@@ -3,8 +3,9 @@
  * this dossier (or this tray) re-reads the list; events.lost (a reconnect, a slow client) re-reads it too.
  * Bursts of events (a 60 ppm scanner) are folded: one read at a time, and one more after it if asked meanwhile.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../bridge';
+import { useCoalescedReload } from '../../bridge/use-coalesced-reload';
 import { useEvent } from '../../bridge/use-event';
 import { useSession } from '../../session/session-context';
 import type { ScanPage } from './page-order';
@@ -39,37 +40,11 @@ export function usePages(target: PagesTarget): PagesState {
   const { user } = useSession();
   const key = targetKey(target);
   const [loaded, setLoaded] = useState<Loaded>({ key, pages: null, error: null });
-  const loader = useRef({ key, busy: false, again: false });
-
-  useEffect(() => {
-    loader.current.key = key;
-  }, [key]);
-
-  const reload = useCallback(() => {
-    const l = loader.current;
-    const read = () => {
-      if (l.busy) {
-        l.again = true;
-        return;
-      }
-      l.busy = true;
-      const asked = l.key;
-      api
-        .call('pages.list', listInput(asked))
-        .then(
-          (pages) => setLoaded({ key: asked, pages, error: null }),
-          (error: unknown) => setLoaded((old) => ({ key: asked, pages: old.key === asked ? old.pages : null, error })),
-        )
-        .finally(() => {
-          l.busy = false;
-          if (l.again) {
-            l.again = false;
-            read();
-          }
-        });
-    };
-    read();
-  }, []);
+  const reload = useCoalescedReload(
+    key,
+    (asked) => api.call('pages.list', listInput(asked)),
+    (asked, r) => setLoaded((old) => (r.ok ? { key: asked, pages: r.value, error: null } : { key: asked, pages: old.key === asked ? old.pages : null, error: r.error })),
+  );
 
   useEffect(() => {
     reload();
