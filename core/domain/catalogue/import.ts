@@ -175,7 +175,12 @@ async function readSheet(ws: AsyncIterable<ExcelJS.Row>, sheet: DataSheet | unde
       budget.cell(label, r.number, v);
       values[col] = v;
     });
-    if (!sheet) continue; // other sheets (the guide) are only counted
+    if (!sheet) {
+      // Other sheets (the guide) are only counted, rows too: a huge sheet is refused whatever its name (or when the
+      // streaming reader could not name it).
+      if (r.number > 1) budget.row(label, ++dataRows);
+      continue;
+    }
     if (r.number === 1) {
       values.forEach((v, col) => {
         const header = asText(v);

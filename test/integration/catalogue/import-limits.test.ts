@@ -33,6 +33,20 @@ describe('catalogue import limits', () => {
     expect(await codeOf(importCatalogue(readFileSync(big)))).toBe('CATALOGUE_TOO_MANY_ROWS');
   }, 120_000);
 
+  it('counts the rows of every sheet: a long sheet of another name is refused too', async () => {
+    const sample = (await importCatalogue(readFileSync(path.join('resources', 'catalogue', 'sample.json')))).catalogue!;
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await exportCatalogue(sample, 'xlsx')) as unknown as ArrayBuffer);
+    const rows = Math.max(...wb.worksheets.map((w) => w.rowCount));
+    const notes = wb.addWorksheet('Ghi chú');
+    for (let i = 0; i < rows + 10; i++) notes.addRow([`dòng ${i}`]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const limits = { ...CATALOGUE_IMPORT_LIMITS, maxRowsPerSheet: rows + 5 };
+    expect((await importCatalogue(await exportCatalogue(sample, 'xlsx'), 'xlsx', limits)).errors).toEqual([]);
+    expect(await codeOf(importCatalogue(xlsx, 'xlsx', limits))).toBe('CATALOGUE_TOO_MANY_ROWS');
+  });
+
   it('refuses past the cell and cell-length limits', async () => {
     const sample = (await importCatalogue(readFileSync(path.join('resources', 'catalogue', 'sample.json')))).catalogue!;
     const xlsx = await exportCatalogue(sample, 'xlsx');
