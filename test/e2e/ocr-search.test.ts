@@ -123,7 +123,7 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
     await waitForHeading(page, SCREEN_TITLES_VI.dossiers);
     const lookup = page.getByLabel('Mã hồ sơ', { exact: true });
     await lookup.focus();
-    await page.keyboard.type(dossier.code, { delay: 20 });
+    await page.keyboard.type(dossier.code, { delay: 60 });
     await page.keyboard.press('Enter');
     await page.getByTestId('dossier-detail').waitFor();
     await page.getByTestId('dossier-ocr').waitFor();
@@ -193,7 +193,7 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
     await expectAccessible(page, 'search screen, empty');
 
     // No match: said in Vietnamese.
-    await page.keyboard.type('khong co tu nay zzqx', { delay: 20 });
+    await page.keyboard.type('khong co tu nay zzqx', { delay: 60 }); // a clerk typing: 35 ms gaps are a scanner's burst (wedge)
     // Every key reached the box (a loaded machine must not lose focus or keys), then the answer, or the error shown.
     await expect.poll(() => page.getByTestId('search-input').inputValue()).toBe('khong co tu nay zzqx');
     // Answers to what was typed so far may show first (the search runs as the clerk pauses): wait for the last one.
@@ -205,7 +205,7 @@ describe('OCR badges, searchable PDF and search (eSCL scanner on 127.0.0.1)', ()
 
     // F3 again selects the box's text: typing replaces it. No diacritics, đ typed as d.
     await page.keyboard.press('F3');
-    await page.keyboard.type('quyen su dung dat', { delay: 20 });
+    await page.keyboard.type('quyen su dung dat', { delay: 60 });
     // The query goes into the address once typing pauses (Back will come back to it).
     await expect.poll(() => page.url(), { timeout: 15_000 }).toContain('q=quyen+su+dung+dat');
     const hit = page.getByTestId('search-hit').first();
