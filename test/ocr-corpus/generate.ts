@@ -5,6 +5,7 @@
  * in reading order, joined with \n. Deterministic: the same seed gives the same text and, on the same libraries, the
  * same pixels. Used by test/integration/ocr/accuracy.test.ts, test/bench/ocr-accuracy.bench.ts and write-corpus.ts.
  */
+import { mulberry32 } from '../helpers/seeded-random';
 import sharp from 'sharp';
 
 export const A4_MM = { width: 210, height: 297 } as const;
@@ -59,16 +60,7 @@ export interface PageLine {
 // Text
 
 /** Seeded PRNG (mulberry32): deterministic on every platform. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Trịnh', 'Đinh'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Xuân', 'Bảo', 'Thế', 'Kim', 'Diệu'];

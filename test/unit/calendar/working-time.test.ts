@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../helpers/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../core/contract/errors';
 import {
@@ -229,16 +230,7 @@ describe('computeDue errors', () => {
 
 describe('computeDue properties', () => {
   // Seeded generator so a failure can be replayed.
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  const rng = mulberry32;
   const random = rng(20260217);
   const randomReceipt = (): LocalDateTime => {
     const { y, m, d } = fromJdn(toJdn(2025, 1, 1) + Math.floor(random() * 3 * 365));

@@ -2,6 +2,7 @@
  * Deterministic synthetic procedures for search tests and the search bench: Vietnamese words with
  * diacritics and đ, unique codes per agency, a few agencies and fields.
  */
+import { mulberry32 } from '../../helpers/seeded-random';
 import type { Procedure } from '../../../core/domain/catalogue/schema';
 
 const WORDS = [
@@ -22,17 +23,6 @@ const FIELDS = [
 ];
 export const SYNTHETIC_AGENCIES = ['000.00.01.H12', '000.00.02.H12', '000.27.10.H12', 'G01.27.10.H12'];
 
-/** Small fast PRNG so the data set is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticProcedures(count: number, seed = 42): Procedure[] {
   const rnd = mulberry32(seed);
