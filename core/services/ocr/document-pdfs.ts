@@ -8,13 +8,11 @@
  * or another process that built the same first, leaves our file to be removed and the row as it is.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { AppError, isAppError } from '../../contract/errors';
 import { UPLOAD_CHUNK_BYTES } from '../../contract/limits';
 import type { DocumentPdf } from '../../contract/ocr';
 import { errorMessage } from '../../i18n/translate';
 import type { Clock } from '../../platform/clock';
-import { realInsideSync } from '../../platform/inside';
 import type { Logger } from '../../platform/logger';
 import type { EventPublisher } from '../../rpc/event-publisher';
 import { inTransaction, type Db } from '../../store/database';
@@ -328,35 +326,16 @@ export class DocumentPdfs {
     const r = this.row(input.dossierId, input.itemCode);
     if (!r || !r.path || r.bytes === null || !r.sha256) throw new AppError('OCR_PDF_NOT_READY', { itemCode: input.itemCode.slice(0, 60) });
     if (input.offset > r.bytes) throw new AppError('OCR_PDF_BAD_OFFSET', { offset: input.offset, bytes: r.bytes }, { field: 'offset' });
-    const inside = (() => {
-      try {
-        return realInsideSync(this.filesDirOf(), this.d.files.abs(r.path!));
-      } catch {
-        return null;
-      }
-    })();
-    if (!inside || inside.path === inside.root) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
     const length = Math.min(UPLOAD_CHUNK_BYTES, r.bytes - input.offset);
-    const data = Buffer.alloc(length);
-    let fd: number;
+    // PageFiles reads only inside <data>/files (symlinks resolved) and only while the size is what the row says.
+    const missing = () => new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+    let data: Buffer;
     try {
-      fd = openSync(inside.path, 'r');
-    } catch {
-      throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
-    }
-    try {
-      if (fstatSync(fd).size !== r.bytes) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
-      let done = 0;
-      while (done < length) {
-        const n = readSync(fd, data, done, length - done, input.offset + done);
-        if (n === 0) throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
-        done += n;
-      }
-    } finally {
-      closeSync(fd);
-    }
-    if (input.offset === 0 && createHash('sha256').update(readFileSync(inside.path)).digest('hex') !== r.sha256) {
-      throw new AppError('OCR_PDF_MISSING', { itemCode: r.item_code });
+      data = this.d.files.readRange(r.path, r.bytes, input.offset, length);
+      if (input.offset === 0 && createHash('sha256').update(this.d.files.readVerified(r.path)).digest('hex') !== r.sha256) throw missing();
+    } catch (e) {
+      if (isAppError(e) && e.code === 'PAGE_FILE_MISSING') throw missing();
+      throw e;
     }
     const code = this.d.db.prepare<[string], { code: string | null }>('SELECT code FROM dossiers WHERE id = ?').get(r.dossier_id)?.code ?? r.dossier_id;
     return {
@@ -369,10 +348,5 @@ export class DocumentPdfs {
       next: input.offset + length,
       dossierCode: code,
     };
-  }
-
-  private filesDirOf(): string {
-    // PageFiles.abs('') is the files folder itself.
-    return this.d.files.abs('');
   }
 }
