@@ -2,7 +2,7 @@
  * `motcua pdf IMAGE... --out FILE.pdf [--ocr] [--json]`: a PDF/A-1b of the images, one page each in the order given.
  * Each image goes through the scan pipeline first, as a scanned page would (text pages become G4, photos JPEG), and
  * with --ocr its grayscale master is read by the OCR engine for the invisible text layer. Every input is checked
- * before anything is written, and the PDF is written whole or not at all (write-durably.ts).
+ * before anything is written, and the PDF is written whole or not at all (durable-files.ts writeFileDurably).
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { ocrCacheDir } from '../../../services/ocr/engine/ocr-data';
 import type { OcrEngine, OcrResult } from '../../../services/ocr/engine/types';
 import { buildSearchablePdf } from '../../../services/pdf/searchable-pdf';
 import type { PdfPageInput } from '../../../services/pdf/types';
-import { writeFileDurably } from '../../../services/pdf/write-durably';
+import { writeFileDurably } from '../../../services/documents/durable-files';
 import { processPage } from '../../../services/scanning/pipeline/process-page';
 import { enhanceForOcr } from '../../../services/ocr/engine/prepare';
 import type { PipelineOutput } from '../../../services/scanning/pipeline/types';

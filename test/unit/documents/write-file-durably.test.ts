@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileDurably } from '../../../core/services/pdf/write-durably';
+import { writeFileDurably } from '../../../core/services/documents/durable-files';
 import { tempDir } from '../../helpers/temp';
 
 const tmp = tempDir('motcua-durable-');
