@@ -199,7 +199,7 @@ describe('dossiers screen', () => {
     await scan(page, qrOf(TRAN_VAN_DUC));
     await expect.poll(() => name.inputValue(), { timeout: 10_000 }).toBe(TRAN_VAN_DUC.fullName);
     expect(await give.getByLabel('Số giấy tờ người nhận').inputValue()).toBe(TRAN_VAN_DUC.idNumber);
-    expect(await give.isVisible()).toBe(true);
+    await expect.poll(() => give.isVisible()).toBe(true);
     expect(await stateText(page)).toBe('Có kết quả');
     expect((await rpc.call<Dossier>('dossiers.get', { id: first.id })).state).toBe('result_ready');
     // A receipt scanned into the dialog fills nothing and opens nothing behind it.
@@ -207,7 +207,7 @@ describe('dossiers screen', () => {
     await scan(page, first.code);
     await expect.poll(() => give.getByTestId('return-error').textContent()).toContain('không phải mã QR thẻ CCCD');
     expect(await name.inputValue()).toBe(TRAN_VAN_DUC.fullName);
-    expect(await give.isVisible()).toBe(true);
+    await expect.poll(() => give.isVisible()).toBe(true);
     // The applicant comes after all: typed by hand, as a person types.
     await name.fill('');
     await name.pressSequentially(first.applicant.fullName, { delay: 60 });
@@ -235,7 +235,7 @@ describe('dossiers screen', () => {
     expect(await violations(page)).toEqual([]);
     // Without a reason nothing is sent.
     await fix.getByRole('button', { name: 'Lưu thông tin đã sửa' }).click();
-    expect(await fix.getByText('Lý do cần ít nhất 3 ký tự.').isVisible()).toBe(true);
+    await expect.poll(() => fix.getByText('Lý do cần ít nhất 3 ký tự.').isVisible()).toBe(true);
     expect(await violations(page)).toEqual([]);
     // The person who really came: their card, scanned with focus in the reason field, fills name and number.
     await fix.getByLabel('Lý do sửa').focus();
@@ -285,7 +285,7 @@ describe('dossiers screen', () => {
     expect(await violations(page)).toEqual([]);
     // Without the cash confirmation nothing is recorded.
     await fee.getByRole('button', { name: 'Thu phí và cấp biên lai' }).click();
-    expect(await fee.getByText('Hãy đánh dấu xác nhận đã nhận đủ tiền.').isVisible()).toBe(true);
+    await expect.poll(() => fee.getByText('Hãy đánh dấu xác nhận đã nhận đủ tiền.').isVisible()).toBe(true);
     expect(await violations(page)).toEqual([]);
     await fee.getByLabel('Tôi đã nhận đủ số tiền mặt này từ người nộp').check();
     await fee.getByRole('button', { name: 'Thu phí và cấp biên lai' }).click();

@@ -110,7 +110,7 @@ describe('keyboard only', () => {
     await expect.poll(() => tab.getAttribute('aria-selected')).toBe('true');
     const official = page.getByTestId('settings-official');
     const button = official.getByRole('button', { name: /^Chọn tệp…/ });
-    expect(await button.isVisible()).toBe(true);
+    await expect.poll(() => button.isVisible()).toBe(true);
     expect(await official.getByTestId('file-picker-name').textContent()).toBe('Chưa chọn tệp nào.');
     // The browser's own control (which would say "Choose File" / "No file chosen") takes no space on screen.
     const input = official.locator('input[type=file]');

@@ -439,7 +439,7 @@ describe('reception', () => {
     for (const label of ['Số CCCD', 'Họ và tên', 'Số CMND cũ', 'Nơi thường trú', 'Ngày sinh', 'Ngày cấp', 'Số điện thoại']) {
       expect({ label, value: await field(page, label).inputValue() }).toEqual({ label, value: '' });
     }
-    expect(await page.getByTestId('scan-cleared').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('scan-cleared').isVisible()).toBe(true);
     await expect.poll(() => page.getByTestId('live-assertive').textContent()).toContain('đã được xoá khỏi biểu mẫu');
     await expectAccessible(page, 'applicant, refused after an accepted scan');
   });
