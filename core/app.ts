@@ -51,6 +51,7 @@ import { clearRunMark, sweepOrphanFiles } from './services/documents/orphan-swee
 import { FolderJournal } from './services/documents/folder-journal';
 import { createOcr, type Ocr, type OcrOptions } from './services/ocr/ocr-setup';
 import { searchHandlers } from './services/search/search-handlers';
+import { createPrinting, type Printing, type PrintingOptions } from './services/printing/printing-setup';
 import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
@@ -87,6 +88,8 @@ export interface CoreOptions {
   scanning?: ScanningOptions;
   /** OCR: whether this core reads pages (default no: the app's cores, web and Electron, pass run: true), engine, workers. */
   ocr?: OcrOptions;
+  /** Printing: whether this core keeps retrying waiting print jobs (the app's cores pass run: true), time limits. */
+  printing?: PrintingOptions;
 }
 
 export interface Core {
@@ -124,6 +127,8 @@ export interface CoreServices {
   scanDevices: DeviceDirectory;
   /** The OCR queue, its runner (null when this core does not read pages) and the document PDFs. */
   ocr: Ocr;
+  /** The print queue and its sender. */
+  printing: Printing;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -202,7 +207,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // After the page store and dossiers: recovery of an interrupted scan runs here, once, before any call.
   const scanning = createScanning({ db, dataRoot: layout.root, resourcesDir, pages, dossiers, catalogue, settings, events, logger, clock, ...(opts.scanning ? { options: opts.scanning } : {}) });
   ocr = createOcr({ db, dataRoot: layout.root, resourcesDir, pages, audit, settings, events, logger, clock, ...(opts.ocr ? { options: opts.ocr } : {}) });
-  const services: CoreServices = { ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
+  const printing = createPrinting({ db, dataRoot: layout.root, resourcesDir, forms, dossiers, settings, audit, events, logger, clock, ...(opts.printing ? { options: opts.printing } : {}) });
+  const services: CoreServices = { printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -227,6 +233,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     scans: scanning.handlers,
     ocr: ocr.handlers,
     search: searchHandlers(new SearchService(db)),
+    printing: printing.handlers,
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
@@ -258,6 +265,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await scanning.close();
       // Pages being read are put back in the queue for the next start.
       await ocr?.close();
+      // A job being sent finishes (or is settled) before the database closes.
+      await printing.close();
       audit.flushHead();
       db.close();
       clearRunMark(layout.root);

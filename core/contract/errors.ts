@@ -109,6 +109,14 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'OCR_PDF_BAD_OFFSET',
   // A push-channel event name that names none.
   'EVENT_UNKNOWN',
+  // Printing: a printer URI that is not one of the forms, a PDF that is empty or not a PDF, a job id that names
+  // none, a job in a state the action does not fit, a ticket or PDF sent to a printer that cannot take it.
+  'PRINT_BAD_URI',
+  'PRINT_BAD_PDF',
+  'PRINT_JOB_NOT_FOUND',
+  'PRINT_JOB_STATE',
+  'PRINT_NOT_FOR_PRINTER',
+  'PRINT_NO_PRINTER',
 ]);
 
 export function isInputError(code: string): boolean {

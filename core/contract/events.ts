@@ -71,6 +71,21 @@ export const eventsContract = {
     access: [...ROLES],
     schema: z.object({ dossierId: z.string(), itemCode: z.string(), state: z.enum(['stale', 'ready', 'failed']) }),
   }),
+  'printing.jobChanged': event({
+    summary: 'A print job was queued, sent, printed, became uncertain (the clerk is asked), was cancelled or failed',
+    access: [...ROLES],
+    schema: z.object({
+      jobId: z.string(),
+      state: z.enum(['queued', 'sending', 'printed', 'uncertain', 'cancelled', 'failed']),
+      title: z.string(),
+      printerUri: z.string(),
+      dossierId: z.string().nullable(),
+      /** Why it waits or is uncertain. */
+      error: wireErrorBriefSchema.nullable(),
+      /** The queue after this change. */
+      counts: z.object({ queued: z.number().int(), sending: z.number().int(), uncertain: z.number().int() }),
+    }),
+  }),
 } as const;
 
 export type EventMap = typeof eventsContract;

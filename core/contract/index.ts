@@ -12,6 +12,7 @@ import { eventsMethodsContract } from './events';
 import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import { ocrContract, searchContract } from './ocr';
+import { printingContract } from './printing';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
 import { pagesContract, scansContract } from './scans';
@@ -37,6 +38,7 @@ export const contract = {
   scans: scansContract,
   ocr: ocrContract,
   search: searchContract,
+  printing: printingContract,
   events: eventsMethodsContract,
 } as const;
 

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     auditKey: masterSecret ? { masterSecret } : {},
     // The app's core: it reads scanned pages in the background (OCR queue).
     ocr: { run: true },
+    printing: { run: true },
     ...(args.resourcesDir !== undefined ? { resourcesDir: args.resourcesDir } : {}),
     ...(args.logLevel !== undefined ? { logLevel: args.logLevel } : {}),
   });

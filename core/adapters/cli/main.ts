@@ -15,6 +15,7 @@ import { registerDossierScanCommand } from './commands/dossier-scan';
 import { registerOcrCommands } from './commands/ocr';
 import { registerPdfCommand } from './commands/pdf';
 import { registerSearchCommand } from './commands/search';
+import { registerPrintCommands } from './commands/print';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerOcrCommands(program, run);
   registerPdfCommand(program, run);
   registerSearchCommand(program, run);
+  registerPrintCommands(program, run);
   return program;
 }
 
