@@ -31,10 +31,11 @@ import { uiOcr } from './messages/ui-ocr';
 import { printingDevices } from './messages/printing-devices';
 import { printingRender } from './messages/printing-render';
 import { printingQueue } from './messages/printing-queue';
+import { printingEscpos } from './messages/printing-escpos';
 import { cliPrint } from './messages/cli-print';
 import { uiPrinting } from './messages/ui-printing';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, cliPrint, uiPrinting];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {
