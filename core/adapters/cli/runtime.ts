@@ -1,7 +1,8 @@
 /**
  * What every CLI command shares: open the core on the data directory as the local operator, call one
  * contract method, print the value (JSON or text), map failures to exit codes.
- * Exit codes: 0 done, 1 the operation failed, 2 bad arguments or invalid input.
+ * Exit codes: 0 done, 1 the operation failed, 2 bad arguments or invalid input, 3 the device is not available now
+ * and the work is kept (a scanner stopped with its pages stored, a print job queued or awaiting the clerk's answer).
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import { resolveDataDir } from '../../platform/data-dir';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_DEVICE_UNAVAILABLE = 3;
 
 /** Bad input (exit 2) is a property of the error code, declared with the codes (contract/errors.ts). */
 export function isBadInput(code: string): boolean {
