@@ -27,7 +27,11 @@ function bad(uri: string, detail: string): AppError {
 }
 
 function hasControl(s: string): boolean {
-  return /[\u0000-\u001f\u007f]/.test(s);
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 /** %XX escapes decoded (a name may need %3F for "?"); a malformed escape is an error, not a literal. */
