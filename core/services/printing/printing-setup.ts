@@ -1,22 +1,28 @@
 /**
  * Printing as createCore builds it: the durable print queue (database side), the sender, and — in a core that keeps
- * printing (the app's: CoreOptions.printing.run true) — the runner that retries waiting jobs. A short CLI command
- * sends its own job once and leaves it queued when the printer is unavailable.
+ * printing (the app's: CoreOptions.printing.run true) — the runner's poll that retries waiting jobs. A short CLI
+ * command sends its own job once and leaves it queued when the printer is unavailable.
  * At every start, jobs a dead process was sending are settled: nothing written → queued again; bytes written →
  * uncertain (the clerk is asked; never resent on a guess).
- * PLACEHOLDER (skeleton): the queue's owner fills this in.
  */
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import type { EventPublisher } from '../../rpc/event-publisher';
-import type { Handlers } from '../../rpc/handlers';
 import type { Db } from '../../store/database';
-import type { printingContract } from '../../contract/printing';
-import { AppError } from '../../contract/errors';
 import type { AuditLog } from '../audit/audit-log';
 import type { DossierService } from '../dossiers/dossier-service';
 import type { FormsService } from '../forms/forms-service';
 import type { SettingsService } from '../settings/settings-service';
+import { DEFAULT_DELIVERY_TIMEOUTS } from './delivery';
+import { PrintJobs } from './print-jobs';
+import { defaultParts, type PrintingParts } from './print-parts';
+import { toPrintJob, PrintQueue, type JobRow } from './print-queue';
+import { PrintRenderer } from './print-render';
+import { PrintRunner } from './print-runner';
+import { printingHandlers, type PrintingHandlers } from './printing-handlers';
+import { PrintingSettingsStore } from './printing-settings';
+
+export type { PrintingHandlers };
 
 export interface PrintingOptions {
   /** Whether this core keeps retrying waiting jobs (default false; the app's cores pass true). */
@@ -25,11 +31,13 @@ export interface PrintingOptions {
   pollMs?: number;
   /** Time limits (tests pass small ones), ms. */
   timeouts?: { connect?: number; write?: number; status?: number; confirm?: number };
+  /** Tests only: other transports, renderer, encoder or delivery in place of the real ones. */
+  parts?: Partial<PrintingParts>;
 }
 
-export type PrintingHandlers = Handlers<typeof printingContract>;
-
 export interface Printing {
+  queue: PrintQueue;
+  runner: PrintRunner;
   handlers: PrintingHandlers;
   close(): Promise<void>;
 }
@@ -47,23 +55,32 @@ export function createPrinting(d: {
   clock: Clock;
   options?: PrintingOptions;
 }): Printing {
-  void d;
-  const notYet = (): never => {
-    throw new AppError('PRINT_NO_PRINTER', {});
+  const o = d.options ?? {};
+  const logger = d.logger.child({ area: 'printing' });
+  const parts: PrintingParts = { ...defaultParts, ...o.parts };
+  const queue = new PrintQueue({ db: d.db, clock: d.clock });
+  const changed = (row: JobRow) => {
+    const job = toPrintJob(row);
+    d.events.publish('printing.jobChanged', { jobId: job.id, state: job.state, title: job.title, printerUri: job.printerUri, dossierId: job.dossierId, error: job.error, counts: queue.counts() });
   };
+  const recovered = queue.recoverDead();
+  if (recovered.length) logger.warn('print jobs of a process that is gone settled', { jobs: recovered.map((r) => ({ seq: r.seq, state: r.state })) });
+  const runner = new PrintRunner({
+    queue,
+    parts,
+    timeouts: { ...DEFAULT_DELIVERY_TIMEOUTS, ...o.timeouts },
+    changed,
+    logger,
+    ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+  });
+  if (o.run === true) runner.start();
+  const printers = new PrintingSettingsStore({ settings: d.settings, parts });
+  const renderer = new PrintRenderer({ db: d.db, forms: d.forms, dossiers: d.dossiers, parts, resourcesDir: d.resourcesDir, dataRoot: d.dataRoot });
+  const jobs = new PrintJobs({ db: d.db, clock: d.clock, queue, runner, renderer, printers, parts, dossiers: d.dossiers, settings: d.settings, audit: d.audit, changed });
   return {
-    handlers: {
-      settings: notYet,
-      configure: notYet,
-      discover: notYet,
-      print: notYet,
-      jobs: notYet,
-      reprint: notYet,
-      resolve: notYet,
-      retry: notYet,
-      cancel: notYet,
-      preview: notYet,
-    },
-    close: async () => {},
+    queue,
+    runner,
+    handlers: printingHandlers({ jobs, queue, printers, parts }),
+    close: () => runner.close(),
   };
 }

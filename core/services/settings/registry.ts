@@ -66,6 +66,8 @@ export const SERVICE_SETTINGS: Readonly<Record<string, string>> = {
   'calendar.config': 'calendar.setWindows, calendar.setOfficial',
   'files.fullSweepAt': 'the orphan sweep at start (core/services/documents/orphan-sweep.ts)',
   [SCAN_PROFILES_KEY]: 'scans.saveProfile',
+  // The counter's printers: each URI is parsed there (printing/printing-settings.ts).
+  'printing.printers': 'printing.configure',
 };
 
 /** The rule for a key a client writes; throws for keys that are unknown or owned by a service. */

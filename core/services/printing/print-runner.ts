@@ -1,0 +1,143 @@
+/**
+ * Sends the queue's jobs to their printers (issue #16): one job at a time per printer, oldest first, each try
+ * through delivery.ts. What a try ends as:
+ * - printed → 'printed'; unavailable (nothing reached the printer) → 'queued' with the reason and the next try
+ *   (2 s doubling to 60 s), the printer's later jobs waiting behind it;
+ * - uncertain (bytes may have reached it, no confirmation) → 'uncertain', never resent until the clerk answers;
+ * - a throw before any byte → 'failed' (it cannot be printed: the printer's kind, a transport this machine lacks);
+ *   after a byte → 'uncertain'.
+ * In a core with options.run the runner also looks every pollMs for due jobs (other processes' too) and settles
+ * the jobs of processes that died; any core sends the jobs it makes (printing.print) at once.
+ */
+import { createHash } from 'node:crypto';
+import { isAppError } from '../../contract/errors';
+import type { Logger } from '../../platform/logger';
+import { printerProfileSchema } from '../../contract/printing';
+import type { DeliveryOutcome, DeliveryTimeouts } from './delivery';
+import type { PrintingParts } from './print-parts';
+import type { Claim, JobRow, PrintQueue, Settled } from './print-queue';
+
+export const DEFAULT_POLL_MS = 2_000;
+
+export interface PrintRunnerDeps {
+  queue: PrintQueue;
+  parts: PrintingParts;
+  timeouts: DeliveryTimeouts;
+  /** A job changed state: tell the push channel. */
+  changed: (row: JobRow) => void;
+  logger: Logger;
+  pollMs?: number;
+}
+
+/** The GS ( H process ID of one try (4 printable bytes): a reply to an earlier try is never taken for this one's. */
+export function processIdOf(c: Pick<Claim, 'id' | 'attempts'>): Uint8Array {
+  const h = createHash('sha256').update(`${c.id}/${c.attempts}`).digest();
+  return Uint8Array.from(h.subarray(0, 4), (b) => 0x30 + (b % 0x4a));
+}
+
+export class PrintRunner {
+  /** The line being sent per printer in this process (one at a time; a later call runs after it). */
+  private readonly lines = new Map<string, Promise<void>>();
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly d: PrintRunnerDeps) {}
+
+  /** Polls for due jobs (the app's cores). */
+  start(): void {
+    this.timer = setInterval(() => this.wake(), this.d.pollMs ?? DEFAULT_POLL_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  /** Settles dead processes' jobs, then sends what is due on every printer. */
+  wake(): void {
+    if (this.closed) return;
+    try {
+      for (const row of this.d.queue.recoverDead()) this.d.changed(row);
+      for (const uri of this.d.queue.printersDue()) void this.send(uri);
+    } catch (e) {
+      this.d.logger.error('print queue not read', { error: (e as Error)?.message });
+    }
+  }
+
+  /**
+   * Sends the printer's due jobs in order until one does not print, the line is empty, or (with `until`) that job
+   * has had its try. Resolves when this process's sending of that line is over.
+   */
+  send(printerUri: string, until?: string): Promise<void> {
+    const prev = this.lines.get(printerUri) ?? Promise.resolve();
+    const next = prev.then(() => this.drain(printerUri, until));
+    this.lines.set(printerUri, next);
+    void next.finally(() => {
+      if (this.lines.get(printerUri) === next) this.lines.delete(printerUri);
+    });
+    return next;
+  }
+
+  private async drain(printerUri: string, until?: string): Promise<void> {
+    while (!this.closed) {
+      let claim: Claim | null;
+      try {
+        claim = this.d.queue.claimNext(printerUri);
+      } catch (e) {
+        this.d.logger.error('print job not claimed', { error: (e as Error)?.message });
+        return;
+      }
+      if (!claim) return;
+      const row = await this.sendOne(claim);
+      if (row?.state !== 'printed' || claim.id === until) return;
+    }
+  }
+
+  private async sendOne(c: Claim): Promise<JobRow | null> {
+    const sending = this.d.queue.row(c.id);
+    if (sending) this.d.changed(sending);
+    let writing = false;
+    const onWriting = () => {
+      if (writing) return;
+      writing = true;
+      this.d.queue.markWriting(c);
+    };
+    let settled: Settled;
+    try {
+      settled = toSettled(await this.deliver(c, onWriting));
+    } catch (e) {
+      const error = isAppError(e) ? { code: e.code, params: e.params } : { code: 'PRINT_SEND_FAILED', params: { detail: String((e as Error)?.message ?? e).slice(0, 300) } };
+      this.d.logger.warn('print job not sent', { jobId: c.id, printer: c.printerUri, code: error.code, error: (e as Error)?.message });
+      settled = writing ? { outcome: 'uncertain', error, bytesWritten: 0 } : { outcome: 'failed', error };
+    }
+    const row = this.d.queue.finish(c, settled);
+    if (row) this.d.changed(row);
+    return row;
+  }
+
+  private async deliver(c: Claim, onWriting: () => void): Promise<DeliveryOutcome> {
+    const printer = this.d.parts.openPrinter(this.d.parts.parsePrinterUri(c.printerUri));
+    if (c.payloadKind === 'escpos') {
+      if (printer.kind !== 'escpos') throw new Error(`an ESC/POS job for a document printer (${c.printerUri})`);
+      const profile = printerProfileSchema.parse(c.profile ?? {});
+      return this.d.parts.deliverEscpos(printer, c.payload, profile, { processId: processIdOf(c), timeouts: this.d.timeouts, onWriting });
+    }
+    if (printer.kind !== 'document') throw new Error(`a PDF job for an ESC/POS printer (${c.printerUri})`);
+    return this.d.parts.deliverDocument(printer, c.payload, { title: c.title, copies: c.copies, jobKey: c.id, onWriting });
+  }
+
+  /** Stops polling; the tries under way end (delivery's own time limits bound them) before the database closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await Promise.allSettled([...this.lines.values()]);
+  }
+}
+
+function toSettled(o: DeliveryOutcome): Settled {
+  switch (o.outcome) {
+    case 'printed':
+      return { outcome: 'printed', bytesWritten: o.bytesWritten };
+    case 'unavailable':
+      return { outcome: 'unavailable', error: o.error };
+    case 'uncertain':
+      return { outcome: 'uncertain', error: o.error, bytesWritten: o.bytesWritten };
+  }
+}
