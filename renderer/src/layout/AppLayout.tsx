@@ -1,6 +1,7 @@
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ScanListener } from '../input/ScanListener';
+import { PrintQueue } from '../screens/printing/PrintQueue';
 import { OcrQueueStatus } from '../screens/search/OcrQueueStatus';
 import { useSession } from '../session/session-context';
 import { Brand } from './Brand';
@@ -23,6 +24,7 @@ export function AppLayout() {
         <Brand />
         <div className="app-header__tools">
           <OcrQueueStatus />
+          <PrintQueue />
           <UserBar user={user} />
           <LanguageSwitch />
           <HelpButton />

@@ -10,6 +10,7 @@ import { OcrSection } from './OcrSection';
 import { useDossierOcr } from './useDossierOcr';
 import { ChecklistSection, DocumentsSection, FeesSection, HistorySection, ResultSection, StateBadge, SummarySection } from './DossierRecord';
 import { PrintPanel } from './PrintPanel';
+import { DossierPrinting } from '../printing/DossierPrinting';
 import { ScanningPanel } from '../scanning/ScanningPanel';
 
 /**
@@ -94,6 +95,7 @@ export function DossierDetail({ id, onBack, openAt = null }: { id: string; onBac
             <div className="dossier-detail__side">
               <DossierActions view={view} onChanged={changed} />
               <PrintPanel view={view} />
+              <DossierPrinting view={view} />
               <DocumentsSection view={view} />
             </div>
           </div>

@@ -1,6 +1,6 @@
 /**
  * After the decision: the dossier code (big, for reading aloud), due date and lookup PIN, the slips to print
- * (downloaded as PDF), and "New dossier" to start over.
+ * (on the counter's receipt printer when it has one, and always downloadable as PDF), and "New dossier".
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { DossierView } from '../../../../core/contract/dossiers';
 import { FormError } from '../../components/FormError';
 import { downloadForm, type FormLayout, type FormName } from '../../files/download-form';
 import { describeError } from '../../i18n/error-text';
+import { SlipPrinting } from '../printing/SlipPrinting';
 import { formatLocalDateTime } from './format';
 
 const FORM_OF_STATE: Partial<Record<DossierView['state'], FormName>> = {
@@ -20,9 +21,11 @@ const LAYOUTS: readonly FormLayout[] = ['a4', '80mm'];
 export interface DoneViewProps {
   dossier: DossierView;
   onNew(): void;
+  /** Received with "receive and print": the slips go to the counter's receipt printer by themselves. */
+  autoPrint?: boolean;
 }
 
-export function DoneView({ dossier, onNew }: DoneViewProps) {
+export function DoneView({ dossier, onNew, autoPrint = false }: DoneViewProps) {
   const { t } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -100,6 +103,7 @@ export function DoneView({ dossier, onNew }: DoneViewProps) {
           </ul>
         </div>
       )}
+      <SlipPrinting dossier={dossier} autoPrint={autoPrint} />
       <FormError message={error === null ? null : describeError(t, error).text} testId="done-error" />
       <div className="rx-done__forms" role="group" aria-label={t('reception.done.forms')}>
         {downloads.map((d) => (

@@ -51,6 +51,7 @@ import {
 import { formatBytes, formatLocalDateTime } from './format';
 import { ProcedureStep } from './ProcedureStep';
 import { isBlankDraft, parseSavedDraft, serialiseDraft, vietnamWallClock } from './saved-draft';
+import { usePrintingSettings } from '../printing/printing-settings';
 import { refusalDetail } from './scan-refusal';
 import { WorkingHoursNotice } from './WorkingHoursNotice';
 import { ReviewStep, type MissingItem } from './ReviewStep';
@@ -108,6 +109,9 @@ export function ReceptionScreen() {
   const [draft, setDraft] = useState<Draft>(() => restored?.draft ?? emptyDraft(rememberedAgency() ?? ''));
   const [step, setStep] = useState<StepId>(restored?.step ?? 'applicant');
   const [done, setDone] = useState<DossierView | null>(restored?.done ?? null);
+  /** The dossier just received here with a receipt printer at the counter: its slips print by themselves. */
+  const [autoPrintId, setAutoPrintId] = useState<string | null>(null);
+  const receiptPrinter = usePrintingSettings()?.receipt?.uri ?? null;
   const [agencies, setAgencies] = useState<Agency[]>([]);
   const [problems, setProblems] = useState<Problems>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -464,7 +468,9 @@ export function ReceptionScreen() {
     setIncomplete(null);
     try {
       // The pages scanned in the Documents step wait in this clerk's tray: the new dossier takes them.
-      finish(await api.call('dossiers.receive', { ...input, trayPages: true }));
+      const view = await api.call('dossiers.receive', { ...input, trayPages: true });
+      if (receiptPrinter) setAutoPrintId(view.id); // receive and print
+      finish(view);
     } catch (e) {
       setBusy(null);
       if (e instanceof ApiError && e.code === 'DOSSIER_CHECKLIST_INCOMPLETE') {
@@ -610,7 +616,7 @@ export function ReceptionScreen() {
       )}
 
       {done ? (
-        <DoneView dossier={done} onNew={startNew} />
+        <DoneView dossier={done} onNew={startNew} autoPrint={autoPrintId === done.id} />
       ) : (
         <>
           <Stepper steps={STEPS} current={step} visited={visited} invalid={stepProblems} onGo={(s) => goTo(s)} />
@@ -661,6 +667,7 @@ export function ReceptionScreen() {
                 errorOf={errorOf}
                 onChange={(patch) => update(patch, ...Object.keys(patch).map((k) => (k === 'feeCollected' ? 'fees.collected' : k === 'feeConfirmed' ? 'fees.confirmed' : k)))}
                 onDecide={openDecision}
+                receiptPrinter={receiptPrinter}
               />
             )}
             {step === 'review' && draft.procedure && (

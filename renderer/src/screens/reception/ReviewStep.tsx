@@ -29,9 +29,11 @@ export interface ReviewStepProps {
   errorOf(key: string): string | undefined;
   onChange(patch: Partial<Draft>): void;
   onDecide(decision: Decision): void;
+  /** The counter's receipt printer, when it has one: receiving then prints the receipt (and fee receipt). */
+  receiptPrinter?: string | null;
 }
 
-export function ReviewStep({ draft, agencies, busy, incomplete, errorOf, onChange, onDecide }: ReviewStepProps) {
+export function ReviewStep({ draft, agencies, busy, incomplete, errorOf, onChange, onDecide, receiptPrinter = null }: ReviewStepProps) {
   const { t } = useTranslation();
   const id = useId();
   const p = draft.procedure;
@@ -204,9 +206,10 @@ export function ReviewStep({ draft, agencies, busy, incomplete, errorOf, onChang
           data-field="decision.receive"
           aria-busy={busy === 'receive'}
           aria-keyshortcuts="Control+Enter"
+          aria-describedby={receiptPrinter ? `${id}-prints` : undefined}
           onClick={() => onDecide('receive')}
         >
-          {busy === 'receive' ? t('reception.decision.working') : t('reception.decision.receive')}
+          {busy === 'receive' ? t('reception.decision.working') : receiptPrinter ? t('printingUi.reception.receiveAndPrint') : t('reception.decision.receive')}
           <kbd className="rx-key">{t('reception.decision.receiveKey')}</kbd>
         </button>
         <button type="button" className="btn" aria-busy={busy === 'supplement'} onClick={() => onDecide('supplement')}>
@@ -216,6 +219,11 @@ export function ReviewStep({ draft, agencies, busy, incomplete, errorOf, onChang
           {t('reception.decision.refuse')}
         </button>
       </div>
+      {receiptPrinter && (
+        <p id={`${id}-prints`} className="rx-muted" data-testid="receive-prints">
+          {t('printingUi.reception.receivePrints', { uri: receiptPrinter })}
+        </p>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { ScreenPage } from '../../components/ScreenPage';
 import { CatalogueSection } from './CatalogueSection';
 import { CounterSection } from './CounterSection';
 import { DevicesSection } from './DevicesSection';
+import { PrintersSection } from '../printing/PrintersSection';
 import { SettingsTabs } from './SettingsTabs';
 import { SystemInfoPanel } from './SystemInfoPanel';
 import { useRoles } from './useRoles';
@@ -12,7 +13,7 @@ import { UsersSection } from './UsersSection';
 import { WorkingTimeSection } from './WorkingTimeSection';
 import './settings.css';
 
-const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices'] as const;
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'printers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const PANELS: Record<Section, ComponentType> = {
@@ -21,10 +22,12 @@ const PANELS: Record<Section, ComponentType> = {
   catalogue: CatalogueSection,
   users: UsersSection,
   devices: DevicesSection,
+  printers: PrintersSection,
 };
 
 /**
- * Settings in sections (tabs): counter and forms, working time and holidays, the catalogue, accounts, devices.
+ * Settings in sections (tabs): counter and forms, working time and holidays, the catalogue, accounts, devices,
+ * printers.
  * Admins and supervisors edit; clerks read. ?section=… opens a section directly (kept out of later navigation,
  * which would move focus to the heading on every tab change).
  */

@@ -1,0 +1,59 @@
+/**
+ * A dossier's print jobs as a table: what, when, on which printer, its state live (why it waits), and "Reprint"
+ * for a job that printed (the core marks the paper "BẢN IN LẠI" and keeps the number).
+ */
+import { useTranslation } from 'react-i18next';
+import type { PrintJob } from '../../../../core/contract/printing';
+import { formatDateTime } from '../../format/date-time';
+import { stateText } from './job-text';
+
+export interface JobTableProps {
+  jobs: readonly PrintJob[];
+  caption: string;
+  busyId: string | null;
+  onReprint?: ((job: PrintJob) => void) | undefined;
+  testId?: string;
+}
+
+export function JobTable({ jobs, caption, busyId, onReprint, testId }: JobTableProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-scroll">
+      <table className="data-table print-jobs" data-testid={testId}>
+        <caption className="data-table__caption">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('printingUi.job.what')}</th>
+            <th scope="col">{t('printingUi.job.at')}</th>
+            <th scope="col">{t('printingUi.job.state')}</th>
+            {onReprint && <th scope="col">{t('printingUi.job.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {jobs.map((j) => (
+            <tr key={j.id} data-job={j.id} data-state={j.state} data-form={j.form ?? undefined} data-reprint={j.reprint}>
+              <th scope="row" className="data-table__text">
+                {t('printingUi.job.numbered', { seq: j.seq, title: j.title })}
+                {j.reprint && <span className="print-tag"> {t('printingUi.job.reprint')}</span>}
+                <span className="print-jobs__printer">
+                  <code>{j.printerUri}</code>
+                </span>
+              </th>
+              <td className="data-table__num">{formatDateTime(j.createdAt)}</td>
+              <td className={j.state === 'uncertain' ? 'print-state print-state--ask' : 'print-state'}>{stateText(t, j)}</td>
+              {onReprint && (
+                <td>
+                  {j.state === 'printed' && (
+                    <button type="button" className="btn" aria-busy={busyId === j.id} aria-label={t('printingUi.dossier.reprintNamed', { seq: j.seq, title: j.title })} data-testid="print-reprint" onClick={() => onReprint(j)}>
+                      {t('printingUi.dossier.reprint')}
+                    </button>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
