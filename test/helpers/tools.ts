@@ -19,6 +19,13 @@ export const TOOL_PACKAGES: Readonly<Record<string, string>> = {
   java: 'default-jre-headless',
   pdfimages: 'poppler-utils',
   pdffonts: 'poppler-utils',
+  lp: 'cups-client',
+  lpstat: 'cups-client',
+  lpadmin: 'cups-client',
+  cupsenable: 'cups-client',
+  cupsaccept: 'cups-client',
+  cupsd: 'cups',
+  socat: 'socat',
 };
 
 export interface ToolCheck {
