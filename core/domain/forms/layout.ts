@@ -9,6 +9,7 @@ import { DEFAULT_QR_CONTENT } from './template';
 import { evaluateCondition, evaluateText, lookup, plainText, type FontKey, type Scopes, type Span } from './evaluate';
 import { wrapBalanced, wrapSpans, type Line, type Measure } from './wrap';
 import { qrMatrix, qrSvgPath, QUIET_ZONE } from './qr';
+import { reprintLabels } from '../printing/reprint-mark';
 
 export const MM = 72 / 25.4;
 
@@ -68,7 +69,28 @@ const GEOMETRY: Record<FormLayout, Geometry> = {
     lineFactor: 1.25,
     compact: true,
   },
+  '58mm': {
+    width: 58 * MM,
+    height: null,
+    // 48 mm printable on 58 mm paper (384 dots at 203 dpi); same type sizes as 80 mm, the lines wrap sooner.
+    margin: { top: 4 * MM, right: 5 * MM, bottom: 6 * MM, left: 5 * MM },
+    fontScale: 8 / 12,
+    lengthScale: 0.55,
+    lineFactor: 1.25,
+    compact: true,
+  },
 };
+
+/** The layout name templates know: both rolls are '80mm' to them (the contract and templates stay 'a4' | '80mm'). */
+function templateLayout(layout: FormLayout): 'a4' | '80mm' {
+  return layout === 'a4' ? 'a4' : '80mm';
+}
+
+/** Page width and margins (points) of a layout: the thermal renderer draws the printable width at the printer's dots. */
+export function pageFrame(layout: FormLayout): { width: number; margin: Geometry['margin']; fontScale: number; lengthScale: number; lineFactor: number } {
+  const g = GEOMETRY[layout];
+  return { width: g.width, margin: { ...g.margin }, fontScale: g.fontScale, lengthScale: g.lengthScale, lineFactor: g.lineFactor };
+}
 
 /**
  * Default size (A4 points) and space before (A4 mm) per block type. Official forms set 13 pt Times New Roman;
@@ -94,7 +116,7 @@ const LINE_WIDTH = 0.6;
 type Align = 'left' | 'center' | 'right';
 
 /** Text operations for one line whose top is at `top`. */
-function lineOps(line: Line, x: number, width: number, align: Align, size: number, top: number, m: FontMetrics, lineFactor: number): Op[] {
+export function lineOps(line: Line, x: number, width: number, align: Align, size: number, top: number, m: FontMetrics, lineFactor: number): Op[] {
   const lh = size * lineFactor;
   const baseline = top + (lh - (m.ascent + m.descent) * size) / 2 + m.ascent * size;
   let cx = align === 'left' ? x : align === 'center' ? x + (width - line.width) / 2 : x + width - line.width;
@@ -193,18 +215,70 @@ export interface LayoutInput {
   computed: Record<string, unknown>;
   layout: FormLayout;
   metrics: FontMetrics;
+  /** A reprint: the mark across the top (roll: above the content; A4: in the top margin of every page). */
+  reprint?: { at: string } | undefined;
+}
+
+/** Reprint mark sizes in A4 points (scaled like the rest of the layout). */
+const REPRINT_SIZE = { title: 13, note: 8 };
+const REPRINT_FRAME = 1.2;
+
+/**
+ * The reprint mark: a framed box as wide as `width` with "BẢN IN LẠI — <time>" (bold, wrapped if it must be) and a
+ * small "REPRINT" under it. Returns its operations and height.
+ */
+export function reprintMarkOps(
+  at: string,
+  x: number,
+  width: number,
+  top: number,
+  scale: { fontScale: number; lengthScale: number; lineFactor: number },
+  metrics: FontMetrics,
+): { ops: Op[]; height: number } {
+  const labels = reprintLabels(at);
+  const pad = 2 * MM * scale.lengthScale;
+  const titleSize = REPRINT_SIZE.title * scale.fontScale;
+  const noteSize = REPRINT_SIZE.note * scale.fontScale;
+  const inner = width - 2 * pad;
+  const ops: Op[] = [];
+  let y = top + pad;
+  for (const line of wrapSpans([{ text: labels.title, font: 'bold' }], inner, titleSize, metrics.measure)) {
+    ops.push(...lineOps(line, x + pad, inner, 'center', titleSize, y, metrics, scale.lineFactor));
+    y += titleSize * scale.lineFactor;
+  }
+  for (const line of wrapSpans([{ text: labels.note, font: 'regular' }], inner, noteSize, metrics.measure)) {
+    ops.push(...lineOps(line, x + pad, inner, 'center', noteSize, y, metrics, scale.lineFactor));
+    y += noteSize * scale.lineFactor;
+  }
+  const bottom = y + pad * 0.6;
+  const half = REPRINT_FRAME / 2;
+  const frame = (x1: number, y1: number, x2: number, y2: number): Op => ({ kind: 'line', x1, y1, x2, y2, width: REPRINT_FRAME, dashed: false });
+  ops.push(
+    frame(x, top + half, x + width, top + half),
+    frame(x, bottom - half, x + width, bottom - half),
+    frame(x + half, top, x + half, bottom),
+    frame(x + width - half, top, x + width - half, bottom),
+  );
+  return { ops, height: bottom - top };
 }
 
 export function layoutForm(input: LayoutInput): LaidOutDocument {
   const g = GEOMETRY[input.layout];
   const flow = new Flow(g, input.metrics);
+  const named = templateLayout(input.layout);
+  if (input.reprint && g.height === null) {
+    // On the roll the mark is the first thing out of the printer, above the letterhead.
+    const mark = reprintMarkOps(input.reprint.at, flow.left, flow.contentWidth, flow.y, g, input.metrics);
+    for (const op of mark.ops) flow.add(op);
+    flow.y += mark.height + flow.mm(3);
+  }
   const scopes: Scopes = [input.computed, input.context as unknown as Record<string, unknown>];
   const wrap: Wrap = (spans, width, size) => wrapSpans(spans, width, size, input.metrics.measure);
   const balanced: Wrap = (spans, width, size) =>
     typeof width === 'number' ? wrapBalanced(spans, width, size, input.metrics.measure) : wrap(spans, width, size);
 
   for (const block of input.template.blocks) {
-    if (block.layouts && !block.layouts.includes(input.layout)) continue;
+    if (block.layouts && !block.layouts.includes(named)) continue;
     if (!evaluateCondition(block.when, scopes)) continue;
     const size = (block.size ?? DEFAULTS[block.type].size) * g.fontScale;
     if (block.type !== 'paragraph' && block.type !== 'fields' && block.type !== 'spacer') flow.clearFloat();
@@ -244,7 +318,7 @@ export function layoutForm(input: LayoutInput): LaidOutDocument {
         layoutFields(flow, block, scopes, size, wrap);
         break;
       case 'table':
-        layoutTable(flow, block, scopes, size, wrap, input.layout);
+        layoutTable(flow, block, scopes, size, wrap, named);
         break;
       case 'qr':
         layoutQr(flow, block, scopes, size, wrap);
@@ -272,6 +346,15 @@ export function layoutForm(input: LayoutInput): LaidOutDocument {
   } else {
     for (const p of flow.pages) p.height = g.height;
     addFooters(flow, input, scopes, wrap);
+    if (input.reprint) {
+      // Each sheet may leave the stack alone: every page carries the mark, in its top margin (the text does not move).
+      const width = g.width - g.margin.left - g.margin.right;
+      for (const page of flow.pages) {
+        const probe = reprintMarkOps(input.reprint.at, g.margin.left, width, 0, g, input.metrics);
+        const top = Math.max(4 * MM, (g.margin.top - probe.height) / 2);
+        page.ops.push(...reprintMarkOps(input.reprint.at, g.margin.left, width, top, g, input.metrics).ops);
+      }
+    }
   }
   return { width: g.width, pages: flow.pages };
 }
@@ -395,7 +478,7 @@ interface Cell {
   align: Align;
 }
 
-function layoutTable(flow: Flow, b: TableBlock, scopes: Scopes, size: number, wrap: Wrap, layout: FormLayout): void {
+function layoutTable(flow: Flow, b: TableBlock, scopes: Scopes, size: number, wrap: Wrap, layout: 'a4' | '80mm'): void {
   const source = lookup(scopes, b.source);
   const items = Array.isArray(source) ? (source as unknown[]) : [];
   if (items.length === 0) {

@@ -11,8 +11,11 @@
 export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'handover' | 'bien-lai';
 export const BUILT_IN_FORMS: readonly FormName[] = ['receipt', 'supplement', 'refusal', 'apology', 'handover', 'bien-lai'];
 
-/** 'a4' for laser printers; '80mm' for thermal receipt printers (one long page). */
-export type FormLayout = 'a4' | '80mm';
+/**
+ * 'a4' for laser printers; '80mm' for thermal receipt printers (one long page); '58mm' the narrow roll (thermal
+ * printing only: templates tag roll-only blocks '80mm', which applies to both rolls).
+ */
+export type FormLayout = 'a4' | '80mm' | '58mm';
 
 /** 'YYYY-MM-DDTHH:mm' local time (Asia/Ho_Chi_Minh). */
 export type LocalDateTime = string;
@@ -158,4 +161,6 @@ export interface RenderFormOptions {
   templatesDir?: string;
   /** Where fonts/ and templates/ live (packaged apps); defaults to the repository's resources/. */
   resourcesDir?: string;
+  /** A reprint: "BẢN IN LẠI — <time>" across the top (every page on A4). `at`: local 'YYYY-MM-DDTHH:mm' or an ISO instant. */
+  reprint?: { at: string };
 }

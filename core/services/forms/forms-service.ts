@@ -36,6 +36,14 @@ export interface FormsDeps {
 
 type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'bien-lai';
 
+export interface PreparedDossierForm {
+  ctx: FormContext;
+  /** e.g. receipt-000.00.01.H12-261122-0007.pdf */
+  fileName: string;
+  dossierId: string;
+  dossierCode: string | null;
+}
+
 /** Loaded on first print: pdf-lib and fontkit cost ~350 ms at start-up. */
 async function renderForm(...args: Parameters<typeof RenderModule.renderForm>): Promise<Uint8Array> {
   const { renderForm: render } = await import('../../domain/forms/render');
@@ -165,7 +173,12 @@ export class FormsService {
     return ctx;
   }
 
-  async render(actor: Actor, ref: { id?: string | undefined; code?: string | undefined }, form: FormName, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
+  /**
+   * A dossier's form context, checked as for printing (the form fits the dossier's state, a fee receipt exists …),
+   * without drawing anything: render() makes the PDF from it, the print queue a thermal raster or a PDF with a
+   * reprint mark. Throws what render() throws.
+   */
+  prepare(actor: Actor, ref: { id?: string | undefined; code?: string | undefined }, form: FormName): PreparedDossierForm {
     const v = this.d.dossiers.get(ref);
     const needs: Partial<Record<FormName, DossierView['state'][]>> = {
       receipt: ['received', 'sent_to_agency', 'result_ready', 'result_returned'],
@@ -190,8 +203,18 @@ export class FormsService {
         ...(printed.series ? { receiptSeries: printed.series } : {}),
       };
     }
+    return { ctx, fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, dossierId: v.id, dossierCode: v.code };
+  }
+
+  /** The installation's template overrides (<data>/templates) when that folder exists. */
+  templateOverrides(): string | undefined {
+    return this.templatesDir();
+  }
+
+  async render(actor: Actor, ref: { id?: string | undefined; code?: string | undefined }, form: FormName, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
+    const { ctx, fileName } = this.prepare(actor, ref, form);
     const pdf = await this.pdf(form, ctx, layout);
-    return { fileName: `${form}-${(v.code ?? v.id).replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
+    return { fileName, contentBase64: Buffer.from(pdf).toString('base64'), bytes: pdf.length };
   }
 
   async handover(actor: Actor, ids: string[], from: string, to: string, layout: FormLayout): Promise<{ fileName: string; contentBase64: string; bytes: number }> {
