@@ -10,10 +10,10 @@ export const printingQueue: Messages = {
       PRINT_JOB_STATE: 'Lệnh in này đang ở trạng thái "{{state}}" nên không làm được việc này.',
       PRINT_NOT_FOR_PRINTER: 'Máy in {{uri}} không in được loại này ({{detail}}).',
       PRINT_NO_PRINTER: 'Quầy chưa chọn máy in cho việc này. Hãy vào Cài đặt → Máy in để chọn.',
-      PRINT_NOT_CONFIRMED: 'Máy in chưa xác nhận đã in xong (phần mềm bị tắt giữa chừng khi đang gửi). Hãy xem giấy đã ra chưa rồi chọn "Đã in" hoặc "Chưa in".',
       PRINT_SEND_FAILED: 'Không gửi được lệnh in tới máy in ({{detail}}).',
     },
     printQueue: {
+      interrupted: 'phần mềm bị tắt giữa chừng khi đang gửi lệnh in; hãy xem giấy đã ra chưa',
       titles: { ticket: 'Phiếu số {{number}}', form: '{{form}} — {{code}}', test: 'Trang in thử' },
       states: { queued: 'đang chờ in', sending: 'đang gửi', printed: 'đã in', uncertain: 'chưa rõ đã in chưa', cancelled: 'đã huỷ', failed: 'không in được' },
       pdf: {
@@ -34,10 +34,10 @@ export const printingQueue: Messages = {
       PRINT_JOB_STATE: 'This print job is "{{state}}", so this cannot be done.',
       PRINT_NOT_FOR_PRINTER: 'Printer {{uri}} cannot print this ({{detail}}).',
       PRINT_NO_PRINTER: 'No printer is chosen at this counter for this. Choose one in Settings → Printers.',
-      PRINT_NOT_CONFIRMED: 'The printer did not confirm the job (the software stopped while sending it). Check whether the paper came out, then choose "Printed" or "Not printed".',
       PRINT_SEND_FAILED: 'The job could not be sent to the printer ({{detail}}).',
     },
     printQueue: {
+      interrupted: 'the software stopped while sending the job; check whether the paper came out',
       titles: { ticket: 'Ticket {{number}}', form: '{{form}} — {{code}}', test: 'Test page' },
       states: { queued: 'waiting', sending: 'sending', printed: 'printed', uncertain: 'not known whether printed', cancelled: 'cancelled', failed: 'cannot be printed' },
       pdf: {

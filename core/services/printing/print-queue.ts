@@ -9,7 +9,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ErrorParams } from '../../contract/errors';
 import type { PrinterProfile, PrintJob, PrintJobState, PrintQueueCounts } from '../../contract/printing';
-import { errorMessage } from '../../i18n/translate';
+import { errorMessage, t } from '../../i18n/translate';
 import type { Clock } from '../../platform/clock';
 import { markAlive, parseProcessMark, processMark } from '../../platform/process-marks';
 import { inTransaction, type Db } from '../../store/database';
@@ -21,8 +21,8 @@ const PROCESS_TOKEN = randomBytes(6).toString('hex');
 /** Backoff of a printer that was unavailable: 2 s, doubling, at most 60 s. */
 export const RETRY_FIRST_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
-/** The code of a job whose sender died (or failed) after bytes may have reached the printer. */
-export const NOT_CONFIRMED = 'PRINT_NOT_CONFIRMED';
+/** The code of a job whose sender died after bytes may have reached the printer (delivery's own code for it). */
+export const NOT_CONFIRMED = 'PRINTER_NOT_CONFIRMED';
 export const WAITING_STATES: readonly PrintJobState[] = ['queued', 'sending', 'uncertain'];
 
 export function retryDelayMs(attempts: number): number {
@@ -281,9 +281,11 @@ export class PrintQueue {
     return inTransaction(this.d.db, () => {
       const changed: JobRow[] = [];
       for (const { id } of sending) {
-        const j = this.d.db.prepare<[string], { state: string; claim_mark: string | null; writing_mark: string | null; bytes_written: number }>(
-          'SELECT state, claim_mark, writing_mark, bytes_written FROM print_jobs WHERE id = ?',
-        ).get(id);
+        const j = this.d.db
+          .prepare<[string], { state: string; claim_mark: string | null; writing_mark: string | null; printer_uri: string; total: number }>(
+            'SELECT state, claim_mark, writing_mark, printer_uri, LENGTH(payload) AS total FROM print_jobs WHERE id = ?',
+          )
+          .get(id);
         if (!j || j.state !== 'sending' || !j.claim_mark) continue;
         const mark = parseProcessMark(j.claim_mark);
         const earlierSelf = mark?.pid === process.pid && j.claim_mark.trim().split(/\s+/)[2]?.split('.')[0] !== PROCESS_TOKEN;
@@ -294,7 +296,7 @@ export class PrintQueue {
         } else {
           this.d.db
             .prepare(`UPDATE print_jobs SET state = 'uncertain', claim_mark = NULL, error_code = ?, error_params = ?, next_try_at = NULL, updated_at = ? WHERE id = ?`)
-            .run(NOT_CONFIRMED, JSON.stringify({}), now, id);
+            .run(NOT_CONFIRMED, JSON.stringify({ printer: j.printer_uri, written: '?', total: j.total, detail: t('printQueue.interrupted') }), now, id);
         }
         changed.push(this.row(id)!);
       }
