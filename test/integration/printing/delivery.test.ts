@@ -247,6 +247,30 @@ describe('deliverEscpos over TCP to the loopback printer', () => {
     expect(printer.connections[0]!.processIdRequests).toEqual([]);
   });
 
+  it('with the status check off, nothing is asked and written bytes count as printed', async () => {
+    const printer = await startEscposPrinter({ status: 'paper_out' });
+    const p = profile({ statusQuery: false });
+    const job = receiptJob(p);
+    const { outcome } = await deliver(tcp(printer), job, p);
+    expect(outcome).toEqual({ outcome: 'printed', confirmedBy: 'written', bytesWritten: job.length, ref: null });
+    await printer.settle();
+    expect(printer.connections[0]!.statusQueries).toEqual([]);
+  });
+
+  it('when the queue cannot record that bytes may go (onWriting throws), not one byte of the job is sent', async () => {
+    const printer = await startEscposPrinter();
+    const err = await deliverEscpos(tcp(printer), receiptJob(profile()), profile(), {
+      processId: processIdFor(1),
+      timeouts: TIMEOUTS,
+      onWriting: () => {
+        throw new Error('disk full');
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ message: 'disk full' });
+    await printer.settle();
+    expect([...printer.printed()]).toEqual([0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 4]);
+  });
+
   it('every delivery code has a Vietnamese and an English text', () => {
     for (const code of DELIVERY_ERROR_CODES) {
       expect(hasMessage(`errors.${code}`, 'vi'), code).toBe(true);

@@ -11,6 +11,9 @@ describe('decodeStatus (DLE EOT 1, 2, 4)', () => {
     expect(decodeStatus(Uint8Array.of(0x1a, 0x12, 0x12))).toMatchObject({ online: false, coverOpen: false, paperOut: false });
     expect(decodeStatus(Uint8Array.of(0x1a, 0x16, 0x12))).toMatchObject({ online: false, coverOpen: true });
     expect(decodeStatus(Uint8Array.of(0x1a, 0x32, 0x72))).toMatchObject({ online: false, paperOut: true });
+    // The roll sensor alone (n=4 bits 5-6) says paper out, as does printing stopped at the paper end (n=2 bit 5).
+    expect(decodeStatus(Uint8Array.of(0x1a, 0x12, 0x72))).toMatchObject({ paperOut: true });
+    expect(decodeStatus(Uint8Array.of(0x1a, 0x12, 0x32))).toMatchObject({ paperOut: true });
     // Paper stopped at the end (n=2 bit 5) alone also means paper out.
     expect(decodeStatus(Uint8Array.of(0x1a, 0x32, 0x12))).toMatchObject({ paperOut: true });
     expect(decodeStatus(Uint8Array.of(0x12, 0x12, 0x1e))).toMatchObject({ online: true, paperNearEnd: true, paperOut: false });
