@@ -16,6 +16,10 @@
  *   await closedPort()     a port on 127.0.0.1 nobody listens on (a printer that refuses connections)
  *   await decodeEscpos(bytes) → DecodedEscpos: { initialised, jobs, completeJobs, items, errors, truncated, ... }
  *   await stackRasters(decoded.items | decoded) → one PNG of every raster item, top to bottom, white gaps (for OCR)
+ *   await bitsToPng(bits, width, height) → a PNG of one 1-bit raster (core/domain/printing Raster layout)
+ *   Items (DecodedItem): raster {width, height, bits, png, bands} · text {text, magnify, magnifyWidth, align} ·
+ *   qr {payload, moduleDots, ec, model} · cut {mode} · drawer {pin} · processId {id: Buffer}. completeJobs counts
+ *   jobs (ESC @ …) that reached their GS V cut; `errors` lists anything a well-formed job never has.
  *
  * The printer's behaviour (LoopbackOptions):
  *   status: 'online' | 'offline' | 'paper_out' | 'cover_open' | 'error' | 'garbage'  — answer to DLE EOT n
@@ -292,7 +296,7 @@ function commandLength(b: Buffer, i: number): number | null {
       case 0x74: case 0x61: case 0x64: case 0x4a: case 0x45: case 0x2d: case 0x21: case 0x33: case 0x4d: case 0x47: case 0x52: case 0x56: case 0x7b: case 0x20: case 0x4b: case 0x55:
         return need(3);
       default:
-        return 1;
+        return 2; // unknown: ESC and its function byte
     }
   }
   // GS
@@ -336,7 +340,7 @@ function commandLength(b: Buffer, i: number): number | null {
       return n === null ? null : 4 + n;
     }
     default:
-      return 1;
+      return 2; // unknown: GS and its function byte
   }
 }
 
