@@ -180,8 +180,8 @@ export const settingsUi: Messages = {
       },
       devices: {
         title: 'Thiết bị',
-        body: 'Máy quét mã QR và máy in sẽ được cấu hình tại đây trong các bản cập nhật tiếp theo.',
-        now: 'Hiện tại: máy quét dạng bàn phím dùng được ngay ở mọi ô nhập; phiếu in được tải về dạng PDF và in bằng máy in của hệ điều hành.',
+        body: 'Máy quét mã QR dạng bàn phím dùng được ngay ở mọi ô nhập, không cần cấu hình.',
+        now: 'Máy in phiếu, máy in số thứ tự và máy in A4 được chọn ở thẻ Máy in; quầy chưa có máy in thì phiếu được tải về dạng PDF.',
       },
     },
   },
@@ -360,8 +360,8 @@ export const settingsUi: Messages = {
       },
       devices: {
         title: 'Devices',
-        body: 'QR scanners and printers will be set up here in later updates.',
-        now: 'For now: keyboard-wedge scanners work in every input field; forms download as PDF and print on the operating system\'s printer.',
+        body: 'Keyboard-wedge QR scanners work in every input field, with nothing to set up.',
+        now: 'The slip, ticket and A4 printers are chosen in the Printers tab; without a printer, slips download as PDF.',
       },
     },
   },

@@ -15,7 +15,7 @@ import { RadioGroup } from '../../components/RadioGroup';
 import { describeError } from '../../i18n/error-text';
 import { printableForms } from '../dossiers/PrintPanel';
 import { JobTable } from './JobTable';
-import { usePrintingSettings } from './printing-settings';
+import { normaliseUri, usePrintingSettings } from './printing-settings';
 import { rememberSent } from './sent-here';
 import type { FormName } from './slip-plan';
 import { useDossierPrintJobs } from './usePrintJobs';
@@ -64,7 +64,13 @@ export function DossierPrinting({ view }: { view: DossierView }) {
     );
   };
 
-  const reprint = (job: PrintJob) => void run(job.id, () => api.call('printing.reprint', { jobId: job.id }));
+  // Again on the printer it printed on while that is still one of the counter's; else on the printer chosen above.
+  const reprint = (job: PrintJob) => {
+    const still = [settings?.receipt, settings?.a4, settings?.ticket].some((p) => p && normaliseUri(p.uri) === normaliseUri(job.printerUri));
+    void run(job.id, () => api.call('printing.reprint', { jobId: job.id, ...(!still && printer ? { printer: printer.uri } : {}) }));
+  };
+
+  const retry = (job: PrintJob) => void run(job.id, () => api.call('printing.retry', { jobId: job.id }));
 
   return (
     <Panel title={t('printingUi.dossier.title')} level={3} className="dossier-section" testId="dossier-printing">
@@ -93,7 +99,7 @@ export function DossierPrinting({ view }: { view: DossierView }) {
         </div>
       )}
       {jobs && jobs.length === 0 && <p className="field__hint">{t('printingUi.dossier.noJobs')}</p>}
-      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.dossier.jobs')} busyId={busy} onReprint={reprint} testId="dossier-print-jobs" />}
+      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.dossier.jobs')} busyId={busy} onReprint={reprint} onRetry={retry} testId="dossier-print-jobs" />}
     </Panel>
   );
 }

@@ -1,6 +1,7 @@
 /**
- * A dossier's print jobs as a table: what, when, on which printer, its state live (why it waits), and "Reprint"
- * for a job that printed (the core marks the paper "BẢN IN LẠI" and keeps the number).
+ * A dossier's print jobs as a table: what, when, on which printer, its state live (why it waits), "Reprint" for a
+ * job that printed (the core marks the paper "BẢN IN LẠI" and keeps the number) and "Retry now" for one that waits
+ * or failed (an uncertain one is the question's: the header's queue asks it).
  */
 import { useTranslation } from 'react-i18next';
 import type { PrintJob } from '../../../../core/contract/printing';
@@ -12,11 +13,14 @@ export interface JobTableProps {
   caption: string;
   busyId: string | null;
   onReprint?: ((job: PrintJob) => void) | undefined;
+  /** "Retry now" for a job that waits for its printer or could not be printed. */
+  onRetry?: ((job: PrintJob) => void) | undefined;
   testId?: string;
 }
 
-export function JobTable({ jobs, caption, busyId, onReprint, testId }: JobTableProps) {
+export function JobTable({ jobs, caption, busyId, onReprint, onRetry, testId }: JobTableProps) {
   const { t } = useTranslation();
+  const actions = onReprint !== undefined || onRetry !== undefined;
   return (
     <div className="table-scroll">
       <table className="data-table print-jobs" data-testid={testId}>
@@ -26,7 +30,7 @@ export function JobTable({ jobs, caption, busyId, onReprint, testId }: JobTableP
             <th scope="col">{t('printingUi.job.what')}</th>
             <th scope="col">{t('printingUi.job.at')}</th>
             <th scope="col">{t('printingUi.job.state')}</th>
-            {onReprint && <th scope="col">{t('printingUi.job.actions')}</th>}
+            {actions && <th scope="col">{t('printingUi.job.actions')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -41,11 +45,16 @@ export function JobTable({ jobs, caption, busyId, onReprint, testId }: JobTableP
               </th>
               <td className="data-table__num">{formatDateTime(j.createdAt)}</td>
               <td className={j.state === 'uncertain' ? 'print-state print-state--ask' : 'print-state'}>{stateText(t, j)}</td>
-              {onReprint && (
+              {actions && (
                 <td>
-                  {j.state === 'printed' && (
+                  {onReprint && j.state === 'printed' && (
                     <button type="button" className="btn" aria-busy={busyId === j.id} aria-label={t('printingUi.dossier.reprintNamed', { seq: j.seq, title: j.title })} data-testid="print-reprint" onClick={() => onReprint(j)}>
                       {t('printingUi.dossier.reprint')}
+                    </button>
+                  )}
+                  {onRetry && (j.state === 'failed' || j.state === 'queued') && (
+                    <button type="button" className="btn" aria-busy={busyId === j.id} aria-label={t('printingUi.queue.retryNamed', { seq: j.seq })} data-testid="print-retry" onClick={() => onRetry(j)}>
+                      {t('printingUi.queue.retry')}
                     </button>
                   )}
                 </td>

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DossierView } from '../../../../core/contract/dossiers';
-import type { CounterPrinter, PrintingSettings } from '../../../../core/contract/printing';
+import type { CounterPrinter, PrintingSettings, PrintJob } from '../../../../core/contract/printing';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { useEvent } from '../../bridge/use-event';
@@ -71,6 +71,21 @@ export function SlipPrinting({ dossier, autoPrint }: { dossier: DossierView; aut
       setBusy(false);
     }
   };
+  const retry = async (job: PrintJob) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('printing.retry', { jobId: job.id });
+      announce(t('printingUi.queue.retried', { seq: job.seq, title: job.title }));
+      reload();
+    } catch (e) {
+      setError(describeError(t, e).text);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const sendRef = useRef(send);
   useEffect(() => {
     sendRef.current = send;
@@ -109,7 +124,7 @@ export function SlipPrinting({ dossier, autoPrint }: { dossier: DossierView; aut
         </>
       )}
       <FormError message={error ?? (readError ? describeError(t, readError).text : null)} testId="slip-print-error" />
-      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.reception.jobs')} busyId={null} testId="slip-jobs" />}
+      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.reception.jobs')} busyId={null} onRetry={(j) => void retry(j)} testId="slip-jobs" />}
     </section>
   );
 }

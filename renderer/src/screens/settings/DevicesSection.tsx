@@ -7,7 +7,7 @@ import { useRoles } from './useRoles';
 
 /**
  * Devices: document scanners (those found now, eSCL addresses, the folder scanner). Everyone sees them; admins and
- * supervisors change them. The HID barcode scanner needs no setting; printing goes through the system's printer.
+ * supervisors change them. The HID barcode scanner needs no setting; printers have their own tab (Printers).
  */
 export function DevicesSection() {
   const { t } = useTranslation();
