@@ -3,17 +3,12 @@
  * for the job's printer — ESC/POS bytes from the thermal pieces for an ESC/POS printer, a PDF for a document
  * printer. The source (what was asked) is kept with the job so a reprint is rendered again from it, marked.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import type { FormLayout } from '../../domain/forms/types';
 import type { PrinterProfile, Raster, TicketData } from '../../domain/printing/types';
 import { t } from '../../i18n/translate';
-import type { Db } from '../../store/database';
 import type { Actor } from '../actor';
-import type { DossierService } from '../dossiers/dossier-service';
 import type { FormsService } from '../forms/forms-service';
-import { formContext } from './print-form-context';
 import type { PrintingParts } from './print-parts';
 
 export type FormName = 'receipt' | 'supplement' | 'refusal' | 'apology' | 'bien-lai';
@@ -56,12 +51,7 @@ export async function checkPdf(bytes: Uint8Array): Promise<void> {
 }
 
 export class PrintRenderer {
-  constructor(private readonly d: { db: Db; forms: FormsService; dossiers: DossierService; parts: PrintingParts; resourcesDir: string; dataRoot: string }) {}
-
-  private templatesDir(): string | undefined {
-    const dir = path.join(this.d.dataRoot, 'templates');
-    return existsSync(dir) ? dir : undefined;
-  }
+  constructor(private readonly d: { forms: FormsService; parts: PrintingParts; resourcesDir: string }) {}
 
   private notFor(target: Target, what: string): AppError {
     return new AppError('PRINT_NOT_FOR_PRINTER', { uri: target.uri, detail: t(`printQueue.notFor.${what}`) }, { field: 'printer' });
@@ -74,7 +64,7 @@ export class PrintRenderer {
   async render(source: JobSource, target: Target, actor: Actor, o: { copies: number; drawerKick: boolean; pdf?: Uint8Array }): Promise<Rendered> {
     const r = await this.d.parts.render();
     const renderOpts = () => {
-      const templatesDir = this.templatesDir();
+      const templatesDir = this.d.forms.templateOverrides();
       return { resourcesDir: this.d.resourcesDir, ...(templatesDir ? { templatesDir } : {}), ...(source.reprint ? { reprint: source.reprint } : {}) };
     };
     let thermal: { pieces: Parameters<PrintingParts['encodeThermalJob']>[0]; preview: Raster } | null = null;
@@ -87,8 +77,8 @@ export class PrintRenderer {
         break;
       }
       case 'form': {
-        const v = this.d.dossiers.get({ id: source.dossierId });
-        const ctx = formContext(this.d, actor, v, source.form);
+        // The dossier as it is now (a reprint shows the same code and number), checked as forms.render checks it.
+        const { ctx } = this.d.forms.prepare(actor, { id: source.dossierId }, source.form);
         if (target.thermal) {
           if (source.layout === 'a4') throw this.notFor(target, 'a4');
           thermal = await r.renderFormThermal(source.form, ctx, target.profile, renderOpts());

@@ -75,7 +75,7 @@ export function createPrinting(d: {
   });
   if (o.run === true) runner.start();
   const printers = new PrintingSettingsStore({ settings: d.settings, parts });
-  const renderer = new PrintRenderer({ db: d.db, forms: d.forms, dossiers: d.dossiers, parts, resourcesDir: d.resourcesDir, dataRoot: d.dataRoot });
+  const renderer = new PrintRenderer({ forms: d.forms, parts, resourcesDir: d.resourcesDir });
   const jobs = new PrintJobs({ db: d.db, clock: d.clock, queue, runner, renderer, printers, parts, dossiers: d.dossiers, settings: d.settings, audit: d.audit, changed });
   return {
     queue,

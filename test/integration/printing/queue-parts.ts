@@ -31,16 +31,21 @@ export function clerk(core: Core): Connection {
   return core.openConnection('cli', 'test', { name: 'test', role: 'admin' });
 }
 
-/** A thermal stand-in for the renderer while render/index.ts is not built: the number as native text, marked on reprints. */
+/** A thermal stand-in for the renderer (the number as native text, marked on reprints), independent of the real one. */
 export const STAND_IN_RENDER: PrintingParts['render'] = async () => {
-  const real = await import('../../../core/services/printing/render/index');
   const blank = { width: 8, height: 8, bits: new Uint8Array(8) };
+  const none = (name: string) => async (): Promise<never> => {
+    throw new Error(`${name}: not in the stand-in renderer`);
+  };
   return {
-    ...real,
     renderTicketThermal: async (ticket) => ({
       pieces: [...(ticket.reprint ? [{ kind: 'text' as const, text: 'BAN IN LAI', magnify: 1 }] : []), { kind: 'text' as const, text: ticket.number, magnify: 4 }],
       preview: blank,
     }),
     renderTestPage: async () => ({ pieces: [{ kind: 'text' as const, text: 'TEST', magnify: 1 }], preview: blank }),
+    renderTicketPdf: none('renderTicketPdf'),
+    renderFormThermal: none('renderFormThermal'),
+    renderFormPdf: none('renderFormPdf'),
+    rasterToPng: none('rasterToPng'),
   };
 };
