@@ -130,7 +130,9 @@ function endsWith(job: Uint8Array, tail: Uint8Array): boolean {
  * Sends a stored ESC/POS job. `onWriting` is called (synchronously) just before the first byte is written, so the
  * queue can record durably that bytes may reach the printer (a crash after it makes the job uncertain, not queued).
  * `processId` is the job's 4-byte ID (processIdFor); the GS ( H request is appended when the profile has
- * processIdReply and the job does not already end with it.
+ * processIdReply and the job does not already end with it. 'unavailable' can follow onWriting: the link failed
+ * before the first byte of the job left (PrinterLinkError with no job byte counted), so sending again is safe.
+ * An Error thrown by onWriting is thrown on, with nothing of the job sent.
  */
 export async function deliverEscpos(
   printer: EscposPrinter,
@@ -204,8 +206,9 @@ async function sendOnLink(
     await link.write(data, t.write);
   } catch (e) {
     const written = jobBytes(e instanceof PrinterLinkError ? e.bytesWritten : link.bytesWritten);
-    // Not one byte of the job left: the printer cannot have printed any of it, so it is safe to send again.
-    if (written === 0) return { outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE', params: { printer: name, detail: messageOf(e) } } };
+    // Not one byte of the job left (the link's own count, in-flight bytes included): the printer cannot have printed
+    // any of it, so it is safe to send again. Any other error leaves the count in doubt: uncertain.
+    if (written === 0 && e instanceof PrinterLinkError) return { outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE', params: { printer: name, detail: messageOf(e) } } };
     return notConfirmed(written, messageOf(e));
   }
   const written = jobBytes(link.bytesWritten);

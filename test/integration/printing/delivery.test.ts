@@ -8,7 +8,7 @@ import type { PrinterProfile, Raster } from '../../../core/domain/printing/types
 import { errorMessage, hasMessage } from '../../../core/i18n/translate';
 import { DELIVERY_ERROR_CODES, deliverEscpos, type DeliveryOutcome, type DeliveryTimeouts } from '../../../core/services/printing/delivery';
 import { TcpEscposPrinter } from '../../../native/printers/tcp/tcp-printer';
-import type { EscposLink, EscposPrinter } from '../../../native/printers/types';
+import { PrinterLinkError, type EscposLink, type EscposPrinter } from '../../../native/printers/types';
 import { closedPort, decodeEscpos, startEscposPrinter, type LoopbackPrinter } from '../../helpers/escpos-printer';
 
 const TIMEOUTS: DeliveryTimeouts = { connect: 1_000, write: 2_000, status: 150, confirm: 300 };
@@ -269,6 +269,35 @@ describe('deliverEscpos over TCP to the loopback printer', () => {
     expect(err).toMatchObject({ message: 'disk full' });
     await printer.settle();
     expect([...printer.printed()]).toEqual([0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 4]);
+  });
+
+  it('a link that fails before the first job byte leaves is unavailable (safe to resend); an unknown failure is uncertain', async () => {
+    const printer = await startEscposPrinter();
+    const real = tcp(printer);
+    const failing = (fail: (link: EscposLink) => Error): EscposPrinter => ({
+      kind: 'escpos',
+      address: real.address,
+      async open(ms) {
+        const link = await real.open(ms);
+        return {
+          duplex: true,
+          get bytesWritten() {
+            return link.bytesWritten;
+          },
+          // Status queries (3 bytes) go through; the job's write fails before anything is handed to the OS.
+          write: (d, t) => (d.length > 3 ? Promise.reject(fail(link)) : link.write(d, t)),
+          read: (m, t) => link.read(m, t),
+          close: () => link.close(),
+        };
+      },
+    });
+    const nothingLeft = await deliver(failing((l) => new PrinterLinkError('closed', l.bytesWritten, 'reset by peer')), receiptJob(profile()), profile());
+    expect(nothingLeft.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE' } });
+    expect(nothingLeft.writing).toBe(1);
+    const unknown = await deliver(failing(() => new Error('transport bug')), receiptJob(profile()), profile());
+    expect(unknown.outcome).toMatchObject({ outcome: 'uncertain', bytesWritten: 0, error: { code: 'PRINTER_NOT_CONFIRMED' } });
+    await printer.settle();
+    expect((await decodeEscpos(printer.printed())).jobs).toBe(0);
   });
 
   it('every delivery code has a Vietnamese and an English text', () => {
