@@ -242,7 +242,17 @@ export function reprintMarkOps(
   const inner = width - 2 * pad;
   const ops: Op[] = [];
   let y = top + pad;
-  for (const line of wrapSpans([{ text: labels.title, font: 'bold' }], inner, titleSize, metrics.measure)) {
+  // A narrow roll wraps the title, never inside the time.
+  const cut = labels.title.indexOf(labels.time);
+  const title: Span[] =
+    cut < 0 || labels.time === ''
+      ? [{ text: labels.title, font: 'bold' }]
+      : [
+          { text: labels.title.slice(0, cut), font: 'bold' },
+          { text: labels.time, font: 'bold', keep: true },
+          { text: labels.title.slice(cut + labels.time.length), font: 'bold' },
+        ];
+  for (const line of wrapSpans(title, inner, titleSize, metrics.measure)) {
     ops.push(...lineOps(line, x + pad, inner, 'center', titleSize, y, metrics, scale.lineFactor));
     y += titleSize * scale.lineFactor;
   }

@@ -29,13 +29,17 @@ export function reprintTime(at: string): string {
 export interface ReprintLabels {
   /** Vietnamese, large: "BẢN IN LẠI — 14:05 06/12/2026". */
   title: string;
+  /** The time within the title (kept on one line when the title wraps). */
+  time: string;
   /** English, small: "REPRINT". */
   note: string;
 }
 
 export function reprintLabels(at: string): ReprintLabels {
+  const time = reprintTime(at);
   return {
-    title: t('printing.render.reprint.title', { at: reprintTime(at) }, 'vi'),
+    title: t('printing.render.reprint.title', { at: time }, 'vi'),
+    time,
     note: t('printing.render.reprint.note', {}, 'en'),
   };
 }
