@@ -9,6 +9,9 @@ export const uiPrinting: Messages = {
       },
     },
     printingUi: {
+      shortcuts: {
+        printSlips: 'In (hoặc in lại) phiếu của hồ sơ vừa tiếp nhận ra máy in của quầy',
+      },
       roles: {
         receipt: 'Phiếu tiếp nhận / biên lai',
         receiptHint: 'Máy in phiếu đặt trên quầy: in giấy tiếp nhận, phiếu bổ sung, phiếu từ chối và biên lai khi tiếp nhận.',
@@ -142,6 +145,7 @@ export const uiPrinting: Messages = {
         printed: 'Đã in: {{title}}.',
         waiting: '{{title}} đang chờ: {{reason}}',
         failed: 'Không in được {{title}}: {{reason}}',
+        printKey: 'Alt+P',
         receiveAndPrint: 'Tiếp nhận và in phiếu',
         receivePrints: 'Khi tiếp nhận, giấy tiếp nhận (và biên lai nếu có thu phí) được in ngay ra máy in {{uri}}.',
       },
@@ -167,6 +171,9 @@ export const uiPrinting: Messages = {
       },
     },
     printingUi: {
+      shortcuts: {
+        printSlips: "Print (or reprint) the slips of the dossier just received on the counter's printer",
+      },
       roles: {
         receipt: 'Receipts and fee receipts',
         receiptHint: 'The slip printer on the counter: dossier receipts, supplement requests, refusals and fee receipts at reception.',
@@ -305,6 +312,7 @@ export const uiPrinting: Messages = {
         printed: 'Printed: {{title}}.',
         waiting: '{{title}} is waiting: {{reason}}',
         failed: '{{title}} could not be printed: {{reason}}',
+        printKey: 'Alt+P',
         receiveAndPrint: 'Receive and print',
         receivePrints: 'Receiving prints the dossier receipt (and the fee receipt when a fee is collected) on printer {{uri}} at once.',
       },

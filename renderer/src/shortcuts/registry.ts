@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import type { User } from '../../../core/contract/auth';
 import { canOpen, SCREENS } from '../app/screens';
 import { dossiersActive, focusDossierLookup } from '../screens/dossiers/commands';
+import { printSlipsActive, runPrintSlips } from '../screens/printing/commands';
 import { receptionActive, runReceptionCommand } from '../screens/reception/commands';
 import { focusSearchBox, SEARCH_PATH } from '../screens/search/commands';
 import { matchesCombo, type KeyCombo } from './keys';
@@ -97,6 +98,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
     describe: (t) => t('reception.shortcuts.newDossier'),
     available: (user) => user !== null && receptionActive(),
     run: () => runReceptionCommand('newDossier'),
+  },
+  // Reception's done view at a counter with a receipt printer: print (or reprint) the dossier's slips.
+  {
+    id: 'printing.printSlips',
+    combos: [{ code: 'KeyP', alt: true }],
+    inTextFields: true,
+    describe: (t) => t('printingUi.shortcuts.printSlips'),
+    available: (user) => user !== null && printSlipsActive(),
+    run: () => runPrintSlips(),
   },
   // Dossiers screen: listed and active only while it is on display.
   {

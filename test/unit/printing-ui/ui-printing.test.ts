@@ -151,6 +151,7 @@ describe('printing screens messages', () => {
       ...['nativeText', 'nativeQr', 'processIdReply', 'statusQuery', 'drawerKick'].map((f) => `printingUi.settings.profile.${f}`),
       ...['badUri', 'badCodePage'].map((e) => `printingUi.settings.errors.${e}`),
       'settingsUi.tabs.printers',
+      'printingUi.shortcuts.printSlips',
     ];
     expect(used.size).toBeGreaterThan(60);
     for (const locale of ['vi', 'en'] as const) {

@@ -13,6 +13,7 @@ import { api } from '../../bridge';
 import { useEvent } from '../../bridge/use-event';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
+import { setPrintSlipsHandler } from './commands';
 import { JobTable } from './JobTable';
 import { reasonText } from './job-text';
 import { usePrintingSettings } from './printing-settings';
@@ -91,6 +92,15 @@ export function SlipPrinting({ dossier, autoPrint }: { dossier: DossierView; aut
     sendRef.current = send;
   });
 
+  // Alt+P while this shows with a printer: the same as the button.
+  useEffect(() => {
+    if (!printer || forms.length === 0) return;
+    return setPrintSlipsHandler(() => {
+      void sendRef.current();
+      return true;
+    });
+  }, [printer, forms.length]);
+
   // Receive and print: once the counter's printer and the dossier's (empty) job list are known, exactly once.
   useEffect(() => {
     if (!autoPrint || !printer || jobs === null || autoPrinted.has(dossier.id)) return;
@@ -117,8 +127,9 @@ export function SlipPrinting({ dossier, autoPrint }: { dossier: DossierView; aut
         <>
           <p className="field__hint">{t('printingUi.reception.printer', { uri: printer.uri })}</p>
           <div className="button-row">
-            <button type="button" className="btn btn--primary" aria-busy={busy} data-testid="print-slips" onClick={() => void send()}>
+            <button type="button" className="btn btn--primary" aria-busy={busy} aria-keyshortcuts="Alt+P" data-testid="print-slips" onClick={() => void send()}>
               {again ? t('printingUi.reception.printAgain', { forms: names }) : t('printingUi.reception.print', { forms: names })}
+              <kbd className="rx-key">{t('printingUi.reception.printKey')}</kbd>
             </button>
           </div>
         </>
