@@ -86,7 +86,7 @@ export async function startPrintSink(): Promise<PrintSink> {
     socket.setNoDelay(true);
     const c: SinkConnection = { openedAt: performance.now(), firstByteAt: null, firstJobByteAt: null, lastByteAt: null, jobBytes: 0, received: 0, cuts: 0, ended: false };
     connections.push(c);
-    let pending = Buffer.alloc(0);
+    let pending: Buffer = Buffer.alloc(0);
     let inJob = false;
     socket.on('data', (chunk: Buffer) => {
       const now = performance.now();

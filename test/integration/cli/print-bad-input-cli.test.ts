@@ -52,7 +52,7 @@ describe('motcua print: bad input exits 2 with its code', () => {
       { args: ['--printer', pdfPrinter, '--pdf', path.join(data.dir, 'khong-co.pdf')], code: 'CLI_PRINT_FILE_UNREADABLE', says: /ENOENT/ },
     ];
     // Two at a time: each case is a whole process (the machine is shared).
-    const results = [];
+    const results: Awaited<ReturnType<typeof motcua>>[] = [];
     for (let i = 0; i < table.length; i += 2) results.push(...(await Promise.all(table.slice(i, i + 2).map((c) => motcua(['print', ...c.args, '--json'])))));
     table.forEach((c, i) => {
       const r = results[i]!;

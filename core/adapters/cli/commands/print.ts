@@ -74,7 +74,7 @@ function failure(code: string, params: ErrorParams): CliFailure {
 
 /** What the arguments ask for, checked without the core: a printer URI that parses, exactly one thing to print. */
 export type PrintRequest =
-  | { printer: string; what: 'ticket'; ticket: { number: string; service?: string } }
+  | { printer: string; what: 'ticket'; ticket: { number: string; service?: string; qr: string } }
   | { printer: string; what: 'pdf'; file: string }
   | { printer: string; what: 'form'; form: (typeof FORM_NAMES)[number]; dossier: string; layout?: (typeof LAYOUTS)[number] };
 
@@ -104,7 +104,10 @@ function requestShape(opts: PrintOptions): PrintRequest {
       const onService = ticket.error.issues.some((i) => i.path[0] === 'service');
       throw onService ? bad('--service', opts.service ?? '', 'service') : bad('--ticket', opts.ticket ?? '', 'ticket');
     }
-    return { printer, what: 'ticket', ticket: { number: ticket.data.number, ...(ticket.data.service !== undefined ? { service: ticket.data.service } : {}) } };
+    // The QR carries the ticket's id, the number as issued (ASCII by the schema): the queue service (next issue)
+    // will give a URL to follow the queue by phone instead; a ticket without a QR cannot be scanned at the counter.
+    const { number, service } = ticket.data;
+    return { printer, what: 'ticket', ticket: { number, ...(service !== undefined ? { service } : {}), qr: number } };
   }
   if (given[0] === 'pdf') {
     if (!opts.pdf?.trim()) throw bad('--pdf', opts.pdf ?? '', 'pdf');
