@@ -30,7 +30,6 @@ const run = promisify(execFile);
 const tools = requireTools('tesseract', 'zbarimg', 'pdftotext');
 const resourcesDir = path.resolve(import.meta.dirname, '../../../resources');
 const profile = (o: Record<string, unknown> = {}) => printerProfileSchema.parse(o);
-const RASTER_ONLY = { nativeText: false, nativeQr: false };
 const REPRINT_AT = '2026-03-05T10:02';
 const context = sampleContext();
 const LOOKUP = `${context.lookupUrl}?code=${encodeURIComponent(DOSSIER_CODE)}`;
