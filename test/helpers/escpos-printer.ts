@@ -30,7 +30,9 @@
  *   offlineAfterJobBytes: N → after N bytes of the job the printer goes offline: nothing more is printed, GS ( H is
  *     never answered, DLE EOT answers 'offline'. With offlineStopsReading it also stops reading the socket, so it
  *     answers nothing more (its receive buffer is full) and the sender's writes stall.
- *   "Bytes of the job" count from the first byte after the DLE EOT queries a connection opens with.
+ *   "Bytes of the job" count from the first byte after the DLE EOT queries a connection opens with. Fault modes
+ *   (closeAfter…, offlineAfter…, offlineStopsReading) apply to connections opened after set(); status, processId
+ *   and silentStatus apply at once.
  *
  * The printer parses the stream command by command (so a 10 04 inside raster data is data, not a status query) and
  * answers real-time commands as they arrive, as an Epson TM does.
@@ -126,6 +128,9 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
     socket.setNoDelay(true);
     const conn: LoopbackConnection = { received: Buffer.alloc(0), printed: Buffer.alloc(0), statusQueries: [], processIdRequests: [], closedByPrinter: false, ended: false };
     connections.push(conn);
+    // Fault modes are fixed when the connection opens (a set() mid-job changes the next connection); the status
+    // answers follow set() at once.
+    const faults = { closeAfterJobBytes: opts.closeAfterJobBytes, offlineAfterJobBytes: opts.offlineAfterJobBytes, offlineStopsReading: opts.offlineStopsReading };
     let parsed = 0; // offset of the next command not yet acted on
     let jobStart: number | null = null; // offset of the first byte after the opening status queries
     let printLimit = Number.POSITIVE_INFINITY; // bytes of `received` that may reach the paper
@@ -137,13 +142,13 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
     // From here the connection's bytes belong to the job: fault limits count from it.
     const startJob = (at: number) => {
       jobStart = at;
-      if (opts.offlineAfterJobBytes !== null) printLimit = at + opts.offlineAfterJobBytes;
-      if (opts.closeAfterJobBytes !== null) printLimit = Math.min(printLimit, at + opts.closeAfterJobBytes);
+      if (faults.offlineAfterJobBytes !== null) printLimit = at + faults.offlineAfterJobBytes;
+      if (faults.closeAfterJobBytes !== null) printLimit = Math.min(printLimit, at + faults.closeAfterJobBytes);
       capReceived();
     };
     // Bytes past the limit were never read when the printer closed the connection or stopped reading.
     const capReceived = () => {
-      const stopsAt = opts.closeAfterJobBytes !== null || opts.offlineStopsReading;
+      const stopsAt = faults.closeAfterJobBytes !== null || faults.offlineStopsReading;
       if (stopsAt && conn.received.length > printLimit) conn.received = conn.received.subarray(0, printLimit);
     };
 
@@ -172,10 +177,10 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
       }
       conn.printed = conn.received.subarray(0, Math.min(conn.received.length, printLimit));
       if (jobStart === null || conn.received.length < printLimit) return;
-      if (opts.closeAfterJobBytes !== null && conn.received.length >= jobStart + opts.closeAfterJobBytes) {
+      if (faults.closeAfterJobBytes !== null && conn.received.length >= jobStart + faults.closeAfterJobBytes) {
         conn.closedByPrinter = true;
         socket.destroy();
-      } else if (opts.offlineStopsReading) {
+      } else if (faults.offlineStopsReading) {
         socket.pause();
       }
     });
