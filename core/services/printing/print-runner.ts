@@ -67,7 +67,12 @@ export class PrintRunner {
    */
   send(printerUri: string, until?: string): Promise<void> {
     const prev = this.lines.get(printerUri) ?? Promise.resolve();
-    const next = prev.then(() => this.drain(printerUri, until));
+    const next = prev.then(() =>
+      this.drain(printerUri, until).catch((e: unknown) => {
+        // The database refused a step (busy, full disk): the job keeps its stored state; the next wake tries again.
+        this.d.logger.error('print line stopped', { printer: printerUri, error: (e as Error)?.message });
+      }),
+    );
     this.lines.set(printerUri, next);
     void next.finally(() => {
       if (this.lines.get(printerUri) === next) this.lines.delete(printerUri);

@@ -4,11 +4,11 @@
  * job is mid-send when the process is killed. Run with `node --import tsx kill-child.ts <dataDir> <printerUri>`.
  */
 import { call } from '../../helpers/core';
-import { STAND_IN_RENDER, clerk, openCore } from './queue-parts';
+import { clerk, openCore } from './queue-parts';
 
 const [dataDir, uri] = process.argv.slice(2);
 if (!dataDir || !uri) throw new Error('usage: kill-child.ts <dataDir> <printerUri>');
-const core = await openCore(dataDir, { run: true, pollMs: 100, timeouts: { connect: 600_000, write: 600_000, status: 600_000, confirm: 600_000 }, parts: { render: STAND_IN_RENDER } });
+const core = await openCore(dataDir, { run: true, pollMs: 100, timeouts: { connect: 600_000, write: 600_000, status: 600_000, confirm: 600_000 } });
 const job = await call(core, clerk(core), 'printing.print', {
   what: { kind: 'ticket', ticket: { number: 'K001' } },
   printer: uri,

@@ -1,6 +1,6 @@
 /**
- * What the print queue tests share: a core with printing, a connection, and the printer pieces. The transports,
- * URI parser, ESC/POS encoder and delivery are the real ones; openPrinter opens the real TCP and pdf: printers
+ * What the print queue tests share: a core with printing, a connection, and the printer pieces. The renderer,
+ * transports, URI parser, ESC/POS encoder and delivery are the real ones; openPrinter opens the real TCP and pdf: printers
  * (native/printers), and `watch` lets a test look at the database at the moment a printer is opened and its first
  * byte written. A gate is a fixed 127.0.0.1 port where a printer can be absent and later come back.
  */
@@ -11,7 +11,7 @@ import { closedPort } from '../../helpers/escpos-printer';
 import { openRealPrinter } from './queue-parts';
 
 export { until } from '../ocr/queue-harness';
-export { FAST_TIMEOUTS, STAND_IN_RENDER, clerk, openCore, openRealPrinter, testParts } from './queue-parts';
+export { FAST_TIMEOUTS, clerk, openCore, openRealPrinter, testParts } from './queue-parts';
 
 export interface Watch {
   /** Called when the queue opens a link, and before a link's first write. */

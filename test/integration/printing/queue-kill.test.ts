@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/core';
 import { decodeEscpos, startEscposPrinter } from '../../helpers/escpos-printer';
 import { REPO, tempDir } from '../../helpers/temp';
-import { STAND_IN_RENDER, clerk, gate, openCore, until } from './queue-harness';
+import { clerk, gate, openCore, until } from './queue-harness';
 
 let data: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -27,7 +27,7 @@ describe('print queue: kill -9', () => {
     const later = await startEscposPrinter({ status: 'online' });
     const away = await gate();
     // Three jobs for a printer that is away: queued.
-    const setup = await openCore(data.dir, { parts: { render: STAND_IN_RENDER } });
+    const setup = await openCore(data.dir);
     const queued: string[] = [];
     let dbFile: string;
     try {
@@ -71,7 +71,7 @@ describe('print queue: kill -9', () => {
     await hanging.settle();
     expect(hanging.connections).toHaveLength(1);
 
-    const core = await openCore(data.dir, { run: true, pollMs: 50, parts: { render: STAND_IN_RENDER } });
+    const core = await openCore(data.dir, { run: true, pollMs: 50 });
     try {
       const c = clerk(core);
       const j = (id: string) => core.services.printing.queue.row(id)!;
@@ -85,7 +85,7 @@ describe('print queue: kill -9', () => {
       await later.settle();
       const decoded = await Promise.all(later.connections.map((x) => decodeEscpos(x.printed)));
       expect(decoded.reduce((n, d) => n + d.completeJobs, 0)).toBe(3);
-      const numbers = decoded.flatMap((d) => d.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text));
+      const numbers = decoded.flatMap((d) => d.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text.trim())).filter((t) => /^Q\d+$/.test(t));
       expect(numbers).toEqual(['Q001', 'Q002', 'Q003']);
       // The job in flight was never sent again, and stays until the clerk answers.
       core.services.printing.runner.wake();
@@ -103,7 +103,7 @@ describe('print queue: kill -9', () => {
   it('a job a dead process had claimed without writing a byte is queued again at start, and prints', async () => {
     const printer = await startEscposPrinter({ status: 'online' });
     const away = await gate();
-    let core = await openCore(data.dir, { parts: { render: STAND_IN_RENDER } });
+    let core = await openCore(data.dir);
     let id = '';
     try {
       id = (await call(core, clerk(core), 'printing.print', { what: ticket('R001'), printer: away.uri, wait: true, copies: 1 })).id;
@@ -113,7 +113,7 @@ describe('print queue: kill -9', () => {
       await core.close();
     }
     await away.up(printer.port);
-    core = await openCore(data.dir, { run: true, pollMs: 50, parts: { render: STAND_IN_RENDER } });
+    core = await openCore(data.dir, { run: true, pollMs: 50 });
     try {
       await until(() => core.services.printing.queue.row(id)!.state === 'printed', 200, 50);
       await printer.settle();

@@ -1,6 +1,6 @@
 /**
  * The print queue tests' core and printer pieces, without vitest (the kill -9 test's child process loads this):
- * the real TCP and pdf: printers, a core with printing, a clerk's connection, and a renderer stand-in.
+ * the real TCP and pdf: printers, a core with printing, a clerk's connection.
  */
 import { createCore, type Core, type CoreOptions } from '../../../core/app';
 import type { Connection } from '../../../core/rpc/connection';
@@ -30,22 +30,3 @@ export async function openCore(dataDir: string, printing: CoreOptions['printing'
 export function clerk(core: Core): Connection {
   return core.openConnection('cli', 'test', { name: 'test', role: 'admin' });
 }
-
-/** A thermal stand-in for the renderer (the number as native text, marked on reprints), independent of the real one. */
-export const STAND_IN_RENDER: PrintingParts['render'] = async () => {
-  const blank = { width: 8, height: 8, bits: new Uint8Array(8) };
-  const none = (name: string) => async (): Promise<never> => {
-    throw new Error(`${name}: not in the stand-in renderer`);
-  };
-  return {
-    renderTicketThermal: async (ticket) => ({
-      pieces: [...(ticket.reprint ? [{ kind: 'text' as const, text: 'BAN IN LAI', magnify: 1 }] : []), { kind: 'text' as const, text: ticket.number, magnify: 4 }],
-      preview: blank,
-    }),
-    renderTestPage: async () => ({ pieces: [{ kind: 'text' as const, text: 'TEST', magnify: 1 }], preview: blank }),
-    renderTicketPdf: none('renderTicketPdf'),
-    renderFormThermal: none('renderFormThermal'),
-    renderFormPdf: none('renderFormPdf'),
-    rasterToPng: none('rasterToPng'),
-  };
-};

@@ -14,7 +14,7 @@ import { PrintQueue, toPrintJob } from '../../../core/services/printing/print-qu
 import { call } from '../../helpers/core';
 import { decodeEscpos, startEscposPrinter, type LoopbackPrinter } from '../../helpers/escpos-printer';
 import { tempDir } from '../../helpers/temp';
-import { STAND_IN_RENDER, clerk, gate, openCore, until, watchedOpen } from './queue-harness';
+import { clerk, gate, openCore, until, watchedOpen } from './queue-harness';
 
 let data: ReturnType<typeof tempDir>;
 let core: Core;
@@ -41,7 +41,7 @@ const code = async (p: Promise<unknown>) => {
 };
 
 async function start(parts: Parameters<typeof openCore>[1] = {}) {
-  core = await openCore(data.dir, { run: true, pollMs: 50, ...parts, parts: { render: STAND_IN_RENDER, ...parts?.parts } });
+  core = await openCore(data.dir, { run: true, pollMs: 50, ...parts });
   c = clerk(core);
   events = [];
   const publish = core.events.publish.bind(core.events);
@@ -129,7 +129,7 @@ describe('print queue', () => {
     expect(job(a.id).printed_at! <= job(b.id).printed_at!).toBe(true);
     await printer.settle();
     expect(await completeJobs(printer)).toBe(2);
-    const texts = (await decodeEscpos(printer.printed())).items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text);
+    const texts = (await decodeEscpos(printer.printed())).items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text.trim());
     expect(texts.filter((t) => /A02[67]/.test(t))).toEqual(['A026', 'A027']);
   });
 
