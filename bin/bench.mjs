@@ -12,6 +12,7 @@ const steps = [
   ['catalogue search', [process.execPath, tsx, 'test/bench/catalogue-search.bench.ts']],
   ['reception', [process.execPath, tsx, 'test/bench/reception.bench.ts']],
   ['printing (ticket → first byte, receipt → last byte, bytes per job)', [process.execPath, tsx, 'test/bench/print.bench.ts']],
+  ['printing render (ticket → raster, receipt → raster)', [process.execPath, tsx, 'test/bench/render-ticket.bench.ts']],
   ['login under flood', [process.execPath, tsx, 'test/bench/login-flood.bench.ts']],
   ['catalogue import (refused, peak memory)', [process.execPath, tsx, 'test/bench/catalogue-import.bench.ts']],
   ['page pipeline (scanning)', [process.execPath, tsx, 'test/bench/page-pipeline.bench.ts']],

@@ -21,8 +21,8 @@ const TONES = ['\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 /** Each letter with its bare Latin base: every vowel with and without each tone, upper and lower case, and đ. */
 const LETTERS: [string, string][] = [
   ...VOWELS.flatMap((v) => [v, ...TONES.map((t) => (v + t).normalize('NFC'))].flatMap((l) => [[l, v.normalize('NFD')[0]!] as [string, string], [l.toUpperCase(), v.normalize('NFD')[0]!.toUpperCase()] as [string, string]])),
-  ['đ', 'd'],
-  ['Đ', 'D'],
+  ['đ', 'd'] as [string, string],
+  ['Đ', 'D'] as [string, string],
 ].filter(([l, base]) => l !== base);
 
 const TICKET: TicketData = { number: '1023', service: 'Chứng thực', place: null, issuedAt: '08:00 07/12/2026', ahead: null, waitMinutes: null, qr: null, reprint: null };
