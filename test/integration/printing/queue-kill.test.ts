@@ -57,8 +57,9 @@ describe('print queue: kill -9', () => {
       await until(() => {
         flying = stdout.trim();
         if (!flying) return false;
-        const r = db.prepare<[string], { state: string; writing_mark: string | null }>('SELECT state, writing_mark FROM print_jobs WHERE id = ?').get(flying);
-        return r?.state === 'sending' && r.writing_mark !== null && hanging.connections.length === 1 && hanging.connections[0]!.received.length > 0;
+        // The whole job reached the printer, which now never confirms it (no reply to its GS ( H).
+        const r = db.prepare<[string], { state: string }>('SELECT state FROM print_jobs WHERE id = ?').get(flying);
+        return r?.state === 'sending' && hanging.connections.length === 1 && hanging.connections[0]!.processIdRequests.length === 1;
       }, 600, 50).catch((e) => {
         throw new Error(`${(e as Error).message}: ${stdout} ${stderr}`);
       });
