@@ -68,4 +68,14 @@ describe('print queue with the real renderer', () => {
     expect(preview).toMatchObject({ mimeType: 'image/png', width: 576 });
     expect(Buffer.from(preview.contentBase64, 'base64').subarray(1, 4).toString()).toBe('PNG');
   });
+
+  it.skipIf(PDF_TOOLS.skip)("a test page with no printer given goes to the counter's A4 printer when no receipt printer is set", async () => {
+    const dir = path.join(data.dir, 'a4');
+    await call(core, c, 'printing.configure', { receipt: null, ticket: null, a4: { uri: `pdf:${dir}` }, receiptCopies: 1 });
+    const j = await call(core, c, 'printing.print', { what: { kind: 'test' }, wait: true, copies: 1 });
+    expect(j).toMatchObject({ state: 'printed', kind: 'test', printerUri: `pdf:${dir}` });
+    const files = readdirSync(dir).filter((f) => f.endsWith('.pdf'));
+    expect(files).toHaveLength(1);
+    expect(Buffer.from(core.services.printing.queue.payload(j.id)!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
 });

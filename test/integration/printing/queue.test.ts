@@ -212,6 +212,8 @@ describe('print queue', () => {
     }
     await printer.settle();
     expect(await completeJobs(printer)).toBe(1);
+    const audited = core.db.prepare<[], { entity_id: string; data: string }>(`SELECT entity_id, data FROM audit_log WHERE action = 'printing.cancelled'`).all();
+    expect(audited.map((r) => [r.entity_id, (JSON.parse(r.data) as { from: string }).from])).toEqual([[a.id, 'queued']]);
   });
 
   it('bad input: unknown job, 0-byte or non-PDF file, PDF to a thermal printer, unknown dossier, bad URI, no printer: a code, nothing stored', async () => {
