@@ -249,7 +249,7 @@ describe('printing', () => {
     await page.keyboard.press('Enter');
     const panel = page.getByTestId('dossier-printing');
     await panel.waitFor({ timeout: 10_000 });
-    const rows = panel.getByTestId('dossier-print-jobs').locator('tbody tr');
+    const rows = panel.getByTestId('dossier-print-jobs').locator('[data-job]');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     expect(await rows.evaluateAll((rs) => rs.map((r) => [r.getAttribute('data-state'), r.getAttribute('data-reprint')]))).toEqual([
       ['printed', 'true'],
@@ -258,7 +258,7 @@ describe('printing', () => {
     await expectAccessible(page, 'dossier record, print jobs');
 
     const original = (await jobsOf(dossierId)).jobs.find((j) => !j.reprint)!;
-    await activate(page, panel.locator(`tr[data-job="${original.id}"]`).getByRole('button', { name: /^In lại/ }));
+    await activate(page, panel.locator(`[data-job="${original.id}"]`).getByRole('button', { name: /^In lại/ }));
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
     await expect.poll(() => rows.first().getAttribute('data-state'), { timeout: 20_000 }).toBe('printed');
     expect(await rows.first().textContent()).toContain('bản in lại');

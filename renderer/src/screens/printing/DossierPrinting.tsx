@@ -99,7 +99,7 @@ export function DossierPrinting({ view }: { view: DossierView }) {
         </div>
       )}
       {jobs && jobs.length === 0 && <p className="field__hint">{t('printingUi.dossier.noJobs')}</p>}
-      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.dossier.jobs')} busyId={busy} onReprint={reprint} onRetry={retry} testId="dossier-print-jobs" />}
+      {jobs && jobs.length > 0 && <JobTable jobs={jobs} caption={t('printingUi.dossier.jobs')} busyId={busy} onReprint={reprint} onRetry={retry} layout="list" testId="dossier-print-jobs" />}
     </Panel>
   );
 }

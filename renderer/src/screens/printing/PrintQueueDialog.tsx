@@ -77,7 +77,6 @@ export function PrintQueueDialog({ open, jobs, onClose, onAsk, onChanged }: Prin
             <thead>
               <tr>
                 <th scope="col">{t('printingUi.job.what')}</th>
-                <th scope="col">{t('printingUi.job.printer')}</th>
                 <th scope="col">{t('printingUi.job.state')}</th>
                 <th scope="col">{t('printingUi.job.actions')}</th>
               </tr>
@@ -88,16 +87,16 @@ export function PrintQueueDialog({ open, jobs, onClose, onAsk, onChanged }: Prin
                   <th scope="row" className="data-table__text">
                     {t('printingUi.job.numbered', { seq: j.seq, title: j.title })}
                     {j.reprint && <span className="print-tag"> {t('printingUi.job.reprint')}</span>}
+                    <span className="print-jobs__printer">
+                      {t('printingUi.job.printer')}: <code>{j.printerUri}</code>
+                    </span>
                   </th>
-                  <td>
-                    <code>{j.printerUri}</code>
-                  </td>
                   <td className={j.state === 'uncertain' ? 'print-state print-state--ask' : 'print-state'}>
                     {stateText(t, j)}
                     {j.state === 'queued' && j.nextTryAt && <span className="field__hint"> {t('printingUi.job.nextTry', { at: formatDateTime(j.nextTryAt) })}</span>}
                   </td>
                   <td>
-                    <div className="button-row">
+                    <div className="print-row-actions">
                       {j.state === 'uncertain' && (
                         <button type="button" ref={ref(j.id)} className="btn btn--primary" aria-label={t('printingUi.queue.answerNamed', { seq: j.seq })} onClick={() => onAsk(j)}>
                           {t('printingUi.queue.answer')}
