@@ -34,7 +34,7 @@ function run(cmd: string, args: string[]): { code: number | null; out: string } 
 }
 
 function skipOrThrow(queue: string, reason: string): CupsSetup {
-  if (isCi()) throw new MissingToolError(`CI=true but CUPS cannot be used: ${reason}; .ci/run installs cups cups-pdf and starts cupsd`);
+  if (isCi()) throw new MissingToolError(`CI=true but CUPS cannot be used: ${reason}; .ci/run installs cups printer-driver-cups-pdf and starts cupsd`);
   console.warn(`SKIPPED tests needing CUPS: ${reason}`);
   return { skip: true, reason, queue, outDir: '' };
 }
@@ -63,7 +63,7 @@ export async function ensureCupsQueue(queue = 'motcua-test'): Promise<CupsSetup>
   const tools = checkTools(['lp', 'lpstat', 'lpadmin', 'cupsenable', 'cupsaccept'], { isInstalled: (t, env) => onPath(t, env) });
   if (tools.skip) return skipOrThrow(queue, tools.reason);
   if (!existsSync(CUPSD)) return skipOrThrow(queue, 'missing cupsd (apt-get install -y cups)');
-  if (!existsSync(CUPS_PDF_BACKEND)) return skipOrThrow(queue, 'missing the cups-pdf backend (apt-get install -y cups-pdf)');
+  if (!existsSync(CUPS_PDF_BACKEND)) return skipOrThrow(queue, 'missing the cups-pdf backend (apt-get install -y printer-driver-cups-pdf)');
   if (!(await schedulerRunning())) {
     if (process.getuid?.() !== 0) return skipOrThrow(queue, 'the CUPS scheduler is not running and only root can start it');
     // cupsd puts itself in the background; the scheduler answers once it has read its configuration.
