@@ -79,4 +79,28 @@ describe('glyphs on the thermal raster', () => {
     const [odd, standIn] = await Promise.all([form('Nguyễn 漢 Nhung'), form('Nguyễn ? Nhung')]);
     expect(Buffer.from(odd.bits).equals(Buffer.from(standIn.bits))).toBe(true);
   });
+
+  it('a strip longer than one drawing window (a long handover list) loses no row at the seams', async () => {
+    const fonts = await loadFonts(resourcesDir);
+    const width = 200;
+    const dots = 576;
+    const s = dots / width;
+    const height = 40_000 / s; // 40 000 rows: three windows
+    const seam = 16_000 / s;
+    const ops: Op[] = [
+      // A vertical rule down the whole strip, and a word drawn across the first seam.
+      { kind: 'line', x1: 10, y1: 0, x2: 10, y2: height, width: 2, dashed: false },
+      { kind: 'text', x: 40, y: seam + 4, text: 'Giấy tờ', font: 'bold', size: 14 },
+    ];
+    const r = await drawRaster({ width, pages: [{ height, ops }] }, fonts, { left: 0, width, dots });
+    expect(r.height).toBe(40_000);
+    const column = Math.round(10 * s);
+    const rowBytes = dots / 8;
+    const gaps = [];
+    for (let y = 0; y < r.height; y++) if (!(r.bits[y * rowBytes + (column >> 3)]! & (0x80 >> (column & 7)))) gaps.push(y);
+    expect(gaps).toEqual([]);
+    // The word has ink on both sides of the seam.
+    expect(inkRows(r, 16_000 - 20, 16_000)).toBeGreaterThan(inkRows(r, 0, 20) + 50);
+    expect(inkRows(r, 16_000, 16_000 + 8)).toBeGreaterThan(inkRows(r, 0, 8) + 10);
+  });
 });

@@ -42,7 +42,11 @@ const THRESHOLD = 128;
 /** A rule thinner than this many dots would break up after thresholding. */
 const MIN_STROKE_DOTS = 1.5;
 
-export function documentSvg(doc: LaidOutDocument, fonts: FontSet, frame: RasterFrame): { svg: string; width: number; height: number } {
+export function documentSvg(
+  doc: LaidOutDocument,
+  fonts: FontSet,
+  frame: RasterFrame,
+): { svg: string; width: number; height: number; window: (from: number, rows: number) => string } {
   const s = frame.dots / frame.width;
   const total = doc.pages.reduce((h, p) => h + p.height, 0);
   const width = frame.dots;
@@ -91,27 +95,45 @@ export function documentSvg(doc: LaidOutDocument, fonts: FontSet, frame: RasterF
     }
   }
 
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
-    `<rect width="${width}" height="${height}" fill="#fff"/>` +
-    `<defs>${[...defs.values()].join('')}</defs>` +
+  const defsXml = `<defs>${[...defs.values()].join('')}</defs>`;
+  const content =
     `<g fill="#000" stroke="#000" transform="matrix(${fine(s)} 0 0 ${fine(s)} ${fine(-frame.left * s)} 0)"><g stroke="none">${body.filter((b) => b.startsWith('<use')).join('')}</g>` +
     `<g fill="none">${body.filter((b) => b.startsWith('<line')).join('')}</g></g>` +
-    `<g fill="#000">${qrs.join('')}</g></svg>`;
-  return { svg, width, height };
+    `<g fill="#000">${qrs.join('')}</g>`;
+  /** Rows [from, from + rows) of the drawing as one SVG. */
+  const window = (from: number, rows: number): string =>
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${rows}" viewBox="0 0 ${width} ${rows}">` +
+    `<rect width="${width}" height="${rows}" fill="#fff"/>${defsXml}<g transform="translate(0 ${-from})">${content}</g></svg>`;
+  return { svg: window(0, height), width, height, window };
 }
+
+/** Cairo draws at most 32767 rows at once: a longer strip (a long handover list) is drawn in windows. */
+const MAX_WINDOW_ROWS = 16_000;
 
 /** Draw `doc` (pages stacked, as on a roll) across `frame` at frame.dots per line, 1 bit per dot. */
 export async function drawRaster(doc: LaidOutDocument, fonts: FontSet, frame: RasterFrame): Promise<Raster> {
   if (frame.dots % 8 !== 0) throw new Error(`raster width ${frame.dots} is not a multiple of 8`);
-  const { svg, width, height } = documentSvg(doc, fonts, frame);
+  const { svg, width, height, window } = documentSvg(doc, fonts, frame);
+  if (height <= MAX_WINDOW_ROWS) return packBits(await rasterise(svg, width, height), width, height);
+  const bits = new Uint8Array((width / 8) * height);
+  for (let from = 0; from < height; from += MAX_WINDOW_ROWS) {
+    const rows = Math.min(MAX_WINDOW_ROWS, height - from);
+    bits.set(packBits(await rasterise(window(from, rows), width, rows), width, rows).bits, (width / 8) * from);
+  }
+  return { width, height, bits };
+}
+
+/** One grey byte per dot. */
+async function rasterise(svg: string, width: number, height: number): Promise<Uint8Array> {
   const { data, info } = await sharp(Buffer.from(svg), { density: 72, limitInputPixels: false })
     .flatten({ background: '#ffffff' })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.width !== width || info.height !== height) throw new Error(`rasterised ${info.width}×${info.height}, expected ${width}×${height}`);
-  return packBits(data, width, height, info.channels);
+  if (info.width !== width || info.height !== height || info.channels !== 1) {
+    throw new Error(`rasterised ${info.width}×${info.height}×${info.channels}, expected ${width}×${height}×1`);
+  }
+  return data;
 }
 
 /** Grey bytes (`channels` per dot, the first read) to rows of width/8 bytes, MSB first, 1 = black. */
