@@ -90,7 +90,9 @@ export function PrintQueue() {
 
   const queued = (counts?.queued ?? 0) + (counts?.sending ?? 0);
   const uncertain = counts?.uncertain ?? 0;
-  const shown = counts !== null && (queued > 0 || uncertain > 0 || listOpen);
+  // Like the OCR line: always there at a counter with a printer (the queue one key away), else only while jobs wait.
+  const hasPrinter = counterPrinterUris(settings).size > 0;
+  const shown = counts !== null && (queued > 0 || uncertain > 0 || listOpen || hasPrinter);
 
   return (
     <>
