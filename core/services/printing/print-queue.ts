@@ -315,6 +315,11 @@ export class PrintQueue {
       .map((r) => r.printer_uri);
   }
 
+  /** Jobs changed at or after `since` (ISO time), oldest change first: other processes' changes, for the push channel. */
+  changedSince(since: string, limit = 500): JobRow[] {
+    return this.d.db.prepare<[string, number], JobRow>(`SELECT ${COLUMNS} FROM print_jobs WHERE updated_at >= ? ORDER BY updated_at LIMIT ?`).all(since, limit);
+  }
+
   list(o: { states?: readonly PrintJobState[] | undefined; dossierId?: string | undefined; limit: number }): JobRow[] {
     const where: string[] = [];
     const args: unknown[] = [];

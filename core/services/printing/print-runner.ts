@@ -25,6 +25,8 @@ export interface PrintRunnerDeps {
   timeouts: DeliveryTimeouts;
   /** A job changed state: tell the push channel. */
   changed: (row: JobRow) => void;
+  /** Each poll: tell the changes other processes made. */
+  onPoll?: () => void;
   logger: Logger;
   pollMs?: number;
 }
@@ -55,6 +57,7 @@ export class PrintRunner {
     if (this.closed) return;
     try {
       for (const row of this.d.queue.recoverDead()) this.d.changed(row);
+      this.d.onPoll?.();
       for (const uri of this.d.queue.printersDue()) void this.send(uri);
     } catch (e) {
       this.d.logger.error('print queue not read', { error: (e as Error)?.message });

@@ -16,7 +16,8 @@ import type { SettingsService } from '../settings/settings-service';
 import { DEFAULT_DELIVERY_TIMEOUTS } from './delivery';
 import { PrintJobs } from './print-jobs';
 import { defaultParts, type PrintingParts } from './print-parts';
-import { toPrintJob, PrintQueue, type JobRow } from './print-queue';
+import { PrintEvents } from './print-events';
+import { PrintQueue, type JobRow } from './print-queue';
 import { PrintRenderer } from './print-render';
 import { PrintRunner } from './print-runner';
 import { printingHandlers, type PrintingHandlers } from './printing-handlers';
@@ -59,10 +60,8 @@ export function createPrinting(d: {
   const logger = d.logger.child({ area: 'printing' });
   const parts: PrintingParts = { ...defaultParts, ...o.parts };
   const queue = new PrintQueue({ db: d.db, clock: d.clock });
-  const changed = (row: JobRow) => {
-    const job = toPrintJob(row);
-    d.events.publish('printing.jobChanged', { jobId: job.id, state: job.state, title: job.title, printerUri: job.printerUri, dossierId: job.dossierId, error: job.error, counts: queue.counts() });
-  };
+  const jobEvents = new PrintEvents({ queue, events: d.events, now: () => d.clock.now() });
+  const changed = (row: JobRow) => jobEvents.changed(row);
   const recovered = queue.recoverDead();
   if (recovered.length) logger.warn('print jobs of a process that is gone settled', { jobs: recovered.map((r) => ({ seq: r.seq, state: r.state })) });
   const runner = new PrintRunner({
@@ -70,6 +69,7 @@ export function createPrinting(d: {
     parts,
     timeouts: { ...DEFAULT_DELIVERY_TIMEOUTS, ...o.timeouts },
     changed,
+    onPoll: () => jobEvents.poll(),
     logger,
     ...(o.pollMs ? { pollMs: o.pollMs } : {}),
   });

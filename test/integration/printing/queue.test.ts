@@ -253,6 +253,20 @@ describe('print queue', () => {
     expect(await code(call(core, c, 'printing.print', { what: { kind: 'test' }, wait: true, copies: 1 }))).toBe('PRINT_NO_PRINTER');
   });
 
+  it("another process's jobs reach this core's push channel: a job printed by a second core shows here as printed", async () => {
+    await start();
+    const other = await openCore(data.dir, { run: false });
+    try {
+      const j = await call(other, clerk(other), 'printing.print', { what: ticket('P001'), printer: printer.uri, wait: true, copies: 1 });
+      expect(j.state).toBe('printed');
+      await until(() => events.some((e) => e.jobId === j.id && e.state === 'printed'), 100, 50);
+      expect(events.filter((e) => e.jobId === j.id && e.state === 'printed')).toHaveLength(1);
+      expect(events.at(-1)!.counts).toEqual({ queued: 0, sending: 0, uncertain: 0 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('two senders never take one printer at once; the second claim waits for the first to end', async () => {
     await start({ run: false });
     const g = await gate();
