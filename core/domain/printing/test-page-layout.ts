@@ -57,7 +57,7 @@ export function layoutTestPage(profile: PrinterProfile, printerUri: string, metr
   s.text(vi('native', { text: yes(profile.nativeText), qr: yes(profile.nativeQr) }), 'regular', 8);
   s.text(vi('link', { status: yes(profile.statusQuery), processId: yes(profile.processIdReply) }), 'regular', 8);
   s.text(
-    vi('codePage', { codePage: profile.codePage === null ? vi('defaultCodePage') : profile.codePage, cut: profile.cut, drawer: yes(profile.drawerKick) }),
+    vi('codePage', { codePage: profile.codePage === null ? vi('defaultCodePage') : profile.codePage, cut: vi(`cutModes.${profile.cut}`), drawer: yes(profile.drawerKick) }),
     'regular',
     8,
   );
