@@ -65,8 +65,8 @@ export class PrintRunner {
   }
 
   /**
-   * Sends the printer's due jobs in order until one does not print, the line is empty, or (with `until`) that job
-   * has had its try. Resolves when this process's sending of that line is over.
+   * Sends the printer's due jobs in order until the printer is unavailable, the line is empty, or (with `until`)
+   * that job has had its try. Resolves when this process's sending of that line is over.
    */
   send(printerUri: string, until?: string): Promise<void> {
     const prev = this.lines.get(printerUri) ?? Promise.resolve();
@@ -94,7 +94,9 @@ export class PrintRunner {
       }
       if (!claim) return;
       const row = await this.sendOne(claim);
-      if (row?.state !== 'printed' || claim.id === until) return;
+      // The printer unavailable: the rest of its line waits too. An uncertain or failed job is that job's own
+      // matter: the next one is sent (delivery checks the printer's status before its first byte).
+      if (!row || row.state === 'queued' || claim.id === until) return;
     }
   }
 

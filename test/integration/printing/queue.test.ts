@@ -171,6 +171,22 @@ describe('print queue', () => {
     ]);
   });
 
+  it('an uncertain job does not hold up the next one for its printer: that one is sent (after a status check)', async () => {
+    let opens = 0;
+    await start({ run: false, parts: { openPrinter: watchedOpen({ onOpen: () => void (++opens === 4 && printer.set({ closeAfterJobBytes: null })) }) } });
+    printer.set({ status: 'offline' });
+    const a = await call(core, c, 'printing.print', { what: ticket('U001'), printer: printer.uri, wait: true, copies: 1 });
+    const b = await call(core, c, 'printing.print', { what: ticket('U002'), printer: printer.uri, wait: true, copies: 1 });
+    // Opens 1 and 2 found it offline (A, then A again before B: the line goes oldest first).
+    expect([a.state, b.state, opens]).toEqual(['queued', 'queued', 2]);
+    printer.set({ status: 'online', closeAfterJobBytes: 6 });
+    await call(core, c, 'printing.retry', { jobId: b.id });
+    await until(() => job(b.id).state === 'printed', 100, 50);
+    expect(job(a.id).state).toBe('uncertain');
+    await printer.settle();
+    expect(await completeJobs(printer)).toBe(1);
+  });
+
   it('a reprint is a new job from the same source, marked, with the same number; audited', async () => {
     await start();
     const j = await call(core, c, 'printing.print', { what: ticket('C007'), printer: printer.uri, wait: true, copies: 1 });
