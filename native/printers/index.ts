@@ -2,7 +2,8 @@
  * Opens a printer from its address (one transport folder each: tcp/, usb/, serial/, spooler/, system/, pdf-dir/), and
  * lists the printers the OS and the LAN can show: CUPS queues (Windows printers there), serial ports, USB
  * printer-class devices, ESC/POS-capable printers announcing `_pdl-datastream._tcp` by mDNS. A source that fails or
- * does not answer in time is skipped with a log line; the others still count.
+ * does not answer in time is skipped with a log line; the others still count. Details are data (a device URI, a
+ * USB id, a serial number, an mDNS instance name), never prose: the screens word them through core/i18n.
  */
 import type { Logger } from '../../core/platform/logger';
 import { discoverPdlPrinters } from './discovery/mdns';
@@ -59,8 +60,8 @@ async function windowsPrinters(load: () => Promise<WindowsPrinting>): Promise<Di
   const printers = await (await load()).getPrinters();
   // A Windows printer takes PDFs (system:) and, when it is a receipt printer on its vendor's driver, raw ESC/POS.
   return printers.flatMap((p) => [
-    { uri: formatPrinterUri({ kind: 'system', name: p.name }), name: p.name, transport: 'system' as const, detail: 'Windows printer' },
-    { uri: formatPrinterUri({ kind: 'escpos', transport: 'spooler', name: p.name }), name: p.name, transport: 'spooler' as const, detail: 'ESC/POS, RAW through the Windows spooler' },
+    { uri: formatPrinterUri({ kind: 'system', name: p.name }), name: p.name, transport: 'system' as const, detail: null },
+    { uri: formatPrinterUri({ kind: 'escpos', transport: 'spooler', name: p.name }), name: p.name, transport: 'spooler' as const, detail: null },
   ]);
 }
 
@@ -70,7 +71,7 @@ async function serialPorts(load: () => Promise<SerialApi>): Promise<DiscoveredPr
     uri: formatPrinterUri({ kind: 'escpos', transport: 'serial', path: p.path, baudRate: DEFAULT_BAUD_RATE }),
     name: [p.manufacturer, p.path].filter(Boolean).join(' — '),
     transport: 'serial' as const,
-    detail: p.vendorId && p.productId ? `USB ${p.vendorId}:${p.productId}; baud ${DEFAULT_BAUD_RATE} unless the printer is set otherwise` : `baud ${DEFAULT_BAUD_RATE} unless the printer is set otherwise`,
+    detail: p.vendorId && p.productId ? `${p.vendorId}:${p.productId}`.toLowerCase() : null,
   }));
 }
 
@@ -79,7 +80,7 @@ async function usbPrinters(load: () => Promise<UsbApi>): Promise<DiscoveredPrint
   return devices.filter(isPrinterDevice).map((d) => {
     const uri = formatPrinterUri({ kind: 'escpos', transport: 'usb', vendorId: d.vendorId, productId: d.productId });
     const name = [d.manufacturerName, d.productName].filter(Boolean).join(' ') || uri;
-    return { uri, name, transport: 'usb' as const, detail: d.serialNumber ? `serial number ${d.serialNumber}` : null };
+    return { uri, name, transport: 'usb' as const, detail: d.serialNumber ?? null };
   });
 }
 

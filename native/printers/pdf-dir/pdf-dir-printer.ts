@@ -108,7 +108,8 @@ export class PdfDirPrinter implements DocumentPrinter {
       return { ref: path.join(dir, again[0] ?? name) };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const failure = code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'io';
+      // The write is all or nothing: no file can be half there, so a failure is never "maybe printed".
+      const failure = code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'unreachable';
       throw new PrinterLinkError(failure, 0, `pdf folder ${dir}: ${code ?? (e as Error).message}`, { cause: e });
     }
   }

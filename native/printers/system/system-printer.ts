@@ -98,11 +98,10 @@ export class SystemPrinter implements DocumentPrinter {
     // Killed after taking the whole PDF: CUPS may hold the job. Say so with the count, so nobody resends blindly.
     if (r.timedOut) throw new PrinterLinkError('timeout', r.inputTaken ? pdf.length : 0, `${label}: lp did not finish within ${this.o.timeoutMs} ms`);
     if (r.code === 0) return { ref: parseRequestId(r.stdout) };
-    // lp failed: CUPS made no job of it.
+    // lp failed: CUPS made no job of it, so nothing can print and the job may be sent again (unreachable, 0 bytes).
     const detail = r.stderr.trim() || `lp exited with ${r.code}`;
     if (isUnknownDestination(r.stderr)) throw new PrinterLinkError('not_found', 0, `${label} does not exist`);
-    if (/not accepting/i.test(r.stderr) || isSchedulerDown(r.stderr)) throw new PrinterLinkError('unreachable', 0, `${label}: ${detail}`);
-    throw new PrinterLinkError('io', 0, `${label}: ${detail}`);
+    throw new PrinterLinkError('unreachable', 0, `${label}: ${detail}`);
   }
 
   private async printWindows(pdf: Uint8Array, title: string, copies: number): Promise<{ ref: string | null }> {

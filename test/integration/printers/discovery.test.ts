@@ -103,8 +103,8 @@ describe('discoverPrinters', () => {
       log,
     });
     expect(found).toEqual([
-      { uri: 'escpos+serial:///dev/ttyUSB0?baud=9600', name: 'Prolific — /dev/ttyUSB0', transport: 'serial', detail: 'USB 067b:2303; baud 9600 unless the printer is set otherwise' },
-      { uri: 'escpos+usb://04b8:0202', name: 'EPSON TM-T82III', transport: 'usb', detail: 'serial number X5E1234' },
+      { uri: 'escpos+serial:///dev/ttyUSB0?baud=9600', name: 'Prolific — /dev/ttyUSB0', transport: 'serial', detail: '067b:2303' },
+      { uri: 'escpos+usb://04b8:0202', name: 'EPSON TM-T82III', transport: 'usb', detail: 'X5E1234' },
     ]);
     expect(log.skipped()).toEqual(['system']);
 
