@@ -263,13 +263,6 @@ export class PrintQueue {
     });
   }
 
-  /** The process is closing before a try began (no byte written): the job goes back, the try not counted. */
-  release(c: Claim): void {
-    this.d.db
-      .prepare(`UPDATE print_jobs SET state = 'queued', claim_mark = NULL, attempts = MAX(attempts - 1, 0), updated_at = ? WHERE id = ? AND state = 'sending' AND claim_mark = ? AND writing_mark IS NULL`)
-      .run(this.now(), c.id, c.mark);
-  }
-
   /**
    * Jobs 'sending' under a process that is gone (kill -9, power cut): nothing written → queued again (due now);
    * maybe written → uncertain (PRINT_NOT_CONFIRMED), never resent until the clerk answers. Jobs of live processes
