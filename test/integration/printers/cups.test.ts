@@ -49,7 +49,7 @@ describe.skipIf(setup.skip || pdfTools.skip)(`system printers through CUPS${setu
     expect(await printer.state()).toEqual({ ready: true, reason: null, detail: null });
     const token = `motcua${randomBytes(4).toString('hex')}`;
     const pdf = await vietnamesePdf(['Giấy tiếp nhận hồ sơ và hẹn trả kết quả', 'Mã hồ sơ: 000.00.01.H01-261206-0001']);
-    const { ref } = await printer.print(pdf, { title: `Giay tiep nhan ${token}`, copies: 1, jobKey: 'job-1' });
+    const { ref } = await printer.print(pdf, { title: `${token} Giay tiep nhan`, copies: 1, jobKey: 'job-1' });
     expect(ref).toMatch(new RegExp(`^${queue}-\\d+$`));
     const file = await findCupsPdf(setup.outDir, token);
     written.push(file);
