@@ -4,7 +4,7 @@
  *  - ticket pressed → first byte at the printer (target ≤ 150 ms): the call as the kiosk makes it (wait: false, the
  *    job stored then sent by the queue), p50/p95 over 30 tickets after one warm-up; also the first byte of the job
  *    itself (ESC @, after the status query) and when the call answered. Tickets are drawn straight to the raster:
- *    nothing on this path waits for a PDF;
+ *    nothing on this path waits for a PDF (also measured while an A4 receipt PDF is being made in the same core);
  *  - receipt at the counter → last byte at an 80 mm printer (the dossier's receipt, layout 80mm), p50/p95;
  *  - bytes per ticket and per receipt (the job as the printer got it, status queries not counted).
  * Run: npx tsx test/bench/print.bench.ts (or npm run bench).
@@ -18,6 +18,7 @@ import { startPrintSink, type SinkConnection } from './print-sink';
 
 const TICKETS = 30;
 const RECEIPTS = 10;
+const BUSY_TICKETS = 10;
 const TARGET_FIRST_BYTE_MS = 150;
 
 function percentile(values: number[], p: number): number {
@@ -29,6 +30,7 @@ export interface PrintBench {
   ticketFirstByteMs: number[];
   ticketFirstJobByteMs: number[];
   ticketAnsweredMs: number[];
+  ticketBesidePdfFirstByteMs: number[];
   ticketBytes: number;
   receiptLastByteMs: number[];
   receiptBytes: number;
@@ -48,7 +50,7 @@ export async function runPrintBench(): Promise<PrintBench> {
       const answered = performance.now() - t0;
       return { conn: await sink.nextJob(), t0, answered };
     };
-    const out: PrintBench = { ticketFirstByteMs: [], ticketFirstJobByteMs: [], ticketAnsweredMs: [], ticketBytes: 0, receiptLastByteMs: [], receiptBytes: 0 };
+    const out: PrintBench = { ticketFirstByteMs: [], ticketFirstJobByteMs: [], ticketAnsweredMs: [], ticketBesidePdfFirstByteMs: [], ticketBytes: 0, receiptLastByteMs: [], receiptBytes: 0 };
     await ticket(0); // warm-up: the fonts and the raster drawing loaded once
     for (let i = 1; i <= TICKETS; i++) {
       const { conn, t0, answered } = await ticket(i);
@@ -56,6 +58,19 @@ export async function runPrintBench(): Promise<PrintBench> {
       out.ticketFirstJobByteMs.push(conn.firstJobByteAt! - t0);
       out.ticketAnsweredMs.push(answered);
       out.ticketBytes = conn.jobBytes;
+    }
+
+    // The same while an A4 receipt PDF is being made in this core (another counter's print): a ticket must not queue behind it.
+    const pdfDir = tempDir('motcua-bench-print-pdf-');
+    try {
+      for (let i = 1; i <= BUSY_TICKETS; i++) {
+        const a4 = call(core, c, 'printing.print', { what: { kind: 'form', form: 'receipt', dossierId: dossier.id, layout: 'a4' }, printer: `pdf:${pdfDir.dir}`, copies: 1, wait: true });
+        const { conn, t0 } = await ticket(100 + i);
+        out.ticketBesidePdfFirstByteMs.push(conn.firstByteAt! - t0);
+        await a4;
+      }
+    } finally {
+      pdfDir.cleanup();
     }
 
     const receipt = async (): Promise<{ conn: SinkConnection; t0: number }> => {
@@ -85,6 +100,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     `ticket pressed → first byte at the printer: ${p(r.ticketFirstByteMs)} (target ≤ ${TARGET_FIRST_BYTE_MS} ms: ${firstP95 <= TARGET_FIRST_BYTE_MS ? 'met' : 'NOT met'}; ` +
       `first job byte ${p(r.ticketFirstJobByteMs)}; call answered ${p(r.ticketAnsweredMs)}; ${TICKETS} tickets)`,
   );
+  console.log(`  the same while an A4 receipt PDF is being made in the core: ${p(r.ticketBesidePdfFirstByteMs)} (${BUSY_TICKETS} tickets)`);
   console.log(`receipt at the counter → last byte at an 80 mm printer: ${p(r.receiptLastByteMs)} (${RECEIPTS} receipts)`);
   console.log(`bytes: ${r.ticketBytes.toLocaleString('en')} per ticket, ${r.receiptBytes.toLocaleString('en')} per receipt (80 mm, ESC/POS as sent)`);
   if (firstP95 > TARGET_FIRST_BYTE_MS) process.exitCode = 1;
