@@ -13,12 +13,12 @@ export const cliPrint: Messages = {
     },
     cliPrint: {
       printed: 'Đã in: {{title}} — máy in {{printer}} đã nhận lệnh in số {{seq}}.',
-      queued: 'Chưa in được: máy in {{printer}} chưa sẵn sàng ({{reason}}). Lệnh in số {{seq}} ({{title}}) được giữ trong hàng đợi; phần mềm ở quầy sẽ tự gửi lại khi máy in sẵn sàng.',
+      queued: 'Chưa in được lệnh in số {{seq}} ({{title}}) trên máy in {{printer}}: {{reason}} Lệnh in vẫn nằm trong hàng đợi (motcua print queue); ứng dụng ở quầy sẽ gửi lại khi máy in sẵn sàng.',
       uncertain:
-        'Chưa rõ đã in hay chưa: máy in {{printer}} có thể đã nhận một phần lệnh in số {{seq}} ({{title}}) nhưng không xác nhận ({{reason}}). Lệnh in đang chờ nhân viên trả lời: hãy xem giấy ở máy in rồi chọn "Đã in" hoặc "Chưa in — in lại" trong Hàng đợi in. Phần mềm không tự gửi lại để không in hai lần.',
+        'Chưa rõ lệnh in số {{seq}} ({{title}}) đã in hay chưa: máy in {{printer}} có thể đã nhận một phần mà không xác nhận. {{reason}} Lệnh in đang chờ nhân viên trả lời: hãy xem giấy ở máy in rồi chọn "Đã in" hoặc "Chưa in — in lại" trong Hàng đợi in. Phần mềm không tự gửi lại để không in hai lần.',
       failed: 'Không in được lệnh in số {{seq}} ({{title}}): {{reason}}',
       cancelled: 'Lệnh in số {{seq}} ({{title}}) đã bị hủy.',
-      noReason: 'không rõ lý do',
+      noReason: 'Không rõ lý do.',
       queueEmpty: 'Không có lệnh in nào đang chờ.',
       state: {
         queued: 'đang chờ',
@@ -52,12 +52,12 @@ export const cliPrint: Messages = {
     },
     cliPrint: {
       printed: 'Printed: {{title}} — printer {{printer}} accepted print job {{seq}}.',
-      queued: 'Not printed yet: printer {{printer}} is not ready ({{reason}}). Print job {{seq}} ({{title}}) is kept in the queue; the counter app sends it again when the printer is ready.',
+      queued: 'Print job {{seq}} ({{title}}) was not printed on {{printer}}: {{reason}} The job stays in the queue (motcua print queue); the counter app sends it again when the printer is ready.',
       uncertain:
-        'Not known whether it printed: printer {{printer}} may have received part of print job {{seq}} ({{title}}) but did not confirm it ({{reason}}). The job waits for the clerk: look at the paper, then choose "Printed" or "Not printed — print again" in the print queue. It is not resent on its own, so nothing prints twice.',
+        'Not known whether print job {{seq}} ({{title}}) printed: printer {{printer}} may have received part of it without confirming. {{reason}} The job waits for the clerk: look at the paper, then choose "Printed" or "Not printed — print again" in the print queue. It is not resent on its own, so nothing prints twice.',
       failed: 'Print job {{seq}} ({{title}}) could not be printed: {{reason}}',
       cancelled: 'Print job {{seq}} ({{title}}) was cancelled.',
-      noReason: 'reason unknown',
+      noReason: 'Reason unknown.',
       queueEmpty: 'No print job is waiting.',
       state: {
         queued: 'waiting',

@@ -232,7 +232,7 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     const j = job(r.stdout);
     expect(j).toMatchObject({ kind: 'ticket', state: 'queued', ticketNumber: 'A024' });
     expect(j.error).not.toBeNull();
-    expect(r.stderr).toMatch(/Chưa in được: máy in .* chưa sẵn sàng/);
+    expect(r.stderr).toMatch(new RegExp(`^Chưa in được lệnh in số ${j.seq} \\(Phiếu số A024\\) trên máy in .*: .*vẫn nằm trong hàng đợi`));
     const q = await motcua(['print', 'queue', '--json']);
     expect(q.code, q.stderr).toBe(0);
     const waiting = (JSON.parse(q.stdout) as unknown[]).map((x) => printJobSchema.parse(x));
@@ -247,7 +247,7 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     const printer = await startEscposPrinter({ status: 'online', closeAfterJobBytes: 200 });
     const r = await motcua(['print', '--printer', printer.uri, '--ticket', '1025', '--service', SERVICE]);
     expect(r.code, r.stdout + r.stderr).toBe(3);
-    expect(r.stdout).toMatch(/^Chưa rõ đã in hay chưa: /);
+    expect(r.stdout).toMatch(/^Chưa rõ lệnh in số \d+ \(Phiếu số 1025\) đã in hay chưa: /);
     expect(r.stdout).toMatch(/không tự gửi lại/);
     await printer.settle();
     // One connection carried the job; it was not sent again on a guess.

@@ -102,8 +102,11 @@ describe('motcua print outcome', () => {
   it('says in one Vietnamese line what became of the job, with the reason', () => {
     const offline = { code: 'PRINT_PRINTER_OFFLINE', message: 'Máy in đang tắt.' };
     expect(jobLine(job('printed'))).toBe(`Đã in: Phiếu số 1023 — máy in ${P} đã nhận lệnh in số 7.`);
-    expect(jobLine(job('queued', offline))).toMatch(/^Chưa in được: máy in .* chưa sẵn sàng \(Máy in đang tắt\.\)\. Lệnh in số 7/);
-    expect(jobLine(job('uncertain', offline))).toMatch(/^Chưa rõ đã in hay chưa: .*"Đã in" hoặc "Chưa in — in lại".*không tự gửi lại/);
+    expect(jobLine(job('queued', offline))).toBe(
+      `Chưa in được lệnh in số 7 (Phiếu số 1023) trên máy in ${P}: Máy in đang tắt. Lệnh in vẫn nằm trong hàng đợi (motcua print queue); ứng dụng ở quầy sẽ gửi lại khi máy in sẵn sàng.`,
+    );
+    expect(jobLine(job('queued', { code: 'X', message: 'Hết giấy' }))).toMatch(/: Hết giấy\. Lệnh in vẫn/);
+    expect(jobLine(job('uncertain', offline))).toMatch(/^Chưa rõ lệnh in số 7 \(Phiếu số 1023\) đã in hay chưa: .*Máy in đang tắt\. .*"Đã in" hoặc "Chưa in — in lại".*không tự gửi lại/);
     for (const s of printJobStateSchema.options) expect(jobLine(job(s)).split('\n')).toHaveLength(1);
   });
 

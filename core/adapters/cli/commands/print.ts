@@ -177,7 +177,8 @@ export function exitForJob(job: Pick<PrintJob, 'state'>): number {
 
 /** One Vietnamese line on what became of the job. */
 export function jobLine(job: PrintJob): string {
-  const reason = job.error?.message ?? t('cliPrint.noReason');
+  // The reason is the queue's sentence; it ends with its stop so the line reads on after it.
+  const reason = job.error ? (/[.!?]$/.test(job.error.message.trim()) ? job.error.message.trim() : `${job.error.message.trim()}.`) : t('cliPrint.noReason');
   const params = { title: job.title, printer: job.printerUri, seq: job.seq, reason };
   switch (job.state) {
     case 'printed':
