@@ -14,7 +14,8 @@ import { useEvent } from '../../bridge/use-event';
 import { counterPrinterUris, normaliseUri, usePrintingSettings } from './printing-settings';
 import { PrintQueueDialog } from './PrintQueueDialog';
 import { rememberSent, sentHere } from './sent-here';
-import { UncertainDialog, type Outcome, type UncertainJob } from './UncertainDialog';
+import { UncertainDialog, type Outcome } from './UncertainDialog';
+import { UncertainQuestions, type UncertainJob } from './uncertain-questions';
 import './printing.css';
 
 const WAITING = ['queued', 'sending', 'uncertain'] as const;
@@ -26,9 +27,10 @@ export function PrintQueue() {
   const [counts, setCounts] = useState<PrintQueueCounts | null>(null);
   const [jobs, setJobs] = useState<PrintJob[]>([]);
   const [listOpen, setListOpen] = useState(false);
-  /** The job asked about now, and those waiting to be asked (oldest first). */
+  /** The job asked about now (rendered), from the questions kept in order outside React's batching. */
+  const questions = useRef(new UncertainQuestions());
   const [asking, setAsking] = useState<UncertainJob | null>(null);
-  const toAsk = useRef<UncertainJob[]>([]);
+  const showQuestion = useCallback(() => setAsking(questions.current.current), []);
   const ours = useRef(counterPrinterUris(settings));
   useEffect(() => {
     ours.current = counterPrinterUris(settings);
@@ -48,44 +50,43 @@ export function PrintQueue() {
   useEffect(() => reload(), [reload]);
   useEvent('events.lost', () => reload());
 
-  const askNext = useCallback(() => {
-    setAsking(toAsk.current.shift() ?? null);
-  }, []);
-
   useEvent('printing.jobChanged', (d) => {
     setCounts(d.counts);
     reload();
     const here = sentHere(d.jobId) || ours.current.has(normaliseUri(d.printerUri));
-    if (d.state === 'uncertain' && here) {
-      const job: UncertainJob = { id: d.jobId, title: d.title, printerUri: d.printerUri, error: d.error };
-      if (asking?.id === d.jobId || toAsk.current.some((j) => j.id === d.jobId)) return;
-      announce(t('printingUi.uncertain.announce', { title: d.title }), 'assertive');
-      if (asking) toAsk.current.push(job);
-      else setAsking(job);
+    if (d.state === 'uncertain') {
+      if (here && questions.current.becameUncertain({ id: d.jobId, title: d.title, printerUri: d.printerUri, error: d.error })) {
+        announce(t('printingUi.uncertain.announce', { title: d.title }), 'assertive');
+        showQuestion();
+      }
       return;
     }
-    if (d.state !== 'uncertain') {
-      // Settled elsewhere (another window answered, the printer confirmed, cancelled): no longer asked.
-      toAsk.current = toAsk.current.filter((j) => j.id !== d.jobId);
-      if (asking?.id === d.jobId) {
-        announce(t('printingUi.uncertain.settledElsewhere', { title: d.title }));
-        askNext();
-      }
+    // Settled elsewhere (another window answered, the printer confirmed, cancelled): no longer asked.
+    if (questions.current.settled(d.jobId)) {
+      announce(t('printingUi.uncertain.settledElsewhere', { title: d.title }));
+      showQuestion();
     }
   });
 
   const answer = async (job: UncertainJob, outcome: Outcome) => {
-    const done = await api.call('printing.resolve', { jobId: job.id, outcome });
-    rememberSent(done);
-    announce(outcome === 'printed' ? t('printingUi.uncertain.answeredPrinted', { title: job.title }) : t('printingUi.uncertain.answeredResend', { title: job.title }));
-    reload();
-    askNext();
+    questions.current.answerStarted(job.id);
+    let ok = false;
+    try {
+      const done = await api.call('printing.resolve', { jobId: job.id, outcome });
+      ok = true;
+      rememberSent(done);
+      announce(outcome === 'printed' ? t('printingUi.uncertain.answeredPrinted', { title: job.title }) : t('printingUi.uncertain.answeredResend', { title: job.title }));
+      reload();
+    } finally {
+      questions.current.answerEnded(job.id, ok);
+      showQuestion();
+    }
   };
 
   /** From the list: the question for one uncertain job, on top of the list. */
   const askAbout = (job: PrintJob) => {
-    toAsk.current = toAsk.current.filter((j) => j.id !== job.id);
-    setAsking({ id: job.id, seq: job.seq, title: job.title, printerUri: job.printerUri, error: job.error });
+    questions.current.askAbout({ id: job.id, seq: job.seq, title: job.title, printerUri: job.printerUri, error: job.error });
+    showQuestion();
   };
 
   const queued = (counts?.queued ?? 0) + (counts?.sending ?? 0);
@@ -119,7 +120,8 @@ export function PrintQueue() {
         onClose={() => {
           // Esc or "later": the job stays uncertain and is asked again from the list.
           announce(t('printingUi.uncertain.deferred'));
-          askNext();
+          questions.current.later();
+          showQuestion();
         }}
       />
     </>

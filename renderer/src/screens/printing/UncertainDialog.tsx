@@ -9,9 +9,8 @@ import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
 import { reasonText } from './job-text';
-import type { PrintJob } from '../../../../core/contract/printing';
+import type { UncertainJob } from './uncertain-questions';
 
-export type UncertainJob = Pick<PrintJob, 'id' | 'title' | 'printerUri' | 'error'> & { seq?: number | undefined };
 export type Outcome = 'printed' | 'not_printed';
 
 export interface UncertainDialogProps {
