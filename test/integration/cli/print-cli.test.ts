@@ -8,6 +8,8 @@
  *  - the dossier's receipt on the 80 mm roll: its raster reads back to the dossier code and the Vietnamese heading;
  *  - the same receipt to the virtual PDF printer (pdf:<dir>) and to CUPS (system:<cups-pdf queue>, where the machine
  *    allows it), read back with pdftotext;
+ *  - a PDF to the virtual PDF printer, and refused (exit 2) by a thermal printer;
+ *  - a printer answering garbage to the status query: exit 3, nothing printed, PRINTER_STATUS_GARBLED;
  *  - a printer nobody answers: exit 3, the job is kept and `motcua print queue --json` lists it;
  *  - a printer that takes half the job and hangs up: exit 3 with the clerk's question, never resent.
  */
@@ -15,6 +17,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../core/app';
@@ -223,6 +226,40 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     expect(text).toContain('giấy tiếp nhận hồ sơ và hẹn trả kết quả');
     expect(text).toContain(plain(code));
     expect(text).toContain(plain(NGUYEN_THI_HUYNH.fullName));
+  }, 120_000);
+
+  it('a PDF to the virtual PDF printer: the same document in the folder; to a thermal printer: exit 2, nothing sent', async () => {
+    const doc = await PDFDocument.create();
+    doc.addPage([595, 842]).drawText('To khai MOTCUA-PDF-2026', { x: 50, y: 780, size: 18, font: await doc.embedFont(StandardFonts.Helvetica) });
+    const file = path.join(data.dir, 'to-khai.pdf');
+    writeFileSync(file, await doc.save());
+    const out = path.join(data.dir, 'may-in-pdf-2');
+    mkdirSync(out, { recursive: true });
+    const r = await motcua(['print', '--printer', `pdf:${out}`, '--pdf', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(job(r.stdout)).toMatchObject({ kind: 'pdf', state: 'printed', title: 'to-khai.pdf' });
+    const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
+    expect(pdfs).toHaveLength(1);
+    const { stdout } = await run('pdftotext', ['-raw', path.join(out, pdfs[0]!), '-']);
+    expect(stdout).toContain('To khai MOTCUA-PDF-2026');
+
+    const printer = await startEscposPrinter({ status: 'online' });
+    const thermal = await motcua(['print', '--printer', printer.uri, '--pdf', file, '--json']);
+    expect(thermal.code, thermal.stderr).toBe(2);
+    expect(thermal.stdout).toBe('');
+    expect(thermal.stderr).toMatch(/^Lỗi \[PRINT_NOT_FOR_PRINTER\]: /m);
+    expect(printer.connections).toHaveLength(0);
+  }, 120_000);
+
+  it('a printer that answers garbage to a status query: exit 3, nothing printed, the reason with its code', async () => {
+    const printer = await startEscposPrinter({ status: 'garbage' });
+    const r = await motcua(['print', '--printer', printer.uri, '--ticket', 'B007', '--json']);
+    expect(r.code, r.stderr).toBe(3);
+    const j = job(r.stdout);
+    expect(j).toMatchObject({ state: 'queued', ticketNumber: 'B007', error: { code: 'PRINTER_STATUS_GARBLED' } });
+    expect(r.stderr).toContain(j.error!.message);
+    await printer.settle();
+    expect(printer.connections.some((c) => c.received.includes(Buffer.from([0x1b, 0x40])))).toBe(false);
   }, 120_000);
 
   it('a printer nobody answers: exit 3, the job is kept, `print queue --json` lists it', async () => {
