@@ -59,7 +59,8 @@ export function PrinterRoleFields({ role, draft, canEdit, found, errors, registe
         <SelectField
           label={t('printingUi.settings.discover.pick')}
           name={`${role}-found`}
-          value=""
+          // Shows the printer typed when it is one of those found, so arrow keys move on from it.
+          value={found.some((f) => f.uri === typed) ? typed : ''}
           onValue={(uri) => uri && onUri(uri)}
           data-testid={`printer-found-${role}`}
         >
