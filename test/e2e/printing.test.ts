@@ -3,8 +3,8 @@
  * 127.0.0.1 (test/helpers/escpos-printer.ts, which captures and decodes the bytes):
  * - Settings → Printers: a bad address is refused before saving, one the core refuses shows beside its field; the
  *   receipt printer typed as a clerk types; the test page's preview is the printer's raster; the test page prints.
- * - Reception: Ctrl+Enter receives and prints the receipt (the printer gets one complete job with a raster); the
- *   printer drops after half the bytes → the question opens by itself (Esc leaves it unanswered, the header keeps
+ * - Reception: Ctrl+Enter receives and prints the receipt (the printer gets one complete job with a raster); Alt+P
+ *   prints it again while the printer drops after half the bytes → the question opens by itself (Esc leaves it unanswered, the header keeps
  *   it); "not printed — print again" → exactly one complete job more.
  * - The dossier record lists the dossier's jobs and reprints one, marked as a reprint.
  * axe-core passes in every state. Each test starts its own printer (the helper closes printers after each test).
@@ -188,9 +188,10 @@ describe('printing', () => {
 
     // The printer takes half of the next job and drops the connection.
     printer.set({ closeAfterJobBytes: Math.floor(printer.connections[0]!.received.length / 2) });
-    const again = page.getByTestId('print-slips');
-    expect(await again.textContent()).toContain('In lại');
-    await activate(page, again);
+    // Alt+P (the done view's shortcut, also on its button) prints the slips again: a reprint, since it printed.
+    expect(await page.getByTestId('print-slips').textContent()).toContain('In lại');
+    expect(await page.getByTestId('print-slips').getAttribute('aria-keyshortcuts')).toBe('Alt+P');
+    await page.keyboard.press('Alt+P');
     const question = page.getByTestId('print-uncertain-dialog');
     await question.waitFor({ state: 'visible', timeout: 20_000 });
     expect(await page.getByTestId('print-uncertain-question').textContent()).toBe('Máy in có thể đã in một phần phiếu này. Phiếu đã được in ra đầy đủ chưa?');
