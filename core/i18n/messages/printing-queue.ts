@@ -11,6 +11,7 @@ export const printingQueue: Messages = {
       PRINT_NOT_FOR_PRINTER: 'Máy in {{uri}} không in được loại này ({{detail}}).',
       PRINT_NO_PRINTER: 'Quầy chưa chọn máy in cho việc này. Hãy vào Cài đặt → Máy in để chọn.',
       PRINT_SEND_FAILED: 'Không gửi được lệnh in tới máy in ({{detail}}).',
+      PRINT_WAITING_BEHIND: 'Lệnh in đang chờ sau lệnh in khác (số {{ahead}}) trên cùng máy in; ứng dụng ở quầy sẽ gửi khi lệnh in đó xong.',
     },
     printQueue: {
       interrupted: 'phần mềm bị tắt giữa chừng khi đang gửi lệnh in; hãy xem giấy đã ra chưa',
@@ -35,6 +36,7 @@ export const printingQueue: Messages = {
       PRINT_NOT_FOR_PRINTER: 'Printer {{uri}} cannot print this ({{detail}}).',
       PRINT_NO_PRINTER: 'No printer is chosen at this counter for this. Choose one in Settings → Printers.',
       PRINT_SEND_FAILED: 'The job could not be sent to the printer ({{detail}}).',
+      PRINT_WAITING_BEHIND: 'The job waits behind another print job (number {{ahead}}) on the same printer; the counter app sends it when that one is done.',
     },
     printQueue: {
       interrupted: 'the software stopped while sending the job; check whether the paper came out',

@@ -149,8 +149,9 @@ export class PrintJobs {
   /** Told to the push channel, then sent: awaited (the first try) or in the background. */
   private async sent(row: JobRow, wait: boolean): Promise<PrintJob> {
     this.d.changed(row);
-    const sending = this.d.runner.send(row.printer_uri, row.id);
-    if (wait) await sending;
+    // Waiting: this call answers with the job's real outcome, also when another process holds its printer.
+    if (wait) await this.d.runner.sendAndWait(row.printer_uri, row.id);
+    else void this.d.runner.send(row.printer_uri, row.id);
     return toPrintJob(this.d.queue.row(row.id)!);
   }
 

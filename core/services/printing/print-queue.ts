@@ -23,6 +23,8 @@ export const RETRY_FIRST_MS = 2_000;
 export const RETRY_MAX_MS = 60_000;
 /** The code of a job whose sender died after bytes may have reached the printer (delivery's own code for it). */
 export const NOT_CONFIRMED = 'PRINTER_NOT_CONFIRMED';
+/** The reason of a job left queued behind another process's job on its printer (a waiting caller's limit passed). */
+export const WAITING_BEHIND = 'PRINT_WAITING_BEHIND';
 export const WAITING_STATES: readonly PrintJobState[] = ['queued', 'sending', 'uncertain'];
 
 export function retryDelayMs(attempts: number): number {
@@ -225,7 +227,8 @@ export class PrintQueue {
    * so a crash from here on leaves the job uncertain, never resent.
    */
   markWriting(c: Claim): void {
-    this.d.db.prepare(`UPDATE print_jobs SET writing_mark = claim_mark, updated_at = ? WHERE id = ? AND state = 'sending' AND claim_mark = ?`).run(this.now(), c.id, c.mark);
+    // updated_at stays: it is no state change, and other processes' push channels tell changes by updated_at.
+    this.d.db.prepare(`UPDATE print_jobs SET writing_mark = claim_mark WHERE id = ? AND state = 'sending' AND claim_mark = ?`).run(c.id, c.mark);
   }
 
   /**
@@ -295,6 +298,19 @@ export class PrintQueue {
       }
       return changed;
     });
+  }
+
+  /** The job being sent on the printer now (by any process), if any. */
+  sendingOn(printerUri: string): { id: string; seq: number } | undefined {
+    return this.d.db.prepare<[string], { id: string; seq: number }>(`SELECT id, seq FROM print_jobs WHERE printer_uri = ? AND state = 'sending' ORDER BY seq LIMIT 1`).get(printerUri);
+  }
+
+  /** A queued job left waiting behind another job of its printer: the reason says so (it is sent when that one ends). */
+  markWaitingBehind(id: string, ahead: number): JobRow | null {
+    const r = this.d.db
+      .prepare(`UPDATE print_jobs SET error_code = ?, error_params = ?, updated_at = ? WHERE id = ? AND state = 'queued' AND error_code IS NULL`)
+      .run(WAITING_BEHIND, JSON.stringify({ ahead }), this.now(), id);
+    return r.changes === 1 ? this.row(id)! : null;
   }
 
   /** Printers with a queued job due now and none being sent: what the runner sends next. */

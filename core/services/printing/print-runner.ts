@@ -18,6 +18,13 @@ import type { PrintingParts } from './print-parts';
 import type { Claim, JobRow, PrintQueue, Settled } from './print-queue';
 
 export const DEFAULT_POLL_MS = 2_000;
+/**
+ * How long a waiting caller (printing.print with wait) waits for its printer's line while another process sends
+ * on it: one slow job's whole try (connect 3 s, write 30 s, confirmation 20 s) with room for one more.
+ */
+export const DEFAULT_WAIT_BEHIND_MS = 90_000;
+/** How often a waiting caller looks whether the printer's line is free. */
+const WAIT_LOOK_MS = 100;
 
 export interface PrintRunnerDeps {
   queue: PrintQueue;
@@ -29,6 +36,8 @@ export interface PrintRunnerDeps {
   onPoll?: () => void;
   logger: Logger;
   pollMs?: number;
+  /** See DEFAULT_WAIT_BEHIND_MS. */
+  waitBehindMs?: number;
 }
 
 /** The GS ( H process ID of one try (4 printable bytes): a reply to an earlier try is never taken for this one's. */
@@ -81,6 +90,34 @@ export class PrintRunner {
       if (this.lines.get(printerUri) === next) this.lines.delete(printerUri);
     });
     return next;
+  }
+
+  /**
+   * Sends the printer's line up to and including `jobId`, and waits until that job has its real outcome: while
+   * another process sends on the printer (or has taken this very job), the job waits 'queued' behind it, and is
+   * sent here once the line is free. A sender that died is settled while waiting (it never blocks). When the wait
+   * limit passes, the job stays queued with the reason WAITING_BEHIND (the caller is told; the app sends it later).
+   */
+  async sendAndWait(printerUri: string, jobId: string): Promise<void> {
+    const deadline = Date.now() + (this.d.waitBehindMs ?? DEFAULT_WAIT_BEHIND_MS);
+    for (;;) {
+      await this.send(printerUri, jobId);
+      if (this.closed) return;
+      let row = this.d.queue.row(jobId);
+      // Printed, uncertain, failed, cancelled; or queued with a reason (the printer unavailable, its next try set).
+      if (!row || (row.state !== 'queued' && row.state !== 'sending') || (row.state === 'queued' && row.error_code !== null)) return;
+      for (const r of this.d.queue.recoverDead()) this.d.changed(r);
+      row = this.d.queue.row(jobId)!;
+      const ahead = this.d.queue.sendingOn(printerUri);
+      if (Date.now() >= deadline) {
+        const behind = row.state === 'queued' && ahead ? this.d.queue.markWaitingBehind(jobId, ahead.seq) : null;
+        if (behind) this.d.changed(behind);
+        return;
+      }
+      // The line is free: send at once; else look again shortly.
+      if (row.state === 'queued' && !ahead) continue;
+      await new Promise((r) => setTimeout(r, WAIT_LOOK_MS));
+    }
   }
 
   private async drain(printerUri: string, until?: string): Promise<void> {

@@ -30,6 +30,8 @@ export interface PrintingOptions {
   run?: boolean;
   /** How often the runner looks at waiting jobs, ms. */
   pollMs?: number;
+  /** How long printing.print with wait waits behind another process's job on its printer, ms (print-runner.ts). */
+  waitBehindMs?: number;
   /** Time limits (tests pass small ones), ms. */
   timeouts?: { connect?: number; write?: number; status?: number; confirm?: number };
   /** Tests only: other transports, renderer, encoder or delivery in place of the real ones. */
@@ -72,6 +74,7 @@ export function createPrinting(d: {
     onPoll: () => jobEvents.poll(),
     logger,
     ...(o.pollMs ? { pollMs: o.pollMs } : {}),
+    ...(o.waitBehindMs !== undefined ? { waitBehindMs: o.waitBehindMs } : {}),
   });
   if (o.run === true) runner.start();
   const printers = new PrintingSettingsStore({ settings: d.settings, parts });

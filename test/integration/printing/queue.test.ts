@@ -5,7 +5,9 @@
  * cut off after part of its bytes is uncertain and is sent again only when the clerk says it did not print;
  * reprints are new jobs, marked, with the same number; bad input gets its code and stores nothing.
  */
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { processMark } from '../../../core/platform/process-marks';
 import type { Core } from '../../../core/app';
 import type { EventData } from '../../../core/contract/events';
 import type { PrintJob } from '../../../core/contract/printing';
@@ -295,8 +297,46 @@ describe('print queue', () => {
     mine.finish(claim!, { outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE', params: {} } });
     expect(job(a.id).state).toBe('queued');
   });
-});
 
+  it('two cores printing to one printer at once: both wait for the line and return printed; two complete jobs reach the paper', async () => {
+    await start({ run: false });
+    const other = await openCore(data.dir, { run: false });
+    try {
+      const [a, b] = await Promise.all([
+        call(core, c, 'printing.print', { what: ticket('W001'), printer: printer.uri, wait: true, copies: 1 }),
+        call(other, clerk(other), 'printing.print', { what: ticket('W002'), printer: printer.uri, wait: true, copies: 1 }),
+      ]);
+      expect([a.state, b.state]).toEqual(['printed', 'printed']);
+      expect(await completeJobs(printer)).toBe(2);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("a job 'sending' under a process that is gone does not block a waiting print: settled, and the new job printed", async () => {
+    await start({ run: false });
+    const a = await call(core, c, 'printing.print', { what: ticket('D001'), printer: printer.uri, wait: true, copies: 1 });
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const mark = `${processMark(dead).trim()} gone.1`;
+    core.db.prepare(`UPDATE print_jobs SET state = 'sending', claim_mark = ?, writing_mark = ? WHERE id = ?`).run(mark, mark, a.id);
+    const b = await call(core, c, 'printing.print', { what: ticket('D002'), printer: printer.uri, wait: true, copies: 1 });
+    expect(b.state).toBe('printed');
+    expect(job(a.id).state).toBe('uncertain');
+  });
+
+  it('a waiting print behind a live sender past the wait limit: queued with the reason "waiting behind", not an empty reason', async () => {
+    core = await openCore(data.dir, { run: false, waitBehindMs: 300 });
+    c = clerk(core);
+    const a = await call(core, c, 'printing.print', { what: ticket('L001'), printer: printer.uri, wait: true, copies: 1 });
+    core.db.prepare(`UPDATE print_jobs SET state = 'queued' WHERE id = ?`).run(a.id);
+    const holder = new PrintQueue({ db: core.db, clock: { now: () => new Date() } });
+    expect(holder.claimNext(printer.uri)?.id).toBe(a.id);
+    const b = await call(core, c, 'printing.print', { what: ticket('L002'), printer: printer.uri, wait: true, copies: 1 });
+    expect(b.state).toBe('queued');
+    expect(b.error?.code).toBe('PRINT_WAITING_BEHIND');
+    expect(b.error?.message).toContain(`sau lệnh in khác (số ${a.seq})`);
+  });
+});
 
 async function minimalPdf(): Promise<Buffer> {
   const { PDFDocument } = await import('pdf-lib');
