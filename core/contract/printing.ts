@@ -185,7 +185,8 @@ export const printingContract = {
         /** A printer URI; default: the counter's printer for the role (ticket → ticket, form/test → receipt or a4). */
         printer: printerUriSchema.optional(),
         profile: printerProfileSchema.optional(),
-        copies: z.number().int().min(1).max(5).default(1),
+        /** Copies; absent: the counter's receipt copies for a receipt, else 1. */
+        copies: z.number().int().min(1).max(5).optional(),
         /** Answer after the first try (the CLI), else at once with the job queued (the UI follows the events). */
         wait: z.boolean().default(false),
       })

@@ -38,7 +38,8 @@ export interface PrintRequest {
   what: PrintWhat;
   printer?: string | undefined;
   profile?: PrinterProfile | undefined;
-  copies: number;
+  /** Absent: the counter's receipt copies for a receipt (the citizen's and the counter's), else 1. */
+  copies?: number | undefined;
   wait: boolean;
 }
 
@@ -108,9 +109,8 @@ export class PrintJobs {
   async print(actor: Actor, req: PrintRequest): Promise<PrintJob> {
     const s = await this.source(req.what);
     const target = this.target({ kind: req.what.kind, ...(req.what.kind === 'form' ? { form: req.what.form } : {}) }, req.printer, req.profile);
-    let copies = req.copies;
-    // The counter's receipt copies (the citizen's and the counter's) when the caller did not ask for more.
-    if (req.what.kind === 'form' && req.what.form === 'receipt' && copies === 1) copies = this.d.printers.get().receiptCopies;
+    // Copies asked are copies printed (1 is an answer too); only none asked takes the counter's receipt copies.
+    const copies = req.copies ?? (req.what.kind === 'form' && req.what.form === 'receipt' ? this.d.printers.get().receiptCopies : 1);
     const rendered = await this.d.renderer.render(s.source, target, actor, { copies, drawerKick: req.what.kind === 'form' && req.what.form === 'bien-lai', ...(s.pdf ? { pdf: s.pdf } : {}) });
     const row = this.store(s, target, rendered, copies, null);
     return this.sent(row, req.wait);

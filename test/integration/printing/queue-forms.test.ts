@@ -78,4 +78,15 @@ describe('print queue with the real renderer', () => {
     expect(files).toHaveLength(1);
     expect(Buffer.from(core.services.printing.queue.payload(j.id)!).subarray(0, 5).toString()).toBe('%PDF-');
   });
+  it("receipt copies: 1 asked prints one even when the counter's receipt copies are 2; none asked prints the counter's 2", async () => {
+    const printer = await startEscposPrinter({ status: 'online' });
+    const d = await receiveDossier(core);
+    await call(core, c, 'printing.configure', { receipt: { uri: printer.uri }, ticket: null, a4: null, receiptCopies: 2 });
+    const what = { kind: 'form' as const, form: 'receipt' as const, dossierCode: d.code };
+    const one = await call(core, c, 'printing.print', { what, printer: printer.uri, wait: true, copies: 1 });
+    const counters = await call(core, c, 'printing.print', { what, printer: printer.uri, wait: true });
+    expect([one.state, counters.state]).toEqual(['printed', 'printed']);
+    const jobs = await Promise.all(printer.connections.map((x) => decodeEscpos(x.printed)));
+    expect(jobs.map((j) => j.completeJobs)).toEqual([1, 2]);
+  });
 });
