@@ -10,15 +10,17 @@ export const cliPrint: Messages = {
       CLI_PRINT_DOSSIER_REQUIRED: '--form {{form}} cần mã hồ sơ: --dossier <mã hồ sơ>.',
       CLI_PRINT_BAD_VALUE: '{{option}} "{{value}}" không hợp lệ: {{expected}}.',
       CLI_PRINT_FILE_UNREADABLE: 'Không đọc được tệp {{file}} ({{detail}}). Hãy kiểm tra lại đường dẫn.',
+      CLI_PRINT_QUEUE_OPTIONS: '"motcua print queue" chỉ liệt kê các lệnh in đang chờ, không nhận tùy chọn in ({{given}}). Để in, bỏ chữ "queue".',
     },
     cliPrint: {
       printed: 'Đã in: {{title}} — máy in {{printer}} đã nhận lệnh in số {{seq}}.',
-      queued: 'Chưa in được lệnh in số {{seq}} ({{title}}) trên máy in {{printer}}: {{reason}} Lệnh in vẫn nằm trong hàng đợi (motcua print queue); ứng dụng ở quầy sẽ gửi lại khi máy in sẵn sàng.',
-      uncertain:
-        'Chưa rõ lệnh in số {{seq}} ({{title}}) đã in hay chưa: máy in {{printer}} có thể đã nhận một phần mà không xác nhận. {{reason}} Lệnh in đang chờ nhân viên trả lời: hãy xem giấy ở máy in rồi chọn "Đã in" hoặc "Chưa in — in lại" trong Hàng đợi in. Phần mềm không tự gửi lại để không in hai lần.',
+      queued: 'Chưa in lệnh in số {{seq}} ({{title}}) trên máy in {{printer}}: {{reason}} Xem hàng đợi: motcua print queue.',
+      queuedNoReason: 'Lệnh in số {{seq}} ({{title}}) đang chờ trong hàng đợi của máy in {{printer}}. Xem hàng đợi: motcua print queue.',
+      sending: 'Lệnh in số {{seq}} ({{title}}) đang được gửi tới máy in {{printer}} bởi chương trình khác (ứng dụng ở quầy hoặc một lệnh motcua khác); xem kết quả: motcua print queue.',
+      uncertain: 'Chưa rõ lệnh in số {{seq}} ({{title}}) đã in hay chưa trên máy in {{printer}}: {{reason}} Hãy trả lời trong Hàng đợi in của ứng dụng ở quầy; phần mềm không tự gửi lại để không in hai lần.',
       failed: 'Không in được lệnh in số {{seq}} ({{title}}): {{reason}}',
+      failedNoReason: 'Không in được lệnh in số {{seq}} ({{title}}) trên máy in {{printer}}.',
       cancelled: 'Lệnh in số {{seq}} ({{title}}) đã bị hủy.',
-      noReason: 'Không rõ lý do.',
       queueEmpty: 'Không có lệnh in nào đang chờ.',
       state: {
         queued: 'đang chờ',
@@ -49,15 +51,17 @@ export const cliPrint: Messages = {
       CLI_PRINT_DOSSIER_REQUIRED: '--form {{form}} needs a dossier code: --dossier <dossier code>.',
       CLI_PRINT_BAD_VALUE: '{{option}} "{{value}}" is not valid: {{expected}}.',
       CLI_PRINT_FILE_UNREADABLE: 'The file {{file}} cannot be read ({{detail}}). Check the path.',
+      CLI_PRINT_QUEUE_OPTIONS: '"motcua print queue" only lists the jobs waiting and takes no print options ({{given}}). To print, leave out "queue".',
     },
     cliPrint: {
       printed: 'Printed: {{title}} — printer {{printer}} accepted print job {{seq}}.',
-      queued: 'Print job {{seq}} ({{title}}) was not printed on {{printer}}: {{reason}} The job stays in the queue (motcua print queue); the counter app sends it again when the printer is ready.',
-      uncertain:
-        'Not known whether print job {{seq}} ({{title}}) printed: printer {{printer}} may have received part of it without confirming. {{reason}} The job waits for the clerk: look at the paper, then choose "Printed" or "Not printed — print again" in the print queue. It is not resent on its own, so nothing prints twice.',
+      queued: 'Print job {{seq}} ({{title}}) not printed on {{printer}}: {{reason}} See the queue: motcua print queue.',
+      queuedNoReason: 'Print job {{seq}} ({{title}}) waits in the queue of printer {{printer}}. See the queue: motcua print queue.',
+      sending: 'Print job {{seq}} ({{title}}) is being sent to printer {{printer}} by another program (the counter app or another motcua command); see the outcome: motcua print queue.',
+      uncertain: 'Not known whether print job {{seq}} ({{title}}) printed on {{printer}}: {{reason}} Answer in the counter app\'s print queue; it is not resent on its own, so nothing prints twice.',
       failed: 'Print job {{seq}} ({{title}}) could not be printed: {{reason}}',
+      failedNoReason: 'Print job {{seq}} ({{title}}) could not be printed on {{printer}}.',
       cancelled: 'Print job {{seq}} ({{title}}) was cancelled.',
-      noReason: 'Reason unknown.',
       queueEmpty: 'No print job is waiting.',
       state: {
         queued: 'waiting',

@@ -19,15 +19,15 @@ export const printingEscpos: Messages = {
       PRINTER_STATUS_GARBLED:
         'Máy in {{printer}} trả lời câu hỏi tình trạng bằng dữ liệu không đọc được ({{reply}}); chưa in gì. Hãy kiểm tra địa chỉ và cổng của máy in. Nếu máy in không theo chuẩn ESC/POS, hãy tắt mục "Hỏi tình trạng máy in" trong hồ sơ máy in (Cài đặt → Máy in).',
       PRINTER_NOT_CONFIRMED:
-        'Đã gửi {{written}}/{{total}} byte tới máy in {{printer}} nhưng máy in không xác nhận đã in xong ({{detail}}). Hãy xem phiếu ở máy in: nếu đã ra đầy đủ, chọn "Đã in đầy đủ"; nếu chưa ra hoặc bị thiếu, chọn in lại.',
+        'Đã gửi {{written}}/{{total}} byte tới máy in {{printer}} nhưng máy in không xác nhận đã in xong ({{detail}}). Hãy xem phiếu ở máy in: nếu đã ra đầy đủ, chọn "Đã in đầy đủ"; nếu chưa ra hoặc bị thiếu, chọn "Chưa in / in hỏng — in lại".',
       PRINTER_INTERRUPTED_OFFLINE:
-        'Máy in {{printer}} ngừng hoạt động khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy bật lại máy in, xem phiếu rồi chọn "Đã in đầy đủ" hoặc in lại.',
+        'Máy in {{printer}} ngừng hoạt động khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy bật lại máy in, xem phiếu rồi chọn "Đã in đầy đủ" hoặc "Chưa in / in hỏng — in lại".',
       PRINTER_INTERRUPTED_COVER_OPEN:
-        'Nắp máy in {{printer}} bị mở khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy đóng nắp, xem phiếu rồi chọn "Đã in đầy đủ" hoặc in lại.',
+        'Nắp máy in {{printer}} bị mở khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy đóng nắp, xem phiếu rồi chọn "Đã in đầy đủ" hoặc "Chưa in / in hỏng — in lại".',
       PRINTER_INTERRUPTED_PAPER_OUT:
-        'Máy in {{printer}} hết giấy khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy thay cuộn giấy, xem phiếu rồi chọn "Đã in đầy đủ" hoặc in lại.',
+        'Máy in {{printer}} hết giấy khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy thay cuộn giấy, xem phiếu rồi chọn "Đã in đầy đủ" hoặc "Chưa in / in hỏng — in lại".',
       PRINTER_INTERRUPTED_ERROR:
-        'Máy in {{printer}} báo lỗi khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy tắt máy in, gỡ giấy kẹt, bật lại, xem phiếu rồi chọn "Đã in đầy đủ" hoặc in lại.',
+        'Máy in {{printer}} báo lỗi khi đang in ({{written}}/{{total}} byte đã gửi): phiếu có thể chỉ in được một phần. Hãy tắt máy in, gỡ giấy kẹt, bật lại, xem phiếu rồi chọn "Đã in đầy đủ" hoặc "Chưa in / in hỏng — in lại".',
       PRINTER_NOT_FOUND:
         'Không tìm thấy máy in {{printer}} ({{detail}}). Hãy kiểm tra tên máy in hoặc thư mục trong Cài đặt → Máy in; phiếu vẫn chờ trong hàng đợi in.',
       PRINTER_DISABLED:
@@ -44,15 +44,15 @@ export const printingEscpos: Messages = {
       PRINTER_STATUS_GARBLED:
         'Printer {{printer}} answered the status query with data that is not a status ({{reply}}); nothing was printed. Check the printer address and port. If the printer is not ESC/POS-compliant, turn off "Ask the printer its status" in its printer profile (Settings → Printers).',
       PRINTER_NOT_CONFIRMED:
-        '{{written}}/{{total}} bytes were sent to printer {{printer}} but it did not confirm that the job printed ({{detail}}). Look at the paper: if the job came out whole, answer "printed"; if not, or only part of it, print it again.',
+        '{{written}}/{{total}} bytes were sent to printer {{printer}} but it did not confirm that the job printed ({{detail}}). Look at the paper: if the job came out whole, choose "Printed completely"; if not, or only part of it, choose "Not printed / spoiled — print again".',
       PRINTER_INTERRUPTED_OFFLINE:
-        'Printer {{printer}} went offline while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Bring it back online, look at the paper, then answer "printed" or print it again.',
+        'Printer {{printer}} went offline while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Bring it back online, look at the paper, then choose "Printed completely" or "Not printed / spoiled — print again".',
       PRINTER_INTERRUPTED_COVER_OPEN:
-        'The cover of printer {{printer}} was opened while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Close it, look at the paper, then answer "printed" or print it again.',
+        'The cover of printer {{printer}} was opened while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Close it, look at the paper, then choose "Printed completely" or "Not printed / spoiled — print again".',
       PRINTER_INTERRUPTED_PAPER_OUT:
-        'Printer {{printer}} ran out of paper while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Put in a new roll, look at the paper, then answer "printed" or print it again.',
+        'Printer {{printer}} ran out of paper while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Put in a new roll, look at the paper, then choose "Printed completely" or "Not printed / spoiled — print again".',
       PRINTER_INTERRUPTED_ERROR:
-        'Printer {{printer}} reported an error while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Switch it off, clear the paper, switch it on, look at the paper, then answer "printed" or print it again.',
+        'Printer {{printer}} reported an error while printing ({{written}}/{{total}} bytes sent): the job may be only partly printed. Switch it off, clear the paper, switch it on, look at the paper, then choose "Printed completely" or "Not printed / spoiled — print again".',
       PRINTER_NOT_FOUND: 'Printer {{printer}} was not found ({{detail}}). Check the printer name or folder in Settings → Printers; the job stays in the print queue.',
       PRINTER_DISABLED: 'Printer {{printer}} is paused or not accepting jobs ({{detail}}). Resume it in the operating system (or allow writing to the folder); the job prints by itself once the printer is ready.',
     },

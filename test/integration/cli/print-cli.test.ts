@@ -274,7 +274,7 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     const j = job(r.stdout);
     expect(j).toMatchObject({ kind: 'ticket', state: 'queued', ticketNumber: 'A024' });
     expect(j.error).not.toBeNull();
-    expect(r.stderr).toMatch(new RegExp(`^Chưa in được lệnh in số ${j.seq} \\(Phiếu số A024\\) trên máy in .*: .*vẫn nằm trong hàng đợi`));
+    expect(r.stderr).toMatch(new RegExp(`^Lỗi \\[${j.error!.code}\\]: Chưa in lệnh in số ${j.seq} \\(Phiếu số A024\\) trên máy in .*: .*motcua print queue\\.$`, 'm'));
     const q = await motcua(['print', 'queue', '--json']);
     expect(q.code, q.stderr).toBe(0);
     const waiting = (JSON.parse(q.stdout) as unknown[]).map((x) => printJobSchema.parse(x));
@@ -289,8 +289,8 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     const printer = await startEscposPrinter({ status: 'online', closeAfterJobBytes: 200 });
     const r = await motcua(['print', '--printer', printer.uri, '--ticket', '1025', '--service', SERVICE]);
     expect(r.code, r.stdout + r.stderr).toBe(3);
-    expect(r.stdout).toMatch(/^Chưa rõ lệnh in số \d+ \(Phiếu số 1025\) đã in hay chưa: /);
-    expect(r.stdout).toMatch(/không tự gửi lại/);
+    expect(r.stderr).toMatch(/^Lỗi \[PRINTER_[A-Z_]+\]: Chưa rõ lệnh in số \d+ \(Phiếu số 1025\) đã in hay chưa/);
+    expect(r.stderr).toMatch(/không tự gửi lại/);
     await printer.settle();
     // One connection carried the job; it was not sent again on a guess.
     const withJob = printer.connections.filter((c) => c.received.includes(Buffer.from([0x1b, 0x40])));

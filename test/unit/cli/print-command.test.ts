@@ -3,7 +3,8 @@
  * Vietnamese line for each job state, and its messages in both languages. End to end: test/integration/cli/print*.
  */
 import { describe, expect, it } from 'vitest';
-import { exitForJob, jobLine, printRequest, type PrintOptions } from '../../../core/adapters/cli/commands/print';
+import { echoValue, exitForJob, jobLine, plainLine, printRequest, queueOptionsCheck, type PrintOptions } from '../../../core/adapters/cli/commands/print';
+import { errorMessage } from '../../../core/i18n/translate';
 import { CliFailure } from '../../../core/adapters/cli/runtime';
 import { isAppError } from '../../../core/contract/errors';
 import { printJobStateSchema, type PrintJob } from '../../../core/contract/printing';
@@ -66,6 +67,33 @@ describe('motcua print arguments', () => {
     }
   });
 
+  it('a refused value is echoed cut to its first 40 characters', () => {
+    const long = 'Đ'.repeat(2000);
+    try {
+      printRequest({ printer: P, ticket: '1', service: long });
+      expect.unreachable();
+    } catch (e) {
+      const m = (e as CliFailure).error.message;
+      expect((e as CliFailure).exitCode).toBe(2);
+      expect(m).toContain(`"${'Đ'.repeat(40)}…"`);
+      expect(m.length).toBeLessThan(200);
+    }
+    expect(echoValue('ngắn')).toBe('ngắn');
+  });
+
+  it('`print queue` refuses the options of a print (exit 2), and takes none', () => {
+    expect(() => queueOptionsCheck({})).not.toThrow();
+    expect(() => queueOptionsCheck({ json: true })).not.toThrow();
+    try {
+      queueOptionsCheck({ printer: P, ticket: '9', json: true });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as CliFailure).error.code).toBe('CLI_PRINT_QUEUE_OPTIONS');
+      expect((e as CliFailure).exitCode).toBe(2);
+      expect((e as CliFailure).error.message).toContain('--printer, --ticket');
+    }
+  });
+
   it("a ticket's QR carries its number", () => {
     expect(printRequest({ printer: P, ticket: 'A023' })).toEqual({ printer: P, what: 'ticket', ticket: { number: 'A023', qr: 'A023' } });
   });
@@ -99,15 +127,27 @@ describe('motcua print outcome', () => {
     expect(codes).toEqual({ queued: 3, sending: 3, printed: 0, uncertain: 3, cancelled: 1, failed: 1 });
   });
 
-  it('says in one Vietnamese line what became of the job, with the reason', () => {
-    const offline = { code: 'PRINT_PRINTER_OFFLINE', message: 'Máy in đang tắt.' };
-    expect(jobLine(job('printed'))).toBe(`Đã in: Phiếu số 1023 — máy in ${P} đã nhận lệnh in số 7.`);
-    expect(jobLine(job('queued', offline))).toBe(
-      `Chưa in được lệnh in số 7 (Phiếu số 1023) trên máy in ${P}: Máy in đang tắt. Lệnh in vẫn nằm trong hàng đợi (motcua print queue); ứng dụng ở quầy sẽ gửi lại khi máy in sẵn sàng.`,
-    );
-    expect(jobLine(job('queued', { code: 'X', message: 'Hết giấy' }))).toMatch(/: Hết giấy\. Lệnh in vẫn/);
-    expect(jobLine(job('uncertain', offline))).toMatch(/^Chưa rõ lệnh in số 7 \(Phiếu số 1023\) đã in hay chưa: .*Máy in đang tắt\. .*"Đã in" hoặc "Chưa in — in lại".*không tự gửi lại/);
-    for (const s of printJobStateSchema.options) expect(jobLine(job(s)).split('\n')).toHaveLength(1);
+  it('says in one Vietnamese line what became of the job: the reason once, with its code first when it did not print', () => {
+    const offline = { code: 'PRINTER_OFFLINE', message: errorMessage('PRINTER_OFFLINE', { printer: P }) };
+    expect(plainLine(job('printed'))).toBe(`Đã in: Phiếu số 1023 — máy in ${P} đã nhận lệnh in số 7.`);
+    const queued = plainLine(job('queued', offline));
+    expect(queued).toBe(`Lỗi [PRINTER_OFFLINE]: Chưa in lệnh in số 7 (Phiếu số 1023) trên máy in ${P}: ${offline.message} Xem hàng đợi: motcua print queue.`);
+    // "sends it when the printer is ready" is said once (by the reason), not again by the line.
+    expect(queued.match(/khi máy in sẵn sàng/g)).toHaveLength(1);
+    const notFound = plainLine(job('queued', { code: 'PRINTER_NOT_FOUND', message: errorMessage('PRINTER_NOT_FOUND', { printer: 'system:X', detail: 'không có' }) }));
+    expect(notFound.match(/vẫn chờ trong hàng đợi/g)).toHaveLength(1);
+    const notConfirmed = { code: 'PRINTER_NOT_CONFIRMED', message: errorMessage('PRINTER_NOT_CONFIRMED', { printer: P, written: 10, total: 20, detail: 'x' }) };
+    const uncertain = plainLine(job('uncertain', notConfirmed));
+    expect(uncertain).toMatch(/^Lỗi \[PRINTER_NOT_CONFIRMED\]: Chưa rõ lệnh in số 7 \(Phiếu số 1023\) đã in hay chưa/);
+    // The clerk's buttons by their names in the app, said once.
+    expect(uncertain.match(/"Đã in đầy đủ"/g)).toHaveLength(1);
+    expect(uncertain.match(/"Chưa in \/ in hỏng — in lại"/g)).toHaveLength(1);
+    expect(uncertain).not.toMatch(/"Đã in" hoặc/);
+    // No job line says "reason unknown".
+    for (const s of printJobStateSchema.options) {
+      expect(jobLine(job(s)).split('\n')).toHaveLength(1);
+      expect(jobLine(job(s))).not.toMatch(/Không rõ lý do/);
+    }
   });
 
   it('has the same keys and placeholders in Vietnamese and English', () => {

@@ -65,7 +65,29 @@ export function registerPrintCommands(program: Command, run: Run): void {
     .description('Các lệnh in đang chờ: chờ gửi, đang gửi, chờ nhân viên xác nhận / print jobs waiting')
     .option('--json', 'in JSON: [lệnh in / print job, …] / print JSON')
     // `motcua print --json queue` puts --json on the parent command.
-    .action((opts: { json?: boolean }, cmd: Command) => run(() => printQueue(Boolean(opts.json || cmd.parent?.opts<{ json?: boolean }>().json))));
+    .action((opts: { json?: boolean }, cmd: Command) =>
+      run(() => {
+        const parent = cmd.parent?.opts<PrintOptions>() ?? {};
+        queueOptionsCheck(parent);
+        return printQueue(Boolean(opts.json || parent.json));
+      }),
+    );
+}
+
+/** The options of a print (`motcua print --ticket 9 queue`) mean nothing to `print queue`: refused, not ignored. */
+export function queueOptionsCheck(parent: PrintOptions): void {
+  const given = PRINT_ONLY_OPTIONS.filter((k) => parent[k] !== undefined);
+  if (given.length) throw failure('CLI_PRINT_QUEUE_OPTIONS', { given: given.map((k) => `--${k}`).join(', ') });
+}
+
+const PRINT_ONLY_OPTIONS = ['printer', 'ticket', 'service', 'pdf', 'form', 'dossier', 'layout'] as const;
+/** How much of a refused value the message repeats (a 2,000-character value is not echoed whole). */
+const ECHO_CHARS = 40;
+
+/** A value as the error message repeats it: its first ECHO_CHARS characters, "…" when cut. */
+export function echoValue(value: string): string {
+  const chars = Array.from(value);
+  return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join('')}…` : value;
 }
 
 function failure(code: string, params: ErrorParams): CliFailure {
@@ -97,7 +119,7 @@ function requestShape(opts: PrintOptions): PrintRequest {
   only('dossier', 'form');
   only('layout', 'form');
   const bad = (option: string, value: string, expected: string): CliFailure =>
-    failure('CLI_PRINT_BAD_VALUE', { option, value, expected: t(`cliPrint.expected.${expected}`) });
+    failure('CLI_PRINT_BAD_VALUE', { option, value: echoValue(value), expected: t(`cliPrint.expected.${expected}`) });
   if (given[0] === 'ticket') {
     const ticket = ticketInputSchema.safeParse({ number: opts.ticket, ...(opts.service !== undefined ? { service: opts.service } : {}) });
     if (!ticket.success) {
@@ -175,24 +197,33 @@ export function exitForJob(job: Pick<PrintJob, 'state'>): number {
   }
 }
 
-/** One Vietnamese line on what became of the job. */
+/**
+ * One Vietnamese line on what became of the job. The queue's reason (job.error) already says what to do and whether
+ * the job prints by itself; the line adds only what the reason cannot know (the job, the printer, where to answer).
+ */
 export function jobLine(job: PrintJob): string {
-  // The reason is the queue's sentence; it ends with its stop so the line reads on after it.
-  const reason = job.error ? (/[.!?]$/.test(job.error.message.trim()) ? job.error.message.trim() : `${job.error.message.trim()}.`) : t('cliPrint.noReason');
+  const reason = job.error ? (/[.!?]$/.test(job.error.message.trim()) ? job.error.message.trim() : `${job.error.message.trim()}.`) : '';
   const params = { title: job.title, printer: job.printerUri, seq: job.seq, reason };
   switch (job.state) {
     case 'printed':
       return t('cliPrint.printed', params);
     case 'queued':
+      return t(reason ? 'cliPrint.queued' : 'cliPrint.queuedNoReason', params);
     case 'sending':
-      return t('cliPrint.queued', params);
+      return t('cliPrint.sending', params);
     case 'uncertain':
       return t('cliPrint.uncertain', params);
     case 'cancelled':
       return t('cliPrint.cancelled', params);
     default:
-      return t('cliPrint.failed', params);
+      return t(reason ? 'cliPrint.failed' : 'cliPrint.failedNoReason', params);
   }
+}
+
+/** The plain-text line: with the job's code first when it did not print, as other commands say `Lỗi [CODE]: …`. */
+export function plainLine(job: PrintJob): string {
+  const line = jobLine(job);
+  return job.state !== 'printed' && job.error ? `Lỗi [${job.error.code}]: ${line}` : line;
 }
 
 export async function printCommand(opts: PrintOptions): Promise<number> {
@@ -201,13 +232,14 @@ export async function printCommand(opts: PrintOptions): Promise<number> {
   const pdf = request.what === 'pdf' ? await readPdfArgument(request.file) : null;
   return withCore(async (s) => {
     const what = await printWhat(s, request, pdf);
+    // copies 1: what the command prints is one (a counter's receipt copies are the app's, not the command's).
     const job = printJobSchema.parse(await s.call('printing.print', { what, printer: request.printer, copies: 1, wait: true }));
     const code = exitForJob(job);
-    // stdout carries the result (the job with --json); a job that did not print also says why on stderr, with its code.
-    const line = code === EXIT_FAILED && job.error ? `Lỗi [${job.error.code}]: ${jobLine(job)}` : jobLine(job);
+    // stdout carries the result (the job with --json, else the line when it printed); a job that did not print
+    // says why on stderr, with its code.
     if (opts.json) printJson(job);
-    if (opts.json ? code !== EXIT_OK : code === EXIT_FAILED) process.stderr.write(`${line}\n`);
-    else if (!opts.json) process.stdout.write(`${line}\n`);
+    if (code !== EXIT_OK) process.stderr.write(`${plainLine(job)}\n`);
+    else if (!opts.json) process.stdout.write(`${plainLine(job)}\n`);
     return code;
   });
 }
