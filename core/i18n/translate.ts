@@ -17,10 +17,13 @@ export function hasMessage(key: string, locale: Locale = DEFAULT_LOCALE): boolea
 
 export function t(key: string, params: Record<string, unknown> = {}, locale: Locale = DEFAULT_LOCALE): string {
   const template = lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key) ?? key;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+  const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? '' : String(v);
   });
+  // i18next's nesting, as the renderer has it: "$t(dossier.states.{{state}})" shows the state's label, not its id
+  // (an id with no label shows as itself).
+  return text.includes('$t(') ? text.replace(/\$t\(([\w.-]+)\)/g, (_, k: string) => lookup(catalogue[locale], k) ?? lookup(catalogue[DEFAULT_LOCALE], k) ?? k.slice(k.lastIndexOf('.') + 1)) : text;
 }
 
 /** Message for an error code, falling back to INTERNAL's text for a code with no entry. */
