@@ -117,6 +117,8 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PRINT_JOB_STATE',
   'PRINT_NOT_FOR_PRINTER',
   'PRINT_NO_PRINTER',
+  // A pdf: printer whose folder is a file, or whose parent folder does not exist (a typo, not a printer away).
+  'PRINT_BAD_FOLDER',
 ]);
 
 export function isInputError(code: string): boolean {

@@ -40,7 +40,7 @@ export const cliPrint: Messages = {
       },
       pdfEmpty: 'tệp rỗng, 0 byte',
       pdfTooLarge: 'tệp {{size}} byte, lớn hơn mức {{max}} byte',
-      pdfNoHeader: 'không có phần đầu %PDF-',
+      pdfNoHeader: 'không có phần đầu %PDF- trong 1 KiB đầu tệp',
     },
   },
   en: {
@@ -81,7 +81,7 @@ export const cliPrint: Messages = {
       },
       pdfEmpty: 'the file is empty, 0 bytes',
       pdfTooLarge: 'the file is {{size}} bytes, more than {{max}}',
-      pdfNoHeader: 'no %PDF- header',
+      pdfNoHeader: 'no %PDF- header in its first 1 KiB',
     },
   },
 };

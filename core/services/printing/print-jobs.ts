@@ -14,6 +14,7 @@ import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { DossierService } from '../dossiers/dossier-service';
 import type { SettingsService } from '../settings/settings-service';
+import { checkPdfFolder } from './print-folder';
 import type { PrintingParts } from './print-parts';
 import { checkPdf, type JobSource, type PrintRenderer, type Rendered, type Target } from './print-render';
 import { toPrintJob, type JobRow, type PrintQueue } from './print-queue';
@@ -56,6 +57,8 @@ export class PrintJobs {
     const given = printer === undefined ? undefined : this.normalise(printer);
     const chosen = this.d.printers.printerFor(what, { uri: given, profile });
     const address = this.d.parts.parsePrinterUri(chosen.uri);
+    // A folder address with a typo is refused now, before a job is stored (it would wait for ever).
+    if (address.kind === 'pdf') checkPdfFolder(chosen.uri, address.dir);
     return { uri: chosen.uri, thermal: address.kind === 'escpos', profile: printerProfileSchema.parse(chosen.profile) };
   }
 

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../../contract/errors';
 import type { FormLayout } from '../../domain/forms/types';
+import { hasPdfHeader } from '../../domain/printing/pdf-header';
 import type { PrinterProfile, Raster, TicketData } from '../../domain/printing/types';
 import { t } from '../../i18n/translate';
 import type { Actor } from '../actor';
@@ -36,18 +37,24 @@ export interface Rendered {
   raster: Raster | null;
 }
 
-/** A PDF the queue accepts: the header, and pdf-lib can load it with at least one page. */
+/**
+ * A PDF the queue accepts: the header (the shared rule, domain/printing/pdf-header.ts), and pdf-lib can load it
+ * with at least one page. pdf-lib is told to throw on an object it cannot parse (rather than log in English and
+ * go on); whatever it says, the reason given is one of ours, in Vietnamese.
+ */
 export async function checkPdf(bytes: Uint8Array): Promise<void> {
-  if (bytes.length === 0) throw new AppError('PRINT_BAD_PDF', { detail: t('printQueue.pdf.empty') }, { field: 'what.contentBase64' });
-  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') !== '%PDF-') throw new AppError('PRINT_BAD_PDF', { detail: t('printQueue.pdf.noHeader') }, { field: 'what.contentBase64' });
+  const refuse = (key: string, cause?: unknown) => new AppError('PRINT_BAD_PDF', { detail: t(`printQueue.pdf.${key}`) }, { field: 'what.contentBase64', ...(cause ? { cause } : {}) });
+  if (bytes.length === 0) throw refuse('empty');
+  if (!hasPdfHeader(bytes)) throw refuse('noHeader');
   const { PDFDocument } = await import('pdf-lib');
   let pages: number;
   try {
-    pages = (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true })).getPageCount();
+    pages = (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true, throwOnInvalidObject: true })).getPageCount();
   } catch (e) {
-    throw new AppError('PRINT_BAD_PDF', { detail: String((e as Error)?.message ?? e).slice(0, 200) }, { field: 'what.contentBase64', cause: e });
+    // A cut-off or damaged file: pdf-lib's own words (English, its internals) stay in the cause, for the log.
+    throw refuse('damaged', e);
   }
-  if (pages === 0) throw new AppError('PRINT_BAD_PDF', { detail: t('printQueue.pdf.noPages') }, { field: 'what.contentBase64' });
+  if (pages === 0) throw refuse('noPages');
 }
 
 export class PrintRenderer {

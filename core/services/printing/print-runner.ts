@@ -14,6 +14,7 @@ import { isAppError } from '../../contract/errors';
 import type { Logger } from '../../platform/logger';
 import { printerProfileSchema } from '../../contract/printing';
 import type { DeliveryOutcome, DeliveryTimeouts } from './delivery';
+import { checkPdfFolder } from './print-folder';
 import type { PrintingParts } from './print-parts';
 import type { Claim, JobRow, PrintQueue, Settled } from './print-queue';
 
@@ -160,7 +161,10 @@ export class PrintRunner {
   }
 
   private async deliver(c: Claim, onWriting: () => void): Promise<DeliveryOutcome> {
-    const printer = this.d.parts.openPrinter(this.d.parts.parsePrinterUri(c.printerUri));
+    const address = this.d.parts.parsePrinterUri(c.printerUri);
+    // A stored job whose folder became a file or lost its parent: failed (a wrong address), not retried for ever.
+    if (address.kind === 'pdf') checkPdfFolder(c.printerUri, address.dir);
+    const printer = this.d.parts.openPrinter(address);
     if (c.payloadKind === 'escpos') {
       if (printer.kind !== 'escpos') throw new Error(`an ESC/POS job for a document printer (${c.printerUri})`);
       const profile = printerProfileSchema.parse(c.profile ?? {});

@@ -15,9 +15,10 @@ let out: string;
 let emptyPdf: string;
 let textFile: string;
 let goodPdf: string;
+let cutPdf: string;
 const motcua = (args: string[]) => runMotcua(data.dir, args);
 
-beforeAll(() => {
+beforeAll(async () => {
   data = tempDir('motcua-print-bad-');
   out = path.join(data.dir, 'printed');
   mkdirSync(out);
@@ -27,6 +28,13 @@ beforeAll(() => {
   writeFileSync(textFile, 'Đây là ghi chú, không phải PDF.\n');
   goodPdf = path.join(data.dir, 'to-khai.pdf');
   writeFileSync(goodPdf, '%PDF-1.4\n%%EOF\n');
+  // A real PDF cut off at 60% (a download that stopped).
+  const { PDFDocument } = await import('pdf-lib');
+  const d = await PDFDocument.create();
+  d.addPage([200, 200]).drawText('In thu');
+  const whole = await d.save();
+  cutPdf = path.join(data.dir, 'bi-cat.pdf');
+  writeFileSync(cutPdf, whole.subarray(0, Math.floor(whole.length * 0.6)));
 });
 afterAll(() => data.cleanup());
 
@@ -50,6 +58,11 @@ describe('motcua print: bad input exits 2 with its code', () => {
       { args: ['--printer', pdfPrinter, '--form', 'giay-khen', '--dossier', 'X'], code: 'CLI_PRINT_BAD_VALUE', says: /receipt, supplement/ },
       { args: ['--printer', pdfPrinter, '--ticket', 'Số 1'], code: 'CLI_PRINT_BAD_VALUE', says: /số thứ tự/ },
       { args: ['--printer', pdfPrinter, '--pdf', path.join(data.dir, 'khong-co.pdf')], code: 'CLI_PRINT_FILE_UNREADABLE', says: /ENOENT/ },
+      { args: ['--printer', pdfPrinter, '--pdf', cutPdf], code: 'PRINT_BAD_PDF', says: /tệp bị cắt cụt hoặc hỏng/ },
+      { args: ['--printer', pdfPrinter, '--ticket', '9', 'queue'], code: 'CLI_PRINT_QUEUE_OPTIONS', says: /--printer, --ticket/ },
+      { args: ['--printer', pdfPrinter, '--ticket', '9', '--service', 'x'.repeat(2000)], code: 'CLI_PRINT_BAD_VALUE', says: new RegExp(`"${'x'.repeat(40)}…"`) },
+      { args: ['--printer', `pdf:${textFile}`, '--ticket', '9'], code: 'PRINT_BAD_FOLDER', says: /là một tệp, không phải thư mục/ },
+      { args: ['--printer', `pdf:${path.join(data.dir, 'khong-co', 'in-ra')}`, '--ticket', '9'], code: 'PRINT_BAD_FOLDER', says: /không tồn tại/ },
     ];
     // Two at a time: each case is a whole process (the machine is shared).
     const results: Awaited<ReturnType<typeof motcua>>[] = [];
@@ -61,6 +74,12 @@ describe('motcua print: bad input exits 2 with its code', () => {
       expect(r.stdout, what).toBe('');
       expect(r.stderr, what).toMatch(new RegExp(`^Lỗi \\[${c.code}\\]: `, 'm'));
       expect(r.stderr, what).toMatch(c.says);
+      // One short Vietnamese line: no library's English, no value echoed whole.
+      expect(r.stderr, what).not.toMatch(/Trying to parse|Cannot read|undefined/);
+      expect(r.stderr.length, what).toBeLessThan(600);
     });
+    // Nothing refused was stored (a later `print queue` lists nothing).
+    const q = await motcua(['print', 'queue', '--json']);
+    expect(JSON.parse(q.stdout)).toEqual([]);
   }, 240_000);
 });

@@ -6,10 +6,13 @@
  * reprints are new jobs, marked, with the same number; bad input gets its code and stores nothing.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { processMark } from '../../../core/platform/process-marks';
 import type { Core } from '../../../core/app';
 import type { EventData } from '../../../core/contract/events';
+import { isInputError } from '../../../core/contract/errors';
 import type { PrintJob } from '../../../core/contract/printing';
 import type { Connection } from '../../../core/rpc/connection';
 import { PrintQueue, toPrintJob } from '../../../core/services/printing/print-queue';
@@ -256,6 +259,54 @@ describe('print queue', () => {
     const ok = await call(core, c, 'printing.print', { what: pdf(good), printer: pdfDir, wait: true, copies: 1 });
     expect(ok.state).toBe('printed');
     expect(ok.bytes).toBe(good.length);
+  });
+
+  it('one PDF rule: junk before the header within 1 KiB prints; a cut-off PDF is PRINT_BAD_PDF in Vietnamese, pdf-lib silent', async () => {
+    await start();
+    const pdfDir = `pdf:${data.dir}/pdf-rule`;
+    const pdf = (b: Buffer) => ({ kind: 'pdf' as const, title: 'Tờ khai', contentBase64: b.toString('base64') });
+    const good = await minimalPdf();
+    const junk = await call(core, c, 'printing.print', { what: pdf(Buffer.concat([Buffer.from('junk from a mail gateway\n'), good])), printer: pdfDir, wait: true, copies: 1 });
+    expect(junk.state).toBe('printed');
+    const warned: unknown[] = [];
+    const { warn, log, error } = console;
+    console.warn = console.log = console.error = (...a: unknown[]) => void warned.push(a);
+    let message = '';
+    try {
+      await call(core, c, 'printing.print', { what: pdf(good.subarray(0, Math.floor(good.length * 0.6))), printer: pdfDir, wait: true, copies: 1 });
+    } catch (e) {
+      message = (e as { wire?: { code: string; message: string } }).wire ? `${(e as { wire: { code: string } }).wire.code} ${(e as { wire: { message: string } }).wire.message}` : String(e);
+    } finally {
+      Object.assign(console, { warn, log, error });
+    }
+    expect(message).toMatch(/^PRINT_BAD_PDF Tệp in không phải PDF đọc được \(tệp bị cắt cụt hoặc hỏng/);
+    expect(message).not.toMatch(/Cannot read|undefined|Trying|parse/);
+    expect(warned).toEqual([]);
+    expect(jobCount()).toBe(1);
+  });
+
+  it('a pdf: folder that is a file, or whose parent is missing: PRINT_BAD_FOLDER (input) before a job is stored; a stored one fails, not retried', async () => {
+    await start();
+    const file = path.join(data.dir, 'la-tep.txt');
+    writeFileSync(file, 'x');
+    const missing = path.join(data.dir, 'khong-co', 'in-ra');
+    for (const dir of [file, path.join(file, 'con'), missing]) {
+      expect(await code(call(core, c, 'printing.print', { what: { kind: 'test' }, printer: `pdf:${dir}`, wait: true, copies: 1 })), dir).toBe('PRINT_BAD_FOLDER');
+    }
+    expect(jobCount()).toBe(0);
+    // A new folder in one that exists is made.
+    const fresh = await call(core, c, 'printing.print', { what: { kind: 'test' }, printer: `pdf:${path.join(data.dir, 'moi')}`, wait: true, copies: 1 });
+    expect(fresh.state).toBe('printed');
+    // The folder became a file after the job was stored: the job fails with the reason, it is not retried.
+    const later = path.join(data.dir, 'sau-nay');
+    mkdirSync(later);
+    core.db.prepare(`UPDATE print_jobs SET state = 'cancelled'`).run();
+    const j = await call(core, c, 'printing.print', { what: { kind: 'test' }, printer: `pdf:${later}`, wait: false, copies: 1 });
+    rmSync(later, { recursive: true, force: true });
+    writeFileSync(later, 'x');
+    await until(() => job(j.id).state !== 'queued' && job(j.id).state !== 'sending', 100, 50);
+    expect(job(j.id)).toMatchObject({ state: 'failed', error_code: 'PRINT_BAD_FOLDER' });
+    expect(isInputError('PRINT_BAD_FOLDER')).toBe(true);
   });
 
   it("the counter's printers: URIs checked and stored in normal form; a job without a printer goes to its role's", async () => {

@@ -12,8 +12,10 @@ import type { Command } from 'commander';
 import { FORM_NAMES } from '../../../contract/forms';
 import { MAX_PRINT_PDF_BYTES, printJobSchema, ticketInputSchema, type PrintJob, type PrintWhat } from '../../../contract/printing';
 import { AppError, type ErrorParams } from '../../../contract/errors';
+import { hasPdfHeader } from '../../../domain/printing/pdf-header';
 import { errorMessage, t } from '../../../i18n/translate';
 import { parsePrinterUri } from '../../../../native/printers/printer-uri';
+import { checkPdfFolder } from '../../../services/printing/print-folder';
 import { CliFailure, EXIT_DEVICE_UNAVAILABLE, EXIT_FAILED, EXIT_OK, exitCodeFor, printJson, withCore, type CliSession } from '../runtime';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
@@ -30,8 +32,6 @@ export interface PrintOptions {
 }
 
 const LAYOUTS = ['a4', '80mm'] as const;
-/** A PDF's header may follow up to 1 KiB of junk (PDF 1.7, annex H); readers accept it there. */
-const PDF_HEADER_WINDOW = 1024;
 
 const HELP = `
 Địa chỉ máy in / printer URIs:
@@ -102,8 +102,10 @@ export type PrintRequest =
 
 export function printRequest(opts: PrintOptions): PrintRequest {
   const request = requestShape(opts);
-  // The URI's own check (native/printers/printer-uri.ts) throws PRINT_BAD_URI, as the core would.
-  parsePrinterUri(request.printer);
+  // The URI's own check (native/printers/printer-uri.ts) throws PRINT_BAD_URI, as the core would; a pdf: folder
+  // that is a file or has no parent is refused as the core refuses it (PRINT_BAD_FOLDER), before the core opens.
+  const address = parsePrinterUri(request.printer);
+  if (address.kind === 'pdf') checkPdfFolder(request.printer, address.dir);
   return request;
 }
 
@@ -165,7 +167,8 @@ export async function readPdfArgument(file: string): Promise<Buffer> {
     if (size === 0) throw refuse('pdfEmpty');
     if (size > MAX_PRINT_PDF_BYTES) throw refuse('pdfTooLarge', { size, max: MAX_PRINT_PDF_BYTES });
     const bytes = await handle.readFile();
-    if (!bytes.subarray(0, PDF_HEADER_WINDOW).includes('%PDF-', 0, 'latin1')) throw refuse('pdfNoHeader');
+    // The queue's own rule (it checks the document again, and loads it).
+    if (!hasPdfHeader(bytes)) throw refuse('pdfNoHeader');
     return bytes;
   } catch (e) {
     if (e instanceof AppError || e instanceof CliFailure) throw e;
