@@ -285,6 +285,22 @@ describe.skipIf(TOOLS.skip)('motcua print', () => {
     expect(human.stdout).toMatch(new RegExp(`#${j.seq}\\tđang chờ\\t`));
   }, 120_000);
 
+  it('two motcua print processes on one printer at once: each waits for the line and exits 0; two complete jobs printed', async () => {
+    const printer = await startEscposPrinter({ status: 'online' });
+    const [receipt, ticket] = await Promise.all([
+      motcua(['print', '--printer', printer.uri, '--form', 'receipt', '--dossier', code, '--layout', '80mm']),
+      motcua(['print', '--printer', printer.uri, '--ticket', '302']),
+    ]);
+    expect([receipt.code, ticket.code], receipt.stderr + ticket.stderr).toEqual([0, 0]);
+    expect(ticket.stdout).toMatch(/^Đã in: Phiếu số 302/);
+    await printer.settle();
+    let complete = 0;
+    for (const conn of printer.connections) complete += (await decodeEscpos(conn.printed)).completeJobs;
+    expect(complete).toBe(2);
+    const q = await motcua(['print', 'queue', '--json']);
+    expect((JSON.parse(q.stdout) as { ticketNumber: string | null }[]).filter((w) => w.ticketNumber === '302')).toEqual([]);
+  }, 120_000);
+
   it('a printer that takes part of the job and hangs up: exit 3, the clerk is asked, nothing sent twice', async () => {
     const printer = await startEscposPrinter({ status: 'online', closeAfterJobBytes: 200 });
     const r = await motcua(['print', '--printer', printer.uri, '--ticket', '1025', '--service', SERVICE]);
