@@ -16,14 +16,21 @@ export function hasMessage(key: string, locale: Locale = DEFAULT_LOCALE): boolea
 }
 
 export function t(key: string, params: Record<string, unknown> = {}, locale: Locale = DEFAULT_LOCALE): string {
-  const template = lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key) ?? key;
+  return render(lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key) ?? key, params, locale, 0);
+}
+
+function render(template: string, params: Record<string, unknown>, locale: Locale, depth: number): string {
   const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
     const v = params[name];
     return v === undefined || v === null ? '' : String(v);
   });
-  // i18next's nesting, as the renderer has it: "$t(dossier.states.{{state}})" shows the state's label, not its id
-  // (an id with no label shows as itself).
-  return text.includes('$t(') ? text.replace(/\$t\(([\w.-]+)\)/g, (_, k: string) => lookup(catalogue[locale], k) ?? lookup(catalogue[DEFAULT_LOCALE], k) ?? k.slice(k.lastIndexOf('.') + 1)) : text;
+  // i18next's nesting, as the renderer has it: "$t(dossier.states.{{state}})" shows the state's label with the same
+  // params, not its id (an id with no label shows as itself). A few levels at most: a label never nests for ever.
+  if (depth > 3 || !text.includes('$t(')) return text;
+  return text.replace(/\$t\(([\w.-]+)\)/g, (_, k: string) => {
+    const nested = lookup(catalogue[locale], k) ?? lookup(catalogue[DEFAULT_LOCALE], k);
+    return nested === undefined ? k.slice(k.lastIndexOf('.') + 1) : render(nested, params, locale, depth + 1);
+  });
 }
 
 /** Message for an error code, falling back to INTERNAL's text for a code with no entry. */

@@ -14,8 +14,9 @@ export const printingQueue: Messages = {
       PRINT_BAD_FOLDER: 'Máy in {{uri}} không dùng được: {{detail}}. Hãy chọn một thư mục có sẵn, hoặc một thư mục mới nằm trong thư mục có sẵn.',
       PRINT_WAITING_BEHIND: 'Lệnh in đang chờ sau lệnh in khác (số {{ahead}}) trên cùng máy in; ứng dụng ở quầy sẽ gửi khi lệnh in đó xong.',
     },
+    /** Why a job's delivery is not known (delivery's reasons tree, printing-escpos.ts): the sender was stopped. */
+    printingReasons: { process_stopped: 'phần mềm bị tắt giữa chừng khi đang gửi lệnh in; hãy xem giấy đã ra chưa' },
     printQueue: {
-      interrupted: 'phần mềm bị tắt giữa chừng khi đang gửi lệnh in; hãy xem giấy đã ra chưa',
       titles: { ticket: 'Phiếu số {{number}}', form: '{{form}} — {{code}}', test: 'Trang in thử' },
       states: { queued: 'đang chờ in', sending: 'đang gửi', printed: 'đã in', uncertain: 'chưa rõ đã in chưa', cancelled: 'đã huỷ', failed: 'không in được' },
       pdf: {
@@ -42,8 +43,8 @@ export const printingQueue: Messages = {
       PRINT_BAD_FOLDER: 'Printer {{uri}} cannot be used: {{detail}}. Choose a folder that exists, or a new folder inside one that exists.',
       PRINT_WAITING_BEHIND: 'The job waits behind another print job (number {{ahead}}) on the same printer; the counter app sends it when that one is done.',
     },
+    printingReasons: { process_stopped: 'the software stopped while sending the job; check whether the paper came out' },
     printQueue: {
-      interrupted: 'the software stopped while sending the job; check whether the paper came out',
       titles: { ticket: 'Ticket {{number}}', form: '{{form}} — {{code}}', test: 'Test page' },
       states: { queued: 'waiting', sending: 'sending', printed: 'printed', uncertain: 'not known whether printed', cancelled: 'cancelled', failed: 'cannot be printed' },
       pdf: {

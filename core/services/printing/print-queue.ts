@@ -292,7 +292,7 @@ export class PrintQueue {
         } else {
           this.d.db
             .prepare(`UPDATE print_jobs SET state = 'uncertain', claim_mark = NULL, error_code = ?, error_params = ?, next_try_at = NULL, updated_at = ? WHERE id = ?`)
-            .run(NOT_CONFIRMED, JSON.stringify({ printer: j.printer_uri, written: '?', total: j.total, detail: t('printQueue.interrupted') }), now, id);
+            .run(NOT_CONFIRMED, JSON.stringify({ printer: j.printer_uri, written: '?', total: j.total, reason: 'process_stopped', detail: t('printingReasons.process_stopped') }), now, id);
         }
         changed.push(this.row(id)!);
       }
