@@ -21,6 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Electron from 'electron';
 import { PrinterLinkError, type DocumentPrinter, type DocumentPrinterState } from '../../native/printers/types';
+import { withTimeout as boundInTime } from '../../native/printers/with-timeout';
 
 export interface PrintPdfOptions {
   /** The printer's system name (webContents.getPrintersAsync()[].name), not its friendly name. */
@@ -39,19 +40,7 @@ export function isPrintWindowRequestAllowed(url: string, fileUrl: string): boole
 export type ElectronPrinting = Pick<typeof Electron, 'BrowserWindow' | 'session'>;
 
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new PrinterLinkError('timeout', 0, `${what} took longer than ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
+  return boundInTime(p, ms, () => new PrinterLinkError('timeout', 0, `${what} took longer than ${ms} ms`));
 }
 
 export interface PdfPrinting {

@@ -6,6 +6,7 @@
  */
 import type { Duplex } from 'node:stream';
 import { PrinterLinkError, type EscposLink, type LinkFailure } from './types';
+import { withTimeout } from './with-timeout';
 
 /** Small enough that a failure leaves little in doubt, large enough not to slow a 200 KB raster down. */
 export const WRITE_CHUNK_BYTES = 4096;
@@ -175,21 +176,4 @@ export class StreamLink implements EscposLink {
     }
     return this.closing;
   }
-}
-
-/** Resolves or rejects with `p`, or rejects with onTimeout() after ms. */
-export function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), Math.max(1, ms));
-    p.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

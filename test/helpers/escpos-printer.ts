@@ -25,14 +25,19 @@
  *   status: 'online' | 'offline' | 'paper_out' | 'cover_open' | 'error' | 'garbage'  — answer to DLE EOT n
  *     (one byte per query; 'garbage' answers `garbageReply`, default 0xFF, which no status byte can be).
  *   processId: true → answers GS ( H fn 48 with 37 22 d1..d4 00 once every byte before it was received ("printed").
- *   silentStatus: true → never answers DLE EOT (a printer without status, or a one-way device).
+ *   silentStatus: true → reads everything, never answers DLE EOT (a printer without status, a busy or non-ESC/POS
+ *     device on the port).
+ *   deaf: true → accepts the connection and never reads a byte (a port that takes connections and nothing else).
+ *   statusInData: true → also answers every 10 04 n (n 1–4) found inside other commands' data (raster bytes), as
+ *     real printers do (queue-print.md items 8/9): stray status bytes the sender never asked for.
+ *   asb: true → sends a 4-byte Automatic Status Back block (online) when the job's first byte arrives.
  *   closeAfterJobBytes: N → takes N bytes of the job, then closes the connection (printed = those N bytes).
  *   offlineAfterJobBytes: N → after N bytes of the job the printer goes offline: nothing more is printed, GS ( H is
  *     never answered, DLE EOT answers 'offline'. With offlineStopsReading it also stops reading the socket, so it
  *     answers nothing more (its receive buffer is full) and the sender's writes stall.
  *   "Bytes of the job" count from the first byte after the DLE EOT queries a connection opens with. Fault modes
- *   (closeAfter…, offlineAfter…, offlineStopsReading) apply to connections opened after set(); status, processId
- *   and silentStatus apply at once.
+ *   (closeAfter…, offlineAfter…, offlineStopsReading, deaf) apply to connections opened after set(); status, processId,
+ *   silentStatus, statusInData and asb apply at once.
  *
  * The printer parses the stream command by command (so a 10 04 inside raster data is data, not a status query) and
  * answers real-time commands as they arrive, as an Epson TM does.
@@ -50,6 +55,9 @@ export interface LoopbackOptions {
   garbageReply: Buffer;
   processId: boolean;
   silentStatus: boolean;
+  deaf: boolean;
+  statusInData: boolean;
+  asb: boolean;
   closeAfterJobBytes: number | null;
   offlineAfterJobBytes: number | null;
   offlineStopsReading: boolean;
@@ -87,6 +95,9 @@ const DEFAULTS: LoopbackOptions = {
   garbageReply: Buffer.from([0xff]),
   processId: false,
   silentStatus: false,
+  deaf: false,
+  statusInData: false,
+  asb: false,
   closeAfterJobBytes: null,
   offlineAfterJobBytes: null,
   offlineStopsReading: false,
@@ -134,6 +145,7 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
     let parsed = 0; // offset of the next command not yet acted on
     let jobStart: number | null = null; // offset of the first byte after the opening status queries
     let printLimit = Number.POSITIVE_INFINITY; // bytes of `received` that may reach the paper
+    if (opts.deaf) socket.pause();
 
     const reply = (bytes: Buffer | number[]) => {
       if (!socket.destroyed) socket.write(Buffer.from(bytes));
@@ -142,6 +154,7 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
     // From here the connection's bytes belong to the job: fault limits count from it.
     const startJob = (at: number) => {
       jobStart = at;
+      if (opts.asb) reply([0x10, 0x00, 0x00, 0x00]);
       if (faults.offlineAfterJobBytes !== null) printLimit = at + faults.offlineAfterJobBytes;
       if (faults.closeAfterJobBytes !== null) printLimit = Math.min(printLimit, at + faults.closeAfterJobBytes);
       capReceived();
@@ -173,6 +186,12 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
           conn.processIdRequests.push(Buffer.from(cmd.id));
           // Answered once everything before it has printed.
           if (opts.processId && cmd.end <= printLimit) reply([0x37, 0x22, ...cmd.id, 0x00]);
+        } else if (opts.statusInData && !opts.silentStatus && cmd.end <= printLimit) {
+          // A real printer scans the stream for real-time commands, data included.
+          for (let i = cmd.offset; i + 2 < cmd.end; i++) {
+            const n = conn.received[i + 2]!;
+            if (conn.received[i] === 0x10 && conn.received[i + 1] === 0x04 && n >= 1 && n <= 4) reply([statusByte(opts.status === 'garbage' ? 'online' : opts.status, n)]);
+          }
         }
       }
       conn.printed = conn.received.subarray(0, Math.min(conn.received.length, printLimit));

@@ -10,9 +10,10 @@
  * the jobs of processes that died; any core sends the jobs it makes (printing.print) at once.
  */
 import { createHash } from 'node:crypto';
-import { isAppError } from '../../contract/errors';
+import { AppError, isAppError } from '../../contract/errors';
 import type { Logger } from '../../platform/logger';
 import { printerProfileSchema } from '../../contract/printing';
+import { t } from '../../i18n/translate';
 import type { DeliveryOutcome, DeliveryTimeouts } from './delivery';
 import { checkPdfFolder } from './print-folder';
 import type { PrintingParts } from './print-parts';
@@ -166,12 +167,12 @@ export class PrintRunner {
     if (address.kind === 'pdf') checkPdfFolder(c.printerUri, address.dir);
     const printer = this.d.parts.openPrinter(address);
     if (c.payloadKind === 'escpos') {
-      if (printer.kind !== 'escpos') throw new Error(`an ESC/POS job for a document printer (${c.printerUri})`);
+      if (printer.kind !== 'escpos') throw new AppError('PRINT_NOT_FOR_PRINTER', { uri: c.printerUri, detail: t('printQueue.notFor.escpos') });
       const profile = printerProfileSchema.parse(c.profile ?? {});
       return this.d.parts.deliverEscpos(printer, c.payload, profile, { processId: processIdOf(c), timeouts: this.d.timeouts, onWriting });
     }
-    if (printer.kind !== 'document') throw new Error(`a PDF job for an ESC/POS printer (${c.printerUri})`);
-    return this.d.parts.deliverDocument(printer, c.payload, { title: c.title, copies: c.copies, jobKey: c.id, onWriting });
+    if (printer.kind !== 'document') throw new AppError('PRINT_NOT_FOR_PRINTER', { uri: c.printerUri, detail: t('printQueue.notFor.pdf') });
+    return this.d.parts.deliverDocument(printer, c.payload, { title: c.title, copies: c.copies, jobKey: c.id, onWriting, timeoutMs: this.d.timeouts.document });
   }
 
   /** Stops polling; the tries under way end (delivery's own time limits bound them) before the database closes. */

@@ -68,26 +68,32 @@ export class PdfDirPrinter implements DocumentPrinter {
     this.now = opts.now ?? (() => new Date());
   }
 
+  /**
+   * Ready when the folder is writable, or missing with a writable parent (made on the first job). Only the last
+   * folder is ever made: a missing parent is a mistyped address (and a recursive mkdir under /proc never ends).
+   * `detail` is a reason key (printingReasons in core/i18n/messages/printing-escpos.ts), not prose.
+   */
   async state(): Promise<DocumentPrinterState> {
     const dir = this.address.dir;
-    // The folder is made on the first job when missing; what matters is that the nearest existing one is writable.
-    let probe = dir;
-    for (;;) {
+    const probe = async (p: string): Promise<DocumentPrinterState | 'missing'> => {
       try {
-        const s = await stat(probe);
-        if (!s.isDirectory()) return { ready: false, reason: 'not_found', detail: `${probe} is not a folder` };
-        await access(probe, constants.W_OK);
-        return { ready: true, reason: null, detail: probe === dir ? null : `${dir} will be created` };
+        if (!(await stat(p)).isDirectory()) return { ready: false, reason: 'not_found', detail: 'not_a_folder' };
+        await access(p, constants.W_OK);
+        return { ready: true, reason: null, detail: null };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' && path.dirname(probe) !== probe) {
-          probe = path.dirname(probe);
-          continue;
-        }
+        if (code === 'ENOENT') return 'missing';
         // A file where a folder should be (ENOTDIR) is as good as no folder; no write permission is a paused printer.
-        return { ready: false, reason: code === 'ENOENT' || code === 'ENOTDIR' ? 'not_found' : 'disabled', detail: `${probe}: ${code ?? (e as Error).message}` };
+        if (code === 'ENOTDIR') return { ready: false, reason: 'not_found', detail: 'parent_missing' };
+        return { ready: false, reason: 'disabled', detail: 'not_writable' };
       }
-    }
+    };
+    const own = await probe(dir);
+    if (own !== 'missing') return own;
+    const parent = await probe(path.dirname(dir));
+    if (parent === 'missing') return { ready: false, reason: 'not_found', detail: 'parent_missing' };
+    if (parent.detail === 'not_a_folder') return { ready: false, reason: 'not_found', detail: 'parent_missing' };
+    return parent;
   }
 
   async print(pdf: Uint8Array, o: { title: string; copies: number; jobKey: string }): Promise<{ ref: string | null }> {
@@ -95,7 +101,10 @@ export class PdfDirPrinter implements DocumentPrinter {
     const dir = this.address.dir;
     const key = encodeJobKey(o.jobKey);
     try {
-      await mkdir(dir, { recursive: true });
+      // Only the last folder: a missing parent fails (ENOENT → not_found) instead of being made.
+      await mkdir(dir).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
       const mine = (await readdir(dir)).filter((n) => keyOfFile(n) === key).sort();
       // The job's own file when it was written before (the oldest, should a race have made two), else a new one.
       const name = mine[0] ?? `${fileTime(this.now())}-${key}-${titleSlug(o.title)}.pdf`;

@@ -58,27 +58,28 @@ export class SystemPrinter implements DocumentPrinter {
     return this.o.platform === 'win32';
   }
 
+  /** `detail` is a reason key (printingReasons in core/i18n/messages/printing-escpos.ts), not prose. */
   async state(): Promise<DocumentPrinterState> {
     const name = this.address.name;
     if (this.windows) {
       try {
         const printers = await (this.o.loadWindows ?? loadPdfToPrinter)().then((w) => w.getPrinters());
-        return printers.some((p) => p.name === name) ? { ready: true, reason: null, detail: null } : { ready: false, reason: 'not_found', detail: `no Windows printer named "${name}"` };
-      } catch (e) {
-        return { ready: false, reason: 'unreachable', detail: `Windows printers cannot be listed: ${(e as Error).message}` };
+        return printers.some((p) => p.name === name) ? { ready: true, reason: null, detail: null } : { ready: false, reason: 'not_found', detail: 'no_windows_printer' };
+      } catch {
+        return { ready: false, reason: 'unreachable', detail: 'windows_unlisted' };
       }
     }
     const r = await runProgram(this.o.lpstat, ['-p', name, '-a', name], { timeoutMs: this.o.timeoutMs, env: this.o.env });
-    if (r.missing) return { ready: false, reason: 'unreachable', detail: 'lpstat is not installed (CUPS client: apt-get install cups-client)' };
-    if (r.timedOut) return { ready: false, reason: 'unreachable', detail: 'lpstat did not answer (CUPS scheduler busy or unreachable)' };
+    if (r.missing) return { ready: false, reason: 'unreachable', detail: 'lpstat_missing' };
+    if (r.timedOut) return { ready: false, reason: 'unreachable', detail: 'lpstat_timeout' };
     const s = parseQueueState(name, r.stdout);
     if (!s.found) {
-      if (isUnknownDestination(r.stderr) || !isSchedulerDown(r.stderr)) return { ready: false, reason: 'not_found', detail: `no CUPS queue named "${name}"` };
-      return { ready: false, reason: 'unreachable', detail: `CUPS scheduler: ${r.stderr.trim()}` };
+      if (isUnknownDestination(r.stderr) || !isSchedulerDown(r.stderr)) return { ready: false, reason: 'not_found', detail: 'no_queue' };
+      return { ready: false, reason: 'unreachable', detail: 'scheduler_down' };
     }
     if (!s.enabled || !s.accepting) {
-      const why = [s.enabled ? null : 'paused', s.accepting ? null : 'rejecting jobs', s.reason].filter(Boolean).join('; ');
-      return { ready: false, reason: 'disabled', detail: `CUPS queue "${name}": ${why}` };
+      // CUPS's own reason text (English, e.g. "Paused") is not shown: the clerk gets the state in their language.
+      return { ready: false, reason: 'disabled', detail: !s.enabled && !s.accepting ? 'paused_rejecting' : !s.enabled ? 'paused' : 'rejecting' };
     }
     return { ready: true, reason: null, detail: null };
   }

@@ -70,10 +70,10 @@ describe.skipIf(setup.skip || pdfTools.skip)(`system printers through CUPS${setu
   it('a paused or rejecting queue: state disabled with the reason; a rejecting one refuses the job as unreachable', async () => {
     const printer = new SystemPrinter({ kind: 'system', name: paused });
     cupsAdmin('cupsdisable', paused);
-    expect(await printer.state()).toMatchObject({ ready: false, reason: 'disabled', detail: expect.stringContaining('paused') });
+    expect(await printer.state()).toMatchObject({ ready: false, reason: 'disabled', detail: 'paused' });
     cupsAdmin('cupsenable', paused);
     cupsAdmin('cupsreject', paused);
-    expect(await printer.state()).toMatchObject({ ready: false, reason: 'disabled', detail: expect.stringContaining('rejecting jobs') });
+    expect(await printer.state()).toMatchObject({ ready: false, reason: 'disabled', detail: 'rejecting' });
     const e = await printer.print(await vietnamesePdf(['x']), { title: 't', copies: 1, jobKey: 'k' }).catch((err: unknown) => err);
     expect((e as PrinterLinkError).failure).toBe('unreachable');
     cupsAdmin('cupsaccept', paused);

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { errorMessage } from '../../../core/i18n/translate';
 import { deliverDocument } from '../../../core/services/printing/delivery';
 import { PdfDirPrinter } from '../../../native/printers/pdf-dir/pdf-dir-printer';
 import { PrinterLinkError, type DocumentPrinter } from '../../../native/printers/types';
@@ -19,9 +20,9 @@ function folder(): string {
   return t.dir;
 }
 
-async function deliver(printer: DocumentPrinter, pdf: Uint8Array = PDF) {
+async function deliver(printer: DocumentPrinter, pdf: Uint8Array = PDF, timeoutMs?: number) {
   let writing = 0;
-  const outcome = await deliverDocument(printer, pdf, { title: 'Giấy tiếp nhận', copies: 1, jobKey: 'job-1', onWriting: () => (writing += 1) });
+  const outcome = await deliverDocument(printer, pdf, { title: 'Giấy tiếp nhận', copies: 1, jobKey: 'job-1', onWriting: () => (writing += 1), timeoutMs });
   return { outcome, writing };
 }
 
@@ -63,6 +64,46 @@ describe('deliverDocument', () => {
     expect(lost.writing).toBe(1);
     const gone = await deliver(fake(ready, () => Promise.reject(new PrinterLinkError('not_found', 0, 'lp: no such queue'))));
     expect(gone.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_NOT_FOUND' } });
+  });
+
+  it('only the last folder is made: a missing parent is PRINTER_NOT_FOUND naming the folder, and nothing is created', async () => {
+    const base = folder();
+    const dir = path.join(base, 'missing', 'out');
+    const printer = new PdfDirPrinter({ kind: 'pdf', dir });
+    expect(await printer.state()).toEqual({ ready: false, reason: 'not_found', detail: 'parent_missing' });
+    const { outcome, writing } = await deliver(printer);
+    expect(outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_NOT_FOUND' } });
+    expect(writing).toBe(0);
+    if (outcome.outcome !== 'unavailable') return;
+    const vi = errorMessage(outcome.error.code, outcome.error.params, 'vi');
+    expect(vi).toContain(dir);
+    expect(vi).toContain('thư mục chứa nó không tồn tại');
+    // Straight to print (a state checked earlier): refused, the parent is not made either.
+    const e = await printer.print(PDF, { title: 't', copies: 1, jobKey: 'k' }).catch((err: unknown) => err);
+    expect(e).toMatchObject({ failure: 'not_found', bytesWritten: 0 });
+    expect(existsSync(path.join(base, 'missing'))).toBe(false);
+  });
+
+  it('a hand-over that never ends is bounded: unavailable when nothing was handed over, uncertain when a spooler may have it', async () => {
+    const hang = new Promise<never>(() => undefined);
+    const printer = (kind: 'system' | 'pdf', state: () => Promise<Awaited<ReturnType<DocumentPrinter['state']>>>): DocumentPrinter => ({
+      kind: 'document',
+      address: kind === 'system' ? { kind, name: 'Văn phòng' } : { kind, dir: folder() },
+      state,
+      print: () => hang,
+    });
+    const ready = () => Promise.resolve({ ready: true, reason: null, detail: null });
+    const stuckState = await deliver(printer('system', () => hang), PDF, 50);
+    expect(stuckState.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE', params: { reason: 'hand_over_timeout' } } });
+    expect(stuckState.writing).toBe(0);
+    const stuckSpooler = await deliver(printer('system', ready), PDF, 50);
+    expect(stuckSpooler.outcome).toMatchObject({ outcome: 'uncertain', bytesWritten: 0, error: { code: 'PRINTER_NOT_CONFIRMED' } });
+    expect(stuckSpooler.writing).toBe(1);
+    // A folder write is all or nothing and a resend overwrites its own file: safe to send again.
+    const stuckFolder = await deliver(printer('pdf', ready), PDF, 50);
+    expect(stuckFolder.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_UNREACHABLE' } });
+    if (stuckFolder.outcome.outcome !== 'unavailable') return;
+    expect(errorMessage(stuckFolder.outcome.error.code, stuckFolder.outcome.error.params, 'vi')).toContain('quá thời gian chờ');
   });
 
   it('a 0-byte PDF is refused with its code, not queued as unavailable', async () => {

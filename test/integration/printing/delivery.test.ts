@@ -10,20 +10,9 @@ import { DELIVERY_ERROR_CODES, deliverEscpos, type DeliveryOutcome, type Deliver
 import { TcpEscposPrinter } from '../../../native/printers/tcp/tcp-printer';
 import { PrinterLinkError, type EscposLink, type EscposPrinter } from '../../../native/printers/types';
 import { closedPort, decodeEscpos, startEscposPrinter, type LoopbackPrinter } from '../../helpers/escpos-printer';
+import { testProfile as profile } from '../../helpers/printer-profile';
 
 const TIMEOUTS: DeliveryTimeouts = { connect: 1_000, write: 2_000, status: 150, confirm: 300 };
-
-const profile = (o: Partial<PrinterProfile> = {}): PrinterProfile => ({
-  paperWidthMm: 80,
-  nativeText: true,
-  nativeQr: true,
-  processIdReply: false,
-  statusQuery: true,
-  codePage: null,
-  cut: 'partial',
-  drawerKick: false,
-  ...o,
-});
 
 /** A receipt-sized job: a 576×400 raster (about 29 KB), the number as text, a QR. */
 function receiptJob(p: PrinterProfile, o: { processId?: Uint8Array } = {}): Uint8Array {
@@ -183,21 +172,48 @@ describe('deliverEscpos over TCP to the loopback printer', () => {
     expect(codeOf((await deliver(tcp(one), receiptJob(profile()), profile())).outcome)).toBe('PRINTER_STATUS_GARBLED');
   });
 
-  it('a printer that never answers status is treated as one without status', async () => {
-    const printer = await startEscposPrinter({ silentStatus: true });
+  it('a printer that does not answer the status query (busy, deaf port, not ESC/POS): unavailable, nothing of the job sent', async () => {
+    // Reads every byte, never answers DLE EOT.
+    const silent = await startEscposPrinter({ silentStatus: true });
     const job = receiptJob(profile());
-    const { outcome, writing } = await deliver(tcp(printer), job, profile());
-    expect(outcome).toEqual({ outcome: 'printed', confirmedBy: 'written', bytesWritten: job.length, ref: null });
-    expect(writing).toBe(1);
-    await printer.settle();
-    // Asked once (no reply), never again.
-    expect(printer.connections[0]!.statusQueries).toEqual([1]);
-    expect((await decodeEscpos(printer.printed())).completeJobs).toBe(1);
+    const { outcome, writing } = await deliver(tcp(silent), job, profile());
+    expect(outcome).toEqual({ outcome: 'unavailable', error: { code: 'PRINTER_NO_STATUS_REPLY', params: { printer: silent.uri } } });
+    expect(writing).toBe(0);
+    // The process-ID profile does not change that: nothing is sent without knowing the printer is there.
+    const withPid = await deliver(tcp(silent), job, profile({ processIdReply: true }));
+    expect(withPid.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_NO_STATUS_REPLY' } });
+    await silent.settle();
+    expect(silent.connections.map((c) => c.statusQueries)).toEqual([[1], [1]]);
+    expect((await decodeEscpos(silent.printed())).jobs).toBe(0);
+    const vi = errorMessage('PRINTER_NO_STATUS_REPLY', { printer: silent.uri }, 'vi');
+    expect(vi).toContain('không trả lời câu hỏi tình trạng');
+    expect(vi).toContain('kiểm tra trạng thái');
 
-    // With the process-ID profile it still waits for the reply.
-    printer.set({ processId: true });
-    const withPid = await deliver(tcp(printer), job, profile({ processIdReply: true }));
-    expect(withPid.outcome).toMatchObject({ outcome: 'printed', confirmedBy: 'process_id' });
+    // Accepts the connection and never reads a byte.
+    const deaf = await startEscposPrinter({ deaf: true });
+    const d = await deliver(tcp(deaf), job, profile());
+    expect(d.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_NO_STATUS_REPLY' } });
+    expect(d.writing).toBe(0);
+
+    // A model without status, run with the status check off: written bytes count as printed.
+    const off = profile({ statusQuery: false });
+    const ok = await deliver(tcp(silent), receiptJob(off), off);
+    expect(ok.outcome).toEqual({ outcome: 'printed', confirmedBy: 'written', bytesWritten: receiptJob(off).length, ref: null });
+  });
+
+  it('status bytes nobody asked for (answers to DLE EOT inside raster data, an ASB block) do not garble the status after the job', async () => {
+    const printer = await startEscposPrinter({ statusInData: true, asb: true });
+    // A raster whose rows carry DLE EOT 1, 2, 4 sequences: a real printer answers them as they pass.
+    const width = 576;
+    const bits = new Uint8Array((width / 8) * 64);
+    for (let i = 0; i + 9 <= bits.length; i += 24) bits.set([0x10, 0x04, 1, 0x10, 0x04, 2, 0x10, 0x04, 4], i);
+    const job = encodeThermalJob([{ kind: 'raster', raster: { width, height: 64, bits } }], profile());
+    const { outcome } = await deliver(tcp(printer), job, profile());
+    expect(outcome).toEqual({ outcome: 'printed', confirmedBy: 'status', bytesWritten: job.length, ref: null });
+    await printer.settle();
+    expect((await decodeEscpos(printer.printed())).completeJobs).toBe(1);
+    // Asked before and after the job, one byte each.
+    expect(printer.connections[0]!.statusQueries).toEqual([1, 2, 4, 1, 2, 4]);
   });
 
   it('a process-ID profile on a printer that does not answer GS ( H: uncertain, status fine', async () => {

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { encodeThermalJob, processIdFor, processIdRequest, RASTER_BAND_ROWS } from '../../../core/domain/printing/escpos';
-import type { PrinterProfile, Raster } from '../../../core/domain/printing/types';
+import type { Raster } from '../../../core/domain/printing/types';
 import { decodeEscpos, stackRasters } from '../../helpers/escpos-printer';
-
-const profile = (o: Partial<PrinterProfile> = {}): PrinterProfile => ({
-  paperWidthMm: 80,
-  nativeText: true,
-  nativeQr: true,
-  processIdReply: false,
-  statusQuery: true,
-  codePage: null,
-  cut: 'partial',
-  drawerKick: false,
-  ...o,
-});
+import { testProfile as profile } from '../../helpers/printer-profile';
 
 /** A raster whose pixel (x, y) is black where `black(x, y)`. */
 function raster(width: number, height: number, black: (x: number, y: number) => boolean): Raster {
