@@ -28,7 +28,7 @@ export const printingQueue: Messages = {
         tooLarge: 'lớn hơn {{maxMb}} MB',
       },
       folder: { notFolder: '"{{path}}" là một tệp, không phải thư mục', noParent: 'thư mục "{{path}}" không tồn tại' },
-      notFor: { pdf: 'máy in nhiệt không in tệp PDF, hãy chọn máy in A4', a4: 'máy in nhiệt không in khổ A4, hãy chọn khổ 80 mm hoặc máy in A4' },
+      notFor: { escpos: 'lệnh in này làm cho máy in nhiệt; hãy in lại cho máy in A4 này', pdf: 'máy in nhiệt không in tệp PDF, hãy chọn máy in A4', a4: 'máy in nhiệt không in khổ A4, hãy chọn khổ 80 mm hoặc máy in A4' },
     },
   },
   en: {
@@ -56,7 +56,7 @@ export const printingQueue: Messages = {
         tooLarge: 'larger than {{maxMb}} MB',
       },
       folder: { notFolder: '"{{path}}" is a file, not a folder', noParent: 'the folder "{{path}}" does not exist' },
-      notFor: { pdf: 'a thermal printer does not print PDF files; choose an A4 printer', a4: 'a thermal printer does not print A4; choose the 80 mm layout or an A4 printer' },
+      notFor: { escpos: 'this job was made for a thermal printer; print it again for this A4 printer', pdf: 'a thermal printer does not print PDF files; choose an A4 printer', a4: 'a thermal printer does not print A4; choose the 80 mm layout or an A4 printer' },
     },
   },
 };

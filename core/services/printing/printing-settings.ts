@@ -7,6 +7,7 @@ import { AppError } from '../../contract/errors';
 import { printerProfileSchema, printingSettingsSchema, type PrinterProfile, type PrintingSettings, type PrintRole } from '../../contract/printing';
 import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settings-service';
+import { checkPdfFolder } from './print-folder';
 import type { PrintingParts } from './print-parts';
 
 export const PRINTING_SETTINGS_KEY = 'printing.printers';
@@ -45,7 +46,10 @@ export class PrintingSettingsStore {
       if (!p) continue;
       let uri: string;
       try {
-        uri = this.d.parts.formatPrinterUri(this.d.parts.parsePrinterUri(p.uri));
+        const address = this.d.parts.parsePrinterUri(p.uri);
+        uri = this.d.parts.formatPrinterUri(address);
+        // A folder address with a typo is refused when it is set, as printing.print refuses it.
+        if (address.kind === 'pdf') checkPdfFolder(uri, address.dir);
       } catch (e) {
         if (e instanceof AppError) throw new AppError(e.code, e.params, { field: `${role}.uri`, cause: e });
         throw e;

@@ -294,6 +294,7 @@ describe('print queue', () => {
       expect(await code(call(core, c, 'printing.print', { what: { kind: 'test' }, printer: `pdf:${dir}`, wait: true, copies: 1 })), dir).toBe('PRINT_BAD_FOLDER');
     }
     expect(jobCount()).toBe(0);
+    expect(await code(call(core, c, 'printing.configure', { receipt: null, ticket: null, a4: { uri: `pdf:${file}` }, receiptCopies: 1 }))).toBe('PRINT_BAD_FOLDER');
     // A new folder in one that exists is made.
     const fresh = await call(core, c, 'printing.print', { what: { kind: 'test' }, printer: `pdf:${path.join(data.dir, 'moi')}`, wait: true, copies: 1 });
     expect(fresh.state).toBe('printed');

@@ -3,8 +3,8 @@
  * and `motcua print queue [--json]` (issue #16). The job goes through the core's print queue (printing.print, wait:
  * true): it is stored before a byte is sent, this process sends it once, and a job the printer could not take stays
  * queued for the counter app, which keeps retrying. Every argument is checked before the core opens.
- * Exit 0 the printer accepted the job; 3 it waits (printer unavailable, or the clerk must say whether it printed);
- * 2 bad arguments or input; 1 any other failure. The CLI acts as the other CLI commands do (runtime.withCore).
+ * Exit 0 the printer accepted the job; 3 it waits (printer unavailable, behind another job past the wait limit, or
+ * the clerk must say whether it printed); 2 bad arguments or input; 1 any other failure. The CLI acts as the other CLI commands do (runtime.withCore).
  */
 import { open } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,9 +40,13 @@ const HELP = `
 Kết quả / output (--json): lệnh in / the print job
   {"id","seq","kind","title","printerUri","state":"printed"|"queued"|"uncertain"|"failed",…,"error":{"code","message"}|null}
 Mã thoát / exit codes: 0 máy in đã nhận / the printer accepted the job;
-  3 lệnh in đang chờ (máy in chưa sẵn sàng, hoặc chờ nhân viên xác nhận đã in hay chưa) / the job waits
-    (printer unavailable, or the clerk must say whether it printed); the counter app sends it when it can;
-  2 sai tham số hoặc dữ liệu / bad arguments or input; 1 lỗi khác / other failure.
+  3 lệnh in đang chờ (máy in chưa sẵn sàng, đang chờ sau lệnh in khác quá lâu, hoặc chờ nhân viên xác nhận đã
+    in hay chưa) / the job waits (printer unavailable, behind another job for too long, or the clerk must say
+    whether it printed); the counter app sends it when it can; the line on stderr says which, with its code;
+  2 sai tham số hoặc dữ liệu (kể cả pdf:<thư mục> là tệp hoặc nằm trong thư mục không có) / bad arguments or
+    input (a pdf: folder that is a file or whose parent is missing too); 1 lỗi khác / other failure.
+Một lệnh in khác đang in trên cùng máy in: lệnh này chờ tới lượt rồi in / another job on the printer: this one
+  waits for its turn, then prints.
 \`motcua print queue [--json]\`: các lệnh in đang chờ / the jobs waiting (queued, sending, uncertain).`;
 
 export function registerPrintCommands(program: Command, run: Run): void {
