@@ -1,7 +1,8 @@
 /**
  * Printer URIs (core/contract/printing.ts lists the forms) to addresses and back. Parsed by hand, not with URL: a
  * custom scheme gets WHATWG's opaque-host rules (no port check, case kept, "Invalid URL" for every fault), and the
- * clerk needs to be told exactly what is wrong. A bad URI is AppError PRINT_BAD_URI {uri, detail}.
+ * clerk needs to be told exactly what is wrong. A bad URI is AppError PRINT_BAD_URI {uri, reason, value?}: the reason is a
+ * key whose words are in the catalogue (printUri.reasons.*), so the Vietnamese message is Vietnamese throughout.
  *
  *   escpos+tcp://host[:port]            port default 9100; host a name, IPv4 or [IPv6]
  *   escpos+usb://VID:PID                hex, 1–4 digits each (04b8:0202)
@@ -22,8 +23,29 @@ export const BAUD_RATES: readonly number[] = [1200, 2400, 4800, 9600, 19200, 384
 
 const SCHEMES = ['escpos+tcp://', 'escpos+usb://', 'escpos+serial://', 'escpos+spooler://', 'system:', 'pdf:'];
 
-function bad(uri: string, detail: string): AppError {
-  return new AppError('PRINT_BAD_URI', { uri, detail });
+/** Why a URI is refused; each has a text in both languages under printUri.reasons (a test checks every one). */
+export const URI_REASONS = [
+  'empty', 'no_scheme', 'scheme', 'slashes', 'escape', 'repeated', 'control',
+  'userinfo', 'tcp_params', 'tcp_path', 'host', 'hostname', 'ipv4', 'ipv6', 'ipv6_bracket', 'ipv6_trailing', 'ipv6_unbracketed', 'port_empty', 'port_number', 'port',
+  'usb_id', 'usb_vendor', 'usb_product', 'usb_vendor_zero',
+  'serial_missing', 'serial_fragment', 'serial_folder', 'serial_path', 'serial_param', 'baud_number', 'baud',
+  'name_missing', 'name_long', 'system_slashes', 'pdf_folder', 'pdf_slashes',
+] as const;
+export type UriReason = (typeof URI_REASONS)[number];
+
+/** The longest piece of the clerk's input a message repeats: enough to recognise it, not a wall of text. */
+export const MAX_ECHO_CHARS = 80;
+
+/** A piece of input as a message may quote it: control characters shown as "?", cut to MAX_ECHO_CHARS with "…". */
+export function echo(s: string, max = MAX_ECHO_CHARS): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = s.replace(/[\u0000-\u001f\u007f]/g, '?');
+  const chars = [...flat];
+  return chars.length <= max ? flat : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function bad(uri: string, reason: UriReason, value?: string | number, extra: Record<string, string> = {}): AppError {
+  return new AppError('PRINT_BAD_URI', { uri: echo(uri), reason, ...(value === undefined ? {} : { value: echo(String(value)) }), ...extra });
 }
 
 function hasControl(s: string): boolean {
@@ -35,11 +57,11 @@ function hasControl(s: string): boolean {
 }
 
 /** %XX escapes decoded (a name may need %3F for "?"); a malformed escape is an error, not a literal. */
-function decode(uri: string, s: string, what: string): string {
+function decode(uri: string, s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {
-    throw bad(uri, `malformed %-escape in the ${what}`);
+    throw bad(uri, 'escape');
   }
 }
 
@@ -49,116 +71,116 @@ function parseQuery(uri: string, q: string): Map<string, string> {
   for (const part of q.split('&')) {
     if (part === '') continue;
     const eq = part.indexOf('=');
-    const key = decode(uri, eq < 0 ? part : part.slice(0, eq), 'query').toLowerCase();
-    const value = decode(uri, eq < 0 ? '' : part.slice(eq + 1), 'query');
-    if (out.has(key)) throw bad(uri, `parameter "${key}" is given twice`);
+    const key = decode(uri, eq < 0 ? part : part.slice(0, eq)).toLowerCase();
+    const value = decode(uri, eq < 0 ? '' : part.slice(eq + 1));
+    if (out.has(key)) throw bad(uri, 'repeated', key);
     out.set(key, value);
   }
   return out;
 }
 
 function parsePort(uri: string, s: string): number {
-  if (!/^\d{1,5}$/.test(s)) throw bad(uri, `port "${s}" is not a number`);
+  if (!/^\d{1,5}$/.test(s)) throw bad(uri, 'port_number', s);
   const port = Number(s);
-  if (port < 1 || port > 65535) throw bad(uri, `port ${port} is out of range 1–65535`);
+  if (port < 1 || port > 65535) throw bad(uri, 'port', port);
   return port;
 }
 
 const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})?(?:\.[A-Za-z0-9](?:[A-Za-z0-9_-]{0,62})?)*\.?$/;
 
 function parseTcp(uri: string, rest: string): PrinterAddress {
-  if (rest.includes('@')) throw bad(uri, 'a printer address takes no user name or password');
+  if (rest.includes('@')) throw bad(uri, 'userinfo');
   const q = rest.search(/[?#]/);
-  if (q >= 0) throw bad(uri, `unexpected "${rest.slice(q)}" (a TCP printer takes no parameters)`);
+  if (q >= 0) throw bad(uri, 'tcp_params', rest.slice(q));
   const authority = rest.replace(/\/$/, '');
-  if (authority.includes('/')) throw bad(uri, `unexpected path "${authority.slice(authority.indexOf('/'))}" after the host`);
-  if (authority === '') throw bad(uri, 'missing host');
+  if (authority.includes('/')) throw bad(uri, 'tcp_path', authority.slice(authority.indexOf('/')));
+  if (authority === '') throw bad(uri, 'host');
   let host: string;
   let portText: string | null = null;
   if (authority.startsWith('[')) {
     const end = authority.indexOf(']');
-    if (end < 0) throw bad(uri, 'IPv6 address without its closing "]"');
+    if (end < 0) throw bad(uri, 'ipv6_bracket');
     host = authority.slice(1, end);
     const after = authority.slice(end + 1);
-    if (after !== '' && !after.startsWith(':')) throw bad(uri, `unexpected "${after}" after the IPv6 address`);
+    if (after !== '' && !after.startsWith(':')) throw bad(uri, 'ipv6_trailing', after);
     if (after.startsWith(':')) portText = after.slice(1);
-    if (!/^[0-9A-Fa-f:.]+$/.test(host) || !host.includes(':')) throw bad(uri, `"${host}" is not an IPv6 address`);
+    if (!/^[0-9A-Fa-f:.]+$/.test(host) || !host.includes(':')) throw bad(uri, 'ipv6', host);
     host = host.toLowerCase();
   } else {
     const colon = authority.lastIndexOf(':');
     if (colon >= 0) {
-      if (authority.indexOf(':') !== colon) throw bad(uri, 'an IPv6 address must be written in brackets: escpos+tcp://[fd00::5]:9100');
+      if (authority.indexOf(':') !== colon) throw bad(uri, 'ipv6_unbracketed');
       host = authority.slice(0, colon);
       portText = authority.slice(colon + 1);
     } else host = authority;
-    if (host === '') throw bad(uri, 'missing host');
+    if (host === '') throw bad(uri, 'host');
     if (/^[\d.]+$/.test(host)) {
       const parts = host.split('.');
       if (parts.length !== 4 || parts.some((p) => p === '' || Number(p) > 255 || (p.length > 1 && p.startsWith('0')))) {
-        throw bad(uri, `"${host}" is not an IPv4 address`);
+        throw bad(uri, 'ipv4', host);
       }
-    } else if (!HOSTNAME.test(host)) throw bad(uri, `"${host}" is not a host name`);
+    } else if (!HOSTNAME.test(host)) throw bad(uri, 'hostname', host);
     host = host.toLowerCase().replace(/\.$/, '');
   }
-  if (portText === '') throw bad(uri, 'empty port after ":"');
+  if (portText === '') throw bad(uri, 'port_empty');
   const port = portText === null ? DEFAULT_TCP_PORT : parsePort(uri, portText);
   return { kind: 'escpos', transport: 'tcp', host, port };
 }
 
 function parseUsb(uri: string, rest: string): PrinterAddress {
   const m = /^([^:/?#]*):([^:/?#]*)\/?$/.exec(rest);
-  if (!m) throw bad(uri, 'expected VID:PID in hex, e.g. escpos+usb://04b8:0202');
-  const hex = (s: string, what: string): number => {
+  if (!m) throw bad(uri, 'usb_id');
+  const hex = (s: string, reason: 'usb_vendor' | 'usb_product'): number => {
     const t = s.replace(/^0x/i, '');
-    if (!/^[0-9A-Fa-f]{1,4}$/.test(t)) throw bad(uri, `${what} "${s}" is not a 16-bit hex id (1–4 hex digits)`);
+    if (!/^[0-9A-Fa-f]{1,4}$/.test(t)) throw bad(uri, reason, s);
     return parseInt(t, 16);
   };
-  const vendorId = hex(m[1]!, 'vendor id');
-  const productId = hex(m[2]!, 'product id');
-  if (vendorId === 0) throw bad(uri, 'vendor id 0000 names no device');
+  const vendorId = hex(m[1]!, 'usb_vendor');
+  const productId = hex(m[2]!, 'usb_product');
+  if (vendorId === 0) throw bad(uri, 'usb_vendor_zero');
   return { kind: 'escpos', transport: 'usb', vendorId, productId };
 }
 
 function parseSerial(uri: string, rest: string): PrinterAddress {
   const q = rest.indexOf('?');
   const rawPath = q < 0 ? rest : rest.slice(0, q);
-  if (rawPath.includes('#')) throw bad(uri, 'unexpected "#" in the port');
+  if (rawPath.includes('#')) throw bad(uri, 'serial_fragment');
   const params = parseQuery(uri, q < 0 ? '' : rest.slice(q + 1).replace(/#.*$/, ''));
-  const portPath = decode(uri, rawPath, 'port');
-  if (portPath === '') throw bad(uri, 'missing port: escpos+serial:///dev/ttyUSB0 or escpos+serial://COM3');
-  if (hasControl(portPath)) throw bad(uri, 'control characters in the port');
+  const portPath = decode(uri, rawPath);
+  if (portPath === '') throw bad(uri, 'serial_missing');
+  if (hasControl(portPath)) throw bad(uri, 'control');
   let serialPath: string;
   if (portPath.startsWith('/')) {
-    if (portPath.endsWith('/')) throw bad(uri, `"${portPath}" is a folder, not a device`);
+    if (portPath.endsWith('/')) throw bad(uri, 'serial_folder', portPath);
     serialPath = portPath;
   } else if (/^COM\d{1,3}$/i.test(portPath)) serialPath = portPath.toUpperCase();
-  else throw bad(uri, `"${portPath}" is neither an absolute device path (/dev/ttyUSB0, three slashes) nor a Windows port (COM3)`);
-  for (const key of params.keys()) if (key !== 'baud') throw bad(uri, `unknown parameter "${key}" (only baud)`);
+  else throw bad(uri, 'serial_path', portPath);
+  for (const key of params.keys()) if (key !== 'baud') throw bad(uri, 'serial_param', key);
   const baudText = params.get('baud');
   let baudRate = DEFAULT_BAUD_RATE;
   if (baudText !== undefined) {
-    if (!/^\d{1,7}$/.test(baudText)) throw bad(uri, `baud "${baudText}" is not a number`);
+    if (!/^\d{1,7}$/.test(baudText)) throw bad(uri, 'baud_number', baudText);
     baudRate = Number(baudText);
-    if (!BAUD_RATES.includes(baudRate)) throw bad(uri, `baud ${baudRate} is not a standard rate (${BAUD_RATES.join(', ')})`);
+    if (!BAUD_RATES.includes(baudRate)) throw bad(uri, 'baud', baudRate, { rates: BAUD_RATES.join(', ') });
   }
   return { kind: 'escpos', transport: 'serial', path: serialPath, baudRate };
 }
 
 /** A printer name as Windows or CUPS shows it: printable, trimmed, at most 256 characters. */
-function printerName(uri: string, raw: string, what: string): string {
-  const name = decode(uri, raw, what).trim();
-  if (name === '') throw bad(uri, `missing ${what}`);
-  if (hasControl(name)) throw bad(uri, `control characters in the ${what}`);
-  if (name.length > 256) throw bad(uri, `${what} is longer than 256 characters`);
+function printerName(uri: string, raw: string): string {
+  const name = decode(uri, raw).trim();
+  if (name === '') throw bad(uri, 'name_missing');
+  if (hasControl(name)) throw bad(uri, 'control');
+  if (name.length > 256) throw bad(uri, 'name_long');
   return name;
 }
 
 function parsePdf(uri: string, rest: string, cwd: string): PrinterAddress {
   const dir = rest.trim();
-  if (dir === '') throw bad(uri, 'missing folder after "pdf:" (an absolute folder, or one relative to the working folder)');
-  if (hasControl(dir)) throw bad(uri, 'control characters in the folder');
+  if (dir === '') throw bad(uri, 'pdf_folder');
+  if (hasControl(dir)) throw bad(uri, 'control');
   // "pdf://x" reads as a URL with a host; a folder is written pdf:/abs/path or pdf:relative/path.
-  if (/^\/\/[^/]/.test(dir)) throw bad(uri, 'write the folder without "//": pdf:/absolute/folder or pdf:folder (relative to the working folder)');
+  if (/^\/\/[^/]/.test(dir)) throw bad(uri, 'pdf_slashes');
   const windowsAbsolute = /^[A-Za-z]:[\\/]/.test(dir) || dir.startsWith('\\\\');
   const absolute = windowsAbsolute || path.isAbsolute(dir);
   return { kind: 'pdf', dir: absolute ? (windowsAbsolute ? dir : path.resolve(dir)) : path.resolve(cwd, dir) };
@@ -172,15 +194,15 @@ export interface ParseOptions {
 /** Throws AppError PRINT_BAD_URI (input) naming what is wrong. */
 export function parsePrinterUri(uri: string, opts: ParseOptions = {}): PrinterAddress {
   const text = uri.trim();
-  if (text === '') throw bad(uri, 'empty address');
+  if (text === '') throw bad(uri, 'empty');
   const lower = text.toLowerCase();
   const scheme = SCHEMES.find((s) => lower.startsWith(s));
   if (scheme === undefined) {
     const m = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(text);
-    if (!m) throw bad(uri, 'no scheme (escpos+tcp://, escpos+usb://, escpos+serial://, escpos+spooler://, system:, pdf:)');
+    if (!m) throw bad(uri, 'no_scheme');
     const s = m[1]!.toLowerCase();
-    if (['escpos+tcp', 'escpos+usb', 'escpos+serial', 'escpos+spooler'].includes(s)) throw bad(uri, `"${s}:" must be followed by "//"`);
-    throw bad(uri, `unknown scheme "${s}:"`);
+    if (['escpos+tcp', 'escpos+usb', 'escpos+serial', 'escpos+spooler'].includes(s)) throw bad(uri, 'slashes', `${s}:`);
+    throw bad(uri, 'scheme', `${s}:`);
   }
   const rest = text.slice(scheme.length);
   switch (scheme) {
@@ -191,10 +213,10 @@ export function parsePrinterUri(uri: string, opts: ParseOptions = {}): PrinterAd
     case 'escpos+serial://':
       return parseSerial(uri, rest);
     case 'escpos+spooler://':
-      return { kind: 'escpos', transport: 'spooler', name: printerName(uri, rest, 'Windows printer name') };
+      return { kind: 'escpos', transport: 'spooler', name: printerName(uri, rest) };
     case 'system:': {
-      if (rest.startsWith('//')) throw bad(uri, 'write the printer name without "//": system:NAME');
-      return { kind: 'system', name: printerName(uri, rest, 'printer name') };
+      if (rest.startsWith('//')) throw bad(uri, 'system_slashes');
+      return { kind: 'system', name: printerName(uri, rest) };
     }
     default:
       return parsePdf(uri, rest, opts.cwd ?? process.cwd());

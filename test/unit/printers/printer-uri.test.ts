@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/contract/errors';
-import { formatPrinterUri, parsePrinterUri } from '../../../native/printers/printer-uri';
+import { BAUD_RATES, URI_REASONS, echo, formatPrinterUri, parsePrinterUri, type UriReason } from '../../../native/printers/printer-uri';
 import type { PrinterAddress } from '../../../native/printers/types';
 
 const cwd = path.resolve('/srv/motcua');
@@ -43,60 +43,64 @@ describe('printer URIs that parse', () => {
   });
 });
 
-/** [uri, a fragment the detail must contain] */
-const badUris: Array<[string, string]> = [
-  ['', 'empty address'],
-  ['   ', 'empty address'],
-  ['192.168.1.50:9100', 'no scheme'],
-  ['printer', 'no scheme'],
-  ['ipp://printer/ipp/print', 'unknown scheme "ipp:"'],
-  ['escpos+bluetooth://00:11:22', 'unknown scheme "escpos+bluetooth:"'],
-  ['escpos+tcp:192.168.1.50', 'must be followed by "//"'],
-  ['escpos+tcp://', 'missing host'],
-  ['escpos+tcp://:9100', 'missing host'],
-  ['escpos+tcp://host:', 'empty port'],
-  ['escpos+tcp://host:0', 'port 0 is out of range'],
-  ['escpos+tcp://host:70000', 'port 70000 is out of range 1–65535'],
-  ['escpos+tcp://host:91a0', 'port "91a0" is not a number'],
-  ['escpos+tcp://host:-1', 'port "-1" is not a number'],
-  ['escpos+tcp://256.1.1.1', '"256.1.1.1" is not an IPv4 address'],
-  ['escpos+tcp://10.0.0', '"10.0.0" is not an IPv4 address'],
-  ['escpos+tcp://bad host', '"bad host" is not a host name'],
-  ['escpos+tcp://fd00::5', 'IPv6 address must be written in brackets'],
-  ['escpos+tcp://[fd00::5', 'without its closing "]"'],
-  ['escpos+tcp://[zz::1]:9100', 'is not an IPv6 address'],
-  ['escpos+tcp://user@host', 'no user name or password'],
-  ['escpos+tcp://host:9100/queue', 'unexpected path "/queue"'],
-  ['escpos+tcp://host:9100?timeout=5', 'takes no parameters'],
-  ['escpos+usb://04b8', 'expected VID:PID'],
-  ['escpos+usb://04b8:0202:1', 'expected VID:PID'],
-  ['escpos+usb://04g8:0202', 'vendor id "04g8" is not a 16-bit hex id'],
-  ['escpos+usb://04b8:12345', 'product id "12345" is not a 16-bit hex id'],
-  ['escpos+usb://04b8:', 'product id "" is not a 16-bit hex id'],
-  ['escpos+usb://0000:0202', 'vendor id 0000 names no device'],
-  ['escpos+serial://', 'missing port'],
-  ['escpos+serial://?baud=9600', 'missing port'],
-  ['escpos+serial://dev/ttyUSB0', 'neither an absolute device path'],
-  ['escpos+serial://COM?baud=9600', 'neither an absolute device path'],
-  ['escpos+serial:///dev/ttyUSB0?baud=12345', 'baud 12345 is not a standard rate'],
-  ['escpos+serial:///dev/ttyUSB0?baud=fast', 'baud "fast" is not a number'],
-  ['escpos+serial:///dev/ttyUSB0?baud=9600&parity=even', 'unknown parameter "parity"'],
-  ['escpos+serial:///dev/ttyUSB0?baud=9600&baud=19200', 'parameter "baud" is given twice'],
-  ['escpos+serial:///dev/%E0%A4%A', 'malformed %-escape in the port'],
-  ['escpos+serial:///dev/', 'is a folder, not a device'],
-  ['escpos+spooler://', 'missing Windows printer name'],
-  ['escpos+spooler://a\u0007b', 'control characters'],
-  ['escpos+spooler://50% off', 'malformed %-escape'],
-  ['system:', 'missing printer name'],
-  ['system:   ', 'missing printer name'],
-  ['system://HP', 'without "//"'],
-  [`system:${'x'.repeat(300)}`, 'longer than 256 characters'],
-  ['pdf:', 'missing folder after "pdf:" (an absolute folder, or one relative to the working folder)'],
-  ['pdf://server/share', 'relative to the working folder'],
+/** [uri, the reason key, the part of the input the message quotes (absent: none)] */
+const badUris: Array<[string, UriReason, string?]> = [
+  ['', 'empty'],
+  ['   ', 'empty'],
+  ['192.168.1.50:9100', 'no_scheme'],
+  ['printer', 'no_scheme'],
+  ['ipp://printer/ipp/print', 'scheme', 'ipp:'],
+  ['escpos+bluetooth://00:11:22', 'scheme', 'escpos+bluetooth:'],
+  ['escpos+tcp:192.168.1.50', 'slashes', 'escpos+tcp:'],
+  ['escpos+tcp://', 'host'],
+  ['escpos+tcp://:9100', 'host'],
+  ['escpos+tcp://host:', 'port_empty'],
+  ['escpos+tcp://host:0', 'port', '0'],
+  ['escpos+tcp://host:70000', 'port', '70000'],
+  ['escpos+tcp://host:91a0', 'port_number', '91a0'],
+  ['escpos+tcp://host:-1', 'port_number', '-1'],
+  ['escpos+tcp://256.1.1.1', 'ipv4', '256.1.1.1'],
+  ['escpos+tcp://10.0.0', 'ipv4', '10.0.0'],
+  ['escpos+tcp://bad host', 'hostname', 'bad host'],
+  ['escpos+tcp://fd00::5', 'ipv6_unbracketed'],
+  ['escpos+tcp://[fd00::5', 'ipv6_bracket'],
+  ['escpos+tcp://[fd00::5]x', 'ipv6_trailing', 'x'],
+  ['escpos+tcp://[zz::1]:9100', 'ipv6', 'zz::1'],
+  ['escpos+tcp://user@host', 'userinfo'],
+  ['escpos+tcp://host:9100/queue', 'tcp_path', '/queue'],
+  ['escpos+tcp://host:9100?timeout=5', 'tcp_params', '?timeout=5'],
+  ['escpos+usb://04b8', 'usb_id'],
+  ['escpos+usb://04b8:0202:1', 'usb_id'],
+  ['escpos+usb://04g8:0202', 'usb_vendor', '04g8'],
+  ['escpos+usb://04b8:12345', 'usb_product', '12345'],
+  ['escpos+usb://04b8:', 'usb_product', ''],
+  ['escpos+usb://0000:0202', 'usb_vendor_zero'],
+  ['escpos+serial://', 'serial_missing'],
+  ['escpos+serial://?baud=9600', 'serial_missing'],
+  ['escpos+serial:///dev/tty#1', 'serial_fragment'],
+  ['escpos+serial://dev/ttyUSB0', 'serial_path', 'dev/ttyUSB0'],
+  ['escpos+serial://COM?baud=9600', 'serial_path', 'COM'],
+  ['escpos+serial:///dev/ttyUSB0?baud=12345', 'baud', '12345'],
+  ['escpos+serial:///dev/ttyUSB0?baud=fast', 'baud_number', 'fast'],
+  ['escpos+serial:///dev/ttyUSB0?baud=9600&parity=even', 'serial_param', 'parity'],
+  ['escpos+serial:///dev/ttyUSB0?baud=9600&baud=19200', 'repeated', 'baud'],
+  ['escpos+serial:///dev/%E0%A4%A', 'escape'],
+  ['escpos+serial:///dev/', 'serial_folder', '/dev/'],
+  ['escpos+serial:///dev/tty%07', 'control'],
+  ['escpos+spooler://', 'name_missing'],
+  ['escpos+spooler://a\u0007b', 'control'],
+  ['escpos+spooler://50% off', 'escape'],
+  ['system:', 'name_missing'],
+  ['system:   ', 'name_missing'],
+  ['system://HP', 'system_slashes'],
+  [`system:${'x'.repeat(300)}`, 'name_long'],
+  ['pdf:', 'pdf_folder'],
+  ['pdf:/tmp/a\u0001b', 'control'],
+  ['pdf://server/share', 'pdf_slashes'],
 ];
 
 describe('printer URIs that do not parse', () => {
-  it.each(badUris)('%j → PRINT_BAD_URI (%s)', (uri, detail) => {
+  it.each(badUris)('%j → PRINT_BAD_URI (%s %s)', (uri, reason, value) => {
     let err: unknown = null;
     try {
       parsePrinterUri(uri, { cwd });
@@ -105,7 +109,10 @@ describe('printer URIs that do not parse', () => {
     }
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('PRINT_BAD_URI');
-    expect((err as AppError).params.uri).toBe(uri);
-    expect(String((err as AppError).params.detail)).toContain(detail);
+    expect((err as AppError).params).toEqual({ uri: echo(uri), reason, ...(value === undefined ? {} : { value }), ...(reason === 'baud' ? { rates: BAUD_RATES.join(', ') } : {}) });
+  });
+
+  it('every reason is reached by some URI above', () => {
+    expect(new Set(badUris.map(([, r]) => r))).toEqual(new Set(URI_REASONS));
   });
 });
