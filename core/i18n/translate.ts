@@ -19,17 +19,29 @@ export function t(key: string, params: Record<string, unknown> = {}, locale: Loc
   return render(lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key) ?? key, params, locale, 0);
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+const paramText = (params: Record<string, unknown>, name: string): string => {
+  const v = params[name];
+  return v === undefined || v === null ? '' : String(v);
+};
+
+/**
+ * One pass over the template's own tokens: {{name}} is a param; $t(key) is i18next's nesting, as the renderer has it —
+ * "$t(dossier.states.{{state}})" shows the state's label with the same params, not its id (an id with no label shows
+ * as itself). Param values are never scanned again, so a user's text that holds "$t(…)" or "{{…}}" is shown as typed.
+ * A few levels at most: a label never nests for ever.
+ */
 function render(template: string, params: Record<string, unknown>, locale: Locale, depth: number): string {
-  const text = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
-    const v = params[name];
-    return v === undefined || v === null ? '' : String(v);
-  });
-  // i18next's nesting, as the renderer has it: "$t(dossier.states.{{state}})" shows the state's label with the same
-  // params, not its id (an id with no label shows as itself). A few levels at most: a label never nests for ever.
-  if (depth > 3 || !text.includes('$t(')) return text;
-  return text.replace(/\$t\(([\w.-]+)\)/g, (_, k: string) => {
-    const nested = lookup(catalogue[locale], k) ?? lookup(catalogue[DEFAULT_LOCALE], k);
-    return nested === undefined ? k.slice(k.lastIndexOf('.') + 1) : render(nested, params, locale, depth + 1);
+  return template.replace(/\$t\(([^()]*)\)|\{\{\s*(\w+)\s*\}\}/g, (_, nestedKey: string | undefined, name: string | undefined) => {
+    if (name !== undefined) return paramText(params, name);
+    const raw = nestedKey!;
+    const key = raw.replace(PLACEHOLDER, (__, n: string) => paramText(params, n));
+    const firstParam = raw.indexOf('{{');
+    const id = firstParam >= 0 ? key.slice(firstParam) : key.slice(key.lastIndexOf('.') + 1);
+    if (depth > 3 || !/^[\w.-]+$/.test(key)) return id;
+    const nested = lookup(catalogue[locale], key) ?? lookup(catalogue[DEFAULT_LOCALE], key);
+    return nested === undefined ? id : render(nested, params, locale, depth + 1);
   });
 }
 

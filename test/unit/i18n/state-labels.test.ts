@@ -27,3 +27,15 @@ describe('labels in error messages', () => {
     expect(errorMessage('DOSSIER_BAD_TRANSITION', { from: 'withdrawn', to: 'received' }, 'en')).toBe('The dossier is "Withdrawn", so it cannot move to "Received".');
   });
 });
+
+describe('nesting never reaches into param values', () => {
+  it("a user's text holding $t(…) or {{…}} is shown exactly as typed", () => {
+    const typed = 'Dịch vụ $t(errors.INTERNAL) {{uri}} $t(dossier.states.{{state}})';
+    const m = errorMessage('PRINT_BAD_PDF', { detail: typed, reason: typed, uri: 'X' });
+    expect(m).toContain(typed);
+  });
+
+  it('an id with no label shows as the id itself', () => {
+    expect(errorMessage('FORMS_NOT_FOR_STATE', { form: 'receipt', state: 'no_such_state' })).toContain('"no_such_state"');
+  });
+});
