@@ -391,7 +391,9 @@ export async function deliverDocument(
     }
     if (e instanceof PrinterLinkError && e.bytesWritten === 0 && (e.failure === 'unreachable' || e.failure === 'not_found' || e.failure === 'busy')) {
       const code = e.failure === 'not_found' ? 'PRINTER_NOT_FOUND' : 'PRINTER_UNREACHABLE';
-      return { outcome: 'unavailable', error: { code, params: { printer: name, ...failureParams(e) } } };
+      // pdf: makes only the last folder, so a folder not found on writing is one whose parent is missing.
+      const why = printer.address.kind === 'pdf' && e.failure === 'not_found' ? { reason: 'parent_missing', detail: '' } : failureParams(e);
+      return { outcome: 'unavailable', error: { code, params: { printer: name, ...why } } };
     }
     const written = e instanceof PrinterLinkError ? e.bytesWritten : 0;
     return {

@@ -82,6 +82,10 @@ describe('deliverDocument', () => {
     const e = await printer.print(PDF, { title: 't', copies: 1, jobKey: 'k' }).catch((err: unknown) => err);
     expect(e).toMatchObject({ failure: 'not_found', bytesWritten: 0 });
     expect(existsSync(path.join(base, 'missing'))).toBe(false);
+    // Its state read before the parent went away: the write says the same.
+    const stale: DocumentPrinter = { kind: 'document', address: printer.address, state: () => Promise.resolve({ ready: true, reason: null, detail: null }), print: (p, o) => printer.print(p, o) };
+    const late = await deliver(stale);
+    expect(late.outcome).toMatchObject({ outcome: 'unavailable', error: { code: 'PRINTER_NOT_FOUND', params: { reason: 'parent_missing' } } });
   });
 
   it('a hand-over that never ends is bounded: unavailable when nothing was handed over, uncertain when a spooler may have it', async () => {
