@@ -3,23 +3,14 @@
  * bonjour-service. A browse lasts a bounded window, then every socket is closed (no handle outlives the call). The
  * eSCL root comes from the TXT record's `rs` (resource path, "eSCL" when absent, as the Mopria/AirScan spec says).
  */
-import Bonjour from 'bonjour-service';
-import type { ServiceConfig } from 'bonjour-service';
+import { browseMdns, reachableHost, txtValue, type AnnouncedService } from '../../mdns/browse';
 import { parseDeviceUri } from '../device-uri';
+
+export type { AnnouncedService };
 
 /** The DNS-SD service types an eSCL scanner announces (bonjour-service names them without the leading underscore). */
 export const ESCL_SERVICE_TYPES = ['uscan', 'uscans'] as const;
 export type EsclServiceType = (typeof ESCL_SERVICE_TYPES)[number];
-
-/** What bonjour-service reports for one service; only the fields the mapping reads. */
-export interface AnnouncedService {
-  name: string;
-  type: string;
-  host?: string;
-  port: number;
-  addresses?: readonly string[];
-  txt?: Record<string, unknown>;
-}
 
 export interface DiscoveredEscl {
   /** `escl:http(s)://host:port/<rs>`, canonical as device-uri.ts writes it. */
@@ -41,28 +32,10 @@ export interface EsclDiscoveryOptions {
 
 export const DEFAULT_DISCOVERY_WINDOW_MS = 1500;
 
-/** TXT keys are case-insensitive (RFC 6763 §6.4); values may arrive as strings or buffers. */
-function txtValue(txt: Record<string, unknown> | undefined, key: string): string | undefined {
-  if (!txt) return undefined;
-  for (const [k, v] of Object.entries(txt)) {
-    if (k.toLowerCase() !== key) continue;
-    if (typeof v === 'string') return v;
-    if (Buffer.isBuffer(v)) return v.toString('utf8');
-    if (v === true) return ''; // a key present without "=" (RFC 6763 §6.4): no value
-  }
-  return undefined;
-}
-
-/** The address to reach the scanner by: IPv4 first (works without an mDNS resolver), then routable IPv6, else the host name. */
+/** reachableHost, with an IPv6 address in brackets as a URL needs it. */
 function hostFor(s: AnnouncedService): string | null {
-  const addrs = s.addresses ?? [];
-  const v4 = addrs.find((a) => /^\d{1,3}(\.\d{1,3}){3}$/.test(a));
-  if (v4) return v4;
-  // A link-local IPv6 address needs a zone (%eth0) that URLs cannot carry portably.
-  const v6 = addrs.find((a) => a.includes(':') && !/^fe80:/i.test(a));
-  if (v6) return `[${v6}]`;
-  const host = s.host?.replace(/\.$/, '');
-  return host && /^[A-Za-z0-9.-]+$/.test(host) ? host : null;
+  const host = reachableHost(s);
+  return host !== null && host.includes(':') ? `[${host}]` : host;
 }
 
 /** The device URI of an announced eSCL service, or null when the announcement cannot make one. */
@@ -91,45 +64,11 @@ export function esclUriFromService(s: AnnouncedService): DiscoveredEscl | null {
  * without multicast simply finds nothing (onError says why). Duplicate answers are merged by URI.
  */
 export async function discoverEscl(opts: EsclDiscoveryOptions = {}): Promise<DiscoveredEscl[]> {
-  const windowMs = opts.windowMs ?? DEFAULT_DISCOVERY_WINDOW_MS;
-  if (opts.signal?.aborted) return [];
-  const found = new Map<string, DiscoveredEscl>();
-  let failed = false;
-  let bonjour: Bonjour;
-  try {
-    bonjour = new Bonjour(opts.mdns as Partial<ServiceConfig> | undefined, (e: Error) => {
-      failed = true;
-      opts.onError?.(e);
-    });
-  } catch (e) {
-    opts.onError?.(e as Error);
-    return [];
-  }
-  const browsers = ESCL_SERVICE_TYPES.map((type) =>
-    bonjour.find({ type, protocol: 'tcp' }, (service) => {
-      const d = esclUriFromService(service as unknown as AnnouncedService);
-      if (d && !found.has(d.uri)) found.set(d.uri, d);
-    }),
+  const { found, failure } = await browseMdns(
+    { types: ESCL_SERVICE_TYPES, windowMs: opts.windowMs ?? DEFAULT_DISCOVERY_WINDOW_MS, signal: opts.signal, mdns: opts.mdns },
+    esclUriFromService,
+    (d) => d.uri,
   );
-  await new Promise<void>((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      opts.signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, windowMs);
-    // A socket error ends the window early: nothing more will arrive.
-    const poll = setInterval(() => failed && done(), 50);
-    opts.signal?.addEventListener('abort', done, { once: true });
-  });
-  for (const b of browsers) b.stop();
-  await new Promise<void>((resolve) => {
-    try {
-      bonjour.destroy(() => resolve());
-    } catch {
-      resolve();
-    }
-  });
-  return [...found.values()];
+  if (failure) opts.onError?.(failure);
+  return found;
 }

@@ -4,54 +4,15 @@
  * does: nothing leaves this machine); serial and USB sources through stand-ins (this machine has no such devices),
  * and a source that fails or never answers skipped with a log line while the others still count.
  */
-import dgram from 'node:dgram';
-import Bonjour from 'bonjour-service';
 import { afterAll, describe, expect, it } from 'vitest';
 import { discoverPrinters, openPrinter } from '../../../native/printers/index';
 import { parsePrinterUri } from '../../../native/printers/printer-uri';
 import type { UsbDeviceLike } from '../../../native/printers/usb/usb-printer';
 import { ensureCupsQueue, removeCupsQueue } from '../../helpers/cups';
+import { loopbackMdns } from '../../helpers/mdns-loopback';
 
-const GROUP = '224.0.0.251';
-
-async function freePort(): Promise<number> {
-  const s = dgram.createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', r));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-/** Whether multicast on loopback works here (checked apart from the code under test), bounded to 1 s. */
-async function loopbackMulticast(port: number): Promise<boolean> {
-  const rx = dgram.createSocket({ type: 'udp4', reuseAddr: true });
-  const tx = dgram.createSocket({ type: 'udp4', reuseAddr: true });
-  try {
-    await new Promise<void>((r, j) => {
-      rx.once('error', j);
-      rx.bind(port, '0.0.0.0', () => r());
-    });
-    rx.addMembership(GROUP, '127.0.0.1');
-    await new Promise<void>((r) => tx.bind(0, '0.0.0.0', () => r()));
-    tx.setMulticastInterface('127.0.0.1');
-    tx.setMulticastLoopback(true);
-    const got = new Promise<boolean>((r) => {
-      rx.once('message', () => r(true));
-      setTimeout(() => r(false), 1000).unref();
-    });
-    tx.send('probe', port, GROUP);
-    return await got;
-  } catch {
-    return false;
-  } finally {
-    rx.close();
-    tx.close();
-  }
-}
-
-const mdnsPort = await freePort();
-const multicast = await loopbackMulticast(mdnsPort);
-const mdns = { interface: '127.0.0.1', bind: '0.0.0.0', port: mdnsPort };
+const net = await loopbackMdns();
+const { mdns } = net;
 const queue = `motcua-disc-${process.pid}`;
 const cups = await ensureCupsQueue(queue);
 
@@ -120,13 +81,9 @@ describe('discoverPrinters', () => {
     expect(hung.skipped()).toEqual(['usb']);
   });
 
-  it.skipIf(!multicast)('finds an ESC/POS printer announcing _pdl-datastream._tcp by mDNS (loopback only)', async () => {
-    const b = new Bonjour(mdns as never, (e: Error) => {
-      throw e;
-    });
+  it.skipIf(!net.multicast.ok)('finds an ESC/POS printer announcing _pdl-datastream._tcp by mDNS (loopback only)', async () => {
     try {
-      const service = b.publish({ name: 'Quay 3 Receipt', type: 'pdl-datastream', port: 9100, host: 'quay3-receipt.local', txt: { ty: 'EPSON TM-T82III' }, disableIPv6: true });
-      await new Promise<void>((r) => service.once('up', () => r()));
+      await net.publish({ name: 'Quay 3 Receipt', type: 'pdl-datastream', port: 9100, txt: { ty: 'EPSON TM-T82III' } });
       const log = recorder();
       const found = await discoverPrinters({ timeoutMs: 2000, sources: ['mdns'], mdns, log });
       const p = found.find((f) => f.name === 'EPSON TM-T82III');
@@ -135,7 +92,7 @@ describe('discoverPrinters', () => {
       expect(parsePrinterUri(p!.uri)).toMatchObject({ kind: 'escpos', transport: 'tcp', port: 9100 });
       expect(log.skipped()).toEqual([]);
     } finally {
-      await new Promise<void>((r) => b.unpublishAll(() => b.destroy(() => r())));
+      await net.closeAll();
     }
   });
 });

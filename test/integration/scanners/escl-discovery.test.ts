@@ -4,69 +4,16 @@
  * packet leaves this machine and no real scanner on the network answers. The test skips, saying why, only when the
  * loopback interface carries no multicast here (checked with a raw datagram, independently of the code under test).
  */
-import dgram from 'node:dgram';
 import os from 'node:os';
-import Bonjour from 'bonjour-service';
 import { afterEach, describe, expect, it } from 'vitest';
 import { discoverEscl } from '../../../native/scanners/escl/discovery';
+import { localHostOf, loopbackMdns } from '../../helpers/mdns-loopback';
 
-const GROUP = '224.0.0.251';
-
-/** A free UDP port for this file's private mDNS "network". */
-async function freePort(): Promise<number> {
-  const s = dgram.createSocket('udp4');
-  await new Promise<void>((r) => s.bind(0, '127.0.0.1', r));
-  const port = s.address().port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-/** Whether a multicast datagram sent on loopback comes back to a member socket (bounded to 1 s). */
-async function loopbackMulticast(port: number): Promise<{ ok: boolean; reason: string }> {
-  const rx = dgram.createSocket({ type: 'udp4', reuseAddr: true });
-  const tx = dgram.createSocket({ type: 'udp4', reuseAddr: true });
-  try {
-    await new Promise<void>((r, j) => {
-      rx.once('error', j);
-      rx.bind(port, '0.0.0.0', () => r());
-    });
-    rx.addMembership(GROUP, '127.0.0.1');
-    await new Promise<void>((r) => tx.bind(0, '0.0.0.0', () => r()));
-    tx.setMulticastInterface('127.0.0.1');
-    tx.setMulticastLoopback(true);
-    const got = new Promise<boolean>((r) => {
-      rx.once('message', () => r(true));
-      setTimeout(() => r(false), 1000).unref();
-    });
-    tx.send('probe', port, GROUP);
-    return (await got) ? { ok: true, reason: '' } : { ok: false, reason: 'a multicast datagram on 127.0.0.1 never arrived' };
-  } catch (e) {
-    return { ok: false, reason: `loopback multicast refused: ${(e as Error).message}` };
-  } finally {
-    rx.close();
-    tx.close();
-  }
-}
-
-const port = await freePort();
-const multicast = await loopbackMulticast(port);
-const mdns = { interface: '127.0.0.1', bind: '0.0.0.0', port };
+const net = await loopbackMdns();
+const { mdns, multicast, publish } = net;
 
 describe.skipIf(!multicast.ok)(`eSCL discovery by mDNS on loopback${multicast.ok ? '' : ` — skipped: ${multicast.reason}`}`, () => {
-  const publishers: Bonjour[] = [];
-  afterEach(async () => {
-    await Promise.all(publishers.splice(0).map((b) => new Promise<void>((r) => b.unpublishAll(() => b.destroy(() => r())))));
-  });
-
-  /** Publishes a service and resolves once it is announced (after bonjour's name probe). */
-  async function publish(cfg: { name: string; type: string; port: number; txt?: Record<string, string> }): Promise<void> {
-    const b = new Bonjour(mdns as never, (e: Error) => {
-      throw e;
-    });
-    publishers.push(b);
-    const service = b.publish({ ...cfg, host: `${cfg.name.replace(/\W+/g, '-').toLowerCase()}.local`, disableIPv6: true });
-    await new Promise<void>((r) => service.once('up', () => r()));
-  }
+  afterEach(() => net.closeAll());
 
   /** The host part the publisher announces: one of this machine's non-internal IPv4 addresses, else its .local name. */
   function hostsOf(name: string): string[] {
@@ -74,7 +21,7 @@ describe.skipIf(!multicast.ok)(`eSCL discovery by mDNS on loopback${multicast.ok
       .flat()
       .filter((a) => a && a.family === 'IPv4' && !a.internal)
       .map((a) => a!.address);
-    return [...v4, `${name.replace(/\W+/g, '-').toLowerCase()}.local`];
+    return [...v4, localHostOf(name)];
   }
 
   it('finds a _uscan._tcp scanner and a _uscans._tcp one, with their resource paths, ports and models', async () => {
