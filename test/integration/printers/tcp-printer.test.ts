@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrinterUri } from '../../../native/printers/printer-uri';
 import { TcpEscposPrinter, type TcpAddress } from '../../../native/printers/tcp/tcp-printer';
-import { PrinterLinkError } from '../../../native/printers/types';
 import { closedPort, startEscposPrinter } from '../../helpers/escpos-printer';
+import { linkFailure as failureOf } from '../../helpers/printer-errors';
 
 const printerAt = (uri: string): TcpEscposPrinter => new TcpEscposPrinter(parsePrinterUri(uri) as TcpAddress);
 
@@ -16,15 +16,6 @@ function payload(n: number): Uint8Array {
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i += 1) out[i] = 0x20 + (i % 90);
   return out;
-}
-
-async function failureOf(p: Promise<unknown>): Promise<PrinterLinkError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(PrinterLinkError);
-  return e as PrinterLinkError;
 }
 
 describe('ESC/POS over TCP', () => {

@@ -8,16 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePrinterUri } from '../../../native/printers/printer-uri';
 import { pickInterface, UsbEscposPrinter, type UsbAddress, type UsbConfigurationLike, type UsbDeviceLike } from '../../../native/printers/usb/usb-printer';
-import { PrinterLinkError } from '../../../native/printers/types';
-
-async function failure(p: Promise<unknown>): Promise<PrinterLinkError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(PrinterLinkError);
-  return e as PrinterLinkError;
-}
+import { linkFailure as failure } from '../../helpers/printer-errors';
 
 const bulk = (endpointNumber: number, direction: 'in' | 'out') => ({ endpointNumber, direction, type: 'bulk' as const, packetSize: 64 });
 
