@@ -9,6 +9,7 @@ import { constants } from 'node:fs';
 import { access, mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../core/contract/errors';
+import { t } from '../../../core/i18n/translate';
 import { foldVietnamese } from '../../../core/domain/text/fold';
 import { writeFileDurably } from '../../../core/services/documents/durable-files';
 import { PrinterLinkError, type DocumentPrinter, type DocumentPrinterState } from '../types';
@@ -97,7 +98,7 @@ export class PdfDirPrinter implements DocumentPrinter {
   }
 
   async print(pdf: Uint8Array, o: { title: string; copies: number; jobKey: string }): Promise<{ ref: string | null }> {
-    if (pdf.length === 0) throw new AppError('PRINT_BAD_PDF', { detail: 'the PDF has 0 bytes' });
+    if (pdf.length === 0) throw new AppError('PRINT_BAD_PDF', { detail: t('printQueue.pdf.empty') });
     const dir = this.address.dir;
     const key = encodeJobKey(o.jobKey);
     try {

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../core/contract/errors';
+import { t } from '../../../core/i18n/translate';
 import { PrinterLinkError, type DocumentPrinter, type DocumentPrinterState } from '../types';
 import { isSchedulerDown, isUnknownDestination, parseQueueState, parseRequestId, runProgram } from './cups';
 
@@ -85,7 +86,7 @@ export class SystemPrinter implements DocumentPrinter {
   }
 
   async print(pdf: Uint8Array, o: { title: string; copies: number; jobKey: string }): Promise<{ ref: string | null }> {
-    if (pdf.length === 0) throw new AppError('PRINT_BAD_PDF', { detail: 'the PDF has 0 bytes' });
+    if (pdf.length === 0) throw new AppError('PRINT_BAD_PDF', { detail: t('printQueue.pdf.empty') });
     const copies = Math.max(1, Math.min(99, Math.trunc(o.copies)));
     return this.windows ? this.printWindows(pdf, o.title, copies) : this.printCups(pdf, o.title, copies);
   }

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/contract/errors';
+import { errorMessage } from '../../../core/i18n/translate';
 import { encodeJobKey, keyOfFile, PdfDirPrinter, titleSlug } from '../../../native/printers/pdf-dir/pdf-dir-printer';
 import { parsePrinterUri } from '../../../native/printers/printer-uri';
 import { PrinterLinkError } from '../../../native/printers/types';
@@ -72,6 +73,7 @@ describe('pdf: virtual printer', () => {
     const empty = await printer.print(new Uint8Array(0), { title: 't', copies: 1, jobKey: 'k' }).catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(AppError);
     expect((empty as AppError).code).toBe('PRINT_BAD_PDF');
+    expect(errorMessage('PRINT_BAD_PDF', (empty as AppError).params, 'vi')).toContain('(tệp rỗng)');
     // A file where the folder should be.
     writeFileSync(path.join(dir, 'file'), 'x');
     const blocked = new PdfDirPrinter({ kind: 'pdf', dir: path.join(dir, 'file', 'sub') }, { now });
