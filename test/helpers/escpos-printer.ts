@@ -30,7 +30,8 @@
  *   deaf: true → accepts the connection and never reads a byte (a port that takes connections and nothing else).
  *   statusInData: true → also answers every 10 04 n (n 1–4) found inside other commands' data (raster bytes), as
  *     real printers do (queue-print.md items 8/9): stray status bytes the sender never asked for.
- *   asb: true → sends a 4-byte Automatic Status Back block (online) when the job's first byte arrives.
+ *   asb: true → sends a 4-byte Automatic Status Back block (online) when the job's first byte arrives and just
+ *     before each answer to a DLE EOT (a state change reported unasked, as a printer with ASB on does).
  *   closeAfterJobBytes: N → takes N bytes of the job, then closes the connection (printed = those N bytes).
  *   offlineAfterJobBytes: N → after N bytes of the job the printer goes offline: nothing more is printed, GS ( H is
  *     never answered, DLE EOT answers 'offline'. With offlineStopsReading it also stops reading the socket, so it
@@ -179,6 +180,7 @@ export async function startEscposPrinter(options: Partial<LoopbackOptions> = {})
           conn.statusQueries.push(cmd.n);
           if (opts.silentStatus) continue;
           // Real-time: answered as it arrives; from the limit on, the printer is offline.
+          if (opts.asb) reply([0x10, 0x00, 0x00, 0x00]);
           if (cmd.offset >= printLimit) reply([statusByte('offline', cmd.n)]);
           else if (opts.status === 'garbage') reply(opts.garbageReply);
           else reply([statusByte(opts.status, cmd.n)]);

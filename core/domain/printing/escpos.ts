@@ -118,6 +118,20 @@ function isStatusByte(b: number): boolean {
   return (b & 0x93) === 0x12;
 }
 
+/**
+ * The answer to one DLE EOT query among the bytes read after it: the first byte that is not part of an Automatic
+ * Status Back block (4 bytes, the first with bits 4 set and 0, 1, 7 clear: a printer with ASB on sends them when its
+ * state changes, unasked). 'more' while only whole or partial ASB blocks were read.
+ */
+export function statusAnswer(bytes: Uint8Array): number | 'more' {
+  let i = 0;
+  while (i < bytes.length && (bytes[i]! & 0x93) === 0x10) {
+    if (i + 4 > bytes.length) return 'more';
+    i += 4;
+  }
+  return i < bytes.length ? bytes[i]! : 'more';
+}
+
 /** The status from the replies to DLE EOT 1, 2 and 4 (one byte each, in that order); 'garbled' when they are not status bytes. */
 export function decodeStatus(replies: Uint8Array): PrinterStatus | 'garbled' {
   if (replies.length !== 3) return 'garbled';

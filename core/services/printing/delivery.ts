@@ -23,7 +23,7 @@
  */
 import { AppError } from '../../contract/errors';
 import type { ErrorParams } from '../../contract/errors';
-import { decodeStatus, hasProcessIdReply, processIdRequest, statusQuery } from '../../domain/printing/escpos';
+import { decodeStatus, hasProcessIdReply, processIdRequest, statusAnswer, statusQuery } from '../../domain/printing/escpos';
 import type { PrinterProfile, PrinterStatus } from '../../domain/printing/types';
 import { formatPrinterUri } from '../../../native/printers/printer-uri';
 import { PrinterLinkError } from '../../../native/printers/types';
@@ -117,8 +117,8 @@ async function drain(link: EscposLink, quietMs: number, maxMs: number): Promise<
 
 /**
  * DLE EOT 1, 2, 4, one query at a time, each answered by exactly one byte read with timeoutMs; what was waiting
- * before a query is dropped first (quietMs: see drain). Bytes after the first in a read are not the answer (an ASB
- * block, noise): the next query's drain drops them.
+ * before a query is dropped first (quietMs: see drain). ASB blocks read with the answer are skipped (statusAnswer);
+ * bytes after the answer are not it: the next query's drain drops them.
  */
 async function readStatus(link: EscposLink, timeoutMs: number, quietMs: number): Promise<StatusReading> {
   const replies: number[] = [];
@@ -128,14 +128,22 @@ async function readStatus(link: EscposLink, timeoutMs: number, quietMs: number):
     for (const n of [1, 2, 4] as const) {
       if (!(await drain(link, quietMs, timeoutMs))) return { kind: 'garbled', reply: hexOf(await link.read(0, 0)) };
       await link.write(statusQuery(n), timeoutMs);
-      const reply = await link.read(1, timeoutMs);
-      if (reply.length === 0) {
+      const deadline = Date.now() + timeoutMs;
+      let reply: Uint8Array = await link.read(1, timeoutMs);
+      // ASB blocks are not the answer: read on past them until the answer byte comes.
+      while (reply.length > 0 && statusAnswer(reply) === 'more' && deadline > Date.now()) {
+        const more = await link.read(1, deadline - Date.now());
+        if (more.length === 0) break;
+        reply = Buffer.concat([reply, more]);
+      }
+      const answer = statusAnswer(reply);
+      if (answer === 'more') {
         // An answer, then silence: not a status conversation. No answer at all: no status.
         if (replies.length === 0) return { kind: 'silent' };
         return { kind: 'garbled', reply: hexOf(Buffer.concat(seen)) };
       }
       seen.push(reply);
-      replies.push(reply[0]!);
+      replies.push(answer);
     }
   } catch (e) {
     return { kind: 'gone', error: e };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeStatus, hasProcessIdReply, statusQuery } from '../../../core/domain/printing/escpos';
+import { decodeStatus, hasProcessIdReply, statusAnswer, statusQuery } from '../../../core/domain/printing/escpos';
 
 describe('decodeStatus (DLE EOT 1, 2, 4)', () => {
   it('reads a printer that is online with paper', () => {
@@ -43,5 +43,17 @@ describe('hasProcessIdReply', () => {
     expect(hasProcessIdReply(Buffer.from([0x37, 0x22, ...id]), id)).toBe(false);
     expect(hasProcessIdReply(Buffer.from([0x37, 0x22, ...id, 0x01]), id)).toBe(false);
     expect(hasProcessIdReply(new Uint8Array(0), id)).toBe(false);
+  });
+});
+
+describe('statusAnswer (one DLE EOT answer among the bytes read)', () => {
+  it('skips whole ASB blocks, waits for the rest of a partial one, takes the first other byte', () => {
+    expect(statusAnswer(Uint8Array.of(0x12))).toBe(0x12);
+    expect(statusAnswer(Uint8Array.of(0x10, 0x00, 0x00, 0x00, 0x1a, 0x12))).toBe(0x1a);
+    expect(statusAnswer(Uint8Array.of(0x10, 0x00))).toBe('more');
+    expect(statusAnswer(Uint8Array.of(0x10, 0x00, 0x00, 0x00))).toBe('more');
+    expect(statusAnswer(Uint8Array.of())).toBe('more');
+    // Not a status byte, not ASB: the caller sees it is garbage.
+    expect(statusAnswer(Uint8Array.of(0xff))).toBe(0xff);
   });
 });
