@@ -19,7 +19,7 @@ export const printingEscpos: Messages = {
       PRINTER_STATUS_GARBLED:
         'Máy in {{printer}} trả lời câu hỏi tình trạng bằng dữ liệu không đọc được ({{reply}}); chưa in gì. Hãy kiểm tra địa chỉ và cổng của máy in. Nếu máy in không theo chuẩn ESC/POS, hãy tắt mục "Hỏi tình trạng máy in" trong hồ sơ máy in (Cài đặt → Máy in).',
       PRINTER_NO_STATUS_REPLY:
-        'Máy in {{printer}} không trả lời câu hỏi tình trạng nên chưa biết máy in có sẵn sàng không; chưa gửi gì tới máy in. Phiếu chờ trong hàng đợi và sẽ được gửi lại. Nếu máy in đang bận với một máy khác, hãy chờ; nếu mẫu máy in này không hỗ trợ hỏi tình trạng, quản trị viên có thể tắt mục "kiểm tra trạng thái" trong hồ sơ máy in (Cài đặt → Máy in).',
+        'Máy in {{printer}} không trả lời câu hỏi tình trạng nên chưa biết máy in có sẵn sàng không; chưa gửi gì tới máy in. Phiếu chờ trong hàng đợi và sẽ được gửi lại. Nếu máy in đang bận với một máy khác, hãy chờ; nếu mẫu máy in này không hỗ trợ hỏi tình trạng, quản trị viên có thể tắt kiểm tra trạng thái (mục "Hỏi tình trạng máy in") trong hồ sơ máy in (Cài đặt → Máy in).',
       PRINTER_NOT_CONFIRMED:
         'Đã gửi {{written}}/{{total}} byte tới máy in {{printer}} nhưng máy in không xác nhận đã in xong ($t(printingReasons.{{reason}})). Hãy xem phiếu ở máy in: nếu đã ra đầy đủ, chọn "Đã in đầy đủ"; nếu chưa ra hoặc bị thiếu, chọn "Chưa in / in hỏng — in lại".',
       PRINTER_INTERRUPTED_OFFLINE:
@@ -85,7 +85,7 @@ export const printingEscpos: Messages = {
       PRINTER_STATUS_GARBLED:
         'Printer {{printer}} answered the status query with data that is not a status ({{reply}}); nothing was printed. Check the printer address and port. If the printer is not ESC/POS-compliant, turn off "Ask the printer its status" in its printer profile (Settings → Printers).',
       PRINTER_NO_STATUS_REPLY:
-        'Printer {{printer}} did not answer the status query, so whether it is ready is unknown; nothing was sent to it. The job waits in the queue and is sent again. If the printer is busy with another computer, wait; if this printer model does not support status queries, an administrator can turn off "status check" in the printer profile (Settings → Printers).',
+        'Printer {{printer}} did not answer the status query, so whether it is ready is unknown; nothing was sent to it. The job waits in the queue and is sent again. If the printer is busy with another computer, wait; if this printer model does not support status queries, an administrator can turn off the status check ("Ask the printer its status") in the printer profile (Settings → Printers).',
       PRINTER_NOT_CONFIRMED:
         '{{written}}/{{total}} bytes were sent to printer {{printer}} but it did not confirm that the job printed ($t(printingReasons.{{reason}})). Look at the paper: if the job came out whole, choose "Printed completely"; if not, or only part of it, choose "Not printed / spoiled — print again".',
       PRINTER_INTERRUPTED_OFFLINE:

@@ -188,6 +188,7 @@ describe('deliverEscpos over TCP to the loopback printer', () => {
     const vi = errorMessage('PRINTER_NO_STATUS_REPLY', { printer: silent.uri }, 'vi');
     expect(vi).toContain('không trả lời câu hỏi tình trạng');
     expect(vi).toContain('kiểm tra trạng thái');
+    expect(vi).toContain('Hỏi tình trạng máy in'); // the setting's own label in Cài đặt → Máy in
 
     // Accepts the connection and never reads a byte.
     const deaf = await startEscposPrinter({ deaf: true });
