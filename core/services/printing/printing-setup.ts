@@ -21,6 +21,7 @@ import { PrintQueue, type JobRow } from './print-queue';
 import { PrintRenderer } from './print-render';
 import { PrintRunner } from './print-runner';
 import { printingHandlers, type PrintingHandlers } from './printing-handlers';
+import { warmUpRenderer } from './render/index';
 import { PrintingSettingsStore } from './printing-settings';
 
 export type { PrintingHandlers };
@@ -76,14 +77,28 @@ export function createPrinting(d: {
     ...(o.pollMs ? { pollMs: o.pollMs } : {}),
     ...(o.waitBehindMs !== undefined ? { waitBehindMs: o.waitBehindMs } : {}),
   });
-  if (o.run === true) runner.start();
   const printers = new PrintingSettingsStore({ settings: d.settings, parts });
+  let warm: NodeJS.Timeout | undefined;
+  if (o.run === true) {
+    runner.start();
+    // The first ticket after start must not pay for loading the fonts and sharp (~0.4 s): at a counter with a thermal
+    // printer, one throw-away ticket is drawn shortly after start, off the start-up path.
+    warm = setTimeout(() => {
+      const s = printers.get();
+      if (![s.receipt, s.ticket].some((p) => p?.uri.startsWith('escpos+'))) return;
+      warmUpRenderer(d.resourcesDir).catch((e: unknown) => logger.warn('thermal renderer warm-up failed', { error: String(e) }));
+    }, 1_500);
+    warm.unref();
+  }
   const renderer = new PrintRenderer({ forms: d.forms, parts, resourcesDir: d.resourcesDir });
   const jobs = new PrintJobs({ db: d.db, clock: d.clock, queue, runner, renderer, printers, parts, dossiers: d.dossiers, settings: d.settings, audit: d.audit, changed });
   return {
     queue,
     runner,
     handlers: printingHandlers({ jobs, queue, printers, parts }),
-    close: () => runner.close(),
+    close: () => {
+      clearTimeout(warm);
+      return runner.close();
+    },
   };
 }
