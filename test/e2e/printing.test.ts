@@ -13,10 +13,10 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintJob, PrintingSettings, PrintQueueCounts } from '../../core/contract/printing';
-import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import type { BrowserSession } from '../helpers/browser';
 import { decodeEscpos, startEscposPrinter, type LoopbackPrinter } from '../helpers/escpos-printer';
-import { ADMIN, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
+import { closeAdminSessions, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const QR = '001185012345|012345678|Huỳnh Thị Ngọc Ánh|15031985|Nữ|Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội|10082021';
 /** A clerk types: at least 60 ms between keys (faster is a barcode wedge's burst, which the app takes). */
@@ -56,17 +56,10 @@ describe('printing', () => {
 
   beforeAll(async () => {
     web = await startWebMode();
-    await seedAccounts(web.url);
-    rpc = await connectRpc(web.url);
-    await rpc.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    browser = await launchBrowser();
-    await browser.page.goto(web.url);
-    await login(browser.page, ADMIN);
+    ({ rpc, browser } = await openAdminSessions(web));
   });
   afterAll(async () => {
-    rpc?.close();
-    await browser?.close();
-    await web?.stop();
+    await closeAdminSessions({ rpc, browser, web });
   });
 
   it('Settings → Printers: refuses bad addresses beside the field, saves the receipt printer, previews and prints the test page', async () => {

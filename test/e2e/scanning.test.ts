@@ -15,13 +15,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import type { BrowserSession } from '../helpers/browser';
 import { makePng, startEsclServer, type EsclScript, type EsclServer } from '../helpers/escl-server';
 import { NGUYEN_THI_HUYNH, qrOf } from '../helpers/people';
 import { tempDir } from '../helpers/temp';
 import { requireTools } from '../helpers/tools';
-import { ADMIN, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
+import { closeAdminSessions, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const tools = requireTools('scanimage');
 
@@ -84,17 +84,10 @@ describe.skipIf(tools.skip)('scanning at the counter (SANE test backend)', () =>
       if (saved === undefined) delete process.env.SANE_CONFIG_DIR;
       else process.env.SANE_CONFIG_DIR = saved;
     }
-    await seedAccounts(web.url);
-    rpc = await connectRpc(web.url);
-    await rpc.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
-    browser = await launchBrowser();
-    await browser.page.goto(web.url);
-    await login(browser.page, ADMIN);
+    ({ rpc, browser } = await openAdminSessions(web));
   });
   afterAll(async () => {
-    rpc?.close();
-    await browser?.close();
-    await web?.stop();
+    await closeAdminSessions({ rpc, browser, web });
     sane?.cleanup();
   });
 

@@ -1,7 +1,8 @@
 /** Shared UI steps of the e2e tests, written against what users see (labels, headings, roles). */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Account } from '../helpers/web-mode';
+import { launchBrowser, type BrowserSession } from '../helpers/browser';
+import { ADMIN, connectRpc, seedAccounts, type Account, type RpcClient, type WebMode } from '../helpers/web-mode';
 
 export const SCREEN_TITLES_VI = {
   reception: 'Tiếp nhận hồ sơ',
@@ -52,4 +53,24 @@ export async function focusedSummary(page: Page): Promise<{ tag: string; text: s
     const el = document.activeElement as HTMLElement | null;
     return { tag: el?.tagName.toLowerCase() ?? '', text: (el?.textContent ?? '').trim(), testId: el?.getAttribute('data-testid') ?? null };
   });
+}
+
+/**
+ * An administrator's two ways into a running web core: an RPC session (setup and checks behind the screen) and the
+ * browser, logged in. Close with closeAdminSessions.
+ */
+export async function openAdminSessions(web: WebMode): Promise<{ rpc: RpcClient; browser: BrowserSession }> {
+  await seedAccounts(web.url);
+  const rpc = await connectRpc(web.url);
+  await rpc.call('auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const browser = await launchBrowser();
+  await browser.page.goto(web.url);
+  await login(browser.page, ADMIN);
+  return { rpc, browser };
+}
+
+export async function closeAdminSessions(s: { rpc?: RpcClient | undefined; browser?: BrowserSession | undefined; web?: WebMode | undefined }): Promise<void> {
+  s.rpc?.close();
+  await s.browser?.close();
+  await s.web?.stop();
 }
