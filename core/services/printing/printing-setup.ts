@@ -21,7 +21,6 @@ import { PrintQueue, type JobRow } from './print-queue';
 import { PrintRenderer } from './print-render';
 import { PrintRunner } from './print-runner';
 import { printingHandlers, type PrintingHandlers } from './printing-handlers';
-import { warmUpRenderer } from './render/index';
 import { PrintingSettingsStore } from './printing-settings';
 
 export type { PrintingHandlers };
@@ -86,7 +85,10 @@ export function createPrinting(d: {
     warm = setTimeout(() => {
       const s = printers.get();
       if (![s.receipt, s.ticket].some((p) => p?.uri.startsWith('escpos+'))) return;
-      warmUpRenderer(d.resourcesDir).catch((e: unknown) => logger.warn('thermal renderer warm-up failed', { error: String(e) }));
+      // Loaded here, not at start: fonts, fontkit and sharp stay off the start-up path.
+      import('./render/index')
+        .then((r) => r.warmUpRenderer(d.resourcesDir))
+        .catch((e: unknown) => logger.warn('thermal renderer warm-up failed', { error: String(e) }));
     }, 1_500);
     warm.unref();
   }
