@@ -20,3 +20,26 @@ export function writeSessionToken(token: string | null): void {
     /* storage disabled: nothing to keep */
   }
 }
+
+const ENDED_KEY = 'motcua.sessionEnded';
+
+/**
+ * Remembers that this tab's session was ended by the core (expired, password changed, revoked), so a reload
+ * right after still tells the clerk why they are at the login page instead of showing it silently.
+ */
+export function markSessionEnded(ended: boolean): void {
+  try {
+    if (ended) sessionStorage.setItem(ENDED_KEY, '1');
+    else sessionStorage.removeItem(ENDED_KEY);
+  } catch {
+    /* storage disabled: the notice lasts until the reload */
+  }
+}
+
+export function wasSessionEnded(): boolean {
+  try {
+    return sessionStorage.getItem(ENDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}

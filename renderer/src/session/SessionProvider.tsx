@@ -10,7 +10,7 @@ import type { SessionInfo } from '../../../core/contract/auth';
 import { useAnnouncer } from '../a11y/Announcer';
 import { api } from '../bridge';
 import { onSessionLost } from '../bridge/session-events';
-import { readSessionToken, writeSessionToken } from '../bridge/session-token';
+import { markSessionEnded, readSessionToken, wasSessionEnded, writeSessionToken } from '../bridge/session-token';
 import { describeError } from '../i18n/error-text';
 import { SessionContext, type SessionApi, type SessionState, type SetupInput } from './session-context';
 
@@ -27,10 +27,12 @@ async function boot(): Promise<SessionState> {
       return { phase: 'ready', user: s.user, expiresAt: s.expiresAt };
     } catch {
       writeSessionToken(null);
+      markSessionEnded(true);
       return status.user ? { phase: 'ready', user: status.user, expiresAt: null } : { phase: 'login', notice: 'expired' };
     }
   }
-  return status.user ? { phase: 'ready', user: status.user, expiresAt: null } : { phase: 'login', notice: null };
+  // Ended while this tab was open, then reloaded: still say why.
+  return status.user ? { phase: 'ready', user: status.user, expiresAt: null } : { phase: 'login', notice: wasSessionEnded() ? 'expired' : null };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -60,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const expire = useCallback(() => {
     if (stateRef.current.phase !== 'ready') return;
     writeSessionToken(null);
+    markSessionEnded(true);
     setState({ phase: 'login', notice: 'expired' });
     announce(t('ui.login.sessionExpired'), 'assertive');
   }, [announce, t]);
@@ -81,6 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const begin = useCallback(
     (s: SessionInfo) => {
       writeSessionToken(s.token);
+      markSessionEnded(false);
       setState({ phase: 'ready', user: s.user, expiresAt: s.expiresAt });
       announce(t('ui.login.success', { name: s.user.displayName }));
     },
@@ -100,6 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       /* the session is dropped locally either way */
     }
     writeSessionToken(null);
+    markSessionEnded(false);
     setState({ phase: 'login', notice: 'loggedOut' });
     void navigate('/');
     announce(t('ui.login.loggedOut'));
