@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
+          // One private PostgreSQL cluster for the run (the central server's tests).
+          globalSetup: ['./test/helpers/postgres-global.ts'],
           setupFiles: ['./test/helpers/key-dir-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['./test/helpers/postgres-global.ts'],
           setupFiles: ['./test/helpers/key-dir-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,

@@ -52,9 +52,12 @@ import { FolderJournal } from './services/documents/folder-journal';
 import { createOcr, type Ocr, type OcrOptions } from './services/ocr/ocr-setup';
 import { searchHandlers } from './services/search/search-handlers';
 import { createPrinting, type Printing, type PrintingOptions } from './services/printing/printing-setup';
+import { CentralLink } from './services/sync/central-link';
+import { EnrolledSequenceAuthority } from './services/sync/central-sequence-authority';
+import { createSync, type Sync, type SyncOptions } from './services/sync/sync-setup';
 import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
-import { LocalSequenceAuthority, type SequenceAuthority } from './services/dossiers/sequence-authority';
+import type { SequenceAuthority } from './services/dossiers/sequence-authority';
 import { FormsService } from './services/forms/forms-service';
 import { formsHandlers } from './services/forms/handlers';
 import { seedSampleCatalogue } from './services/catalogue/sample';
@@ -90,6 +93,10 @@ export interface CoreOptions {
   ocr?: OcrOptions;
   /** Printing: whether this core keeps retrying waiting print jobs (the app's cores pass run: true), time limits. */
   printing?: PrintingOptions;
+  /** Sync with the central server: whether this core runs the worker (the app's cores pass run: true), limits. */
+  sync?: SyncOptions;
+  /** Talk to this central URL instead of the enrolled one (`motcua sync --central URL`). */
+  centralUrl?: string;
 }
 
 export interface Core {
@@ -129,6 +136,7 @@ export interface CoreServices {
   ocr: Ocr;
   /** The print queue and its sender. */
   printing: Printing;
+  sync: Sync;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -186,7 +194,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const applicants = new ApplicantRepo(db, audit);
   const counter = new CounterIdentity(settings);
   counter.id(); // made once at first start, so Settings shows it before the first dossier
-  const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new LocalSequenceAuthority(db), () => counter.id(), logger);
+  // Enrolled: code blocks come from the central server (the local table is the fallback before enrolment).
+  const centralLink = new CentralLink({ dataRoot: layout.root, logger, overrideUrl: opts.centralUrl ?? null });
+  const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new EnrolledSequenceAuthority({ db, link: centralLink }), () => counter.id(), logger);
   const uploads = new UploadStaging(db, layout.root, clock, logger);
   uploads.startSweeping();
   const journal = new FolderJournal(db, () => clock.now());
@@ -208,7 +218,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const scanning = createScanning({ db, dataRoot: layout.root, resourcesDir, pages, dossiers, catalogue, settings, events, logger, clock, ...(opts.scanning ? { options: opts.scanning } : {}) });
   ocr = createOcr({ db, dataRoot: layout.root, resourcesDir, pages, audit, settings, events, logger, clock, ...(opts.ocr ? { options: opts.ocr } : {}) });
   const printing = createPrinting({ db, dataRoot: layout.root, resourcesDir, forms, dossiers, settings, audit, events, logger, clock, ...(opts.printing ? { options: opts.printing } : {}) });
-  const services: CoreServices = { printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
+  const sync = createSync({ db, dataRoot: layout.root, filesDir: layout.files, link: centralLink, audit, settings, counter, dossiers, catalogue, calendar, events, logger, clock, ...(opts.sync ? { options: opts.sync } : {}) });
+  const services: CoreServices = { sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -234,6 +245,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ocr: ocr.handlers,
     search: searchHandlers(new SearchService(db)),
     printing: printing.handlers,
+    sync: sync.handlers,
     events: eventsHandlers(events),
   };
   const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
@@ -267,6 +279,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await ocr?.close();
       // A job being sent finishes (or is settled) before the database closes.
       await printing.close();
+      // An event being sent finishes or is left pending (its outcome settled by a lookup next time).
+      await sync.close();
       audit.flushHead();
       db.close();
       clearRunMark(layout.root);

@@ -86,6 +86,21 @@ export const eventsContract = {
       counts: z.object({ queued: z.number().int(), sending: z.number().int(), uncertain: z.number().int() }),
     }),
   }),
+  'sync.changed': event({
+    summary: 'Sync moved: an event was sent or rejected, the central went offline or came back, changes were applied',
+    access: [...ROLES],
+    schema: z.object({
+      activity: z.enum(['idle', 'sending', 'waiting', 'offline', 'not_enrolled']),
+      pendingDossiers: z.number().int(),
+      pendingBytes: z.number().int(),
+      rejected: z.number().int(),
+      lastSuccessAt: z.string().nullable(),
+      /** The newest error, when this change is one. */
+      error: wireErrorBriefSchema.nullable(),
+      /** Set when pulled changes were applied (the dossier screens and catalogue re-read). */
+      changesApplied: z.number().int(),
+    }),
+  }),
 } as const;
 
 export type EventMap = typeof eventsContract;

@@ -13,6 +13,7 @@ import { applicantsContract, dossiersContract } from './dossiers';
 import { formsContract } from './forms';
 import { ocrContract, searchContract } from './ocr';
 import { printingContract } from './printing';
+import { syncContract } from './sync';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
 import { pagesContract, scansContract } from './scans';
@@ -39,6 +40,7 @@ export const contract = {
   ocr: ocrContract,
   search: searchContract,
   printing: printingContract,
+  sync: syncContract,
   events: eventsMethodsContract,
 } as const;
 

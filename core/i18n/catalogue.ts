@@ -34,8 +34,13 @@ import { printingQueue } from './messages/printing-queue';
 import { printingEscpos } from './messages/printing-escpos';
 import { cliPrint } from './messages/cli-print';
 import { uiPrinting } from './messages/ui-printing';
+import { syncTransport } from './messages/sync-transport';
+import { syncOutbox } from './messages/sync-outbox';
+import { syncChanges } from './messages/sync-changes';
+import { uiSync } from './messages/ui-sync';
+import { centralServer } from './messages/central-server';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting, syncTransport, syncOutbox, syncChanges, uiSync, centralServer];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

@@ -16,6 +16,7 @@ import { registerOcrCommands } from './commands/ocr';
 import { registerPdfCommand } from './commands/pdf';
 import { registerSearchCommand } from './commands/search';
 import { registerPrintCommands } from './commands/print';
+import { registerSyncCommands } from './commands/sync';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
   registerPdfCommand(program, run);
   registerSearchCommand(program, run);
   registerPrintCommands(program, run);
+  registerSyncCommands(program, run);
   return program;
 }
 
