@@ -3,6 +3,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { ScanListener } from '../input/ScanListener';
 import { PrintQueue } from '../screens/printing/PrintQueue';
 import { OcrQueueStatus } from '../screens/search/OcrQueueStatus';
+import { SyncStatusLine } from '../screens/sync/SyncStatusLine';
 import { useSession } from '../session/session-context';
 import { Brand } from './Brand';
 import { ConnectionBanner } from './ConnectionBanner';
@@ -25,6 +26,7 @@ export function AppLayout() {
         <div className="app-header__tools">
           <OcrQueueStatus />
           <PrintQueue />
+          <SyncStatusLine />
           <UserBar user={user} />
           <LanguageSwitch />
           <HelpButton />

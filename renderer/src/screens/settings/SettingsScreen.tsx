@@ -6,6 +6,7 @@ import { CatalogueSection } from './CatalogueSection';
 import { CounterSection } from './CounterSection';
 import { DevicesSection } from './DevicesSection';
 import { PrintersSection } from '../printing/PrintersSection';
+import { SyncSection } from '../sync/SyncSection';
 import { SettingsTabs } from './SettingsTabs';
 import { SystemInfoPanel } from './SystemInfoPanel';
 import { useRoles } from './useRoles';
@@ -13,7 +14,7 @@ import { UsersSection } from './UsersSection';
 import { WorkingTimeSection } from './WorkingTimeSection';
 import './settings.css';
 
-const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'printers'] as const;
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'printers', 'sync'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const PANELS: Record<Section, ComponentType> = {
@@ -23,11 +24,12 @@ const PANELS: Record<Section, ComponentType> = {
   users: UsersSection,
   devices: DevicesSection,
   printers: PrintersSection,
+  sync: SyncSection,
 };
 
 /**
  * Settings in sections (tabs): counter and forms, working time and holidays, the catalogue, accounts, devices,
- * printers.
+ * printers, sync with the central system.
  * Admins and supervisors edit; clerks read. ?section=… opens a section directly (kept out of later navigation,
  * which would move focus to the heading on every tab change).
  */
@@ -40,6 +42,13 @@ export function SettingsScreen() {
     const asked = params.get('section') as Section | null;
     return asked && visible.includes(asked) ? asked : 'counter';
   });
+  // Asked again while the screen is open (the header's sync dialog links to ?section=sync): that tab is selected.
+  const askedNow = params.get('section') as Section | null;
+  const [seenAsked, setSeenAsked] = useState(askedNow);
+  if (askedNow !== seenAsked) {
+    setSeenAsked(askedNow);
+    if (askedNow && visible.includes(askedNow)) setSelected(askedNow);
+  }
   const Panel = PANELS[selected];
 
   return (
