@@ -2,14 +2,15 @@
  * Sync as createCore builds it: the outbox reader, the worker that sends events and files and pulls changes, the
  * handlers of the `sync` contract group. In a core that keeps syncing (the app's: CoreOptions.sync.run true) the
  * worker runs in the background with its stored backoff; the CLI runs it once (`motcua sync --once`) or until
- * stopped (`motcua sync`).
- * PLACEHOLDER (skeleton): the outbox-worker helper implements it.
+ * stopped (`motcua sync`). Rounds never overlap in one process; two processes sending at once are safe (the server
+ * is idempotent per key and blob offsets are checked), only wasteful.
  */
-import type { Handlers } from '../../rpc/handlers';
-import type { syncContract } from '../../contract/sync';
+import os from 'node:os';
+import type { SyncStatus } from '../../contract/sync';
 import { AppError } from '../../contract/errors';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
+import { appVersion } from '../../platform/version';
 import type { EventPublisher } from '../../rpc/event-publisher';
 import type { Db } from '../../store/database';
 import type { AuditLog } from '../audit/audit-log';
@@ -18,9 +19,19 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { CounterIdentity } from '../dossiers/counter-identity';
 import type { DossierService } from '../dossiers/dossier-service';
 import type { SettingsService } from '../settings/settings-service';
+import { createChangeApplier, type ChangeApplier } from './apply-changes';
+import type { BackoffOptions } from './backoff';
+import { createCentralClient, type CentralClient, type CentralClientOptions } from './central-client';
 import type { CentralLink } from './central-link';
+import { buildDvcqgDossier, fileForRef } from './dossier-snapshot';
+import { Outbox, type SnapshotSource } from './outbox';
+import { syncHandlers, type SyncHandlers } from './sync-handlers';
+import { SyncEvents } from './sync-events';
+import { SyncState } from './sync-state';
+import { syncStatus } from './sync-status';
+import { DEFAULT_CONCURRENCY, SyncWorker, type RoundResult } from './worker';
 
-export type SyncHandlers = Handlers<typeof syncContract>;
+export type { SyncHandlers };
 
 export interface SyncOptions {
   /** Whether this core runs the worker in the background (default false; the app's cores pass true). */
@@ -30,9 +41,17 @@ export interface SyncOptions {
   /** Whole-call limit for one request, ms. */
   timeoutMs?: number;
   /** Backoff: first wait and the cap, ms (default 2 s … 10 min, with jitter). */
-  backoff?: { baseMs?: number; maxMs?: number };
+  backoff?: BackoffOptions;
   /** How often the worker pulls changes when nothing is pending, ms. */
   pullEveryMs?: number;
+  /** How often the background worker looks for new outbox rows (this process's and others'), ms (default 1 s). */
+  pollMs?: number;
+  /** Dossiers sent at once (default 3). */
+  concurrency?: number;
+  /** Tests only: a client in place of the HTTP one (an in-memory central). */
+  client?: (o: CentralClientOptions) => CentralClient;
+  /** Tests only: the jitter's random source. */
+  random?: () => number;
 }
 
 export interface SyncDeps {
@@ -52,23 +71,241 @@ export interface SyncDeps {
   options?: SyncOptions;
 }
 
+export interface RunOnceResult {
+  sent: number;
+  remaining: number;
+  rejected: number;
+  pulled: number;
+}
+
 export interface Sync {
   handlers: SyncHandlers;
+  outbox: Outbox;
+  status(): SyncStatus;
   /** Tries every pending item now (backoff ignored), then pulls changes. */
-  runOnce(): Promise<{ sent: number; remaining: number; rejected: number; pulled: number }>;
+  runOnce(): Promise<RunOnceResult>;
   /** Runs the worker until close() (the CLI's `motcua sync` without --once). */
   start(): void;
+  /** Wakes the background worker (a new outbox row, retry now). */
+  wake(): void;
   close(): Promise<void>;
 }
 
-export function createSync(_deps: SyncDeps): Sync {
-  const notYet = (): never => {
-    throw new AppError('SYNC_NOT_ENROLLED');
+const DEFAULT_POLL_MS = 1_000;
+const DEFAULT_PULL_EVERY_MS = 60_000;
+/** The longest the loop sleeps without looking (a clock change, a missed wake). */
+const MAX_SLEEP_MS = 60_000;
+
+export function createSync(d: SyncDeps): Sync {
+  const o = d.options ?? {};
+  const logger = d.logger.child({ area: 'sync' });
+  const snapshot: SnapshotSource = { buildDvcqgDossier, fileForRef };
+  const outbox = new Outbox({ db: d.db, clock: d.clock, filesDir: d.filesDir, snapshot });
+  const state = new SyncState(d.db);
+  const applier: ChangeApplier = createChangeApplier({ db: d.db, audit: d.audit, dossiers: d.dossiers, catalogue: d.catalogue, calendar: d.calendar, logger, clock: d.clock });
+  let running = false;
+  const status = (): SyncStatus => syncStatus({ outbox, state, link: d.link, clock: d.clock, running });
+  const events = new SyncEvents({ events: d.events, status });
+  const worker = new SyncWorker({
+    outbox,
+    state,
+    applier,
+    db: d.db,
+    logger,
+    clock: d.clock,
+    backoff: o.backoff ?? {},
+    concurrency: o.concurrency ?? DEFAULT_CONCURRENCY,
+    changed: (e) => events.changed(e),
+    ...(o.random ? { random: o.random } : {}),
+  });
+
+  const makeClient = o.client ?? createCentralClient;
+  const bytesPerSecond = (): number | null => {
+    if (o.bytesPerSecond !== undefined) return o.bytesPerSecond;
+    const v = d.settings.get<number>('sync.bytesPerSecond');
+    return typeof v === 'number' && v > 0 ? v : null;
   };
+  const clientFor = (): CentralClient => {
+    const creds = d.link.credentials();
+    if (!creds) throw new AppError('SYNC_NOT_ENROLLED');
+    return makeClient({ baseUrl: d.link.url() ?? creds.central, deviceToken: creds.deviceToken, bytesPerSecond: bytesPerSecond(), ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+  };
+
+  // One round at a time in this process: runOnce waits for a background round and the other way round.
+  let current: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = current.then(fn, fn);
+    current = next.catch(() => undefined);
+    return next;
+  };
+  const round = (ignoreBackoff: boolean): Promise<RoundResult> =>
+    serial(async () => {
+      const client = clientFor();
+      running = true;
+      events.changed();
+      try {
+        return await worker.round(client, { ignoreBackoff });
+      } finally {
+        running = false;
+        events.changed();
+      }
+    });
+
+  const runOnce = async (): Promise<RunOnceResult> => {
+    // "Sync now": the offline spell's wait is ignored too (retry now); it is stored again if the link is still down.
+    const r = await round(true);
+    const c = outbox.counts();
+    return { sent: r.sent, remaining: c.pendingEvents + c.rejected, rejected: c.rejected, pulled: r.pulled };
+  };
+
+  const enrol = async (central: string, token: string): Promise<SyncStatus> => {
+    const client = makeClient({ baseUrl: central, deviceToken: null, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+    const r = await client.enrol({ token, deviceName: os.hostname().slice(0, 200), appVersion: appVersion().slice(0, 50) });
+    if (!r.ok) {
+      if (r.kind === 'rejected') throw new AppError('SYNC_ENROL_REFUSED', { code: r.error.code, reason: r.error.message });
+      throw new AppError('SYNC_CENTRAL_UNREACHABLE', { central, detail: r.detail.slice(0, 300) });
+    }
+    d.link.save({ central, counterId: r.value.counterId, deviceId: r.value.deviceId, deviceToken: r.value.deviceToken, serverId: r.value.serverId, enrolledAt: d.clock.now().toISOString() });
+    logger.info('enrolled with the central server', { central, counterId: r.value.counterId, serverId: r.value.serverId });
+    state.clear('offline');
+    events.changed();
+    loop.wake();
+    return status();
+  };
+
+  const loop = backgroundLoop({ outbox, state, logger, clock: d.clock, link: d.link, round, worker, events, pollMs: o.pollMs ?? DEFAULT_POLL_MS, pullEveryMs: o.pullEveryMs ?? DEFAULT_PULL_EVERY_MS });
+
+  const sync: Sync = {
+    outbox,
+    status,
+    handlers: syncHandlers({
+      status,
+      enrol,
+      runOnce,
+      outbox,
+      applier,
+      retry: (itemId) => {
+        const due = outbox.retry(itemId);
+        // Retry now is also "try the central now", past an offline spell's wait.
+        state.clear('offline');
+        events.changed();
+        loop.wake();
+        return due;
+      },
+    }),
+    runOnce,
+    start: () => loop.start(),
+    wake: () => loop.wake(),
+    close: () => loop.close(),
+  };
+  if (o.run === true) sync.start();
+  return sync;
+}
+
+/**
+ * The background worker: a round when the outbox grew (a cheap look at max(id) every pollMs, any process's rows),
+ * when the earliest stored next attempt comes, when retry-now wakes it, and every pullEveryMs to pull changes.
+ * While offline, only the spell's one stored next try runs a round. Not enrolled: it only watches.
+ */
+function backgroundLoop(d: {
+  outbox: Outbox;
+  state: SyncState;
+  logger: Logger;
+  clock: Clock;
+  link: CentralLink;
+  round: (ignoreBackoff: boolean) => Promise<RoundResult>;
+  worker: SyncWorker;
+  events: SyncEvents;
+  pollMs: number;
+  pullEveryMs: number;
+}): { start(): void; wake(): void; close(): Promise<void> } {
+  let started = false;
+  let closed = false;
+  let woken = false;
+  let wakeSleep: (() => void) | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  let done: Promise<void> = Promise.resolve();
+  let lastMax = -1;
+  let lastRoundAt = 0;
+
+  const wake = (): void => {
+    woken = true;
+    wakeSleep?.();
+  };
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      if (woken || closed) return resolve();
+      const timer = setTimeout(finish, Math.max(0, Math.min(ms, MAX_SLEEP_MS)));
+      function finish(): void {
+        clearTimeout(timer);
+        wakeSleep = null;
+        resolve();
+      }
+      wakeSleep = finish;
+    });
+
+  const due = (): number => {
+    const now = d.clock.now().getTime();
+    const offline = d.state.offline();
+    if (offline) return Date.parse(offline.nextAt) - now;
+    const pull = lastRoundAt + d.pullEveryMs - now;
+    const next = d.outbox.earliestNextAttempt();
+    const dueItems = d.outbox.heads({ ignoreBackoff: false }).length > 0;
+    if (dueItems) return 0;
+    return Math.min(pull, next ? Date.parse(next) - now : Number.POSITIVE_INFINITY);
+  };
+
+  const run = async (): Promise<void> => {
+    while (!closed) {
+      woken = false;
+      let wait = MAX_SLEEP_MS;
+      try {
+        if (d.link.credentials()) {
+          const ms = due();
+          if (ms <= 0) {
+            lastRoundAt = d.clock.now().getTime();
+            await d.round(false);
+            continue;
+          }
+          wait = ms;
+        }
+      } catch (e) {
+        d.logger.error('sync round failed', { error: (e as Error)?.message });
+        lastRoundAt = d.clock.now().getTime();
+        wait = 5_000;
+      }
+      await sleep(wait);
+    }
+  };
+
   return {
-    handlers: { status: notYet, enrol: notYet, now: notYet, outbox: notYet, retry: notYet, changes: notYet },
-    runOnce: async () => notYet(),
-    start: () => {},
-    close: async () => {},
+    start() {
+      if (started || closed) return;
+      started = true;
+      lastMax = d.outbox.maxId();
+      poll = setInterval(() => {
+        try {
+          const m = d.outbox.maxId();
+          if (m !== lastMax) {
+            lastMax = m;
+            // New rows (this process's or another's): the header's numbers, and a round if the central is reachable.
+            d.events.changed();
+            if (!d.state.offline()) wake();
+          }
+        } catch (e) {
+          d.logger.warn('sync outbox not read', { error: (e as Error)?.message });
+        }
+      }, d.pollMs);
+      poll.unref();
+      done = run();
+    },
+    wake,
+    async close() {
+      closed = true;
+      if (poll) clearInterval(poll);
+      d.worker.stop();
+      wakeSleep?.();
+      await done;
+    },
   };
 }

@@ -27,7 +27,12 @@ export const m011Sync: Migration = {
         ref TEXT NOT NULL,
         state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','sent','rejected')),
         payload TEXT,
+        -- File bytes still to upload with this item (estimated by the trigger, exact once frozen, 0 once uploaded).
         bytes INTEGER NOT NULL DEFAULT 0,
+        -- The file's SHA-256, once frozen (the upload's key in sync_uploads).
+        sha256 TEXT,
+        -- 1: a send may have reached the server without an answer; settled by a lookup before anything is resent.
+        maybe_applied INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         attempts INTEGER NOT NULL DEFAULT 0,
         last_attempt_at TEXT,
@@ -82,17 +87,17 @@ export const m011Sync: Migration = {
 
       CREATE TRIGGER sync_outbox_document AFTER INSERT ON dossier_documents
       BEGIN
-        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
+        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
         VALUES (NEW.dossier_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox WHERE dossier_id = NEW.dossier_id),
-                'file', 'doc:' || NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                'file', 'doc:' || NEW.id, NEW.bytes, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
       END;
 
       CREATE TRIGGER sync_outbox_page_insert AFTER INSERT ON dossier_pages
       WHEN NEW.dossier_id IS NOT NULL AND NEW.kind = 'page' AND NEW.state = 'ready' AND NEW.removed_at IS NULL
       BEGIN
-        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
+        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
         VALUES (NEW.dossier_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox WHERE dossier_id = NEW.dossier_id),
-                'file', 'page:' || NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                'file', 'page:' || NEW.id, CASE WHEN NEW.removed_at IS NULL THEN COALESCE(NEW.image_bytes, 0) ELSE 0 END, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
       END;
 
       -- A page becomes part of a dossier's files (ready, in the dossier, not removed), its image changes (rotation),
@@ -104,25 +109,25 @@ export const m011Sync: Migration = {
           OR OLD.image_sha256 IS NOT NEW.image_sha256 OR OLD.item_code IS NOT NEW.item_code))
         OR (NEW.removed_at IS NOT NULL AND OLD.removed_at IS NULL AND OLD.state = 'ready' AND OLD.dossier_id IS NOT NULL))
       BEGIN
-        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
+        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
         VALUES (NEW.dossier_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox WHERE dossier_id = NEW.dossier_id),
-                'file', 'page:' || NEW.id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                'file', 'page:' || NEW.id, CASE WHEN NEW.removed_at IS NULL THEN COALESCE(NEW.image_bytes, 0) ELSE 0 END, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
       END;
 
       CREATE TRIGGER sync_outbox_pdf_insert AFTER INSERT ON document_pdfs
       WHEN NEW.state = 'ready' AND NEW.sha256 IS NOT NULL
       BEGIN
-        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
+        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
         VALUES (NEW.dossier_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox WHERE dossier_id = NEW.dossier_id),
-                'file', 'pdf:' || NEW.item_code, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                'file', 'pdf:' || NEW.item_code, COALESCE(NEW.bytes, 0), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
       END;
 
       CREATE TRIGGER sync_outbox_pdf_update AFTER UPDATE ON document_pdfs
       WHEN NEW.state = 'ready' AND NEW.sha256 IS NOT NULL AND (OLD.state IS NOT 'ready' OR OLD.sha256 IS NOT NEW.sha256)
       BEGIN
-        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
+        INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
         VALUES (NEW.dossier_id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM sync_outbox WHERE dossier_id = NEW.dossier_id),
-                'file', 'pdf:' || NEW.item_code, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+                'file', 'pdf:' || NEW.item_code, COALESCE(NEW.bytes, 0), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
       END;
 
       -- What already happened, in the order it happened: history, fees, attachments, ready pages, ready PDFs.

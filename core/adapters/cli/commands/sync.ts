@@ -1,12 +1,150 @@
 /**
  * `motcua sync enrol --central URL --token TOKEN`, `motcua sync [--once] [--central URL]` and
- * `motcua sync status --json` (issue #17). Without --once the worker runs until SIGINT/SIGTERM; with --once every
- * pending item is tried at once (backoff ignored, as "retry now" does): exit 0 when the outbox is empty, 3 when
- * items remain (pending or rejected), 2 for bad arguments.
- * PLACEHOLDER (skeleton): the outbox-worker helper implements it.
+ * `motcua sync status [--json]` (issue #17). Without --once the worker runs until SIGINT/SIGTERM (progress lines on
+ * stderr); with --once every pending item is tried at once (backoff ignored, as "retry now" does): exit 0 when the
+ * outbox is empty afterwards, 3 when items remain (pending or rejected), with a Vietnamese summary.
+ * enrol: 0 enrolled; 2 a bad URL or a token the central refused; 1 the central unreachable.
+ * Not enrolled → SYNC_NOT_ENROLLED, exit 1. --central overrides the enrolled URL for that run.
  */
 import type { Command } from 'commander';
+import type { SyncStatus } from '../../../contract/sync';
+import { t } from '../../../i18n/translate';
+import { followEvents } from '../follow';
+import { cliFailure, EXIT_DEVICE_UNAVAILABLE, EXIT_OK, printJson, withCore } from '../runtime';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
 
-export function registerSyncCommands(_program: Command, _run: Run): void {}
+const HELP = `
+Lệnh / commands:
+  motcua sync enrol --central URL --token MÃ   đăng ký quầy với hệ thống trung tâm / enrol this counter
+  motcua sync [--once] [--central URL]          đồng bộ (không có --once: chạy tới khi Ctrl+C) / sync (until stopped)
+  motcua sync status [--json]                   {"pendingDossiers","pendingEvents","pendingBytes","rejected","lastSuccessAt","errors":[…],…}
+Mã thoát / exit codes: 0 xong (--once: hàng đợi trống) / done (--once: outbox empty); 3 còn mục chưa gửi (chờ hoặc bị
+  từ chối) / items remain (pending or rejected); 2 sai tham số, địa chỉ hoặc mã đăng ký bị từ chối / bad arguments, URL
+  or a refused token; 1 lỗi khác (chưa đăng ký, không kết nối được) / other failure (not enrolled, unreachable).`;
+
+/** An http(s) URL with a host, no query or fragment (the API root the routes are appended to). */
+export function centralUrlArgument(value: string | undefined): string {
+  const v = (value ?? '').trim();
+  let u: URL | null;
+  try {
+    u = new URL(v);
+  } catch {
+    u = null;
+  }
+  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname || u.search || u.hash || u.username || u.password || v.length > 500) {
+    throw cliFailure('CLI_SYNC_BAD_URL', t('cliSync.badUrl', { url: v.slice(0, 80) }));
+  }
+  return v.replace(/\/+$/, '');
+}
+
+export function registerSyncCommands(program: Command, run: Run): void {
+  const sync = program
+    .command('sync')
+    .description('Đồng bộ với hệ thống Một cửa trung tâm / sync with the central one-stop system')
+    .option('--once', 'gửi mọi mục đang chờ ngay một lần rồi thoát / try every pending item now, then exit')
+    .option('--central <url>', 'dùng địa chỉ này thay địa chỉ đã đăng ký (lần chạy này) / use this central URL for this run')
+    .addHelpText('after', HELP)
+    .action((opts: { once?: boolean; central?: string }) => run(() => syncCommand(opts)));
+
+  sync
+    .command('enrol')
+    .description('Đăng ký quầy với hệ thống trung tâm bằng mã một lần / enrol this counter with a one-time token')
+    .option('--central <url>', 'địa chỉ hệ thống trung tâm / central URL')
+    .option('--token <token>', 'mã đăng ký một lần / one-time enrolment token')
+    .action((opts: { central?: string; token?: string }, cmd: Command) =>
+      run(() => enrolCommand({ central: opts.central ?? cmd.parent?.opts<{ central?: string }>().central, token: opts.token })),
+    );
+
+  sync
+    .command('status')
+    .description('Tình trạng đồng bộ: hồ sơ, dung lượng chờ gửi, lần thành công cuối, lỗi / sync status')
+    .option('--json', 'in JSON / print JSON')
+    .action((opts: { json?: boolean }) => run(() => statusCommand(Boolean(opts.json))));
+}
+
+async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined }): Promise<number> {
+  const central = centralUrlArgument(opts.central);
+  const token = (opts.token ?? '').trim();
+  if (token.length < 8 || token.length > 200) throw cliFailure('CLI_SYNC_BAD_TOKEN', t('cliSync.tokenRequired'));
+  return withCore(async (s) => {
+    const st = await s.call('sync.enrol', { central, token });
+    process.stdout.write(`${t('cliSync.enrolled', { counterId: st.counterId ?? '', central: st.central ?? central })}\n`);
+    return EXIT_OK;
+  });
+}
+
+async function syncCommand(opts: { once?: boolean | undefined; central?: string | undefined }): Promise<number> {
+  const centralUrl = opts.central !== undefined ? centralUrlArgument(opts.central) : undefined;
+  return withCore(
+    async (s) => {
+      // Not enrolled: said at once (the same refusal sync.now gives).
+      const first = await s.call('sync.status', {});
+      if (!first.enrolled) await s.call('sync.now', {});
+      if (opts.once) {
+        const r = await s.call('sync.now', {});
+        const st = await s.call('sync.status', {});
+        process.stderr.write(`${t('cliSync.summary', { sent: r.sent, pending: st.pendingEvents, dossiers: st.pendingDossiers, rejected: st.rejected, pulled: r.pulled })}\n`);
+        if (r.remaining === 0) {
+          process.stderr.write(`${t('cliSync.allSent')}\n`);
+          return EXIT_OK;
+        }
+        for (const e of st.errors.slice(0, 10)) process.stderr.write(`${errorLine(e)}\n`);
+        process.stderr.write(`${t('cliSync.remaining', { remaining: r.remaining })}\n`);
+        return EXIT_DEVICE_UNAVAILABLE;
+      }
+      process.stderr.write(`${t('cliSync.running', { central: first.central ?? '' })}\n`);
+      let last = '';
+      const stop = await followEvents(s.core, s.conn, ['sync.changed'], (json) => {
+        const line = progressLine((JSON.parse(json) as { data: ProgressData }).data);
+        if (line !== last) process.stderr.write(`${line}\n`);
+        last = line;
+      });
+      s.core.services.sync.start();
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          process.off('SIGINT', done);
+          process.off('SIGTERM', done);
+          resolve();
+        };
+        process.on('SIGINT', done);
+        process.on('SIGTERM', done);
+      });
+      // The item in flight finishes (or is left pending, settled by a lookup next time) before the core closes.
+      await s.core.services.sync.close();
+      await stop();
+      process.stderr.write(`${t('cliSync.stopped')}\n`);
+      return EXIT_OK;
+    },
+    centralUrl ? { centralUrl } : {},
+  );
+}
+
+type ProgressData = { activity: SyncStatus['activity']; pendingDossiers: number; pendingBytes: number; rejected: number; error: { code: string; message: string } | null };
+
+function progressLine(d: ProgressData): string {
+  return t('cliSync.progress', {
+    at: new Date().toISOString().slice(11, 19),
+    activity: t(`cliSync.activity.${d.activity}`),
+    pending: d.pendingDossiers,
+    bytes: d.pendingBytes,
+    rejected: d.rejected,
+    error: d.error ? ` — [${d.error.code}] ${d.error.message}` : '',
+  });
+}
+
+function errorLine(e: SyncStatus['errors'][number]): string {
+  return t('cliSync.errorLine', { kind: t(`cliSync.kind.${e.kind}`), dossier: e.dossierCode ?? '', code: e.code, message: e.message });
+}
+
+async function statusCommand(json: boolean): Promise<void> {
+  const st = await withCore((s) => s.call('sync.status', {}));
+  if (json) {
+    printJson(st);
+    return;
+  }
+  process.stdout.write(
+    `${t('cliSync.statusLine', { ...st, lastSuccessAt: st.lastSuccessAt ?? '-', activity: t(`cliSync.activity.${st.activity}`) })}\n`,
+  );
+  for (const e of st.errors) process.stdout.write(`${errorLine(e)}\n`);
+}
