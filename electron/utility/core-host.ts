@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     // The app's core: it reads scanned pages in the background (OCR queue).
     ocr: { run: true },
     printing: { run: true },
+    sync: { run: true },
     ...(args.resourcesDir !== undefined ? { resourcesDir: args.resourcesDir } : {}),
     ...(args.logLevel !== undefined ? { logLevel: args.logLevel } : {}),
   });

@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { createCore, type Core } from '../../app';
+import type { Core } from '../../app';
 import type { MethodInput, MethodName, MethodOutput } from '../../contract/index';
 import { isAppError, isInputError, type WireError } from '../../contract/errors';
 import { errorMessage } from '../../i18n/translate';
@@ -39,9 +39,12 @@ export interface CliSession {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
 }
 
-export async function withCore<T>(fn: (s: CliSession) => Promise<T>, opts: { ocr?: { run: boolean; workers?: number } } = {}): Promise<T> {
+export async function withCore<T>(fn: (s: CliSession) => Promise<T>, opts: { ocr?: { run: boolean; workers?: number }; centralUrl?: string } = {}): Promise<T> {
   // A short command queues pages (a scan) but never reads them: the app's core runs the OCR queue (or `motcua ocr run`).
-  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false, ocr: opts.ocr ?? { run: false } });
+  // centralUrl: `motcua sync --central URL` talks to that server for this run instead of the enrolled one.
+  // The core loads with the first command that needs it: `--help` and refused arguments answer without it.
+  const { createCore } = await import('../../app');
+  const core = await createCore({ dataDir: resolveDataDir(), echoLogs: false, ocr: opts.ocr ?? { run: false }, ...(opts.centralUrl ? { centralUrl: opts.centralUrl } : {}) });
   const user = (() => {
     try {
       return os.userInfo().username;

@@ -19,7 +19,7 @@ export interface WebModeOptions {
 
 export async function runWebMode(opts: WebModeOptions = {}): Promise<WebServer> {
   // The app's core: it reads scanned pages in the background (OCR queue).
-  const core = await createCore({ dataDir: opts.dataDir ?? resolveDataDir(), echoLogs: true, ocr: { run: true }, printing: { run: true } });
+  const core = await createCore({ dataDir: opts.dataDir ?? resolveDataDir(), echoLogs: true, ocr: { run: true }, printing: { run: true }, sync: { run: true } });
   installProcessHandlers(core.logger, { mode: 'web' });
   if (isWebChild()) exitWithLauncher();
   const host = opts.host ?? process.env.MOTCUA_WEB_HOST ?? '127.0.0.1';
