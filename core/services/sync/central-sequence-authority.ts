@@ -1,26 +1,93 @@
 /**
  * The SequenceAuthority a counter uses: the central server's blocks once enrolled (codes from them carry no counter
- * segment), the local table before that. Offline → SEQUENCE_AUTHORITY_UNREACHABLE, and the allocator falls back to
- * codes with the counter's id (code-allocator.ts). A block request carries a request id kept until it is answered,
- * so a retry after a lost reply gets the same block, never a second one.
- * PLACEHOLDER (skeleton): the transport helper implements it (today it always uses the local authority).
+ * segment), the local table before that. Offline (network, 5xx, timeout, a bad reply) → SEQUENCE_AUTHORITY_UNREACHABLE,
+ * and the allocator falls back to codes with the counter's id (code-allocator.ts); a 4xx → AppError with the server's
+ * code. A block request carries a request id stored in sync_state before the call and cleared once answered, so a
+ * retry after a lost reply (even from a restarted process) gets the same block, never a second one.
  */
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../contract/errors';
 import type { Db } from '../../store/database';
 import { LocalSequenceAuthority, type SequenceAuthority, type SequenceBlock } from '../dossiers/sequence-authority';
+import { createCentralClient, type CentralClient, type CentralClientOptions } from './central-client';
 import type { CentralLink } from './central-link';
+
+/** sync_state key of the block request in flight for (agency, day, size). */
+export function blockRequestKey(agencyCode: string, day: string, size: number): string {
+  return `seqreq:${agencyCode}:${day}:${size}`;
+}
+
+export interface EnrolledSequenceAuthorityOptions {
+  db: Db;
+  link: CentralLink;
+  /** Default createCentralClient (tests pass their own). */
+  createClient?: (opts: CentralClientOptions) => CentralClient;
+  /** Whole-call limit of a block request, ms: a receipt waits on it (default 5 000). */
+  timeoutMs?: number;
+}
 
 export class EnrolledSequenceAuthority implements SequenceAuthority {
   private readonly local: LocalSequenceAuthority;
+  /** Where the last block served came from: what the allocator records beside it. */
+  private lastKind: 'local' | 'central' | null = null;
+  private client: { key: string; client: CentralClient } | null = null;
 
-  constructor(private readonly opts: { db: Db; link: CentralLink }) {
+  constructor(private readonly opts: EnrolledSequenceAuthorityOptions) {
     this.local = new LocalSequenceAuthority(opts.db);
   }
 
   get kind(): 'local' | 'central' {
-    return this.opts.link.credentials() ? 'central' : 'local';
+    if (this.lastKind) return this.lastKind;
+    try {
+      return this.opts.link.credentials() ? 'central' : 'local';
+    } catch {
+      return 'local';
+    }
   }
 
   async reserveBlock(agencyCode: string, day: string, size: number): Promise<SequenceBlock> {
-    return this.local.reserveBlock(agencyCode, day, size);
+    const creds = this.opts.link.credentials();
+    const url = this.opts.link.url();
+    if (!creds || !url) {
+      const block = await this.local.reserveBlock(agencyCode, day, size);
+      this.lastKind = 'local';
+      return block;
+    }
+    const key = blockRequestKey(agencyCode, day, size);
+    const requestId = this.pendingRequestId(key);
+    const r = await this.clientFor(url, creds.deviceToken).reserveBlock({ requestId, agencyCode, day, size });
+    if (!r.ok) {
+      if (r.kind === 'rejected') {
+        this.clear(key);
+        throw new AppError(r.error.code, { reason: r.error.message.slice(0, 300) });
+      }
+      // Kept: the central may have made the block; the next try asks for the same one.
+      throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: r.detail.slice(0, 300) });
+    }
+    const { start, end } = r.value;
+    if (end <= start || end - start > size) throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: `central block ${start}..${end} does not fit size ${size}` });
+    this.clear(key);
+    this.lastKind = 'central';
+    return { start, end };
+  }
+
+  /** The stored request id of (agency, day, size), or a new one stored before it is sent. */
+  private pendingRequestId(key: string): string {
+    const made = randomUUID();
+    this.opts.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING').run(key, made);
+    return this.opts.db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?').get(key)?.value ?? made;
+  }
+
+  private clear(key: string): void {
+    this.opts.db.prepare('DELETE FROM sync_state WHERE key = ?').run(key);
+  }
+
+  private clientFor(url: string, token: string): CentralClient {
+    const key = `${url}\u0000${token}`;
+    if (this.client?.key !== key) {
+      (this.client?.client as { close?: () => void } | undefined)?.close?.();
+      this.client = { key, client: (this.opts.createClient ?? createCentralClient)({ baseUrl: url, deviceToken: token, timeoutMs: this.opts.timeoutMs ?? 5_000 }) };
+    }
+    return this.client.client;
   }
 }
