@@ -2,7 +2,7 @@
  * One bounded mDNS/DNS-SD browse (bonjour-service), shared by eSCL scanner and ESC/POS printer discovery: listen for
  * a window, then stop every browser and close every socket (no handle outlives the call).
  */
-import Bonjour from 'bonjour-service';
+import type Bonjour from 'bonjour-service';
 import type { ServiceConfig } from 'bonjour-service';
 
 /** What bonjour-service reports for one service; only the fields the callers read. */
@@ -66,7 +66,9 @@ export async function browseMdns<T>(o: MdnsBrowseOptions, map: (s: AnnouncedServ
   let failure: Error | null = null;
   let bonjour: Bonjour;
   try {
-    bonjour = new Bonjour(o.mdns as Partial<ServiceConfig> | undefined, (e: Error) => {
+    // Loaded when a browse starts, not with the core (it is only for discovery).
+    const { default: BonjourClass } = await import('bonjour-service');
+    bonjour = new BonjourClass(o.mdns as Partial<ServiceConfig> | undefined, (e: Error) => {
       failure ??= e;
     });
   } catch (e) {

@@ -12,10 +12,7 @@ import type { Command } from 'commander';
 import { AppError, isAppError } from '../../../contract/errors';
 import { errorMessage, t } from '../../../i18n/translate';
 import { resolveDataDir } from '../../../platform/data-dir';
-import { inspectImage } from '../../../services/ocr/engine/ocr-image';
-import { createOcrPool, defaultOcrWorkers } from '../../../services/ocr/engine/ocr-pool';
-import { ocrCacheDir } from '../../../services/ocr/engine/ocr-data';
-import { prepareForOcr } from '../../../services/ocr/engine/prepare';
+import type { OcrEngine } from '../../../services/ocr/engine/types';
 import { followEvents, followWriter } from '../follow';
 import { cliFailure, EXIT_FAILED, EXIT_OK, integerOption, printJson, withCore } from '../runtime';
 
@@ -107,9 +104,23 @@ async function ocrRun(opts: { workers?: string; json?: boolean; follow?: boolean
   );
 }
 
+/** The engine (tesseract.js, sharp) loads only when files are read, so every other command starts without it. */
+async function loadEngine() {
+  const [image, pool, data, prepare] = await Promise.all([
+    import('../../../services/ocr/engine/ocr-image'),
+    import('../../../services/ocr/engine/ocr-pool'),
+    import('../../../services/ocr/engine/ocr-data'),
+    import('../../../services/ocr/engine/prepare'),
+  ]);
+  return { inspectImage: image.inspectImage, createOcrPool: pool.createOcrPool, defaultOcrWorkers: pool.defaultOcrWorkers, ocrCacheDir: data.ocrCacheDir, prepareForOcr: prepare.prepareForOcr };
+}
+type Engine = Awaited<ReturnType<typeof loadEngine>>;
+
 export async function ocrFiles(files: string[], opts: { workers?: string; json?: boolean }): Promise<number> {
   if (files.length === 0) throw cliFailure('CLI_BAD_ARGUMENT', 'Cần ít nhất một tệp ảnh / at least one image file is needed: motcua ocr FILE...');
-  const workers = opts.workers !== undefined ? integerOption('--workers', opts.workers, 1, MAX_WORKERS) : Math.min(defaultOcrWorkers(), files.length);
+  const asked = opts.workers !== undefined ? integerOption('--workers', opts.workers, 1, MAX_WORKERS) : undefined;
+  const { createOcrPool, defaultOcrWorkers, ocrCacheDir, ...engine } = await loadEngine();
+  const workers = asked ?? Math.min(defaultOcrWorkers(), files.length);
   // Normal priority: someone is waiting for this command; low priority is for the app's background queue.
   const pool = createOcrPool({ cacheDir: ocrCacheDir(resolveDataDir()), workers, lowPriority: false });
   const results: Array<OcrFileResult | undefined> = new Array<OcrFileResult | undefined>(files.length);
@@ -127,7 +138,7 @@ export async function ocrFiles(files: string[], opts: { workers?: string; json?:
     const lane = async (): Promise<void> => {
       while (next < files.length) {
         const i = next++;
-        results[i] = await ocrOneFile(pool, files[i]!);
+        results[i] = await ocrOneFile(engine, pool, files[i]!);
         flush();
       }
     };
@@ -142,7 +153,7 @@ export async function ocrFiles(files: string[], opts: { workers?: string; json?:
   return failed ? EXIT_FAILED : EXIT_OK;
 }
 
-async function ocrOneFile(pool: ReturnType<typeof createOcrPool>, file: string): Promise<OcrFileResult> {
+async function ocrOneFile({ inspectImage, prepareForOcr }: Pick<Engine, 'inspectImage' | 'prepareForOcr'>, pool: OcrEngine, file: string): Promise<OcrFileResult> {
   const t0 = performance.now();
   let workMs = 0;
   try {

@@ -9,14 +9,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError, isAppError } from '../../../contract/errors';
 import { t, errorMessage } from '../../../i18n/translate';
-import { OCR_INPUT_ERROR_CODES, createOcrPool, defaultOcrWorkers } from '../../../services/ocr/engine/ocr-pool';
-import { ocrCacheDir } from '../../../services/ocr/engine/ocr-data';
 import type { OcrEngine, OcrResult } from '../../../services/ocr/engine/types';
-import { buildSearchablePdf } from '../../../services/pdf/searchable-pdf';
 import type { PdfPageInput } from '../../../services/pdf/types';
 import { writeFileDurably } from '../../../services/documents/durable-files';
-import { processPage } from '../../../services/scanning/pipeline/process-page';
-import { enhanceForOcr } from '../../../services/ocr/engine/prepare';
 import type { PipelineOutput } from '../../../services/scanning/pipeline/types';
 import { resolveDataDir } from '../../../platform/data-dir';
 import { printJson } from '../runtime';
@@ -31,7 +26,7 @@ interface PdfOptions {
 
 export interface PdfCommandDeps {
   /** The OCR engine for --ocr; default: the tesseract.js pool with one worker per core. */
-  engine?: () => OcrEngine;
+  engine?: () => OcrEngine | Promise<OcrEngine>;
 }
 
 export function registerPdfCommand(program: Command, run: Run, deps: PdfCommandDeps = {}): void {
@@ -52,7 +47,7 @@ async function makePdf(images: string[], opts: PdfOptions, deps: PdfCommandDeps)
   for (const file of images) processed.push({ file, page: await processImage(file) });
 
   // Pages are read in parallel (one worker per core, never more than pages) and laid out in the order given.
-  const engine = opts.ocr ? (deps.engine ?? (() => defaultEngine(processed.length)))() : null;
+  const engine = opts.ocr ? await (deps.engine ?? (() => defaultEngine(processed.length)))() : null;
   let read: Array<OcrResult | null>;
   try {
     read = engine ? await Promise.all(processed.map(({ file, page }, i) => recognize(engine, page, i + 1, file))) : processed.map(() => null);
@@ -72,6 +67,9 @@ async function makePdf(images: string[], opts: PdfOptions, deps: PdfCommandDeps)
   });
 
   const title = path.basename(out, path.extname(out));
+  // The scan pipeline, the OCR engine and the PDF writer (sharp, tesseract.js, pdf-lib, fontkit) load where they are
+  // used, so every other command starts without them.
+  const { buildSearchablePdf } = await import('../../../services/pdf/searchable-pdf');
   const built = await buildSearchablePdf(pages, { title });
   for (const r of built.reencoded ?? []) process.stderr.write(t('pdf.cli.reencoded', r) + '\n');
   try {
@@ -121,6 +119,7 @@ async function processImage(file: string): Promise<PipelineOutput> {
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new AppError('CLI_PDF_INPUT_MISSING', { file });
     throw new AppError('CLI_PDF_INPUT_NOT_IMAGE', { file, detail: code ?? (e as Error).message });
   }
+  const { processPage } = await import('../../../services/scanning/pipeline/process-page');
   try {
     return await processPage({ bytes, dpi: 0, options: { color: 'gray', separators: false } }, { detectSeparator: null });
   } catch (e) {
@@ -137,6 +136,7 @@ async function processImage(file: string): Promise<PipelineOutput> {
  * without a text layer, said on stderr; any other engine failure stops the command (nothing is written).
  */
 async function recognize(engine: OcrEngine, page: PipelineOutput, n: number, file: string): Promise<OcrResult | null> {
+  const [{ enhanceForOcr }, { OCR_INPUT_ERROR_CODES }] = await Promise.all([import('../../../services/ocr/engine/prepare'), import('../../../services/ocr/engine/ocr-pool')]);
   try {
     // The same preparation as `motcua ocr` and the queue (small text enlarged, noise filtered); the words' boxes refer
     // to the prepared image, whose size the result carries and the text layer scales by.
@@ -151,6 +151,7 @@ async function recognize(engine: OcrEngine, page: PipelineOutput, n: number, fil
   }
 }
 
-function defaultEngine(pages: number): OcrEngine {
+async function defaultEngine(pages: number): Promise<OcrEngine> {
+  const [{ createOcrPool, defaultOcrWorkers }, { ocrCacheDir }] = await Promise.all([import('../../../services/ocr/engine/ocr-pool'), import('../../../services/ocr/engine/ocr-data')]);
   return createOcrPool({ cacheDir: ocrCacheDir(resolveDataDir()), workers: Math.max(1, Math.min(pages, defaultOcrWorkers())), lowPriority: false });
 }

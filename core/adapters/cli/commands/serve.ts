@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runWebMode } from '../../web/main';
 import { integerOption } from '../runtime';
 import { isWebChild, superviseWebMode } from '../../web/supervisor';
 
@@ -16,6 +15,8 @@ export function registerServeCommand(program: Command, run: (fn: () => Promise<n
         const port = opts.port === undefined ? undefined : integerOption('--port', opts.port, 1, 65535);
         // The launcher restarts the server (this same command, as its child) after a crash.
         if (!isWebChild()) return superviseWebMode();
+        // The web server (ws, the core) loads only for this command, so every other command starts without it.
+        const { runWebMode } = await import('../../web/main');
         await runWebMode({ host: opts.host, port });
         return new Promise<never>(() => {});
       }),
