@@ -60,8 +60,6 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'RECEPTION_DRAFT_INVALID',
   // A dossier: the applicant, its files, its checklist, its dates and fees as handed in; a code that names none.
   'DOSSIER_NOT_FOUND',
-  // Sync: the one-time enrolment token the central refused (a new token is the fix).
-  'SYNC_ENROL_TOKEN_REFUSED',
   // Sync enrolment: a central URL that is not http(s) or carries credentials; a token the central says is wrong,
   // spent or expired (core/services/sync/enrolment.ts).
   'SYNC_CENTRAL_BAD_URL',

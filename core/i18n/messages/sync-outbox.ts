@@ -8,14 +8,11 @@ export const syncOutbox: Messages = {
       SYNC_PAYLOAD_FAILED: 'Không lập được dữ liệu gửi của hồ sơ ({{detail}}). Quầy sẽ thử lại; nếu lỗi còn, báo quản trị viên.',
       SYNC_FILE_CHANGED: 'Tệp của hồ sơ đã đổi sau khi chuẩn bị gửi; quầy lập lại dữ liệu và gửi tệp mới.',
       SYNC_CHANGE_NOT_APPLIED: 'Không áp dụng được thay đổi nhận từ hệ thống trung tâm ({{detail}}). Quầy sẽ thử lại ở lần đồng bộ sau.',
-      SYNC_ENROL_TOKEN_REFUSED: 'Hệ thống trung tâm từ chối mã đăng ký ({{code}}): {{reason}} Hãy xin mã một lần mới từ quản trị hệ thống trung tâm.',
-      SYNC_ENROL_UNREACHABLE: 'Không kết nối được hệ thống trung tâm tại {{central}} ({{detail}}). Kiểm tra địa chỉ và mạng rồi thử lại.',
     },
     syncOutbox: {
       unknownReason: 'Lỗi đồng bộ {{code}} {{detail}}; quầy sẽ thử lại.',
     },
     cliSync: {
-      badUrl: 'Địa chỉ hệ thống trung tâm "{{url}}" không hợp lệ: cần dạng http(s)://máy[:cổng][/đường-dẫn].',
       tokenRequired: 'Thiếu --token: mã đăng ký một lần do hệ thống trung tâm cấp.',
       enrolled: 'Đã đăng ký quầy {{counterId}} với hệ thống trung tâm {{central}}.',
       summary: 'Đồng bộ: đã gửi {{sent}}, còn chờ {{pending}} sự kiện ({{dossiers}} hồ sơ), bị từ chối {{rejected}}, nhận {{pulled}} thay đổi.',
@@ -36,14 +33,11 @@ export const syncOutbox: Messages = {
       SYNC_PAYLOAD_FAILED: 'The dossier could not be prepared for sending ({{detail}}). It will be retried; if it persists, tell an administrator.',
       SYNC_FILE_CHANGED: 'A file of the dossier changed after it was prepared; the counter prepares it again and sends the new file.',
       SYNC_CHANGE_NOT_APPLIED: 'A change from the central system could not be applied ({{detail}}). It is retried at the next sync.',
-      SYNC_ENROL_TOKEN_REFUSED: 'The central system refused the enrolment token ({{code}}): {{reason}} Ask the central administrators for a new one-time token.',
-      SYNC_ENROL_UNREACHABLE: 'Cannot reach the central system at {{central}} ({{detail}}). Check the address and the network, then try again.',
     },
     syncOutbox: {
       unknownReason: 'Sync error {{code}} {{detail}}; it will be retried.',
     },
     cliSync: {
-      badUrl: 'Central address "{{url}}" is not valid: expected http(s)://host[:port][/path].',
       tokenRequired: 'Missing --token: the one-time enrolment token from the central system.',
       enrolled: 'Counter {{counterId}} enrolled with the central system {{central}}.',
       summary: 'Sync: {{sent}} sent, {{pending}} events waiting ({{dossiers}} dossiers), {{rejected}} rejected, {{pulled}} changes received.',

@@ -5,12 +5,10 @@
  * stopped (`motcua sync`). Rounds never overlap in one process; two processes sending at once are safe (the server
  * is idempotent per key and blob offsets are checked), only wasteful.
  */
-import os from 'node:os';
 import type { SyncStatus } from '../../contract/sync';
 import { AppError } from '../../contract/errors';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import { appVersion } from '../../platform/version';
 import type { EventPublisher } from '../../rpc/event-publisher';
 import type { Db } from '../../store/database';
 import type { AuditLog } from '../audit/audit-log';
@@ -24,6 +22,7 @@ import type { BackoffOptions } from './backoff';
 import { createCentralClient, type CentralClient, type CentralClientOptions } from './central-client';
 import type { CentralLink } from './central-link';
 import { buildDvcqgDossier, fileForRef } from './dossier-snapshot';
+import { enrolCounter } from './enrolment';
 import { Outbox, type SnapshotSource } from './outbox';
 import { syncHandlers, type SyncHandlers } from './sync-handlers';
 import { SyncEvents } from './sync-events';
@@ -138,8 +137,10 @@ export function createSync(d: SyncDeps): Sync {
     current = next.catch(() => undefined);
     return next;
   };
+  let closed = false;
   const round = (ignoreBackoff: boolean): Promise<RoundResult> =>
     serial(async () => {
+      if (closed) return { sent: 0, rejected: 0, retrying: 0, pulled: 0, offline: false };
       const client = clientFor();
       running = true;
       events.changed();
@@ -159,14 +160,7 @@ export function createSync(d: SyncDeps): Sync {
   };
 
   const enrol = async (central: string, token: string): Promise<SyncStatus> => {
-    const client = makeClient({ baseUrl: central, deviceToken: null, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
-    const r = await client.enrol({ token, deviceName: os.hostname().slice(0, 200), appVersion: appVersion().slice(0, 50) });
-    if (!r.ok) {
-      if (r.kind === 'rejected') throw new AppError('SYNC_ENROL_REFUSED', { code: r.error.code, reason: r.error.message });
-      throw new AppError('SYNC_CENTRAL_UNREACHABLE', { central, detail: r.detail.slice(0, 300) });
-    }
-    d.link.save({ central, counterId: r.value.counterId, deviceId: r.value.deviceId, deviceToken: r.value.deviceToken, serverId: r.value.serverId, enrolledAt: d.clock.now().toISOString() });
-    logger.info('enrolled with the central server', { central, counterId: r.value.counterId, serverId: r.value.serverId });
+    await enrolCounter({ link: d.link, central, token, counter: d.counter, db: d.db, logger, clock: d.clock, createClient: makeClient, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
     state.clear('offline');
     events.changed();
     loop.wake();
@@ -196,7 +190,12 @@ export function createSync(d: SyncDeps): Sync {
     runOnce,
     start: () => loop.start(),
     wake: () => loop.wake(),
-    close: () => loop.close(),
+    close: async () => {
+      closed = true;
+      await loop.close();
+      // A "sync now" under way ends with its item in flight (the worker was asked to stop).
+      await current;
+    },
   };
   if (o.run === true) sync.start();
   return sync;

@@ -9,6 +9,7 @@
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../../contract/sync';
 import { t } from '../../../i18n/translate';
+import { validateCentralUrl } from '../../../services/sync/enrolment';
 import { followEvents } from '../follow';
 import { cliFailure, EXIT_DEVICE_UNAVAILABLE, EXIT_OK, printJson, withCore } from '../runtime';
 
@@ -23,19 +24,9 @@ Mã thoát / exit codes: 0 xong (--once: hàng đợi trống) / done (--once: o
   từ chối) / items remain (pending or rejected); 2 sai tham số, địa chỉ hoặc mã đăng ký bị từ chối / bad arguments, URL
   or a refused token; 1 lỗi khác (chưa đăng ký, không kết nối được) / other failure (not enrolled, unreachable).`;
 
-/** An http(s) URL with a host, no query or fragment (the API root the routes are appended to). */
+/** The URL as the enrolment checks it (SYNC_CENTRAL_BAD_URL, exit 2), before the core opens. */
 export function centralUrlArgument(value: string | undefined): string {
-  const v = (value ?? '').trim();
-  let u: URL | null;
-  try {
-    u = new URL(v);
-  } catch {
-    u = null;
-  }
-  if (!u || (u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname || u.search || u.hash || u.username || u.password || v.length > 500) {
-    throw cliFailure('CLI_SYNC_BAD_URL', t('cliSync.badUrl', { url: v.slice(0, 80) }));
-  }
-  return v.replace(/\/+$/, '');
+  return validateCentralUrl(value ?? '');
 }
 
 export function registerSyncCommands(program: Command, run: Run): void {
