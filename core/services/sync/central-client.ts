@@ -153,6 +153,7 @@ export function createCentralClient(opts: CentralClientOptions): ClosableCentral
       idleTimeoutMs,
       timeoutMs: timeout,
       maxReplyBytes: cap,
+      retryReusedReset: !paced,
     });
   }
 

@@ -25,6 +25,9 @@ export interface ExchangeRequest {
   idleTimeoutMs: number;
   timeoutMs: number;
   maxReplyBytes: number;
+  /** Try once more when a kept-alive socket was reset before any reply (default true; uploads say false: a reset
+   *  mid-chunk is reported, and the next attempt goes on from the server's offset). */
+  retryReusedReset?: boolean;
 }
 
 export type ExchangeResult =
@@ -38,7 +41,7 @@ export async function exchange(r: ExchangeRequest): Promise<ExchangeResult> {
   const first = await exchangeOnce(r);
   // A keep-alive socket the server closed while it sat idle fails at once, before any reply: every route is
   // idempotent (central-api.ts), so it is tried once more on a fresh socket (Node's documented advice).
-  if (!first.ok && first.reusedSocketReset) return exchangeOnce(r);
+  if (!first.ok && first.reusedSocketReset && r.retryReusedReset !== false) return exchangeOnce(r);
   return first.ok ? first : { ok: false, code: first.code, detail: first.detail, maybeApplied: first.maybeApplied };
 }
 
