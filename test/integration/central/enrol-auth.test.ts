@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEnrolToken } from '../../../central/store/devices';
+import { pgAvailable } from '../../helpers/postgres';
+import { startTestCentral, type TestCentral } from './central-fixture';
+
+describe.skipIf(!pgAvailable)('central server: enrolment and device auth', () => {
+  let c: TestCentral;
+  beforeAll(async () => {
+    c = await startTestCentral();
+  });
+  afterAll(async () => c?.close());
+
+  const enrolWith = (token: string) => c.call('POST', '/v1/enrol', { body: { token, deviceName: 'pc-1', appVersion: '0.1.0' } });
+
+  it('answers health without auth', async () => {
+    const r = await c.call('GET', '/v1/health');
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ ok: true, apiVersion: 'v1' });
+    expect(r.json.serverId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('enrols once per token, keeps only the hash, and refuses a used, expired or unknown token', async () => {
+    const token = await createEnrolToken(c.db, 'Q03');
+    const first = await enrolWith(token);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ counterId: 'Q03' });
+    const deviceToken = first.json.deviceToken as string;
+    const stored = await c.db.query('SELECT token_hash FROM devices');
+    expect(JSON.stringify(stored.rows)).not.toContain(deviceToken);
+    expect(JSON.stringify((await c.db.query('SELECT * FROM enrol_tokens')).rows)).not.toContain(token);
+
+    const again = await enrolWith(token);
+    expect(again.status).toBe(401);
+    expect(again.json.code).toBe('ENROL_TOKEN_USED');
+    expect(again.json.message).toMatch(/một lần/);
+
+    const old = await createEnrolToken(c.db, 'Q04');
+    await c.db.query("UPDATE enrol_tokens SET expires_at = now() - interval '1 second' WHERE counter_id = 'Q04'");
+    expect((await enrolWith(old)).json.code).toBe('ENROL_TOKEN_EXPIRED');
+    expect((await enrolWith('not-a-token-at-all')).json.code).toBe('ENROL_TOKEN_INVALID');
+    expect((await enrolWith('short')).status).toBe(400);
+  });
+
+  it('refuses calls without a token, with an unknown one, and from a device replaced by a new enrolment', async () => {
+    const noAuth = await c.call('GET', '/v1/audit-head');
+    expect([noAuth.status, noAuth.json.code]).toEqual([401, 'AUTH_REQUIRED']);
+    const bad = await c.call('GET', '/v1/audit-head', { token: 'nope' });
+    expect([bad.status, bad.json.code]).toEqual([401, 'AUTH_INVALID']);
+
+    const firstDevice = await c.enrolCounter('Q07');
+    expect((await c.call('GET', '/v1/changes', { token: firstDevice })).status).toBe(200);
+    const secondDevice = await c.enrolCounter('Q07');
+    const revoked = await c.call('GET', '/v1/changes', { token: firstDevice });
+    expect([revoked.status, revoked.json.code]).toEqual([401, 'AUTH_REVOKED']);
+    expect((await c.call('GET', '/v1/changes', { token: secondDevice })).status).toBe(200);
+  });
+
+  it('validates bodies and routes: 400 with the reason, 404 unknown route, 405 wrong method, 413 oversized JSON', async () => {
+    const token = await c.enrolCounter('Q08');
+    const bad = await c.call('POST', '/v1/sequence-blocks', { token, body: { requestId: 'r-12345678', agencyCode: 'A', day: '261207', size: 0 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.code).toBe('BAD_REQUEST');
+    expect(bad.json.message).toContain('size');
+    const notJson = await c.call('PUT', '/v1/audit-head', { token, body: '{oops' });
+    expect([notJson.status, notJson.json.code]).toEqual([400, 'BAD_REQUEST']);
+    expect((await c.call('GET', '/v1/nothing')).status).toBe(404);
+    const wrong = await c.call('DELETE', '/v1/health');
+    expect([wrong.status, wrong.json.code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
+    const huge = await c.call('PUT', '/v1/audit-head', { token, body: JSON.stringify({ lastId: 1, lastHash: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect([huge.status, huge.json.code]).toEqual([413, 'BODY_TOO_LARGE']);
+  });
+});
