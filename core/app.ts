@@ -52,6 +52,7 @@ import { FolderJournal } from './services/documents/folder-journal';
 import { createOcr, type Ocr, type OcrOptions } from './services/ocr/ocr-setup';
 import { searchHandlers } from './services/search/search-handlers';
 import { createPrinting, type Printing, type PrintingOptions } from './services/printing/printing-setup';
+import { createAuditAnchorCheck } from './services/sync/audit-anchor-check';
 import { CentralLink } from './services/sync/central-link';
 import { EnrolledSequenceAuthority } from './services/sync/central-sequence-authority';
 import { createSync, type Sync, type SyncOptions } from './services/sync/sync-setup';
@@ -229,7 +230,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }),
     auth: authHandlers(auth),
     users: usersHandlers(auth),
-    audit: auditHandlers(audit, db),
+    audit: auditHandlers(audit, db, createAuditAnchorCheck({ db, link: centralLink }).check),
     settings: settingsHandlers(settings),
     calendar: calendarHandlers(calendar),
     catalogue: catalogueHandlers(catalogue, uploads),

@@ -36,12 +36,21 @@ export const dossierMismatchSchema = z.object({
 });
 export const MAX_REPORTED_MISMATCHES = 1000;
 
+/** audit.verify with central: code null when the central head is in the log as sent (or the central has none yet). */
+export const centralAuditFindingSchema = z.object({
+  lastId: z.number().int().nullable(),
+  lastHash: z.string().nullable(),
+  at: z.string().nullable(),
+  code: z.enum(['AUDIT_CENTRAL_TRUNCATED', 'AUDIT_CENTRAL_MISMATCH']).nullable(),
+  message: z.string(),
+});
+
 export const auditContract = {
   verify: query({
     summary:
-      'Check the keyed hash chain of the audit log (names the first bad row) and that every dossier\'s state and code equal its audited history',
+      'Check the keyed hash chain of the audit log (names the first bad row) and that every dossier\'s state and code equal its audited history; with central, also that the head the central server keeps is still in the log (a cut at its tail)',
     access: ['admin', 'supervisor'],
-    input: z.object({}).strict().default({}),
+    input: z.object({ central: z.boolean().optional() }).strict().default({}),
     output: z.object({
       /** The chain holds and no dossier disagrees with its history. */
       ok: z.boolean(),
@@ -52,6 +61,8 @@ export const auditContract = {
       reason: z.string().nullable(),
       mismatches: z.array(dossierMismatchSchema).max(MAX_REPORTED_MISMATCHES),
       mismatchCount: z.number().int(),
+      /** With central: the head the central server keeps and what the local log says about it (core/services/sync/audit-anchor-check.ts); else null. */
+      central: centralAuditFindingSchema.nullable(),
     }),
   }),
   list: query({

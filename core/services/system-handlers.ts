@@ -5,6 +5,7 @@ import type { Db } from '../store/database';
 import type { AuditLog } from './audit/audit-log';
 import { reconcileDossiers } from './audit/reconcile';
 import type { SettingsService } from './settings/settings-service';
+import type { CentralAuditFinding } from './sync/audit-anchor-check';
 
 export function systemHandlers(deps: {
   version: string;
@@ -21,13 +22,20 @@ export function systemHandlers(deps: {
   };
 }
 
-export function auditHandlers(audit: AuditLog, db: Db): Handlers<typeof auditContract> {
+/** centralCheck: the head the central server keeps, compared with the log (audit verify --central; sync/audit-anchor-check.ts). */
+export function auditHandlers(audit: AuditLog, db: Db, centralCheck?: () => Promise<CentralAuditFinding>): Handlers<typeof auditContract> {
   return {
-    verify: () => {
+    verify: async (input) => {
+      let central: CentralAuditFinding | null = null;
+      if (input.central) {
+        if (!centralCheck) throw new AppError('SYNC_NOT_ENROLLED');
+        central = await centralCheck();
+      }
       const r = audit.verify();
       const mismatches = reconcileDossiers(db);
       return {
-        ok: r.ok && mismatches.length === 0,
+        central,
+        ok: r.ok && mismatches.length === 0 && (central === null || central.code === null),
         rows: r.rows,
         keyed: r.keyed,
         firstBadId: r.ok ? null : r.firstBadId,

@@ -13,7 +13,7 @@ export const syncChanges: Messages = {
         'Nhật ký kiểm tra của quầy bị cắt: hệ thống trung tâm đã ghi nhận đến dòng {{lastId}} nhưng quầy chỉ còn {{rows}} dòng. Các thao tác sau dòng {{rows}} đã bị xoá.',
       AUDIT_CENTRAL_MISMATCH:
         'Nhật ký kiểm tra của quầy khác với bản hệ thống trung tâm giữ: dòng {{lastId}} không còn như khi được gửi đi (nhật ký đã bị cắt rồi ghi lại).',
-      AUDIT_CENTRAL_BAD_REPLY: 'Hệ thống trung tâm trả lời không đúng khi hỏi mốc nhật ký kiểm tra ({{reason}}).',
+      AUDIT_CENTRAL_REJECTED: 'Hệ thống trung tâm không cho xem mốc nhật ký kiểm tra của quầy (HTTP {{status}}, {{code}}): {{reason}}',
     },
     syncChanges: {
       resultReady: 'Hồ sơ {{code}}: {{from}} → Có kết quả (hệ thống trung tâm báo)',
@@ -48,7 +48,7 @@ export const syncChanges: Messages = {
         "This counter's audit log was cut: the central system saw it up to row {{lastId}} but only {{rows}} rows are left. What was done after row {{rows}} has been deleted.",
       AUDIT_CENTRAL_MISMATCH:
         "This counter's audit log differs from what the central system keeps: row {{lastId}} is not as it was when sent (the log was cut and written again).",
-      AUDIT_CENTRAL_BAD_REPLY: 'The central system gave a wrong answer when asked for the audit head ({{reason}}).',
+      AUDIT_CENTRAL_REJECTED: "The central system refused to show this counter's audit head (HTTP {{status}}, {{code}}): {{reason}}",
     },
     syncChanges: {
       resultReady: 'Dossier {{code}}: {{from}} → Result ready (reported by the central system)',

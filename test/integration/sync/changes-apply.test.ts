@@ -108,6 +108,6 @@ describe('changes pulled from the central system', () => {
     expect(second.diff).toEqual(['Ngày nghỉ 2027-02-08: bỏ (thành ngày làm việc bình thường)', 'Ngày nghỉ 2027-02-09: thêm', 'Ngày làm bù 2027-02-20: bỏ']);
     const bad = applier.apply({ cursor: 'h3', at: AT, kind: 'calendar', data: { years: { '2027': { holidays: ['2026-13-01'] } } } });
     expect(bad).toMatchObject({ outcome: 'failed', error: { code: 'CALENDAR_FILE_INVALID' } });
-    expect(t.core.services.calendar.config().official?.years['2027']?.holidays).toEqual(['2027-02-05', '2027-02-09']);
+    expect((t.core.services.calendar.config().official as { years: Record<string, { holidays: string[] }> }).years['2027']?.holidays).toEqual(['2027-02-05', '2027-02-09']);
   });
 });

@@ -22,11 +22,12 @@ export function registerSystemCommands(program: Command, run: (fn: () => Promise
   audit
     .command('verify')
     .description('Kiểm tra chuỗi băm của nhật ký / verify the audit hash chain')
+    .option('--central', 'đối chiếu với mốc nhật ký hệ thống trung tâm giữ / check against the head the central system keeps')
     .option('--json', 'in kết quả JSON / print JSON')
-    .action((opts: { json?: boolean }) =>
+    .action((opts: { json?: boolean; central?: boolean }) =>
       run(() =>
         withCore(async (s) => {
-          const r = await s.call('audit.verify', {});
+          const r = await s.call('audit.verify', opts.central ? { central: true } : {});
           if (opts.json) printJson(r);
           else printAuditReport(r);
           return r.ok ? 0 : EXIT_FAILED;
