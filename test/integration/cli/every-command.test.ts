@@ -1,6 +1,8 @@
 /**
  * Issue #13 item 16, for every command the program has (walked from commander, so a new command is covered too):
  * bad input exits 2 with a stable code and no raw validator text, and every command that prints data takes --json.
+ * The bad-input table runs the program in this process (main(), what the bin runs: same exit code, stdout, stderr),
+ * since it is about each command's answer; the last test runs the real bin as a child process.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../core/adapters/cli/main';
 import { EXIT_FAILED, EXIT_USAGE, exitCodeFor } from '../../../core/adapters/cli/runtime';
 import { isInputError } from '../../../core/contract/errors';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess, motcua as runMotcua } from '../../helpers/cli';
 import { NGUYEN_THI_HUYNH, qrOf } from '../../helpers/people';
 import { tempDir } from '../../helpers/temp';
 
@@ -99,7 +101,7 @@ describe('every CLI command', () => {
     for (const [command, cases] of Object.entries(table)) {
       expect(leaves, command).toContain(command);
       for (const c of cases) {
-        const r = await motcua(c.args);
+        const r = await motcuaInProcess(data.dir, c.args);
         const what = `${c.args.slice(0, 3).join(' ')}: ${r.stderr}`;
         expect(r.code, what).toBe(EXIT_USAGE);
         expect(r.stdout, what).toBe('');
