@@ -251,10 +251,10 @@ export class Outbox {
     return inTransaction(this.d.db, () => {
       const where = id === undefined ? '' : 'AND id = ?';
       const args = id === undefined ? [] : [id];
+      const pending = this.d.db.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE state = 'pending' ${where}`).run(...args).changes;
       const rejected = this.d.db
         .prepare(`UPDATE sync_outbox SET state = 'pending', payload = NULL, sha256 = NULL, next_attempt_at = NULL, error_code = NULL, error_params = NULL, error_message = NULL WHERE state = 'rejected' ${where}`)
         .run(...args).changes;
-      const pending = this.d.db.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE state = 'pending' ${where}`).run(...args).changes;
       return rejected + pending;
     });
   }

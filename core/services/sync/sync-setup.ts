@@ -83,6 +83,8 @@ export interface Sync {
   status(): SyncStatus;
   /** Tries every pending item now (backoff ignored), then pulls changes. */
   runOnce(): Promise<RunOnceResult>;
+  /** One round as the background worker runs it: only items (and an offline spell) whose stored next attempt has come. */
+  runDue(): Promise<RoundResult | null>;
   /** Runs the worker until close() (the CLI's `motcua sync` without --once). */
   start(): void;
   /** Wakes the background worker (a new outbox row, retry now). */
@@ -188,6 +190,11 @@ export function createSync(d: SyncDeps): Sync {
       },
     }),
     runOnce,
+    runDue: async () => {
+      const offline = state.offline();
+      if (offline && offline.nextAt > d.clock.now().toISOString()) return null;
+      return round(false);
+    },
     start: () => loop.start(),
     wake: () => loop.wake(),
     close: async () => {
