@@ -63,6 +63,7 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   // Sync enrolment: a central URL that is not http(s) or carries credentials; a token the central says is wrong,
   // spent or expired (core/services/sync/enrolment.ts).
   'SYNC_CENTRAL_BAD_URL',
+  'SYNC_BAD_STATUS_MAP',
   'SYNC_ENROL_TOKEN_INVALID',
   'SYNC_ENROL_TOKEN_USED',
   'SYNC_ENROL_TOKEN_EXPIRED',

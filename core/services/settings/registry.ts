@@ -9,6 +9,7 @@ import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
 import { FEE_RECEIPT_SERIES_KEY, feeReceiptSeriesRule } from '../forms/fee-receipt-series';
 import { SCAN_PROFILES_KEY, scanningSettingRules } from '../scanning/scanner-settings';
 import { ocrSettingRules } from '../ocr/ocr-settings';
+import { STATUS_MAP_SETTING, statusMapRule } from '../sync/status-map-setting';
 
 /** Largest JSON value settings.set takes, bytes. */
 export const MAX_SETTING_BYTES = 64 * 1024;
@@ -59,6 +60,8 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
   ...scanningSettingRules,
   /** OCR workers and the confidence under which a page is flagged: ocr/ocr-settings.ts. */
   ...ocrSettingRules,
+  /** Local state → DVCQG status code sent to the central system, over the default map: sync/status-map-setting.ts. */
+  [STATUS_MAP_SETTING]: statusMapRule,
 };
 
 /** Keys a service owns → the methods that write them. */

@@ -36,7 +36,7 @@ describe('settings.set takes only the keys of the registry', () => {
   });
 
   it('checks each known key by its rule, and keeps the keys the Settings screen writes', async () => {
-    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder']);
+    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder', 'sync.statusMap']);
     const good: [string, unknown][] = [
       ['counter.id', 'Q03'],
       ['forms.lookupUrl', 'https://dichvucong.example.vn/tra-cuu/{code}'],

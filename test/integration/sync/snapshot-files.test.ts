@@ -101,8 +101,12 @@ describe('the dossier and its files as the sync worker sends them', () => {
     const v = await call(t.core, admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(NGUYEN_THI_HUYNH) });
     const set = (value: unknown) =>
       t.core.db.prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('sync.statusMap', ?, 'x', 'test') ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(JSON.stringify(value));
-    set({ received: '4' });
+    await call(t.core, admin, 'settings.set', { key: 'sync.statusMap', value: { received: '4' } });
     expect(buildDvcqgDossier(t.core.db, files, v.id).TrangThaiHoSo).toBe('4');
+    // The setting's rule refuses a map the portal could not read, as input (exit 2 in the CLI).
+    const bad = await t.core.dispatch(admin, 'settings.set', { key: 'sync.statusMap', value: { done: '9' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'SYNC_BAD_STATUS_MAP', field: 'value' } });
+    // A value stored some other way that is unusable falls back to the default.
     set({ received: 'x' });
     expect(buildDvcqgDossier(t.core.db, files, v.id).TrangThaiHoSo).toBe('2');
   });
