@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCentralClient, MAX_OFFSET_RESTARTS, type CallOutcome, type ClosableCentralClient } from '../../../core/services/sync/central-client';
@@ -319,8 +319,8 @@ describe('uploadBlob', () => {
 
   it('with a cap, every body byte goes through the process-wide bucket, slice by slice', async () => {
     const peer = blobPeer(bytes, sha);
-    const sockets = new Set<import('node:net').Socket>();
-    const count = (so: import('node:net').Socket): void => void sockets.add(so);
+    const sockets = new Set<Socket>();
+    const count = (so: Socket): void => void sockets.add(so);
     server.on('connection', count);
     const rate = 50 * 1024 * 1024;
     const bucket = sharedUploadBucket(rate)!;
