@@ -1,14 +1,18 @@
-/** Bad input on the command line (arguments, QR text, files) exits 2 with the error code, whatever the command. */
+/**
+ * Bad input on the command line (arguments, QR text, files) exits 2 with the error code, whatever the command.
+ * Each case runs the program in this process (main(), what the bin runs: same exit code, stdout, stderr), since it is
+ * about the commands' answers; the process itself is tested by cli.test.ts and the other *-cli tests.
+ */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NGUYEN_THI_HUYNH, qrOf } from '../../helpers/people';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import { EXIT_FAILED, EXIT_USAGE, exitCodeFor } from '../../../core/adapters/cli/runtime';
 
 let data: ReturnType<typeof tempDir>;
-const motcua = (args: string[]) => runMotcua(data.dir, args);
+const motcua = (args: string[]) => motcuaInProcess(data.dir, args);
 const AGENCY = '000.27.10.H12';
 const PROCEDURE = '1.004873';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../core/app';
 import { batchPages } from '../../../core/services/scanning/batch-rows';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess, motcua as runMotcua } from '../../helpers/cli';
 import { call, TEST_HASH_COST } from '../../helpers/core';
 import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { personInput, NGUYEN_THI_HUYNH } from '../../helpers/people';
@@ -96,13 +96,13 @@ describe('motcua dossier scan', () => {
       ['dossier', 'scan', dossierCode, '--device', 'nonsense'],
       ['dossier', 'scan', dossierCode, '--device', `escl:${s.url}`, '--continue', 'no-such-batch'],
     ];
+    // The program in this process (main(), what the bin runs): the answers are the point here, not the process.
     for (const args of bad) {
-      const r = await motcua(args);
+      const r = await motcuaInProcess(data.dir, args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(2);
       expect(r.stderr).toMatch(/^Lỗi \[[A-Z_]+\]: /m);
     }
     expect(s.requests.filter((q) => q.startsWith('POST'))).toEqual([]);
-    // Six starts of the CLI: bounded by the machine's speed, not asserted.
   }, 300_000);
 
   it('a core opened while the command scans (the app beside the CLI) leaves its live batch alone; the command finishes it', async () => {
