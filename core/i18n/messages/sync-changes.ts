@@ -30,7 +30,6 @@ export const syncChanges: Messages = {
       workdayAdded: 'Ngày làm bù {{date}}: thêm',
       workdayRemoved: 'Ngày làm bù {{date}}: bỏ',
       calendarSame: 'Lịch nghỉ chính thức không thay đổi',
-      actor: 'Hệ thống Một cửa trung tâm',
     },
     auditCentral: {
       ok: 'Khớp với hệ thống trung tâm: dòng {{lastId}} của nhật ký còn nguyên như khi được gửi đi.',
@@ -65,7 +64,6 @@ export const syncChanges: Messages = {
       workdayAdded: 'Make-up working day {{date}}: added',
       workdayRemoved: 'Make-up working day {{date}}: removed',
       calendarSame: 'The official calendar did not change',
-      actor: 'Central one-stop system',
     },
     auditCentral: {
       ok: 'Matches the central system: row {{lastId}} of the log is as it was when sent.',
