@@ -2,12 +2,13 @@
  * `motcua print` refuses bad input with exit 2, the stable code on stderr and a Vietnamese message, and prints
  * nothing on stdout: an unknown printer URI, an empty or non-PDF file, a form for a dossier that does not exist,
  * options that do not go together (two things to print, --form without --dossier, --service without --ticket …).
- * No print job is stored for any of them.
+ * No print job is stored for any of them. The cases run the program in this process (main(), what the bin runs: same
+ * exit code, stdout, stderr): the answers are the point here; print-cli.test.ts runs the real bin.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 
 let data: ReturnType<typeof tempDir>;
@@ -16,7 +17,7 @@ let emptyPdf: string;
 let textFile: string;
 let goodPdf: string;
 let cutPdf: string;
-const motcua = (args: string[]) => runMotcua(data.dir, args);
+const motcua = (args: string[]) => motcuaInProcess(data.dir, args);
 
 beforeAll(async () => {
   data = tempDir('motcua-print-bad-');
@@ -64,9 +65,8 @@ describe('motcua print: bad input exits 2 with its code', () => {
       { args: ['--printer', `pdf:${textFile}`, '--ticket', '9'], code: 'PRINT_BAD_FOLDER', says: /là một tệp, không phải thư mục/ },
       { args: ['--printer', `pdf:${path.join(data.dir, 'khong-co', 'in-ra')}`, '--ticket', '9'], code: 'PRINT_BAD_FOLDER', says: /không tồn tại/ },
     ];
-    // Two at a time: each case is a whole process (the machine is shared).
     const results: Awaited<ReturnType<typeof motcua>>[] = [];
-    for (let i = 0; i < table.length; i += 2) results.push(...(await Promise.all(table.slice(i, i + 2).map((c) => motcua(['print', ...c.args, '--json'])))));
+    for (const c of table) results.push(await motcua(['print', ...c.args, '--json']));
     table.forEach((c, i) => {
       const r = results[i]!;
       const what = `${c.args.join(' ')} → ${r.code}: ${r.stderr}`;
