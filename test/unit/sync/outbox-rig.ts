@@ -24,7 +24,7 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function openRig(): Promise<Rig> {
+export async function openRig(extra: { run?: boolean; pollMs?: number } = {}): Promise<Rig> {
   const t = tempDir('motcua-sync-');
   const clock = new ManualClock(new Date('2026-11-24T02:30:00Z'));
   const central = new FakeCentral();
@@ -35,7 +35,7 @@ export async function openRig(): Promise<Rig> {
       logLevel: 'warn',
       clock,
       authPolicy: { hashCost: TEST_HASH_COST },
-      sync: { client: () => central.client(), random: () => 0.5, backoff: { baseMs: 2_000, maxMs: 600_000 } },
+      sync: { client: () => central.client(), random: () => 0.5, backoff: { baseMs: 2_000, maxMs: 600_000 }, ...extra },
     });
   const rig: Rig = {
     core: await open(),
