@@ -15,7 +15,6 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../core/i18n/translate';
 import { CentralError } from './errors';
-import { startCentralServer } from './server/index';
 import { publishChange, publishDossierChange } from './store/changes';
 import { createPool, type Db } from './store/db';
 import { createEnrolToken, DEFAULT_ENROL_TTL_HOURS } from './store/devices';
@@ -73,6 +72,8 @@ const print = (text: string): void => void process.stdout.write(`${text}\n`);
 async function serve(opts: { port?: string; host?: string }): Promise<void> {
   const port = intOption(opts.port, '--port', 0, 65535);
   if (port === undefined) throw usage('--port P');
+  // Loaded only to serve: the admin commands start faster without the HTTP layer.
+  const { startCentralServer } = await import('./server/index');
   const server = await startCentralServer({
     databaseUrl: databaseUrl(),
     blobDir: path.resolve(process.env.CENTRAL_BLOB_DIR?.trim() || path.join('central-data', 'blobs')),

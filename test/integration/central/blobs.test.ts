@@ -49,7 +49,7 @@ describe.skipIf(!pgAvailable)('central server: resumable, verified, content-addr
     const good = randomBytes(5000);
     const sha = sha256(good);
     const corrupt = Buffer.from(good);
-    corrupt[4500] ^= 0xff;
+    corrupt[4500] = corrupt[4500]! ^ 0xff;
     expect((await patch(q03, sha, corrupt.subarray(0, 3000), 0, 5000)).json.offset).toBe(3000);
     const bad = await patch(q03, sha, corrupt.subarray(3000), 3000, 5000);
     expect([bad.status, bad.json.code]).toEqual([422, 'BLOB_HASH_MISMATCH']);

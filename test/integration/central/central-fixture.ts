@@ -40,7 +40,7 @@ export async function startTestCentral(): Promise<TestCentral> {
     let body: BodyInit | undefined;
     if (opts.raw) {
       headers['content-type'] = 'application/offset+octet-stream';
-      body = opts.raw;
+      body = Buffer.from(opts.raw.buffer, opts.raw.byteOffset, opts.raw.byteLength) as unknown as BodyInit;
     } else if (opts.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
