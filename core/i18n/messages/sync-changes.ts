@@ -8,6 +8,7 @@ export const syncChanges: Messages = {
       SYNC_CHANGE_ALREADY: 'Hồ sơ {{code}} đã ở trạng thái "$t(dossier.states.{{state}})": không có gì phải thay đổi.',
       SYNC_CHANGE_INVALID: 'Thay đổi từ hệ thống trung tâm không đọc được ({{reason}}); các thay đổi sau vẫn được áp dụng.',
       SYNC_CHANGE_FAILED: 'Không áp dụng được thay đổi từ hệ thống trung tâm: {{reason}}',
+      SYNC_CHANGE_CATALOGUE_REJECTED: 'Danh mục thủ tục từ hệ thống trung tâm có {{count}} lỗi nên không nhập dòng nào; danh mục tại quầy giữ nguyên. Lỗi đầu tiên ({{sheet}}, dòng {{row}}): {{first}}',
       SYNC_BAD_STATUS_MAP: 'Bảng mã trạng thái DVCQG không hợp lệ ({{problem}}): cần dạng {"received": "2", "result_ready": "9", …} với trạng thái của quầy và mã là chữ số.',
       AUDIT_CENTRAL_TRUNCATED:
         'Nhật ký kiểm tra của quầy bị cắt: hệ thống trung tâm đã ghi nhận đến dòng {{lastId}} nhưng quầy chỉ còn {{rows}} dòng. Các thao tác sau dòng {{rows}} đã bị xoá.',
@@ -42,6 +43,7 @@ export const syncChanges: Messages = {
       SYNC_CHANGE_ALREADY: 'Dossier {{code}} is already "$t(dossier.states.{{state}})": nothing to change.',
       SYNC_CHANGE_INVALID: 'A change from the central system could not be read ({{reason}}); later changes are still applied.',
       SYNC_CHANGE_FAILED: 'A change from the central system could not be applied: {{reason}}',
+      SYNC_CHANGE_CATALOGUE_REJECTED: "The procedure catalogue from the central system has {{count}} errors, so no row was imported; the counter's catalogue is unchanged. First error ({{sheet}}, row {{row}}): {{first}}",
       SYNC_BAD_STATUS_MAP: 'The DVCQG status map is invalid ({{problem}}): expected {"received": "2", "result_ready": "9", …} with the counter\'s states and digit codes.',
       AUDIT_CENTRAL_TRUNCATED:
         "This counter's audit log was cut: the central system saw it up to row {{lastId}} but only {{rows}} rows are left. What was done after row {{rows}} has been deleted.",

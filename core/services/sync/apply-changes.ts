@@ -129,8 +129,12 @@ export function createChangeApplier(deps: ChangeApplierDeps): ChangeApplier {
     const parsed = parseCatalogue(file);
     if (!parsed.catalogue || parsed.errors.length > 0) {
       const first = parsed.errors[0];
-      const reason = first ? `${errorMessage(first.code, first.params)} (${first.sheet}, ${first.row})` : '';
-      throw new AppError('SYNC_CHANGE_FAILED', { reason: `${errorMessage('CATALOGUE_IMPORT_REJECTED', { count: parsed.errors.length })} ${reason}`.trim() });
+      throw new AppError('SYNC_CHANGE_CATALOGUE_REJECTED', {
+        count: parsed.errors.length,
+        sheet: first?.sheet ?? '',
+        row: first?.row ?? 0,
+        first: first ? errorMessage(first.code, first.params).slice(0, 300) : '',
+      });
     }
     const before = {
       agencies: new Map(deps.catalogue.agencies().map((a) => [a.code, { name: a.name }])),

@@ -96,7 +96,8 @@ describe('changes pulled from the central system', () => {
 
     const before = t.core.services.catalogue.snapshot();
     const bad = applier.apply({ cursor: 'k2', at: AT, kind: 'catalogue', data: { version: 1, agencies: snap.agencies, procedures: [{ code: '' }] } });
-    expect(bad).toMatchObject({ outcome: 'failed', error: { code: 'SYNC_CHANGE_FAILED' } });
+    expect(bad).toMatchObject({ outcome: 'failed', error: { code: 'SYNC_CHANGE_CATALOGUE_REJECTED' } });
+    expect(bad.error!.message).toMatch(/không nhập dòng nào.*Lỗi đầu tiên \(Procedures, dòng 1\)/);
     expect(t.core.services.catalogue.snapshot()).toEqual(before);
   });
 
