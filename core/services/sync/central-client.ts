@@ -183,8 +183,6 @@ export function createCentralClient(opts: CentralClientOptions): ClosableCentral
           if (bytesRead === 0) throw new AppError('SYNC_UPLOAD_SOURCE_CHANGED', { name: path.basename(src.path), expected: src.length, actual: offset + got });
           got += bytesRead;
         }
-        // A paced chunk takes as long as the cap makes it: the whole-call limit grows by that time.
-        const pacing = bucket ? Math.ceil((chunk.length / bucket.bytesPerSecond) * 1000) : 0;
         const r = await send(
           'PATCH',
           `/v1/blobs/${encodeURIComponent(src.sha256)}`,
@@ -192,7 +190,7 @@ export function createCentralClient(opts: CentralClientOptions): ClosableCentral
           { 'content-type': 'application/offset+octet-stream', 'upload-offset': String(offset), 'upload-length': String(src.length) },
           chunk,
           MAX_JSON_REPLY_BYTES,
-          timeoutMs + pacing,
+          timeoutMs,
           true,
         );
         const out = interpret(r, blobStatusSchema, false);

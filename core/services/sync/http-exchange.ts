@@ -76,13 +76,23 @@ function exchangeOnce(r: ExchangeRequest): Promise<OnceResult> {
       resolve({ ok: false, code: 'SYNC_NETWORK', detail: (e as Error).message, maybeApplied: false, reusedSocketReset: false });
       return;
     }
-    const whole = setTimeout(() => {
+    // The whole-call limit does not count time spent waiting for the upload cap (other uploads share the bucket):
+    // a paced chunk is given as long as the cap makes it take.
+    const startedAt = Date.now();
+    let pacedMs = 0;
+    const onWholeLimit = (): void => {
+      const left = startedAt + r.timeoutMs + pacedMs - Date.now();
+      if (left > 0) {
+        whole = setTimeout(onWholeLimit, left);
+        return;
+      }
       // Headers in but the body never ends: an endless reply. Sent and no answer: a timeout after sending.
       if (replyStarted) fail('SYNC_BAD_REPLY', `reply not complete within ${r.timeoutMs} ms`);
       else if (connected) fail('SYNC_TIMEOUT', `no reply within ${r.timeoutMs} ms`);
       else fail('SYNC_NETWORK', `not connected within ${r.timeoutMs} ms`);
       req.destroy();
-    }, r.timeoutMs);
+    };
+    let whole = setTimeout(onWholeLimit, r.timeoutMs);
 
     req.on('socket', (socket) => {
       const connectEvent = r.url.protocol === 'https:' ? 'secureConnect' : 'connect';
@@ -142,11 +152,11 @@ function exchangeOnce(r: ExchangeRequest): Promise<OnceResult> {
       res.on('error', (e) => fail('SYNC_NETWORK', `reply: ${e.message}`));
     });
 
-    void writeBody(req, body, r.bucket ?? null, () => settled || replyStarted);
+    void writeBody(req, body, r.bucket ?? null, () => settled || replyStarted, (ms) => (pacedMs += ms));
   });
 }
 
-async function writeBody(req: http.ClientRequest, body: Buffer, bucket: TokenBucket | null, stop: () => boolean): Promise<void> {
+async function writeBody(req: http.ClientRequest, body: Buffer, bucket: TokenBucket | null, stop: () => boolean, paced: (ms: number) => void): Promise<void> {
   if (!bucket || body.length === 0) {
     req.end(body);
     return;
@@ -154,7 +164,7 @@ async function writeBody(req: http.ClientRequest, body: Buffer, bucket: TokenBuc
   const slice = bucket.sliceBytes(64 * 1024);
   for (let off = 0; off < body.length; off += slice) {
     const part = body.subarray(off, Math.min(body.length, off + slice));
-    await bucket.take(part.length);
+    await bucket.take(part.length, paced);
     if (stop() || req.destroyed) return;
     if (!req.write(part)) {
       await new Promise<void>((resolve) => {

@@ -51,10 +51,13 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : (-this.tokens / this.rate) * 1000;
   }
 
-  /** Waits until `bytes` may be sent. */
-  async take(bytes: number): Promise<void> {
+  /** Waits until `bytes` may be sent; `onWait` hears the wait before it starts (a caller's limits can allow for it). */
+  async take(bytes: number, onWait?: (ms: number) => void): Promise<void> {
     const wait = this.reserve(bytes);
-    if (wait > 0) await this.timer.sleep(wait);
+    if (wait > 0) {
+      onWait?.(wait);
+      await this.timer.sleep(wait);
+    }
   }
 
   /** The slice a writer should send at a time: small enough that the link sees a steady flow, not bursts. */

@@ -343,4 +343,16 @@ describe('uploadBlob', () => {
     expect(wire).toBeLessThanOrEqual(1.05 * bytes.length);
     expect(sockets.size).toBe(1);
   });
+
+  it('time spent waiting for the cap does not count against the whole-call limit', async () => {
+    const small = Buffer.from('x'.repeat(1_500));
+    const smallSha = createHash('sha256').update(small).digest('hex');
+    const smallFile = path.join(tmp.dir, 'small.bin');
+    writeFileSync(smallFile, small);
+    const peer = blobPeer(small, smallSha);
+    // 2 000 B/s: about 0.65 s of pacing for 1 500 bytes, well past the 250 ms whole-call limit.
+    const o = await client({ bytesPerSecond: 2_000, timeoutMs: 250, idleTimeoutMs: 2_000 }).uploadBlob({ path: smallFile, sha256: smallSha, length: small.length }, 0);
+    expect(o).toMatchObject({ ok: true, value: { complete: true } });
+    expect(peer.bytes().equals(small)).toBe(true);
+  });
 });
