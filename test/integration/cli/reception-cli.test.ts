@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDF_TOOLS, pdfText, qpdfCheck, readQrCodes } from '../../helpers/pdf-tools';
 import { NGUYEN_THI_HUYNH, qrOf } from '../../helpers/people';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess, motcua as runMotcua } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp';
 import sample from '../../../resources/catalogue/sample.json';
 
@@ -11,6 +11,8 @@ const SAMPLE = sample as { procedures: unknown[] };
 
 let data: ReturnType<typeof tempDir>;
 const motcua = (args: string[]) => runMotcua(data.dir, args);
+/** The program in this process (main(), what the bin runs: same exit code and output) where only the answer matters. */
+const answer = (args: string[]) => motcuaInProcess(data.dir, args);
 
 beforeAll(() => {
   data = tempDir();
@@ -19,7 +21,7 @@ afterAll(() => data.cleanup());
 
 describe('reception CLI', () => {
   it('cccd prints the card fields as JSON, and refuses bad text with exit 2', async () => {
-    const r = await motcua(['cccd', qrOf(NGUYEN_THI_HUYNH).normalize('NFD') + '\n', '--json']);
+    const r = await answer(['cccd', qrOf(NGUYEN_THI_HUYNH).normalize('NFD') + '\n', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       idNumber: '001185012345',
@@ -31,22 +33,22 @@ describe('reception CLI', () => {
       issueDate: '2021-08-10',
       warnings: [],
     });
-    const bad = await motcua(['cccd', '001185012345|x|y', '--json']);
+    const bad = await answer(['cccd', '001185012345|x|y', '--json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/CCCD_/);
     expect(bad.stdout).toBe('');
   });
 
   it('due-date counts working time, with an official calendar file', async () => {
-    const r = await motcua(['due-date', '--received', '2026-11-27T16:00', '--days', '1', '--json']);
+    const r = await answer(['due-date', '--received', '2026-11-27T16:00', '--days', '1', '--json']);
     expect(JSON.parse(r.stdout)).toEqual({ due: '2026-11-30T16:00' });
     const file = path.join(data.dir, 'calendar.json');
     writeFileSync(file, JSON.stringify({ years: { '2026': { holidays: ['2026-11-30'], workdays: [] } } }));
-    const official = await motcua(['due-date', '--received', '2026-11-27T16:00', '--days', '1', '--calendar', file, '--json']);
+    const official = await answer(['due-date', '--received', '2026-11-27T16:00', '--days', '1', '--calendar', file, '--json']);
     expect(JSON.parse(official.stdout)).toEqual({ due: '2026-12-01T16:00' });
-    const hours = await motcua(['due-date', '--received', '2026-11-27T16:00', '--hours', '1', '--json']);
+    const hours = await answer(['due-date', '--received', '2026-11-27T16:00', '--hours', '1', '--json']);
     expect(JSON.parse(hours.stdout)).toEqual({ due: '2026-11-27T17:00' });
-    const bad = await motcua(['due-date', '--received', '2026-13-01T08:00', '--days', '1']);
+    const bad = await answer(['due-date', '--received', '2026-13-01T08:00', '--days', '1']);
     expect(bad.code).toBe(2);
   });
 
@@ -96,14 +98,14 @@ describe('reception CLI', () => {
         ],
       }),
     );
-    const r = await motcua(['catalogue', 'import', bad]);
+    const r = await answer(['catalogue', 'import', bad]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/CATALOGUE_IMPORT_REJECTED/);
     expect(r.stderr.split('\n').filter((l) => /dòng\/row/.test(l)).length).toBeGreaterThanOrEqual(3);
     for (const ext of ['json', 'xlsx']) {
       const out = path.join(data.dir, `catalogue.${ext}`);
-      expect((await motcua(['catalogue', 'export', '--out', out])).code).toBe(0);
-      const back = await motcua(['catalogue', 'import', out]);
+      expect((await answer(['catalogue', 'export', '--out', out])).code).toBe(0);
+      const back = await answer(['catalogue', 'import', out]);
       expect(back.code, back.stderr).toBe(0);
       expect(back.stdout).toContain(`${SAMPLE.procedures.length} thủ tục`);
     }
