@@ -16,7 +16,7 @@ import { errorMessage, t } from '../../i18n/translate';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { inTransaction, type Db } from '../../store/database';
-import type { Actor } from '../actor';
+import { actorLabel, type Actor } from '../actor';
 import type { AuditLog } from '../audit/audit-log';
 import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
@@ -103,20 +103,22 @@ export function createChangeApplier(deps: ChangeApplierDeps): ChangeApplier {
     const at = deps.clock.now().toISOString();
     const data: Record<string, unknown> =
       change.kind === 'result_ready'
-        ? { source: 'central', cursor: change.cursor, note: change.data.note ?? null }
+        ? { source: 'central', cursor: change.cursor, reportedAt: change.at, note: change.data.note ?? null }
         : {
             source: 'central',
             cursor: change.cursor,
+            // When the central system recorded it; the history row's own time is when it reached this counter.
+            reportedAt: change.at,
             reason: change.data.reason,
             // The same shape as a supplement requested at the desk (dossier-service.ts), so forms and screens read it alike.
             items: (change.data.items ?? []).map((name) => ({ itemCode: null, name, reason: change.data.reason })),
             note: change.data.reason,
           };
-    db.prepare('UPDATE dossiers SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(to, at, 'system:central', row.id);
+    db.prepare('UPDATE dossiers SET state = ?, updated_at = ?, updated_by = ?, version = version + 1 WHERE id = ?').run(to, at, actorLabel(CENTRAL_ACTOR), row.id);
     insertTransition(db, CENTRAL_ACTOR, { dossierId: row.id, from: row.state, to, at, data });
     deps.audit.append(CENTRAL_ACTOR, { action: `dossier.${to}`, entity: 'dossier', entityId: row.id, data: { from: row.state, to, ...data } });
     const from = t(`dossier.states.${row.state}`);
-    if (change.kind === 'result_ready') return applied([{ key: 'syncChanges.resultReady', params: { code: code, from } }]);
+    if (change.kind === 'result_ready') return applied([{ key: 'syncChanges.resultReady', params: { code, from } }]);
     return applied([
       { key: 'syncChanges.supplementRequested', params: { code, from, reason: change.data.reason } },
       ...(change.data.items ?? []).map((item) => ({ key: 'syncChanges.supplementItem', params: { item } })),
