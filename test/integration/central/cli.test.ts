@@ -59,7 +59,7 @@ describe.skipIf(!pgAvailable)('npm run central (bin/central.mjs)', () => {
       expect(token.stdout).toMatch(/^[A-Za-z0-9_-]{20,200}\n$/);
       const call = async (method: string, route: string, init: { token?: string; body?: unknown; raw?: Buffer; headers?: Record<string, string> }) => {
         const headers: Record<string, string> = { ...init.headers, ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) };
-        const res = await fetch(url + route, { method, headers, body: init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body)), signal: AbortSignal.timeout(20_000) });
+        const res = await fetch(url + route, { method, headers, body: (init.raw as unknown as BodyInit | undefined) ?? (init.body === undefined ? undefined : JSON.stringify(init.body)), signal: AbortSignal.timeout(20_000) });
         return { status: res.status, json: (await res.json()) as Record<string, unknown> };
       };
       const enrolled = await call('POST', '/v1/enrol', { body: { token: token.stdout.trim(), deviceName: 'pc', appVersion: '0.1.0' } });
