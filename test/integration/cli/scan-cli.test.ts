@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { motcua as runMotcua } from '../../helpers/cli';
+import { motcuaInProcess, motcua as runMotcua } from '../../helpers/cli';
 import { makePng, esclServersPerTest } from '../../helpers/escl-server';
 import { REPO, tempDir } from '../../helpers/temp';
 import { createCore } from '../../../core/app';
@@ -25,6 +25,8 @@ beforeAll(() => {
 afterAll(() => data.cleanup());
 
 const motcua = (args: string[], env: Record<string, string> = {}) => runMotcua(data.dir, args, env);
+/** The program in this process (main(), what the bin runs: same exit code and output) where only the answer matters. */
+const answer = (args: string[]) => motcuaInProcess(data.dir, args);
 const freshOut = () => path.join(data.dir, `out-${++outCount}`);
 const pagesOf = (n: number) => Array.from({ length: n }, (_, i) => makePng(100, 140, 150, i + 1));
 
@@ -141,7 +143,7 @@ describe('motcua scan', () => {
     [['scan', '--out', 'x'], null],
     [['devices', '--escl', 'not a url'], /SCAN_BAD_DEVICE_URI/],
   ])('exits 2 on bad arguments, before touching a device: %j', async (args, code) => {
-    const r = await motcua(args.map((a) => (a === 'x' ? path.join(data.dir, 'never-created') : a === 'folder:DIR' ? `folder:${data.dir}` : a)));
+    const r = await answer(args.map((a) => (a === 'x' ? path.join(data.dir, 'never-created') : a === 'folder:DIR' ? `folder:${data.dir}` : a)));
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
     if (code) expect(r.stderr).toMatch(new RegExp(`^Lỗi \\[${code.source}\\]: `, 'm'));
@@ -150,7 +152,7 @@ describe('motcua scan', () => {
 
   it('exits 2 for a source the device does not have (duplex on a simplex-only scanner)', async () => {
     const s = await serve({ pages: pagesOf(2), duplex: false });
-    const r = await motcua(['scan', '--device', `escl:${s.url}`, '--source', 'adf-duplex', '--out', freshOut(), '--json']);
+    const r = await answer(['scan', '--device', `escl:${s.url}`, '--source', 'adf-duplex', '--out', freshOut(), '--json']);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/^Lỗi \[SCAN_UNSUPPORTED_SETTING\]: /m);
     expect(s.settings).toHaveLength(0);
