@@ -7,6 +7,7 @@ export const syncOutbox: Messages = {
       SYNC_NOT_ENROLLED: 'Quầy chưa đăng ký với hệ thống Một cửa trung tâm. Quản trị viên đăng ký trong Cài đặt → Đồng bộ, hoặc: motcua sync enrol --central <địa chỉ> --token <mã một lần>.',
       SYNC_PAYLOAD_FAILED: 'Không lập được dữ liệu gửi của hồ sơ ({{detail}}). Quầy sẽ thử lại; nếu lỗi còn, báo quản trị viên.',
       SYNC_FILE_CHANGED: 'Tệp của hồ sơ đã đổi sau khi chuẩn bị gửi; quầy lập lại dữ liệu và gửi tệp mới.',
+      SYNC_RESENDING_EARLIER: 'Hệ thống trung tâm thiếu các sự kiện trước của hồ sơ (cần từ số {{expectedSeq}}); quầy gửi lại chúng trước rồi gửi sự kiện này.',
       SYNC_CHANGE_NOT_APPLIED: 'Không áp dụng được thay đổi nhận từ hệ thống trung tâm ({{detail}}). Quầy sẽ thử lại ở lần đồng bộ sau.',
     },
     syncOutbox: {
@@ -32,6 +33,7 @@ export const syncOutbox: Messages = {
       SYNC_NOT_ENROLLED: 'This counter is not enrolled with the central one-stop system. An administrator enrols it in Settings → Sync, or: motcua sync enrol --central <URL> --token <one-time token>.',
       SYNC_PAYLOAD_FAILED: 'The dossier could not be prepared for sending ({{detail}}). It will be retried; if it persists, tell an administrator.',
       SYNC_FILE_CHANGED: 'A file of the dossier changed after it was prepared; the counter prepares it again and sends the new file.',
+      SYNC_RESENDING_EARLIER: 'The central system lacks earlier events of this dossier (from number {{expectedSeq}}); the counter sends them again first, then this one.',
       SYNC_CHANGE_NOT_APPLIED: 'A change from the central system could not be applied ({{detail}}). It is retried at the next sync.',
     },
     syncOutbox: {

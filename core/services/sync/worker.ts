@@ -165,10 +165,7 @@ export class SyncWorker {
     }
     if (put.kind === 'rejected') {
       if (put.error.code === 'EVENT_OUT_OF_ORDER' && put.error.expectedSeq !== undefined) return this.outOfOrder(row, put.error.expectedSeq, frozen.event);
-      this.d.outbox.markRejected(row.id, put.error.code, put.error.message, { status: put.status });
-      this.d.logger.warn('sync event rejected by the central server', { dossierId: row.dossier_id, seq: row.seq, status: put.status, code: put.error.code, message: put.error.message });
-      this.d.changed({ error: { code: put.error.code, message: put.error.message } });
-      return 'rejected';
+      return this.reject(row, put);
     }
     const r = this.fail(row, put);
     if (put.maybeApplied && !result.offline) {
@@ -235,24 +232,29 @@ export class SyncWorker {
     this.d.logger.warn('central server lacks earlier events of a dossier: sent again first', { dossierId: row.dossier_id, seq: row.seq, expectedSeq: expected, items: back });
     if (back === 0) return this.retry(row, { code: 'SYNC_BAD_REPLY', params: { detail: `EVENT_OUT_OF_ORDER expectedSeq ${expected}` } });
     // This item waits behind them, due at once.
-    this.d.outbox.markRetry(row.id, { code: 'EVENT_OUT_OF_ORDER', params: { expectedSeq: expected } }, this.now());
+    this.d.outbox.markRetry(row.id, { code: 'SYNC_RESENDING_EARLIER', params: { expectedSeq: expected } }, this.now());
     return 'again';
   }
 
   private sent(row: OutboxRow): ItemResult {
     if (this.d.outbox.markSent(row.id)) {
       this.d.state.set('lastSuccessAt', this.now());
-      if (this.d.state.get('offline')) {
-        this.d.state.clear('offline');
-        this.d.logger.info('central server reachable again');
-      }
+      this.reachable();
       this.d.changed({});
     }
     return 'sent';
   }
 
+  /** The central answered: an offline spell is over. */
+  private reachable(): void {
+    if (!this.d.state.get('offline')) return;
+    this.d.state.clear('offline');
+    this.d.logger.info('central server reachable again');
+  }
+
   private reject(row: OutboxRow, f: Extract<Failure, { kind: 'rejected' }>): ItemResult {
     this.d.outbox.markRejected(row.id, f.error.code, f.error.message, { status: f.status });
+    this.reachable();
     this.d.logger.warn('sync item rejected by the central server', { dossierId: row.dossier_id, seq: row.seq, status: f.status, code: f.error.code });
     this.d.changed({ error: { code: f.error.code, message: f.error.message } });
     return 'rejected';
