@@ -80,6 +80,7 @@ describe('sync UI texts', () => {
     expect(offline).toMatchObject({ errors: '1 lỗi', tone: 'warn' });
     expect(headerLine(vi, { kind: 'not_enrolled' }, 'vi', NOW)).toMatchObject({ parts: ['quầy chưa đăng ký'], tone: 'off' });
     expect(headerLine(vi, status({ enrolled: false, activity: 'not_enrolled' }), 'vi', NOW).parts).toEqual(['quầy chưa đăng ký']);
+    expect(headerLine(vi, status({ enrolled: false, activity: 'not_enrolled', pendingDossiers: 2, pendingEvents: 4, pendingBytes: 1024 }), 'vi', NOW).parts).toEqual(['quầy chưa đăng ký', '2 hồ sơ · 1 KB chờ gửi']);
     const en = headerLine(ts.en, status({ pendingDossiers: 1, pendingEvents: 1, pendingBytes: 2048, errors: [fail(), fail()] }), 'en', NOW);
     expect(en.parts[0]).toBe('1 dossier · 2 KB waiting');
     expect(en.errors).toBe('2 errors');
@@ -104,8 +105,10 @@ describe('sync UI texts', () => {
     expect(checkEnrol({ central: ' https://motcua.tinh.gov.vn/central ', token: 'abcdefgh' })).toEqual({});
     expect(enrolFieldOf('VALIDATION', 'token')).toBe('token');
     expect(enrolFieldOf('VALIDATION', 'central')).toBe('central');
-    expect(enrolFieldOf('SYNC_TOKEN_USED', undefined)).toBe('token');
-    expect(enrolFieldOf('SYNC_UNREACHABLE', undefined)).toBe('central');
+    expect(enrolFieldOf('SYNC_ENROL_TOKEN_USED', undefined)).toBe('token');
+    expect(enrolFieldOf('SYNC_CENTRAL_UNREACHABLE', undefined)).toBe('central');
+    expect(enrolFieldOf('SYNC_ENROL_REFUSED', undefined, { code: 'ENROL_TOKEN_USED' })).toBe('token');
+    expect(enrolFieldOf('SYNC_ENROL_REFUSED', undefined, { code: 'COUNTER_UNKNOWN' })).toBe('central');
   });
 
   const dir = new URL('../../../renderer/src/screens/sync/', import.meta.url);

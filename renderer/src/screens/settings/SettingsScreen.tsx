@@ -14,7 +14,7 @@ import { UsersSection } from './UsersSection';
 import { WorkingTimeSection } from './WorkingTimeSection';
 import './settings.css';
 
-const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'printers', 'sync'] as const;
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'sync', 'printers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const PANELS: Record<Section, ComponentType> = {

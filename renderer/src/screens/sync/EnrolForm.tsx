@@ -7,7 +7,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../../core/contract/sync';
 import { useAnnouncer } from '../../a11y/Announcer';
-import { api } from '../../bridge';
+import { api, ApiError } from '../../bridge';
 import { Field } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../i18n/error-text';
@@ -46,7 +46,7 @@ export function EnrolForm({ enrolled, onEnrolled }: { enrolled: boolean; onEnrol
       onEnrolled(status);
     } catch (err) {
       const shown = describeError(t, err);
-      showErrors({ [enrolFieldOf(shown.code, shown.field)]: shown.text });
+      showErrors({ [enrolFieldOf(shown.code, shown.field, err instanceof ApiError ? err.params : {})]: shown.text });
     } finally {
       setBusy(false);
     }

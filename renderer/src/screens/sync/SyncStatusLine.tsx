@@ -46,9 +46,15 @@ export function SyncStatusLine() {
         data-errors={status?.errors.length ?? 0}
         onClick={() => setOpen(true)}
       >
-        <span>{t('syncUi.header.label')}</span>
+        {/* Spaces between the parts: the button's accessible name is read as one sentence. */}
+        <span>{t('syncUi.header.label')}</span>{' '}
         <span data-testid="sync-status-text">{line.parts.join(' · ')}</span>
-        {line.errors && <span className="sync-line__errors">{line.errors}</span>}
+        {line.errors && (
+          <>
+            {' · '}
+            <span className="sync-line__errors">{line.errors}</span>
+          </>
+        )}
       </button>
       <SyncDialog open={open} view={view} isAdmin={isAdmin} onClose={() => setOpen(false)} onSynced={live.reload} />
     </>

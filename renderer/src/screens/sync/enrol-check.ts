@@ -30,9 +30,13 @@ export function isHttpUrl(text: string): boolean {
   return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
 }
 
-/** The field a core error belongs to: the contract's field when it names one, else by what the code is about. */
-export function enrolFieldOf(code: string, field: string | undefined): EnrolField {
+/**
+ * The field a core error belongs to: the contract's field when it names one, else by what the code is about — its
+ * own, or the central's code it passes on (params.code of a refusal: a spent token is about the token).
+ */
+export function enrolFieldOf(code: string, field: string | undefined, params: Record<string, unknown> = {}): EnrolField {
   const named = field?.split('.')[0];
   if (named === 'central' || named === 'token') return named;
-  return /TOKEN/.test(code) ? 'token' : 'central';
+  const passedOn = typeof params.code === 'string' ? params.code : '';
+  return /TOKEN/.test(code) || /TOKEN/.test(passedOn) ? 'token' : 'central';
 }

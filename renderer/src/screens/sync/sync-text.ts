@@ -46,14 +46,16 @@ export interface HeaderLine {
 
 export function headerLine(t: TFunction, view: SyncView, lng: string, now: Date = new Date()): HeaderLine {
   if (view.kind === 'unreadable') return { parts: [t('syncUi.header.unreadable')], errors: null, tone: 'warn' };
-  if (view.kind === 'not_enrolled' || !view.status.enrolled) return { parts: [t('syncUi.header.notEnrolled')], errors: null, tone: 'off' };
-  const s = view.status;
-  const parts: string[] = [];
-  if (s.pendingDossiers > 0) {
-    const dossiers = t('syncUi.header.waitingDossiers', { count: s.pendingDossiers });
+  const waiting = (s: SyncStatus) => {
     const bytes = s.pendingBytes > 0 ? ` · ${formatBytes(s.pendingBytes, lng)}` : '';
-    parts.push(`${dossiers}${bytes} ${t('syncUi.header.waitingSuffix')}`);
-  } else parts.push(t('syncUi.header.allSent'));
+    return `${t('syncUi.header.waitingDossiers', { count: s.pendingDossiers })}${bytes} ${t('syncUi.header.waitingSuffix')}`;
+  };
+  if (view.kind === 'not_enrolled') return { parts: [t('syncUi.header.notEnrolled')], errors: null, tone: 'off' };
+  const s = view.status;
+  // Not enrolled yet: what the counter keeps for later is still said.
+  if (!s.enrolled) return { parts: [t('syncUi.header.notEnrolled'), ...(s.pendingDossiers > 0 ? [waiting(s)] : [])], errors: null, tone: 'off' };
+  const parts: string[] = [];
+  parts.push(s.pendingDossiers > 0 ? waiting(s) : t('syncUi.header.allSent'));
   if (s.activity === 'offline') parts.push(t('syncUi.header.offline'));
   else if (s.activity === 'sending') parts.push(t('syncUi.header.sending'));
   parts.push(s.lastSuccessAt ? t('syncUi.header.lastSuccess', { at: formatSyncTime(s.lastSuccessAt, now) }) : t('syncUi.header.never'));
