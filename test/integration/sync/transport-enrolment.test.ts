@@ -2,11 +2,15 @@
  * Enrolment and central code blocks: against the real reference central server (PostgreSQL) when the run has one,
  * and against small lying peers for what the real one never does (a lost reply).
  */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInputError } from '../../../core/contract/errors';
 import { systemClock } from '../../../core/platform/clock';
+import { createCentralClient } from '../../../core/services/sync/central-client';
 import { CentralLink } from '../../../core/services/sync/central-link';
 import { blockRequestKey, EnrolledSequenceAuthority } from '../../../core/services/sync/central-sequence-authority';
 import { enrolCounter, validateCentralUrl } from '../../../core/services/sync/enrolment';
@@ -75,6 +79,32 @@ describe.skipIf(!pgAvailable)('against the reference central server', () => {
     const next = await other.reserveBlock('H02', DAY, 10);
     expect(next.start).toBeGreaterThanOrEqual(blocks[0]!.end);
     expect(other.kind).toBe('central');
+  });
+
+  it('the client speaks the real central: resumable upload (409 from a wrong offset), blob status, unknown dossier and audit head', async () => {
+    const link = new CentralLink({ dataRoot: tc.dir, logger: tc.core.logger });
+    const creds = link.credentials()!;
+    const c = createCentralClient({ baseUrl: creds.central, deviceToken: creds.deviceToken, chunkBytes: 64 * 1024, timeoutMs: 5_000 });
+    try {
+      const bytes = Buffer.alloc(200 * 1024, 7);
+      bytes.write('MotCua', 1000);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      const file = path.join(blobs.dir, 'upload.bin');
+      writeFileSync(file, bytes);
+      expect(await c.blobStatus(sha)).toEqual({ ok: true, value: null });
+      const first = await c.uploadBlob({ path: file, sha256: sha, length: bytes.length }, 0, (o) => {
+        if (o === 64 * 1024) throw new Error('stop after the first chunk');
+      }).catch(() => null);
+      expect(first).toBeNull();
+      expect(await c.blobStatus(sha)).toMatchObject({ ok: true, value: { offset: 64 * 1024, complete: false } });
+      // From a stale offset (0): the server says 409 with its offset, the client goes on from there.
+      expect(await c.uploadBlob({ path: file, sha256: sha, length: bytes.length }, 0)).toMatchObject({ ok: true, value: { complete: true, offset: bytes.length } });
+      expect(await c.lookupDossier('00000000-0000-4000-8000-000000000000')).toEqual({ ok: true, value: null });
+      expect(await c.getAuditHead()).toEqual({ ok: true, value: null });
+      expect(await createCentralClient({ baseUrl: creds.central, deviceToken: 'wrong-token-xyz' }).getAuditHead()).toMatchObject({ ok: false, kind: 'rejected', status: 401 });
+    } finally {
+      c.close();
+    }
   });
 
   it('a used, wrong or spent token is an input error with its own code; nothing is saved', async () => {
