@@ -21,8 +21,9 @@ export interface ProxyRequest {
 }
 
 export type FaultAction =
-  /** Pass it on (the default for a request no rule matches). */
-  | { kind: 'forward' }
+  /** Pass it on (the default for a request no rule matches). `onForwarded`: called once the whole request has been
+   *  written to the server, before its reply (to kill the server mid-commit). */
+  | { kind: 'forward'; onForwarded?: (r: ProxyRequest) => void }
   /** Forward the head and the first `bytes` body bytes, then drop both connections (a link lost mid-upload). */
   | { kind: 'cutRequest'; bytes: number }
   /** Answer this without forwarding (default 500 with an ErrorReply; a lie when the body is not what the route sends). */
@@ -171,7 +172,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const hanging = new Set<net.Socket>();
 
   /** Sends one request upstream; resolves with the status and the whole reply (or rejects on a network failure). */
-  function send(r: ProxyRequest, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  function send(r: ProxyRequest, body: Buffer, onForwarded?: () => void): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((resolve, reject) => {
       const out = http.request(
         { host: upstream.hostname, port: upstream.port, method: r.method, path: r.path, headers: forwardHeaders(r.headers, upstream.host), agent },
@@ -180,6 +181,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         },
       );
       out.on('error', reject);
+      if (onForwarded) out.once('finish', onForwarded);
       out.end(body);
     });
   }
@@ -261,7 +263,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           entry.upstreamStatus = a.value.status;
           return answer(res, a.value.status, a.value.headers, a.value.body);
         }
-        const first = await send(r, body);
+        const first = await send(r, body, action.kind === 'forward' && action.onForwarded ? () => action.onForwarded!(r) : undefined);
         entry.upstreamStatus = first.status;
         if (action.kind === 'duplicate') {
           const second = await send(r, body).catch(() => null);

@@ -13,6 +13,7 @@ import { startCentralServer, type CentralServer } from '../../central/server/ind
 import type { Core } from '../../core/app';
 import type { CoreOptions } from '../../core/app';
 import type { Connection } from '../../core/rpc/connection';
+import { expect } from 'vitest';
 import { call, startCore, withAdmin, type TestCore } from './core';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 import { NGUYEN_THI_HUYNH, personInput } from './people';
@@ -123,7 +124,7 @@ export async function addPages(core: Core, dossierId: string, n: number, bytes =
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
 /** The files a counter holds for its dossiers, hashed from the bytes on its disk: dossierId → sorted SHA-256s. */
-export function counterFiles(t: TestCore): Map<string, string[]> {
+export function counterFiles(t: Pick<TestCore, 'core' | 'dir'>): Map<string, string[]> {
   const files = path.join(t.dir, 'files');
   const out = new Map<string, string[]>();
   const add = (id: string, rel: string): void => {
@@ -140,7 +141,7 @@ export function counterFiles(t: TestCore): Map<string, string[]> {
 }
 
 /** Every outbox row of a counter, in order per dossier: what the central must hold, once each. */
-export function counterOutbox(t: TestCore): { dossier_id: string; seq: number; kind: string; state: string }[] {
+export function counterOutbox(t: Pick<TestCore, 'core'>): { dossier_id: string; seq: number; kind: string; state: string }[] {
   return t.core.db.prepare('SELECT dossier_id, seq, kind, state FROM sync_outbox ORDER BY dossier_id, seq').all() as never;
 }
 
@@ -152,7 +153,7 @@ export interface CentralDossier {
 }
 
 /** What the central holds: dossiers, their events (in seq order) and files, and each stored blob re-hashed from disk. */
-export async function centralHolds(rig: CentralRig): Promise<{
+export async function centralHolds(rig: Pick<CentralRig, 'db' | 'blobDir'>): Promise<{
   dossiers: CentralDossier[];
   events: Map<string, { seq: number; kind: string; idempotency_key: string }[]>;
   files: Map<string, string[]>;
@@ -188,4 +189,22 @@ export async function drain(core: Core, rounds = 20): Promise<{ rounds: number; 
     if (remaining === 0) return { rounds: i, remaining };
   }
   return { rounds, remaining };
+}
+
+/** The central holds exactly what the counter recorded: each dossier once, its events 1..n in the counter's order
+ *  with the counter's keys, its files by SHA-256, each blob's bytes hashing to its name; every outbox row sent. */
+export async function expectCentralMatchesCounter(rig: Pick<CentralRig, 'db' | 'blobDir'>, counter: Pick<TestCore, 'core' | 'dir'>, counterId: string): Promise<void> {
+  const held = await centralHolds(rig);
+  const outbox = counterOutbox(counter);
+  const local = counter.core.db.prepare('SELECT id, code FROM dossiers ORDER BY code').all() as { id: string; code: string }[];
+  expect(held.dossiers.filter((d) => d.counter_id === counterId).map((d) => [d.id, d.code])).toEqual(local.map((d) => [d.id, d.code]));
+  const files = counterFiles(counter);
+  for (const d of local) {
+    const mine = outbox.filter((o) => o.dossier_id === d.id);
+    expect(mine.every((o) => o.state === 'sent'), d.code).toBe(true);
+    expect(held.events.get(d.id), d.code).toEqual(mine.map((o) => ({ seq: o.seq, kind: o.kind, idempotency_key: `${d.id}:${o.seq}` })));
+    expect(held.dossiers.find((x) => x.id === d.id)?.last_seq).toBe(mine.length);
+    expect(held.files.get(d.id) ?? [], d.code).toEqual(files.get(d.id) ?? []);
+    for (const sha of files.get(d.id) ?? []) expect(held.blobHashes.get(sha), sha).toBe(sha);
+  }
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../core/platform/clock';
 import { call } from '../../helpers/core';
 import { createTestDatabase, dropTestDatabase, pgAvailable } from '../../helpers/postgres';
-import { centralHolds, counterFiles, counterOutbox, drain, enrolCounter, receiveDossier, startCentralRig, startCounter, tinyPdf, type CentralRig, type Counter } from '../../helpers/sync-rig';
+import { counterOutbox, drain, expectCentralMatchesCounter as expectCentralMatches, enrolCounter, receiveDossier, startCentralRig, startCounter, tinyPdf, type CentralRig, type Counter } from '../../helpers/sync-rig';
 
 const TEN_MINUTES = 10 * 60_000;
 
@@ -31,23 +31,7 @@ describe.skipIf(!pgAvailable)('sync through a faulty link', () => {
     if (databaseUrl) await dropTestDatabase(databaseUrl);
   });
 
-  /** The central holds exactly what the counter recorded: each dossier once, its events 1..n in the counter's order
-   *  with the counter's keys, its files by SHA-256, each blob's bytes hashing to its name. */
-  async function expectCentralMatchesCounter(): Promise<void> {
-    const held = await centralHolds(rig);
-    const outbox = counterOutbox(counter);
-    const local = counter.core.db.prepare('SELECT id, code FROM dossiers ORDER BY code').all() as { id: string; code: string }[];
-    expect(held.dossiers.map((d) => [d.id, d.code, d.counter_id])).toEqual(local.map((d) => [d.id, d.code, 'Q03']));
-    const files = counterFiles(counter);
-    for (const d of local) {
-      const mine = outbox.filter((o) => o.dossier_id === d.id);
-      expect(mine.every((o) => o.state === 'sent'), d.code).toBe(true);
-      expect(held.events.get(d.id), d.code).toEqual(mine.map((o) => ({ seq: o.seq, kind: o.kind, idempotency_key: `${d.id}:${o.seq}` })));
-      expect(held.dossiers.find((x) => x.id === d.id)?.last_seq).toBe(mine.length);
-      expect(held.files.get(d.id) ?? [], d.code).toEqual(files.get(d.id) ?? []);
-      for (const sha of files.get(d.id) ?? []) expect(held.blobHashes.get(sha), sha).toBe(sha);
-    }
-  }
+  const expectCentralMatchesCounter = () => expectCentralMatches(rig, counter, 'Q03');
 
   it('ends with every dossier, file and event once and in order, and the outbox empty', async () => {
     const { core } = counter;

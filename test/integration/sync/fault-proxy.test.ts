@@ -130,6 +130,16 @@ describe('fault proxy', () => {
     expect(seen.map((s) => s.path)).toEqual(['/v1/dossiers/c/events/1', '/v1/dossiers/c/events/2', '/v1/dossiers/c/events/1']);
   });
 
+  it('tells when a whole request has been handed to the server, before its reply', async () => {
+    seen = [];
+    let atForward: { seen: number; body: number } | null = null;
+    proxy.plan({ action: { kind: 'forward', onForwarded: () => (atForward = { seen: seen.length, body: seen[0]?.bytes ?? 0 }) } });
+    const r = await call('PUT', '/v1/dossiers/d/events/1', Buffer.from('{"d":1}'));
+    expect(r).toMatchObject({ status: 200 });
+    expect(atForward).not.toBe(null);
+    expect(proxy.log.at(-1)).toMatchObject({ action: 'forward', upstreamStatus: 200 });
+  });
+
   it('makes outages: connections reset, then refused; the link comes back on the same port', async () => {
     seen = [];
     await proxy.outage(true);
