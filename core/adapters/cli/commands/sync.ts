@@ -43,8 +43,9 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .description('Đăng ký quầy với hệ thống trung tâm bằng mã một lần / enrol this counter with a one-time token')
     .option('--central <url>', 'địa chỉ hệ thống trung tâm / central URL')
     .option('--token <token>', 'mã đăng ký một lần / one-time enrolment token')
-    .action((opts: { central?: string; token?: string }, cmd: Command) =>
-      run(() => enrolCommand({ central: opts.central ?? cmd.parent?.opts<{ central?: string }>().central, token: opts.token })),
+    .option('--json', 'in JSON: tình trạng đồng bộ sau khi đăng ký / print the sync status as JSON')
+    .action((opts: { central?: string; token?: string; json?: boolean }, cmd: Command) =>
+      run(() => enrolCommand({ central: opts.central ?? cmd.parent?.opts<{ central?: string }>().central, token: opts.token, json: Boolean(opts.json) })),
     );
 
   sync
@@ -54,13 +55,14 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .action((opts: { json?: boolean }) => run(() => statusCommand(Boolean(opts.json))));
 }
 
-async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined }): Promise<number> {
+async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined; json: boolean }): Promise<number> {
   const central = centralUrlArgument(opts.central);
   const token = (opts.token ?? '').trim();
   if (token.length < 8 || token.length > 200) throw cliFailure('CLI_SYNC_BAD_TOKEN', t('cliSync.tokenRequired'));
   return withCore(async (s) => {
     const st = await s.call('sync.enrol', { central, token });
-    process.stdout.write(`${t('cliSync.enrolled', { counterId: st.counterId ?? '', central: st.central ?? central })}\n`);
+    if (opts.json) printJson(st);
+    else process.stdout.write(`${t('cliSync.enrolled', { counterId: st.counterId ?? '', central: st.central ?? central })}\n`);
     return EXIT_OK;
   });
 }
