@@ -45,6 +45,15 @@ describe.skipIf(!pgAvailable)('central server: resumable, verified, content-addr
     expect((await patch(q03, sha, bytes.subarray(4000), 4000, bytes.length)).json.complete).toBe(true);
   });
 
+  it('writes a chunk once when copies of it race (a retry racing the original)', async () => {
+    const bytes = randomBytes(64 * 1024);
+    const sha = sha256(bytes);
+    const replies = await Promise.all(Array.from({ length: 8 }, () => patch(q03, sha, bytes.subarray(0, 32 * 1024), 0, bytes.length)));
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(replies.filter((r) => r.status === 409 && r.json.offset === 32 * 1024)).toHaveLength(7);
+    expect((await patch(q03, sha, bytes.subarray(32 * 1024), 32 * 1024, bytes.length)).json.complete).toBe(true);
+  });
+
   it('drops the partial when the bytes do not hash to the name, and takes a fresh upload after', async () => {
     const good = randomBytes(5000);
     const sha = sha256(good);
