@@ -23,6 +23,17 @@ export interface CentralServerOptions {
   logger?: CentralLogger;
   /** Another BlobStore (an object store); default: FsBlobStore on blobDir. */
   blobs?: BlobStore;
+  /** Slow-client limits, ms (defaults below; tests shorten them). */
+  limits?: Partial<ServerLimits>;
+}
+
+export interface ServerLimits {
+  /** The request line and headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** A whole request, body included: a 256 KiB chunk on a weak postal link fits well inside. */
+  requestTimeoutMs: number;
+  /** A connection with no byte either way for this long is closed. */
+  idleTimeoutMs: number;
 }
 
 export interface CentralServer {
@@ -34,10 +45,7 @@ export interface CentralServer {
 const silent: CentralLogger = { info: () => {}, error: () => {} };
 
 /** Limits so a slow or stalled client cannot hold a connection for ever. */
-const HEADERS_TIMEOUT_MS = 20_000;
-/** A whole request, body included: a 256 KiB chunk on a weak postal link fits well inside. */
-const REQUEST_TIMEOUT_MS = 120_000;
-const IDLE_SOCKET_TIMEOUT_MS = 60_000;
+const DEFAULT_LIMITS: ServerLimits = { headersTimeoutMs: 20_000, requestTimeoutMs: 120_000, idleTimeoutMs: 60_000 };
 
 async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://central');
@@ -80,9 +88,18 @@ export async function startCentralServer(opts: CentralServerOptions): Promise<Ce
     throw e;
   }
   const deps: HandlerDeps = { db, blobs: opts.blobs ?? new FsBlobStore(opts.blobDir), logger };
-  const server = createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, (req, res) => void handle(deps, req, res));
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks those two limits on this interval (30 s by default, longer than a short limit).
+      connectionsCheckingInterval: Math.min(5_000, Math.ceil(limits.headersTimeoutMs / 4)),
+    },
+    (req, res) => void handle(deps, req, res),
+  );
   server.keepAliveTimeout = 5_000;
-  server.setTimeout(IDLE_SOCKET_TIMEOUT_MS, (socket) => socket.destroy());
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
   const host = opts.host ?? '127.0.0.1';
   try {
     await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DossierEvent } from '../../../core/contract/central-api';
-import { startCentralServer, type CentralServer } from '../../../central/server/index';
+import { startCentralServer, type CentralServer, type ServerLimits } from '../../../central/server/index';
 import { createPool, type Db } from '../../../central/store/db';
 import { createEnrolToken } from '../../../central/store/devices';
 import { createTestDatabase, dropTestDatabase } from '../../helpers/postgres';
@@ -29,10 +29,10 @@ export interface TestCentral {
   close(): Promise<void>;
 }
 
-export async function startTestCentral(): Promise<TestCentral> {
+export async function startTestCentral(limits?: ServerLimits): Promise<TestCentral> {
   const databaseUrl = await createTestDatabase('central');
   const blobDir = mkdtempSync(path.join(tmpdir(), 'central-blobs-'));
-  const server = await startCentralServer({ databaseUrl, blobDir, port: 0 });
+  const server = await startCentralServer({ databaseUrl, blobDir, port: 0, limits });
   const db = createPool(databaseUrl, 4);
   const call: TestCentral['call'] = async (method, route, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };

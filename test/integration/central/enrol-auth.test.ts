@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEnrolToken } from '../../../central/store/devices';
 import { pgAvailable } from '../../helpers/postgres';
@@ -6,7 +7,8 @@ import { startTestCentral, type TestCentral } from './central-fixture';
 describe.skipIf(!pgAvailable)('central server: enrolment and device auth', () => {
   let c: TestCentral;
   beforeAll(async () => {
-    c = await startTestCentral();
+    // Short slow-client limits (every other call here is quick): a stalled request is cut off within the test.
+    c = await startTestCentral({ headersTimeoutMs: 2_000, requestTimeoutMs: 3_000, idleTimeoutMs: 4_000 });
   });
   afterAll(async () => c?.close());
 
@@ -68,5 +70,25 @@ describe.skipIf(!pgAvailable)('central server: enrolment and device auth', () =>
     expect([wrong.status, wrong.json.code]).toEqual([405, 'METHOD_NOT_ALLOWED']);
     const huge = await c.call('PUT', '/v1/audit-head', { token, body: JSON.stringify({ lastId: 1, lastHash: 'x'.repeat(3 * 1024 * 1024) }) });
     expect([huge.status, huge.json.code]).toEqual([413, 'BODY_TOO_LARGE']);
+  });
+
+  it('closes the connection of a client that stalls in the middle of a request', async () => {
+    const token = await c.enrolCounter('Q09');
+    const { port } = new URL(c.url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.on('data', (d: Buffer) => (received += d.toString()));
+    // Headers promise 100 bytes of body; 3 arrive, then nothing.
+    socket.write(`PUT /v1/audit-head HTTP/1.1\r\nHost: central\r\nAuthorization: Bearer ${token}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"l`);
+    const closed = await new Promise<boolean>((resolve) => {
+      const bound = setTimeout(() => resolve(false), 30_000);
+      socket.once('close', () => {
+        clearTimeout(bound);
+        resolve(true);
+      });
+    });
+    socket.destroy();
+    expect(closed).toBe(true);
+    expect(received).toMatch(/^HTTP\/1\.1 408/);
   });
 });
