@@ -289,14 +289,18 @@ function backgroundLoop(d: {
       if (started || closed) return;
       started = true;
       lastMax = d.outbox.maxId();
+      let lastCounts = JSON.stringify(d.outbox.counts());
       poll = setInterval(() => {
         try {
           const m = d.outbox.maxId();
-          if (m !== lastMax) {
-            lastMax = m;
-            // New rows (this process's or another's): the header's numbers, and a round if the central is reachable.
+          const counts = JSON.stringify(d.outbox.counts());
+          if (m !== lastMax || counts !== lastCounts) {
+            // New rows, or items another process sent (`motcua sync` beside the app): the header's numbers.
             d.events.changed();
-            if (!d.state.offline()) wake();
+            // New rows: a round, if the central is reachable.
+            if (m !== lastMax && !d.state.offline()) wake();
+            lastMax = m;
+            lastCounts = counts;
           }
         } catch (e) {
           d.logger.warn('sync outbox not read', { error: (e as Error)?.message });

@@ -131,15 +131,15 @@ export const m011Sync: Migration = {
       END;
 
       -- What already happened, in the order it happened: history, fees, attachments, ready pages, ready PDFs.
-      INSERT INTO sync_outbox (dossier_id, seq, kind, ref, created_at)
-      SELECT dossier_id, ROW_NUMBER() OVER (PARTITION BY dossier_id ORDER BY at, ord, n, ref), kind, ref, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+      INSERT INTO sync_outbox (dossier_id, seq, kind, ref, bytes, created_at)
+      SELECT dossier_id, ROW_NUMBER() OVER (PARTITION BY dossier_id ORDER BY at, ord, n, ref), kind, ref, bytes, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
       FROM (
-        SELECT dossier_id, at, 0 AS ord, id AS n, 'transition' AS kind, CAST(id AS TEXT) AS ref FROM dossier_transitions
-        UNION ALL SELECT dossier_id, collected_at, 1, 0, 'fee', number FROM fee_receipts
-        UNION ALL SELECT dossier_id, created_at, 2, 0, 'file', 'doc:' || id FROM dossier_documents
-        UNION ALL SELECT dossier_id, created_at, 3, 0, 'file', 'page:' || id FROM dossier_pages
+        SELECT dossier_id, at, 0 AS ord, id AS n, 'transition' AS kind, CAST(id AS TEXT) AS ref, 0 AS bytes FROM dossier_transitions
+        UNION ALL SELECT dossier_id, collected_at, 1, 0, 'fee', number, 0 FROM fee_receipts
+        UNION ALL SELECT dossier_id, created_at, 2, 0, 'file', 'doc:' || id, bytes FROM dossier_documents
+        UNION ALL SELECT dossier_id, created_at, 3, 0, 'file', 'page:' || id, COALESCE(image_bytes, 0) FROM dossier_pages
           WHERE dossier_id IS NOT NULL AND kind = 'page' AND state = 'ready' AND removed_at IS NULL
-        UNION ALL SELECT dossier_id, COALESCE(built_at, stale_since, ''), 4, 0, 'file', 'pdf:' || item_code FROM document_pdfs
+        UNION ALL SELECT dossier_id, COALESCE(built_at, stale_since, ''), 4, 0, 'file', 'pdf:' || item_code, COALESCE(bytes, 0) FROM document_pdfs
           WHERE state = 'ready' AND sha256 IS NOT NULL
       );
     `);
