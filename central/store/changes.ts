@@ -8,7 +8,14 @@ import { inTransaction, type Db } from './db';
 
 export type PublishedKind = Change['kind'];
 
+/** One change's data at most (a catalogue file): its page still fits the counter's 4 MiB reply cap. */
+export const MAX_CHANGE_DATA_BYTES = 3 * 1024 * 1024;
+/** A page of changes stops growing past this many bytes of data (it always holds at least one change). */
+const PAGE_DATA_BUDGET_BYTES = 1024 * 1024;
+
 export async function publishChange(db: Db, change: { kind: PublishedKind; counterId: string | null; dossierId?: string; dossierCode?: string; data: Record<string, unknown> }): Promise<number> {
+  const size = Buffer.byteLength(JSON.stringify(change.data));
+  if (size > MAX_CHANGE_DATA_BYTES) throw new CentralError(413, 'CENTRAL_CHANGE_TOO_LARGE', { maxMb: MAX_CHANGE_DATA_BYTES / (1024 * 1024) });
   return inTransaction(db, async (tx) => {
     // A bigserial id is taken at insert but seen at commit: two publishers could commit out of id order and a reader
     // between them would move its cursor past the later-committed one for ever. Publishing one at a time (readers
@@ -39,11 +46,18 @@ export async function listChanges(db: Db, counterId: string, since: number, limi
       [since, counterId, limit],
     )
   ).rows;
-  const changes = rows.map((r) => {
+  const page: typeof rows = [];
+  let bytes = 0;
+  for (const r of rows) {
+    bytes += Buffer.byteLength(JSON.stringify(r.data));
+    if (page.length > 0 && bytes > PAGE_DATA_BUDGET_BYTES) break;
+    page.push(r);
+  }
+  const changes = page.map((r) => {
     const base = { cursor: String(r.id), at: r.at.toISOString() };
     return r.kind === 'result_ready' || r.kind === 'supplement_requested'
       ? ({ ...base, kind: r.kind, dossierId: r.dossier_id!, dossierCode: r.dossier_code!, data: r.data } as Change)
       : ({ ...base, kind: r.kind, data: r.data } as Change);
   });
-  return { changes, next: rows.length ? String(rows[rows.length - 1]!.id) : String(since) };
+  return { changes, next: page.length ? String(page[page.length - 1]!.id) : String(since) };
 }

@@ -38,6 +38,14 @@ describe.skipIf(!pgAvailable)('central server: changes, code blocks, audit heads
     const page3 = await c.call('GET', `/v1/changes?since=${page2.json.next as string}`, { token: q03 });
     expect(page3.json).toEqual({ changes: [], next: page2.json.next });
     expect((await c.call('GET', '/v1/changes?since=abc', { token: q03 })).status).toBe(400);
+
+    // Pages stay small in bytes whatever the limit asked: big catalogues come one or two at a time.
+    const big = { rows: 'x'.repeat(600 * 1024) };
+    const ids = [await publishChange(c.db, { kind: 'catalogue', counterId: null, data: big }), await publishChange(c.db, { kind: 'catalogue', counterId: null, data: big })];
+    const bigPage = await c.call('GET', `/v1/changes?since=${page2.json.next as string}&limit=5000`, { token: q05 });
+    expect((bigPage.json.changes as { cursor: string }[]).map((x) => x.cursor)).toEqual([String(ids[0])]);
+    expect(bigPage.json.next).toBe(String(ids[0]));
+    await expect(publishChange(c.db, { kind: 'catalogue', counterId: null, data: { rows: 'x'.repeat(4 * 1024 * 1024) } })).rejects.toMatchObject({ code: 'CENTRAL_CHANGE_TOO_LARGE' });
   });
 
   it('hands out code blocks that never overlap across counters under parallel requests, the same block per request id', async () => {
