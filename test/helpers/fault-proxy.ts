@@ -52,6 +52,9 @@ export interface ProxyLogEntry extends ProxyRequest {
   /** Statuses the server gave the extra copies (duplicate, hold). */
   laterStatuses: number[];
   requestBodyBytes: number;
+  /** When the request arrived and when the server's (first) reply was complete (performance.now(), ms). */
+  arrivedAt: number;
+  answeredAt?: number;
 }
 
 export interface WireStats {
@@ -199,7 +202,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const rule = rules.find((x) => x.left > 0 && matches(x, r));
     if (rule) rule.left -= 1;
     const action: FaultAction = rule?.action ?? { kind: 'forward' };
-    const entry: ProxyLogEntry = { ...r, action: action.kind, laterStatuses: [], requestBodyBytes: 0 };
+    const entry: ProxyLogEntry = { ...r, action: action.kind, laterStatuses: [], requestBodyBytes: 0, arrivedAt: performance.now() };
     log.push(entry);
     const drop = (): void => {
       req.socket.destroy();
@@ -265,6 +268,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         }
         const first = await send(r, body, action.kind === 'forward' && action.onForwarded ? () => action.onForwarded!(r) : undefined);
         entry.upstreamStatus = first.status;
+        entry.answeredAt = performance.now();
         if (action.kind === 'duplicate') {
           const second = await send(r, body).catch(() => null);
           if (second) entry.laterStatuses.push(second.status);
