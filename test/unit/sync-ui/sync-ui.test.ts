@@ -11,7 +11,7 @@ import { catalogue } from '../../../core/i18n/catalogue';
 import { uiSync } from '../../../core/i18n/messages/ui-sync';
 import type { MessageTree } from '../../../core/i18n/types';
 import { checkEnrol, enrolFieldOf } from '../../../renderer/src/screens/sync/enrol-check';
-import { announcement, formatBytes, formatSyncTime, headerLine, heardOf, type SyncView } from '../../../renderer/src/screens/sync/sync-text';
+import { announcement, formatBytes, formatSyncTime, headerLine, heardOf, outboxRowText, type SyncView } from '../../../renderer/src/screens/sync/sync-text';
 
 const leaves = (tree: MessageTree, prefix = ''): Record<string, string> =>
   Object.fromEntries(Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[prefix + k, v]] : Object.entries(leaves(v, `${prefix}${k}.`)))));
@@ -96,6 +96,20 @@ describe('sync UI texts', () => {
     expect(announcement(vi, h({ pendingDossiers: 3 }), h({ pendingDossiers: 0 }), null)).toBe('Đã gửi hết hồ sơ lên hệ thống Một cửa trung tâm.');
     expect(announcement(vi, h({ pendingDossiers: 3 }), h({ pendingDossiers: 2 }), null)).toBeNull();
     expect(announcement(vi, heardOf({ kind: 'not_enrolled' }), h({}), null)).toBeNull();
+  });
+
+  it('makes a refused outbox item stand out with the central server\'s reason, and offers to send it again', () => {
+    const item = { id: 7, dossierId: 'd1', dossierCode: '000.27.10.H12-261207-0001', seq: 2, kind: 'fee' as const, createdAt: NOW.toISOString(), attempts: 1, nextAttemptAt: null, sentAt: null, bytes: 0 };
+    const refused = outboxRowText(ts.vi, { ...item, state: 'rejected', error: { code: 'FEE_UNKNOWN', message: 'Mã phí không có trong danh mục' } }, '(chưa có mã)');
+    expect(refused).toEqual({
+      rejected: true,
+      state: 'Bị từ chối',
+      reason: 'Máy chủ trung tâm từ chối: Mã phí không có trong danh mục',
+      action: 'Gửi lại',
+      actionLabel: 'Gửi lại mục 2 của hồ sơ 000.27.10.H12-261207-0001 đã bị từ chối',
+    });
+    const waiting = outboxRowText(ts.vi, { ...item, dossierCode: null, state: 'pending', attempts: 3, error: { code: 'SYNC_NETWORK', message: 'Không kết nối được' } }, '(chưa có mã)');
+    expect(waiting).toEqual({ rejected: false, state: 'Chờ gửi', reason: 'Không kết nối được', action: 'Thử lại ngay', actionLabel: 'Thử lại ngay mục 2 của hồ sơ (chưa có mã)' });
   });
 
   it('checks enrolment before sending, and puts a core error beside the field it is about', () => {

@@ -12,7 +12,7 @@ import { useCoalescedReload } from '../../bridge/use-coalesced-reload';
 import { useEvent } from '../../bridge/use-event';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
-import { formatBytes, formatSyncTime } from './sync-text';
+import { formatBytes, formatSyncTime, outboxRowText } from './sync-text';
 
 export function OutboxPanel() {
   const { t, i18n } = useTranslation();
@@ -84,7 +84,8 @@ export function OutboxPanel() {
               </thead>
               <tbody>
                 {list.map((i) => {
-                  const rejected = i.state === 'rejected';
+                  const row = outboxRowText(t, i, t('syncUi.outbox.noCode'));
+                  const rejected = row.rejected;
                   return (
                     <tr key={i.id} data-item={i.id} data-state={i.state} className={rejected ? 'sync-row--rejected' : undefined}>
                       <th scope="row" className="data-table__text">
@@ -94,22 +95,22 @@ export function OutboxPanel() {
                         {t(`syncUi.outbox.kinds.${i.kind}`, { seq: i.seq })}
                         {i.bytes > 0 && <span className="field__hint"> · {t('syncUi.outbox.bytes', { bytes: formatBytes(i.bytes, i18n.language) })}</span>}
                       </td>
-                      <td className={rejected ? 'sync-bad' : undefined}>{t(`syncUi.outbox.states.${i.state}`)}</td>
+                      <td className={rejected ? 'sync-bad' : undefined}>{row.state}</td>
                       <td className="data-table__num">{i.attempts}</td>
                       <td>{i.state === 'pending' ? (i.nextAttemptAt ? formatSyncTime(i.nextAttemptAt) : t('syncUi.outbox.now')) : ''}</td>
                       <td className={rejected ? 'data-table__text sync-bad' : 'data-table__text'} data-testid="sync-item-reason">
-                        {i.error ? (rejected ? t('syncUi.outbox.rejectedReason', { message: i.error.message }) : i.error.message) : ''}
+                        {row.reason}
                       </td>
                       <td>
                         <button
                           type="button"
                           className="btn"
                           aria-busy={busy === String(i.id)}
-                          aria-label={t(rejected ? 'syncUi.outbox.resendNamed' : 'syncUi.outbox.retryNamed', { seq: i.seq, code: codeOf(i) })}
+                          aria-label={row.actionLabel}
                           data-testid="sync-retry"
                           onClick={() => void retry(i)}
                         >
-                          {t(rejected ? 'syncUi.outbox.resend' : 'syncUi.outbox.retry')}
+                          {row.action}
                         </button>
                       </td>
                     </tr>

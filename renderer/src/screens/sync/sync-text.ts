@@ -4,7 +4,7 @@
  * what is worth saying to a screen reader when the status moves (only the turns a clerk acts on, not every count).
  */
 import type { TFunction } from 'i18next';
-import type { SyncStatus } from '../../../../core/contract/sync';
+import type { OutboxItem, SyncStatus } from '../../../../core/contract/sync';
 import { formatDateTime } from '../../format/date-time';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -89,4 +89,17 @@ export function announcement(t: TFunction, before: Heard | null, after: Heard, r
   if (before.offline && !after.offline) return t('syncUi.announce.online');
   if (before.pending > 0 && after.pending === 0) return t('syncUi.announce.drained');
   return null;
+}
+
+/** One outbox row's words: its state, why (a refusal says it is the central server's reason) and its action. */
+export function outboxRowText(t: TFunction, item: OutboxItem, noCode: string): { state: string; reason: string; action: string; actionLabel: string; rejected: boolean } {
+  const rejected = item.state === 'rejected';
+  const code = item.dossierCode ?? noCode;
+  return {
+    rejected,
+    state: t(`syncUi.outbox.states.${item.state}`),
+    reason: item.error ? (rejected ? t('syncUi.outbox.rejectedReason', { message: item.error.message }) : item.error.message) : '',
+    action: t(rejected ? 'syncUi.outbox.resend' : 'syncUi.outbox.retry'),
+    actionLabel: t(rejected ? 'syncUi.outbox.resendNamed' : 'syncUi.outbox.retryNamed', { seq: item.seq, code }),
+  };
 }
