@@ -92,20 +92,33 @@ export class CodeAllocator {
     }
   }
 
-  /** Must run inside the receipt's write transaction. */
+  /**
+   * Must run inside the receipt's write transaction. A number whose code is already taken here is skipped: codes
+   * made before this counter enrolled came from the local authority, and the central's blocks start again at 1.
+   */
   allocate(agencyCode: string, pattern: string, date: { y: number; m: number; d: number }, day: string): AllocatedCode {
-    const block = this.db
-      .prepare<[string, string], { start: number; next: number; end: number }>(
-        'SELECT start, next, end FROM code_blocks WHERE agency_code = ? AND day = ? AND next < end ORDER BY start LIMIT 1',
-      )
-      .get(agencyCode, day);
     const counterId = this.counterId();
-    if (block) {
+    for (;;) {
+      const block = this.db
+        .prepare<[string, string], { start: number; next: number; end: number }>(
+          'SELECT start, next, end FROM code_blocks WHERE agency_code = ? AND day = ? AND next < end ORDER BY start LIMIT 1',
+        )
+        .get(agencyCode, day);
+      if (!block) break;
       this.db.prepare('UPDATE code_blocks SET next = next + 1 WHERE agency_code = ? AND day = ? AND start = ?').run(agencyCode, day, block.start);
       this.db.prepare('DELETE FROM code_blocks WHERE next >= end').run();
-      return { code: formatDossierCode(pattern, { agency: agencyCode, date, seq: block.next, counterId }), seq: block.next, fallback: false };
+      const code = formatDossierCode(pattern, { agency: agencyCode, date, seq: block.next, counterId });
+      if (!this.taken(code)) return { code, seq: block.next, fallback: false };
+      this.logger.warn('reserved number skipped: its code was already issued here (before enrolment)', { code });
     }
-    const seq = advanceCounter(this.db, 'code_fallback', { agency_code: agencyCode, day });
-    return { code: formatDossierCode(pattern, { agency: agencyCode, date, seq, counterId, fallbackCounter: counterId }), seq, fallback: true };
+    for (;;) {
+      const seq = advanceCounter(this.db, 'code_fallback', { agency_code: agencyCode, day });
+      const code = formatDossierCode(pattern, { agency: agencyCode, date, seq, counterId, fallbackCounter: counterId });
+      if (!this.taken(code)) return { code, seq, fallback: true };
+    }
+  }
+
+  private taken(code: string): boolean {
+    return this.db.prepare<[string], { n: number }>('SELECT 1 AS n FROM dossiers WHERE code = ?').get(code) !== undefined;
   }
 }

@@ -4,7 +4,7 @@ import { createCore, type Core } from '../../../core/app';
 import { ManualClock } from '../../../core/platform/clock';
 import { LocalSequenceAuthority } from '../../../core/services/dossiers/sequence-authority';
 import { openDatabase } from '../../../core/store/database';
-import { call, withAdmin } from '../../helpers/core';
+import { call, conn, withAdmin } from '../../helpers/core';
 import { TRAN_VAN_DUC, personInput } from '../../helpers/people';
 import { tempDir } from '../../helpers/temp';
 
@@ -73,6 +73,28 @@ describe('dossier codes across counters', () => {
     expect(a.code).toBe(`${WARD}-261101-0001`);
     expect(b.code).toBe(`${WARD}-270111-0001`);
     await core.close();
+    dir.cleanup();
+  });
+
+  it('skips a reserved number whose code this counter already issued under another authority (receipts before enrolment)', async () => {
+    const dir = tempDir();
+    const clock = new ManualClock(new Date('2026-11-24T02:30:00Z'));
+    // Before enrolment: the counter's own local authority handed out 0001.
+    let core = await createCore({ dataDir: dir.dir, clock, logLevel: 'error' });
+    let admin = await withAdmin(core);
+    const before = await call(core, admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
+    expect(before.code).toBe(`${WARD}-261124-0001`);
+    core.db.prepare('DELETE FROM code_blocks').run(); // enrolment drops the unused local blocks
+    await core.close();
+    // After: a new authority (the central's) whose blocks start at 1 again.
+    const central = openDatabase(path.join(dir.dir, 'other-authority.sqlite')).db;
+    core = await createCore({ dataDir: dir.dir, clock, sequenceAuthority: new LocalSequenceAuthority(central), logLevel: 'error' });
+    admin = conn(core);
+    await call(core, admin, 'auth.login', { username: 'admin', password: 'mat-khau-123' });
+    const after = await call(core, admin, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: { ...personInput(TRAN_VAN_DUC), idNumber: '079090012345' } });
+    expect(after.code).toBe(`${WARD}-261124-0002`);
+    await core.close();
+    central.close();
     dir.cleanup();
   });
 });
