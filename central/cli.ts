@@ -97,7 +97,10 @@ async function serve(opts: { port?: string; host?: string }): Promise<void> {
 }
 
 function buildProgram(): Command {
+  // Set before the subcommands are added: they inherit it (a usage error then throws here instead of exiting).
   const program = new Command('central')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => void process.stderr.write(s) })
     .description('MotCua Desk — máy chủ trung tâm tham chiếu / reference central server')
     .option('--port <P>', 'cổng lắng nghe / port to listen on')
     .option('--host <H>', 'địa chỉ lắng nghe / address to listen on', '127.0.0.1')
@@ -169,9 +172,7 @@ function buildProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram()
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => void process.stderr.write(s) });
+  const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (e) {

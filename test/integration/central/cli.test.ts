@@ -4,7 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../central/cli';
+import { FsBlobStore } from '../../../central/blobs/fs-blob-store';
+import { listChanges } from '../../../central/store/changes';
+import { createPool } from '../../../central/store/db';
+import { applyEvent } from '../../../central/store/dossiers';
 import { createTestDatabase, dropTestDatabase, pgAvailable } from '../../helpers/postgres';
 import { dossierEvent, newDossierId, sha256 } from './central-fixture';
 
@@ -83,5 +89,54 @@ describe.skipIf(!pgAvailable)('npm run central (bin/central.mjs)', () => {
       server.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+  });
+
+  it('publishes results, supplement requests, catalogues and calendars (admin commands, in-process)', async () => {
+    const url = await createTestDatabase('central_cli_admin');
+    const db = createPool(url, 2);
+    const saved = process.env.CENTRAL_DATABASE_URL;
+    process.env.CENTRAL_DATABASE_URL = url;
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const cli = async (...args: string[]): Promise<number> => {
+      process.exitCode = undefined;
+      await main(['node', 'central', ...args]);
+      const code = Number(process.exitCode ?? 0);
+      process.exitCode = undefined;
+      return code;
+    };
+    try {
+      expect(await cli('migrate')).toBe(0);
+      const id = newDossierId();
+      await applyEvent(db, new FsBlobStore(blobDir), 'Q03', id, 1, dossierEvent('ADMIN-1', 1, {}, id));
+      const cat = path.join(blobDir, 'catalogue.json');
+      writeFileSync(cat, JSON.stringify({ procedures: [{ code: '1.001234' }] }));
+      const notJson = path.join(blobDir, 'bad.json');
+      writeFileSync(notJson, '[1, 2');
+
+      expect(await cli('result', '--dossier', 'ADMIN-1', '--note', 'Có kết quả')).toBe(0);
+      expect(await cli('supplement', '--dossier', 'ADMIN-1', '--reason', 'Thiếu giấy', '--items', 'TP1, TP2')).toBe(0);
+      expect(await cli('catalogue', '--file', cat)).toBe(0);
+      expect(await cli('calendar', '--file', cat)).toBe(0);
+      expect(await cli('result', '--dossier', 'NO-SUCH')).toBe(2);
+      expect(await cli('catalogue', '--file', notJson)).toBe(2);
+      expect(await cli('token', '--counter', '9bad')).toBe(2);
+      expect(await cli('supplement', '--dossier', 'ADMIN-1')).toBe(2);
+
+      const q03 = (await listChanges(db, 'Q03', 0, 100)).changes;
+      expect(q03.map((x) => [x.kind, x.data])).toEqual([
+        ['result_ready', { note: 'Có kết quả' }],
+        ['supplement_requested', { reason: 'Thiếu giấy', items: ['TP1', 'TP2'] }],
+        ['catalogue', { procedures: [{ code: '1.001234' }] }],
+        ['calendar', { procedures: [{ code: '1.001234' }] }],
+      ]);
+      expect((await listChanges(db, 'Q05', 0, 100)).changes.map((x) => x.kind)).toEqual(['catalogue', 'calendar']);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      process.env.CENTRAL_DATABASE_URL = saved;
+      await db.end();
+      await dropTestDatabase(url);
+    }
   });
 });

@@ -41,6 +41,11 @@ describe.skipIf(!pgAvailable)('central server: enrolment and device auth', () =>
     expect((await enrolWith(old)).json.code).toBe('ENROL_TOKEN_EXPIRED');
     expect((await enrolWith('not-a-token-at-all')).json.code).toBe('ENROL_TOKEN_INVALID');
     expect((await enrolWith('short')).status).toBe(400);
+
+    // Tokens last 7 days by default; counter ids are checked like the counter's own (letters and digits, a letter first).
+    const week = await c.db.query("SELECT expires_at - created_at = interval '168 hours' AS week FROM enrol_tokens WHERE counter_id = 'Q03'");
+    expect(week.rows).toEqual([{ week: true }]);
+    for (const bad of ['3Q', 'Q-03', '', 'Q 3']) await expect(createEnrolToken(c.db, bad)).rejects.toMatchObject({ code: 'CENTRAL_COUNTER_ID_INVALID' });
   });
 
   it('refuses calls without a token, with an unknown one, and from a device replaced by a new enrolment', async () => {
