@@ -4,11 +4,18 @@
  * Figures: payload throughput as a fraction of the link's capacity (target ≥ 80%), and bytes on the wire (both
  * ways, headers, JSON and replies included) per payload byte (target ≤ 1.05). Payload = the files' bytes.
  * Smaller or different runs: SYNC_BENCH_DOSSIERS (default 2000), SYNC_BENCH_PAGES (5), SYNC_BENCH_PAGE_BYTES
- * (60000: a 300 dpi A4 page as the scanner stores it, G4 TIFF or JPEG), SYNC_BENCH_RATE (bytes/s, default 2 MB/s); SYNC_BENCH_PROFILE=1 prints the server's time and the bytes per route.
+ * (60000: a 300 dpi A4 page as the scanner stores it, G4 TIFF or JPEG), SYNC_BENCH_RATE (bytes/s, default 2 MB/s); SYNC_BENCH_CONCURRENCY (dossiers sent at once; default the worker's); SYNC_BENCH_PROFILE=1 prints the server's time and the bytes per route.
  * Run: npx tsx test/bench/sync-backlog.bench.ts (or npm run bench).
  */
+import { spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addPages, enrolCounter, receiveDossier, startCentralRig, startCounter } from '../helpers/sync-rig';
+import pg from 'pg';
+import { createEnrolToken } from '../../central/store/devices';
+import { startFaultProxy } from '../helpers/fault-proxy';
+import { addPages, enrolCounter, receiveDossier, startCounter } from '../helpers/sync-rig';
+import { REPO, tempDir } from '../helpers/temp';
 import { withBenchDatabase } from './bench-postgres';
 
 const num = (name: string, dflt: number): number => {
@@ -19,6 +26,8 @@ const DOSSIERS = num('SYNC_BENCH_DOSSIERS', 2000);
 const PAGES = num('SYNC_BENCH_PAGES', 5);
 const PAGE_BYTES = num('SYNC_BENCH_PAGE_BYTES', 60_000);
 const RATE = num('SYNC_BENCH_RATE', 2_000_000);
+/** Dossiers the worker sends at once (default: the worker's own). */
+const CONCURRENCY = process.env.SYNC_BENCH_CONCURRENCY ? num('SYNC_BENCH_CONCURRENCY', 3) : undefined;
 const TARGET_FRACTION = 0.8;
 const TARGET_OVERHEAD = 1.05;
 
@@ -34,10 +43,40 @@ export interface BacklogBench {
   remaining: number;
 }
 
+/** The central server in its own process (`node bin/central.mjs`), as deployed: the counter's work in this
+ *  process does not slow the server's event loop, nor the other way round. */
+async function startCentralProcess(databaseUrl: string, blobDir: string): Promise<{ url: string; stop: () => void }> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  const p = spawn(process.execPath, [path.join(REPO, 'bin/central.mjs'), '--port', String(port), '--host', '127.0.0.1'], {
+    env: { ...process.env, CENTRAL_DATABASE_URL: databaseUrl, CENTRAL_BLOB_DIR: blobDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the central server did not start')), 60_000);
+    p.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('listening on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    p.once('exit', (code) => reject(new Error(`the central server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, stop: () => p.kill('SIGTERM') };
+}
+
 export async function runBacklogBench(): Promise<BacklogBench> {
   return withBenchDatabase(async (databaseUrl) => {
-    const rig = await startCentralRig(databaseUrl);
-    const counter = await startCounter();
+    const blobs = tempDir('motcua-bench-backlog-blobs-');
+    const central = await startCentralProcess(databaseUrl, blobs.dir);
+    const proxy = await startFaultProxy(central.url);
+    const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    const rig = { proxy, token: (id: string) => createEnrolToken(db, id) };
+    const counter = await startCounter(CONCURRENCY ? { sync: { concurrency: CONCURRENCY } } : {});
     try {
       await enrolCounter(counter, rig.proxy.url, await rig.token('Q09'));
       // Offline for the whole intake: every receipt, page and code stays at the counter.
@@ -77,7 +116,10 @@ export async function runBacklogBench(): Promise<BacklogBench> {
       return { dossiers: DOSSIERS, pages: DOSSIERS * PAGES, payloadBytes, wireUp: w.up, wireDown: w.down, seconds, queueSeconds, rounds, remaining };
     } finally {
       await counter.close();
-      await rig.close();
+      await proxy.close();
+      await db.end();
+      central.stop();
+      blobs.cleanup();
     }
   });
 }
