@@ -76,12 +76,13 @@ describe('sync UI texts', () => {
     const quiet = headerLine(vi, status({}), 'vi', NOW);
     expect(quiet.parts).toEqual(['đã gửi hết', 'chưa đồng bộ lần nào']);
     const offline = headerLine(vi, status({ pendingDossiers: 1, pendingEvents: 1, activity: 'offline', errors: [fail()] }), 'vi', NOW);
-    expect(offline.parts).toEqual(['1 hồ sơ chờ gửi', 'mất kết nối máy chủ trung tâm', 'chưa đồng bộ lần nào']);
+    expect(offline.parts).toEqual(['1 hồ sơ chờ gửi', 'mất kết nối trung tâm', 'chưa đồng bộ lần nào']);
     expect(offline).toMatchObject({ errors: '1 lỗi', tone: 'warn' });
     expect(headerLine(vi, { kind: 'not_enrolled' }, 'vi', NOW)).toMatchObject({ parts: ['quầy chưa đăng ký'], tone: 'off' });
     expect(headerLine(vi, status({ enrolled: false, activity: 'not_enrolled' }), 'vi', NOW).parts).toEqual(['quầy chưa đăng ký']);
     expect(headerLine(vi, status({ enrolled: false, activity: 'not_enrolled', pendingDossiers: 2, pendingEvents: 4, pendingBytes: 1024 }), 'vi', NOW).parts).toEqual(['quầy chưa đăng ký', '2 hồ sơ · 1 KB chờ gửi']);
-    const en = headerLine(ts.en, status({ pendingDossiers: 1, pendingEvents: 1, pendingBytes: 2048, errors: [fail(), fail()] }), 'en', NOW);
+    // One outage said twice (the link and the pull) counts once; the dossier's own error counts apart.
+    const en = headerLine(ts.en, status({ pendingDossiers: 1, pendingEvents: 1, pendingBytes: 2048, errors: [fail(), fail(), fail({ dossierId: 'd1', itemId: 3 })] }), 'en', NOW);
     expect(en.parts[0]).toBe('1 dossier · 2 KB waiting');
     expect(en.errors).toBe('2 errors');
   });
@@ -95,6 +96,9 @@ describe('sync UI texts', () => {
     expect(announcement(vi, h({ rejected: 1 }), h({ rejected: 3 }), null)).toContain('từ chối 2 mục');
     expect(announcement(vi, h({ pendingDossiers: 3 }), h({ pendingDossiers: 0 }), null)).toBe('Đã gửi hết hồ sơ lên hệ thống Một cửa trung tâm.');
     expect(announcement(vi, h({ pendingDossiers: 3 }), h({ pendingDossiers: 2 }), null)).toBeNull();
+    expect(announcement(vi, h({ activity: 'offline', pendingDossiers: 1 }), h({ pendingDossiers: 0 }), null)).toBe('Đã gửi hết hồ sơ lên hệ thống Một cửa trung tâm.');
+    expect(announcement(vi, h({ activity: 'offline', pendingDossiers: 0 }), h({ pendingDossiers: 0 }), null)).toBe('Đã gửi hết hồ sơ lên hệ thống Một cửa trung tâm.');
+    expect(announcement(vi, h({ activity: 'offline', pendingDossiers: 1 }), h({ activity: 'offline', pendingDossiers: 0 }), null)).toBeNull();
     expect(announcement(vi, heardOf({ kind: 'not_enrolled' }), h({}), null)).toBeNull();
   });
 
@@ -156,5 +160,18 @@ describe('sync UI texts', () => {
       const missing = [...used, ...built].filter((k) => typeof all[k] !== 'string' && typeof all[`${k}_other`] !== 'string');
       expect({ locale, missing }).toEqual({ locale, missing: [] });
     }
+  });
+});
+
+describe('the header while offline', () => {
+  it('keeps saying offline during a retry, and stops once a try gets through', async () => {
+    const { keepOffline } = await import('../../../renderer/src/screens/sync/useSyncStatus');
+    const at = (activity: SyncStatus['activity']) => status({ activity, pendingDossiers: 1, pendingEvents: 1 });
+    const shown = (v: SyncView) => (v.kind === 'status' ? v.status.activity : v.kind);
+    expect(shown(keepOffline(at('offline'), at('sending')))).toBe('offline');
+    expect(shown(keepOffline(at('offline'), at('waiting')))).toBe('waiting');
+    expect(shown(keepOffline(at('offline'), at('idle')))).toBe('idle');
+    expect(shown(keepOffline(at('idle'), at('sending')))).toBe('sending');
+    expect(shown(keepOffline(null, at('sending')))).toBe('sending');
   });
 });

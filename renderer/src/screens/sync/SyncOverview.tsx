@@ -10,7 +10,7 @@ import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { FormError } from '../../components/FormError';
 import { describeError } from '../../i18n/error-text';
-import { formatBytes, formatSyncTime, type SyncView } from './sync-text';
+import { distinctErrors, formatBytes, formatSyncTime, type SyncView } from './sync-text';
 import './sync.css';
 
 export function SyncOverview({ view, isAdmin, onSynced }: { view: SyncView | null; isAdmin: boolean; onSynced(): void }) {
@@ -44,7 +44,7 @@ export function SyncOverview({ view, isAdmin, onSynced }: { view: SyncView | nul
         <dd data-testid="sync-waiting">
           {s.pendingEvents === 0
             ? t('syncUi.overview.nothingWaiting')
-            : t('syncUi.overview.waitingValue', { dossiers: s.pendingDossiers, events: s.pendingEvents, bytes: formatBytes(s.pendingBytes, i18n.language) })}
+            : t(s.pendingBytes > 0 ? 'syncUi.overview.waitingBytes' : 'syncUi.overview.waitingValue', { dossiers: s.pendingDossiers, events: s.pendingEvents, bytes: formatBytes(s.pendingBytes, i18n.language) })}
         </dd>
         {s.oldestPendingAt && (
           <>
@@ -70,7 +70,7 @@ export function SyncOverview({ view, isAdmin, onSynced }: { view: SyncView | nul
         )}
       </dl>
       <SyncNowButton onSynced={onSynced} />
-      <SyncErrors errors={s.errors} />
+      <SyncErrors errors={distinctErrors(s.errors)} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAnnouncer } from '../../a11y/Announcer';
 import { useRoles } from '../settings/useRoles';
-import { announcement, headerLine, heardOf, type Heard } from './sync-text';
+import { announcement, distinctErrors, headerLine, heardOf, type Heard } from './sync-text';
 import { SyncDialog } from './SyncDialog';
 import { useSyncStatus } from './useSyncStatus';
 import './sync.css';
@@ -43,7 +43,7 @@ export function SyncStatusLine() {
         data-testid="sync-status"
         data-state={status ? (status.enrolled ? status.activity : 'not_enrolled') : view.kind}
         data-pending={status?.pendingDossiers ?? 0}
-        data-errors={status?.errors.length ?? 0}
+        data-errors={status ? distinctErrors(status.errors).length : 0}
         onClick={() => setOpen(true)}
       >
         {/* Spaces between the parts: the button's accessible name is read as one sentence. */}

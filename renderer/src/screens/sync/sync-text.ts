@@ -4,7 +4,7 @@
  * what is worth saying to a screen reader when the status moves (only the turns a clerk acts on, not every count).
  */
 import type { TFunction } from 'i18next';
-import type { OutboxItem, SyncStatus } from '../../../../core/contract/sync';
+import type { OutboxItem, SyncError, SyncStatus } from '../../../../core/contract/sync';
 import { formatDateTime } from '../../format/date-time';
 
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
@@ -59,7 +59,7 @@ export function headerLine(t: TFunction, view: SyncView, lng: string, now: Date 
   if (s.activity === 'offline') parts.push(t('syncUi.header.offline'));
   else if (s.activity === 'sending') parts.push(t('syncUi.header.sending'));
   parts.push(s.lastSuccessAt ? t('syncUi.header.lastSuccess', { at: formatSyncTime(s.lastSuccessAt, now) }) : t('syncUi.header.never'));
-  const errorCount = s.errors.length;
+  const errorCount = distinctErrors(s.errors).length;
   const tone: Tone = s.activity === 'offline' || s.rejected > 0 || errorCount > 0 ? 'warn' : 'ok';
   return { parts, errors: errorCount > 0 ? t('syncUi.header.errors', { count: errorCount }) : null, tone };
 }
@@ -86,8 +86,9 @@ export function announcement(t: TFunction, before: Heard | null, after: Heard, r
   if (!before || before.kind !== 'status' || after.kind !== 'status') return null;
   if (!before.offline && after.offline) return reason ? t('syncUi.announce.offline', { reason }) : t('syncUi.announce.offlineNoReason');
   if (after.rejected > before.rejected) return t('syncUi.announce.rejected', { count: after.rejected - before.rejected });
-  if (before.offline && !after.offline) return t('syncUi.announce.online');
-  if (before.pending > 0 && after.pending === 0) return t('syncUi.announce.drained');
+  // Back from offline with everything sent (perhaps while still shown offline): "all sent" says the central is back too.
+  if (before.offline && !after.offline) return after.pending === 0 ? t('syncUi.announce.drained') : t('syncUi.announce.online');
+  if (!after.offline && before.pending > 0 && after.pending === 0) return t('syncUi.announce.drained');
   return null;
 }
 
@@ -102,4 +103,18 @@ export function outboxRowText(t: TFunction, item: OutboxItem, noCode: string): {
     action: t(rejected ? 'syncUi.outbox.resend' : 'syncUi.outbox.retry'),
     actionLabel: t(rejected ? 'syncUi.outbox.resendNamed' : 'syncUi.outbox.retryNamed', { seq: item.seq, code }),
   };
+}
+
+/**
+ * The errors a person reads: one outage reaches the status as several entries with the same words (the link, the
+ * pull); the same dossier, kind and reason are said once, the newest kept (the list comes newest first).
+ */
+export function distinctErrors(errors: readonly SyncError[]): SyncError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.dossierId ?? ''}|${e.kind}|${e.code}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

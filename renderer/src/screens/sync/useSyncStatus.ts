@@ -2,6 +2,7 @@
  * The sync status shown live: read once (sync.status), merged at once from each 'sync.changed' (counts, activity,
  * last success) and read again, coalesced, for the rest (errors, next attempt); read again after events.lost.
  * A core that is not enrolled answers SYNC_NOT_ENROLLED (or enrolled: false): both show as "not enrolled".
+ * A retry while offline stays shown as offline (keepOffline).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SyncStatus } from '../../../../core/contract/sync';
@@ -25,8 +26,9 @@ export function useSyncStatus(): LiveSync {
   const [eventReason, setEventReason] = useState<string | null>(null);
   const shown = useRef<SyncView | null>(null);
   const set = useCallback((v: SyncView) => {
-    shown.current = v;
-    setView(v);
+    const next = keepOffline(shown.current, v);
+    shown.current = next;
+    setView(next);
   }, []);
 
   const reload = useCoalescedReload(
@@ -51,4 +53,14 @@ export function useSyncStatus(): LiveSync {
     reload();
   });
   return { view, eventReason, reload, show: (status) => set({ kind: 'status', status }) };
+}
+
+/**
+ * A try while the central is unreachable reads as "sending" for its few seconds: the line keeps saying offline until
+ * the try ends (idle or waiting once it got through, offline again if not), so it does not flicker at each retry.
+ */
+export function keepOffline(before: SyncView | null, after: SyncView): SyncView {
+  if (before?.kind !== 'status' || after.kind !== 'status') return after;
+  if (before.status.activity === 'offline' && after.status.activity === 'sending') return { kind: 'status', status: { ...after.status, activity: 'offline' } };
+  return after;
 }
