@@ -12,12 +12,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { startCentralServer } from '../../central/server/index';
 import { createEnrolToken } from '../../central/store/devices';
 import type { DossierEvent } from '../../core/contract/central-api';
 import { createCentralClient, type CallOutcome, type ClosableCentralClient } from '../../core/services/sync/central-client';
 import { tempDir } from '../helpers/temp';
 import { percentile, withBenchDatabase } from './bench-postgres';
+import { startCentralProcess } from './central-process';
 
 const num = (name: string, dflt: number): number => {
   const v = Number(process.env[name]);
@@ -64,7 +64,8 @@ export async function runCentralLoad(): Promise<LoadResult> {
   return withBenchDatabase(async (databaseUrl) => {
     const blobs = tempDir('motcua-bench-central-');
     const files = tempDir('motcua-bench-central-files-');
-    const server = await startCentralServer({ databaseUrl, blobDir: blobs.dir, port: 0, host: '127.0.0.1' });
+    // Its own process, as deployed: the 50 clients in this one do not share its event loop.
+    const server = await startCentralProcess(databaseUrl, blobs.dir);
     const db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
     const latencies = new Map<Kind, number[]>([['upload', []], ['event', []], ['lookup', []]]);
     const errors = new Map<string, number>();
@@ -134,7 +135,7 @@ export async function runCentralLoad(): Promise<LoadResult> {
     } finally {
       for (const c of clients) c.close();
       await db.end();
-      await server.close();
+      server.stop();
       blobs.cleanup();
       files.cleanup();
     }

@@ -7,16 +7,14 @@
  * (60000: a 300 dpi A4 page as the scanner stores it, G4 TIFF or JPEG), SYNC_BENCH_RATE (bytes/s, default 2 MB/s); SYNC_BENCH_CONCURRENCY (dossiers sent at once; default the worker's); SYNC_BENCH_PROFILE=1 prints the server's time and the bytes per route.
  * Run: npx tsx test/bench/sync-backlog.bench.ts (or npm run bench).
  */
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createEnrolToken } from '../../central/store/devices';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { addPages, enrolCounter, receiveDossier, startCounter } from '../helpers/sync-rig';
-import { REPO, tempDir } from '../helpers/temp';
+import { tempDir } from '../helpers/temp';
 import { withBenchDatabase } from './bench-postgres';
+import { startCentralProcess } from './central-process';
 
 const num = (name: string, dflt: number): number => {
   const v = Number(process.env[name]);
@@ -41,32 +39,6 @@ export interface BacklogBench {
   queueSeconds: number;
   rounds: number;
   remaining: number;
-}
-
-/** The central server in its own process (`node bin/central.mjs`), as deployed: the counter's work in this
- *  process does not slow the server's event loop, nor the other way round. */
-async function startCentralProcess(databaseUrl: string, blobDir: string): Promise<{ url: string; stop: () => void }> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  const p = spawn(process.execPath, [path.join(REPO, 'bin/central.mjs'), '--port', String(port), '--host', '127.0.0.1'], {
-    env: { ...process.env, CENTRAL_DATABASE_URL: databaseUrl, CENTRAL_BLOB_DIR: blobDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('the central server did not start')), 60_000);
-    p.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      if (out.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    p.once('exit', (code) => reject(new Error(`the central server exited (${code})`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, stop: () => p.kill('SIGTERM') };
 }
 
 export async function runBacklogBench(): Promise<BacklogBench> {
