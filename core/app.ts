@@ -197,7 +197,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   counter.id(); // made once at first start, so Settings shows it before the first dossier
   // Enrolled: code blocks come from the central server (the local table is the fallback before enrolment).
   const centralLink = new CentralLink({ dataRoot: layout.root, logger, overrideUrl: opts.centralUrl ?? null });
-  const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new EnrolledSequenceAuthority({ db, link: centralLink }), () => counter.id(), logger);
+  const allocator = new CodeAllocator(db, opts.sequenceAuthority ?? new EnrolledSequenceAuthority({ db, link: centralLink, now: () => clock.now().getTime() }), () => counter.id(), logger);
   const uploads = new UploadStaging(db, layout.root, clock, logger);
   uploads.startSweeping();
   const journal = new FolderJournal(db, () => clock.now());

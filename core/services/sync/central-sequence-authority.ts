@@ -4,6 +4,9 @@
  * and the allocator falls back to codes with the counter's id (code-allocator.ts); a 4xx → AppError with the server's
  * code. A block request carries a request id stored in sync_state before the call and cleared once answered, so a
  * retry after a lost reply (even from a restarted process) gets the same block, never a second one.
+ * After a network-kind failure (unreachable, timeout, 5xx) the authority fails fast for a cooling-off window: a
+ * receipt tops its reserve up before its transaction, so a blackholed central must not cost the clerk the whole
+ * timeout at every receipt. The first call after the window tries again; a success ends it.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../contract/errors';
@@ -24,13 +27,22 @@ export interface EnrolledSequenceAuthorityOptions {
   createClient?: (opts: CentralClientOptions) => CentralClient;
   /** Whole-call limit of a block request, ms: a receipt waits on it (default 5 000). */
   timeoutMs?: number;
+  /** After a network-kind failure, calls fail at once for this long, ms (default 30 000). */
+  coolOffMs?: number;
+  /** Injected time, epoch ms (default Date.now), so tests move it instead of sleeping. */
+  now?: () => number;
 }
+
+/** Default cooling-off window after the central could not be reached, ms. */
+export const DEFAULT_COOL_OFF_MS = 30_000;
 
 export class EnrolledSequenceAuthority implements SequenceAuthority {
   private readonly local: LocalSequenceAuthority;
   /** Where the last block served came from: what the allocator records beside it. */
   private lastKind: 'local' | 'central' | null = null;
   private client: { key: string; client: CentralClient } | null = null;
+  /** Until when (epoch ms) calls fail fast, and why: the last network-kind failure. */
+  private coolOff: { until: number; detail: string } | null = null;
 
   constructor(private readonly opts: EnrolledSequenceAuthorityOptions) {
     this.local = new LocalSequenceAuthority(opts.db);
@@ -53,17 +65,25 @@ export class EnrolledSequenceAuthority implements SequenceAuthority {
       this.lastKind = 'local';
       return block;
     }
+    const now = this.opts.now ?? Date.now;
+    if (this.coolOff && now() < this.coolOff.until) {
+      throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: `cooling off after: ${this.coolOff.detail}` });
+    }
     const key = blockRequestKey(agencyCode, day, size);
     const requestId = this.pendingRequestId(key);
     const r = await this.clientFor(url, creds.deviceToken).reserveBlock({ requestId, agencyCode, day, size });
     if (!r.ok) {
       if (r.kind === 'rejected') {
+        this.coolOff = null; // the central answered: it is reachable
         this.clear(key);
         throw new AppError(r.error.code, { reason: r.error.message.slice(0, 300) });
       }
+      const detail = r.detail.slice(0, 300);
+      this.coolOff = { until: now() + (this.opts.coolOffMs ?? DEFAULT_COOL_OFF_MS), detail };
       // Kept: the central may have made the block; the next try asks for the same one.
-      throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: r.detail.slice(0, 300) });
+      throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail });
     }
+    this.coolOff = null;
     const { start, end } = r.value;
     if (end <= start || end - start > size) throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: `central block ${start}..${end} does not fit size ${size}` });
     this.clear(key);
