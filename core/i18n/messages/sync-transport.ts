@@ -4,6 +4,7 @@ import type { Messages } from '../types';
 export const syncTransport: Messages = {
   vi: {
     errors: {
+      SETTINGS_SYNC_BAD_RATE: 'Giới hạn tốc độ gửi phải là số nguyên dương (byte mỗi giây), hoặc để trống để không giới hạn.',
       SYNC_NETWORK: 'Không kết nối được hệ thống Một cửa trung tâm (mạng hoặc máy chủ không trả lời). Quầy giữ nguyên dữ liệu và sẽ gửi lại.',
       SYNC_TIMEOUT: 'Hệ thống trung tâm không trả lời kịp sau khi đã nhận yêu cầu. Quầy sẽ hỏi lại trung tâm trước khi gửi lại, nên không có hồ sơ nào bị gửi hai lần.',
       SYNC_SERVER_ERROR: 'Hệ thống trung tâm đang gặp lỗi (lỗi máy chủ). Quầy giữ nguyên dữ liệu và sẽ gửi lại sau.',
@@ -34,6 +35,7 @@ export const syncTransport: Messages = {
   },
   en: {
     errors: {
+      SETTINGS_SYNC_BAD_RATE: 'The upload cap must be a positive whole number (bytes per second), or empty for no cap.',
       SYNC_NETWORK: 'The central one-stop system cannot be reached (network down or server not answering). The counter keeps its data and will send again.',
       SYNC_TIMEOUT: 'The central system did not answer in time after receiving the request. The counter asks the central system before sending again, so nothing is sent twice.',
       SYNC_SERVER_ERROR: 'The central system has an error (server error). The counter keeps its data and will send again later.',

@@ -10,6 +10,7 @@ import { FEE_RECEIPT_SERIES_KEY, feeReceiptSeriesRule } from '../forms/fee-recei
 import { SCAN_PROFILES_KEY, scanningSettingRules } from '../scanning/scanner-settings';
 import { ocrSettingRules } from '../ocr/ocr-settings';
 import { STATUS_MAP_SETTING, statusMapRule } from '../sync/status-map-setting';
+import { UPLOAD_CAP_SETTING, uploadCapRule } from '../sync/upload-cap-setting';
 
 /** Largest JSON value settings.set takes, bytes. */
 export const MAX_SETTING_BYTES = 64 * 1024;
@@ -62,6 +63,8 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
   ...ocrSettingRules,
   /** Local state → DVCQG status code sent to the central system, over the default map: sync/status-map-setting.ts. */
   [STATUS_MAP_SETTING]: statusMapRule,
+  /** Upload cap for weak links, bytes per second (null: none): sync/upload-cap-setting.ts. */
+  [UPLOAD_CAP_SETTING]: uploadCapRule,
 };
 
 /** Keys a service owns → the methods that write them. */

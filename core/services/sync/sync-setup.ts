@@ -29,6 +29,7 @@ import { SyncEvents } from './sync-events';
 import { SyncState } from './sync-state';
 import { syncStatus } from './sync-status';
 import { DEFAULT_CONCURRENCY, SyncWorker, type RoundResult } from './worker';
+import { uploadCap } from './upload-cap-setting';
 
 export type { SyncHandlers };
 
@@ -123,8 +124,7 @@ export function createSync(d: SyncDeps): Sync {
   const makeClient = o.client ?? createCentralClient;
   const bytesPerSecond = (): number | null => {
     if (o.bytesPerSecond !== undefined) return o.bytesPerSecond;
-    const v = d.settings.get<number>('sync.bytesPerSecond');
-    return typeof v === 'number' && v > 0 ? v : null;
+    return uploadCap(d.settings); // read at every round: a new cap applies without a restart
   };
   const clientFor = (): CentralClient => {
     const creds = d.link.credentials();

@@ -36,7 +36,7 @@ describe('settings.set takes only the keys of the registry', () => {
   });
 
   it('checks each known key by its rule, and keeps the keys the Settings screen writes', async () => {
-    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder', 'sync.statusMap']);
+    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder', 'sync.bytesPerSecond', 'sync.statusMap']);
     const good: [string, unknown][] = [
       ['counter.id', 'Q03'],
       ['forms.lookupUrl', 'https://dichvucong.example.vn/tra-cuu/{code}'],
@@ -48,6 +48,8 @@ describe('settings.set takes only the keys of the registry', () => {
       ['ocr.workers', 2],
       ['ocr.workers', null],
       ['ocr.flagThreshold', 75],
+      ['sync.bytesPerSecond', 16_000],
+      ['sync.bytesPerSecond', null],
     ];
     for (const [key, value] of good) expect(await call(t.core, admin, 'settings.set', { key, value })).toEqual({ key, value });
     const bad: [string, unknown, string][] = [
@@ -63,6 +65,10 @@ describe('settings.set takes only the keys of the registry', () => {
       ['ocr.workers', 1.5, 'SETTINGS_OCR_RANGE'],
       ['ocr.flagThreshold', 101, 'SETTINGS_OCR_RANGE'],
       ['ocr.flagThreshold', '80', 'SETTINGS_OCR_RANGE'],
+      ['sync.bytesPerSecond', 0, 'SETTINGS_SYNC_BAD_RATE'],
+      ['sync.bytesPerSecond', -5, 'SETTINGS_SYNC_BAD_RATE'],
+      ['sync.bytesPerSecond', 1.5, 'SETTINGS_SYNC_BAD_RATE'],
+      ['sync.bytesPerSecond', '16000', 'SETTINGS_SYNC_BAD_RATE'],
     ];
     for (const [key, value, code] of bad) {
       expect(errorOf(await t.core.dispatch(admin, 'settings.set', { key, value })), `${key}=${JSON.stringify(value)}`).toMatchObject({ code, field: 'value' });
