@@ -17,27 +17,11 @@ import type { Actor } from '../actor';
 import type { CounterIdentity } from '../dossiers/counter-identity';
 import { createCentralClient, type CentralClient, type CentralClientOptions } from './central-client';
 import type { CentralCredentials, CentralLink } from './central-link';
+import { validateCentralUrl } from './central-url';
 
 export const ENROLMENT_ACTOR: Actor = { kind: 'system', name: 'sync-enrolment', role: 'admin' };
 
-export type BadUrlReason = 'malformed' | 'scheme' | 'credentials' | 'extra';
-
-/** An http(s) URL with no credentials, query or fragment; returned without its trailing slash. */
-export function validateCentralUrl(raw: string): string {
-  const shown = raw.trim().slice(0, 80);
-  const bad = (reason: BadUrlReason): AppError => new AppError('SYNC_CENTRAL_BAD_URL', { url: shown, reason }, { field: 'central' });
-  let u: URL;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    throw bad('malformed');
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw bad('scheme');
-  if (!u.hostname) throw bad('malformed');
-  if (u.username || u.password) throw bad('credentials');
-  if (u.search || u.hash || raw.includes('#') || raw.includes('?')) throw bad('extra');
-  return u.href.replace(/\/+$/, '');
-}
+export { validateCentralUrl, type BadUrlReason } from './central-url';
 
 const TOKEN_CODES: Record<string, string> = {
   ENROL_TOKEN_INVALID: 'SYNC_ENROL_TOKEN_INVALID',

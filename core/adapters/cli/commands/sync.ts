@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import type { SyncStatus } from '../../../contract/sync';
 import { t } from '../../../i18n/translate';
-import { validateCentralUrl } from '../../../services/sync/enrolment';
+import { validateCentralUrl } from '../../../services/sync/central-url';
 import { followEvents } from '../follow';
 import { cliFailure, EXIT_DEVICE_UNAVAILABLE, EXIT_OK, printJson, withCore } from '../runtime';
 
