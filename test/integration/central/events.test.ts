@@ -94,6 +94,31 @@ describe.skipIf(!pgAvailable)('central server: dossier events exactly once', () 
     expect([noFile.status, noFile.json.code]).toEqual([400, 'BAD_REQUEST']);
   });
 
+  it('takes a removal of a file it never received (its blob never uploaded): no BLOB_MISSING, the event is recorded, the files stay', async () => {
+    const id = newDossierId();
+    expect((await put(q03, id, 1, dossierEvent('FILES-2', 1, {}, id))).status).toBe(200);
+    const page = randomBytes(1500);
+    expect((await uploadWhole(c, q03, page)).json.complete).toBe(true);
+    const kept = { ref: 'page:kept', name: 'trang-1.jpg', itemCode: 'TP1', mediaType: 'image/jpeg', sha256: sha256(page), bytes: page.length };
+    expect((await put(q03, id, 2, dossierEvent('FILES-2', 2, { kind: 'file', file: kept }, id))).status).toBe(200);
+
+    // What the counter sends for a ref it never uploaded: the zero SHA-256 placeholder (outbox.ts).
+    const placeholder = { ref: 'page:never', name: 'page:never', itemCode: '', mediaType: 'application/octet-stream', sha256: '0'.repeat(64), bytes: 0, removed: true };
+    const gone = dossierEvent('FILES-2', 3, { kind: 'file', file: placeholder }, id);
+    expect((await put(q03, id, 3, gone)).json).toEqual({ seq: 3, duplicate: false });
+    // The last-sent fields of a file whose upload never finished (its blob unknown here).
+    const unsent = randomBytes(800);
+    const lastSent = { ref: 'page:half', name: 'trang-2.jpg', itemCode: 'TP1', mediaType: 'image/jpeg', sha256: sha256(unsent), bytes: unsent.length, removed: true };
+    const r4 = await put(q03, id, 4, dossierEvent('FILES-2', 4, { kind: 'file', file: lastSent }, id));
+    expect([r4.status, r4.json]).toEqual([200, { seq: 4, duplicate: false }]);
+    expect((await put(q03, id, 3, gone)).json).toEqual({ seq: 3, duplicate: true });
+
+    const events = await c.db.query<{ seq: number; kind: string }>('SELECT seq, kind FROM dossier_events WHERE dossier_id = $1 ORDER BY seq', [id]);
+    expect(events.rows).toEqual([{ seq: 1, kind: 'transition' }, { seq: 2, kind: 'file' }, { seq: 3, kind: 'file' }, { seq: 4, kind: 'file' }]);
+    const look = await c.call('GET', `/v1/dossiers/${id}`, { token: q03 });
+    expect([look.json.lastSeq, look.json.files]).toEqual([4, [kept]]);
+  });
+
   it('records the audit head an event carries, and never refuses the event for one behind', async () => {
     const id = newDossierId();
     expect((await put(q05, id, 1, dossierEvent('AUDIT-1', 1, { auditHead: { lastId: 40, lastHash: 'h40' } }, id))).status).toBe(200);
