@@ -6,7 +6,9 @@
  * retry after a lost reply (even from a restarted process) gets the same block, never a second one.
  * After a network-kind failure (unreachable, timeout, 5xx) the authority fails fast for a cooling-off window: a
  * receipt tops its reserve up before its transaction, so a blackholed central must not cost the clerk the whole
- * timeout at every receipt. The first call after the window tries again; a success ends it.
+ * timeout at every receipt. The first call after the window tries again; a success ends it, and so does the sync
+ * worker sending an item meanwhile (sync_state lastSuccessAt moved, from this process or `motcua sync` beside it):
+ * the central is back, so codes come from its blocks again at once.
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../contract/errors';
@@ -42,7 +44,7 @@ export class EnrolledSequenceAuthority implements SequenceAuthority {
   private lastKind: 'local' | 'central' | null = null;
   private client: { key: string; client: CentralClient } | null = null;
   /** Until when (epoch ms) calls fail fast, and why: the last network-kind failure. */
-  private coolOff: { until: number; detail: string } | null = null;
+  private coolOff: { until: number; detail: string; lastSuccessAt: string | null } | null = null;
 
   constructor(private readonly opts: EnrolledSequenceAuthorityOptions) {
     this.local = new LocalSequenceAuthority(opts.db);
@@ -66,7 +68,7 @@ export class EnrolledSequenceAuthority implements SequenceAuthority {
       return block;
     }
     const now = this.opts.now ?? Date.now;
-    if (this.coolOff && now() < this.coolOff.until) {
+    if (this.coolOff && now() < this.coolOff.until && this.lastSyncSuccess() === this.coolOff.lastSuccessAt) {
       throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail: `cooling off after: ${this.coolOff.detail}` });
     }
     const key = blockRequestKey(agencyCode, day, size);
@@ -79,7 +81,7 @@ export class EnrolledSequenceAuthority implements SequenceAuthority {
         throw new AppError(r.error.code, { reason: r.error.message.slice(0, 300) });
       }
       const detail = r.detail.slice(0, 300);
-      this.coolOff = { until: now() + (this.opts.coolOffMs ?? DEFAULT_COOL_OFF_MS), detail };
+      this.coolOff = { until: now() + (this.opts.coolOffMs ?? DEFAULT_COOL_OFF_MS), detail, lastSuccessAt: this.lastSyncSuccess() };
       // Kept: the central may have made the block; the next try asks for the same one.
       throw new AppError('SEQUENCE_AUTHORITY_UNREACHABLE', { detail });
     }
@@ -89,6 +91,11 @@ export class EnrolledSequenceAuthority implements SequenceAuthority {
     this.clear(key);
     this.lastKind = 'central';
     return { start, end };
+  }
+
+  /** When the sync worker last had an item accepted (sync-state.ts 'lastSuccessAt'). */
+  private lastSyncSuccess(): string | null {
+    return this.opts.db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'lastSuccessAt'").get()?.value ?? null;
   }
 
   /** The stored request id of (agency, day, size), or a new one stored before it is sent. */

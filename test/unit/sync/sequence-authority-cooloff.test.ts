@@ -79,4 +79,15 @@ describe('EnrolledSequenceAuthority cooling off', () => {
     await expect(s.authority.reserveBlock('H03', DAY, 20)).rejects.toMatchObject({ code: 'AUTH_REVOKED' });
     expect(s.ids).toHaveLength(6);
   });
+
+  it('ends the window early once the sync worker has had an item accepted (the central is back)', async () => {
+    const s = setup();
+    await expect(s.authority.reserveBlock('H01', DAY, 20)).rejects.toMatchObject({ code: 'SEQUENCE_AUTHORITY_UNREACHABLE' });
+    await expect(s.authority.reserveBlock('H01', DAY, 20)).rejects.toMatchObject({ code: 'SEQUENCE_AUTHORITY_UNREACHABLE' });
+    expect(s.ids).toHaveLength(1);
+    s.db.prepare("INSERT INTO sync_state (key, value) VALUES ('lastSuccessAt', '2026-12-07T01:00:01.000Z')").run();
+    s.answer(() => ({ ok: true, value: { start: 1, end: 21 } }));
+    expect(await s.authority.reserveBlock('H01', DAY, 20)).toEqual({ start: 1, end: 21 });
+    expect(s.ids).toHaveLength(2);
+  });
 });
