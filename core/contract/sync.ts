@@ -108,7 +108,8 @@ export const syncContract = {
   enrol: command({
     summary: 'Enrols this counter with a central server using a one-time token; keeps the device credentials owner-only',
     access: ['admin'],
-    input: z.object({ central: centralUrlSchema, token: z.string().trim().min(8).max(200) }).strict(),
+    /** force: enrol as another counter id on purpose (otherwise refused: SYNC_ENROL_OTHER_COUNTER). */
+    input: z.object({ central: centralUrlSchema, token: z.string().trim().min(8).max(200), force: z.boolean().optional() }).strict(),
     output: syncStatusSchema,
   }),
   now: command({

@@ -19,6 +19,8 @@ export const syncTransport: Messages = {
         'Mã đăng ký một lần này đã được dùng. Nếu lần đăng ký trước bị mất kết nối giữa chừng, mã đã bị dùng hết: hãy xin mã mới từ quản trị hệ thống trung tâm.',
       SYNC_ENROL_TOKEN_EXPIRED: 'Mã đăng ký một lần đã hết hạn. Hãy xin mã mới từ quản trị hệ thống trung tâm.',
       SYNC_ENROL_REJECTED: 'Hệ thống trung tâm từ chối đăng ký quầy ({{code}}): {{reason}}',
+      SYNC_ENROL_OTHER_COUNTER:
+        'Mã đăng ký này dành cho một quầy khác, trong khi máy này đang là quầy {{current}}. Các hồ sơ đã gửi lên hệ thống trung tâm vẫn thuộc mã quầy cũ {{current}}. Nếu thật sự muốn máy này thành quầy khác, hãy đăng ký lại có --force (mã đăng ký chưa bị dùng). Trung tâm báo: {{reason}}',
       SYNC_ENROL_BAD_COUNTER_ID: 'Hệ thống trung tâm cấp mã quầy "{{counterId}}" không hợp lệ (cần chữ cái đầu, 2–10 chữ hoa hoặc số). Hãy báo quản trị hệ thống trung tâm.',
       SYNC_UPLOAD_SOURCE_UNREADABLE: 'Không đọc được tệp "{{name}}" để gửi lên hệ thống trung tâm ({{reason}}).',
       SYNC_UPLOAD_SOURCE_CHANGED: 'Tệp "{{name}}" đã thay đổi kích thước (ghi nhận {{expected}} byte, hiện có {{actual}} byte) nên không gửi tiếp được.',
@@ -50,6 +52,8 @@ export const syncTransport: Messages = {
         'This one-time enrolment token has already been used. If an earlier enrolment lost its connection half-way, the token is spent: ask the central system administrator for a new one.',
       SYNC_ENROL_TOKEN_EXPIRED: 'The one-time enrolment token has expired. Ask the central system administrator for a new one.',
       SYNC_ENROL_REJECTED: 'The central system refused to enrol this counter ({{code}}): {{reason}}',
+      SYNC_ENROL_OTHER_COUNTER:
+        'This enrolment token is for another counter, while this machine is counter {{current}}. Dossiers already sent to the central system stay under the old counter id {{current}}. To make this machine another counter on purpose, enrol again with --force (the token was not spent). The central says: {{reason}}',
       SYNC_ENROL_BAD_COUNTER_ID: 'The central system assigned the counter id "{{counterId}}", which is not valid (a letter first, 2–10 capital letters or digits). Tell the central system administrator.',
       SYNC_UPLOAD_SOURCE_UNREADABLE: 'The file "{{name}}" cannot be read to send it to the central system ({{reason}}).',
       SYNC_UPLOAD_SOURCE_CHANGED: 'The file "{{name}}" changed size (recorded {{expected}} bytes, now {{actual}} bytes), so it cannot be sent on.',

@@ -37,6 +37,7 @@ import type {
   DossierEvent,
   DossierLookup,
   EnrolReply,
+  EnrolRequest,
   ErrorReply,
   EventReply,
   HealthReply,
@@ -76,7 +77,7 @@ export interface UploadSource {
 
 export interface CentralClient {
   health(): Promise<CallOutcome<HealthReply>>;
-  enrol(req: { token: string; deviceName: string; appVersion: string }): Promise<CallOutcome<EnrolReply>>;
+  enrol(req: EnrolRequest): Promise<CallOutcome<EnrolReply>>;
   /** null: the server holds no byte of it (404). */
   blobStatus(sha256: string): Promise<CallOutcome<BlobStatus | null>>;
   /** Sends the file from `fromOffset` in chunks; on an offset mismatch it asks the server's offset and goes on from there. */

@@ -7,6 +7,7 @@ import type {
   dossierEventSchema,
   dossierLookupSchema,
   enrolReplySchema,
+  enrolRequestSchema,
   errorReplySchema,
   eventReplySchema,
   healthReplySchema,
@@ -19,6 +20,7 @@ export type ChangesReply = z.infer<typeof changesReplySchema>;
 export type DossierEvent = z.infer<typeof dossierEventSchema>;
 export type DossierLookup = z.infer<typeof dossierLookupSchema>;
 export type EnrolReply = z.infer<typeof enrolReplySchema>;
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 export type ErrorReply = z.infer<typeof errorReplySchema>;
 export type EventReply = z.infer<typeof eventReplySchema>;
 export type HealthReply = z.infer<typeof healthReplySchema>;

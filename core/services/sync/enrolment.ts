@@ -12,6 +12,7 @@ import { COUNTER_ID_RE } from '../../domain/dossier/code-pattern';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
 import { appVersion } from '../../platform/version';
+import { dayKey, vietnamLocal } from '../../domain/time/vietnam';
 import { inTransaction, type Db } from '../../store/database';
 import type { Actor } from '../actor';
 import type { CounterIdentity } from '../dossiers/counter-identity';
@@ -43,6 +44,24 @@ export interface EnrolOptions {
   /** Who enrols (the counter id change is audited with it); default the system actor 'sync-enrolment'. */
   actor?: Actor;
   timeoutMs?: number;
+  /** Enrol as another counter on purpose (the central refuses a token of another counter id without it). */
+  force?: boolean;
+}
+
+/** At most this many (agency, day) rows are reported (the protocol's bound); the newest days first. */
+const MAX_USED_SEQUENCES = 1000;
+
+/**
+ * The numbers the local authority already handed out, from yesterday (Vietnam time) on: the central moves its own
+ * sequences past them, so its blocks never repeat a code issued here before enrolling.
+ */
+export function usedSequences(db: Db, now: Date): Array<{ agencyCode: string; day: string; last: number }> {
+  const since = dayKey(vietnamLocal(new Date(now.getTime() - 86_400_000)));
+  return db
+    .prepare<[string, number], { agencyCode: string; day: string; last: number }>(
+      'SELECT agency_code AS agencyCode, day, next - 1 AS last FROM sequence_authority WHERE day >= ? AND next > 1 ORDER BY day DESC, agency_code LIMIT ?',
+    )
+    .all(since, MAX_USED_SEQUENCES);
 }
 
 export async function enrolCounter(o: EnrolOptions): Promise<CentralCredentials> {
@@ -50,9 +69,20 @@ export async function enrolCounter(o: EnrolOptions): Promise<CentralCredentials>
   const token = o.token.trim();
   if (!enrolRequestSchema.shape.token.safeParse(token).success) throw new AppError('SYNC_ENROL_TOKEN_INVALID', {}, { field: 'token' });
   const client = (o.createClient ?? createCentralClient)({ baseUrl: central, deviceToken: null, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
-  const r = await client.enrol({ token, deviceName: os.hostname().slice(0, 200), appVersion: appVersion().slice(0, 50) });
+  const current = o.link.credentials()?.counterId;
+  const used = usedSequences(o.db, o.clock.now());
+  const r = await client.enrol({
+    token,
+    deviceName: os.hostname().slice(0, 200),
+    appVersion: appVersion().slice(0, 50),
+    ...(used.length ? { usedSequences: used } : {}),
+    ...(current ? { currentCounterId: current } : {}),
+    ...(o.force ? { force: true } : {}),
+  });
   if (!r.ok) {
     if (r.kind === 'rejected') {
+      // The token names another counter id: dossiers already sent stay under the old id; only --force re-enrols.
+      if (r.error.code === 'ENROL_OTHER_COUNTER') throw new AppError('SYNC_ENROL_OTHER_COUNTER', { current: current ?? '', reason: r.error.message.slice(0, 300) }, { field: 'token' });
       const mapped = TOKEN_CODES[r.error.code.replace(/^SYNC_/, '')];
       if (mapped) throw new AppError(mapped, {}, { field: 'token' });
       throw new AppError('SYNC_ENROL_REJECTED', { code: r.error.code, reason: r.error.message.slice(0, 300) });

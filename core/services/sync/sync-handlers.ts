@@ -9,7 +9,7 @@ export type SyncHandlers = Handlers<typeof syncContract>;
 
 export function syncHandlers(d: {
   status: () => SyncStatus;
-  enrol: (central: string, token: string) => Promise<SyncStatus>;
+  enrol: (central: string, token: string, force?: boolean) => Promise<SyncStatus>;
   runOnce: () => Promise<{ sent: number; remaining: number; rejected: number; pulled: number }>;
   outbox: Outbox;
   applier: ChangeApplier;
@@ -18,7 +18,7 @@ export function syncHandlers(d: {
 }): SyncHandlers {
   return {
     status: () => d.status(),
-    enrol: (input) => d.enrol(input.central, input.token),
+    enrol: (input) => d.enrol(input.central, input.token, input.force === true),
     now: () => d.runOnce(),
     outbox: (input) => d.outbox.list({ state: input.state, dossierId: input.dossierId, limit: input.limit }),
     retry: (input) => ({ due: d.retry(input.itemId) }),

@@ -161,8 +161,8 @@ export function createSync(d: SyncDeps): Sync {
     return { sent: r.sent, remaining: c.pendingEvents + c.rejected, rejected: c.rejected, pulled: r.pulled };
   };
 
-  const enrol = async (central: string, token: string): Promise<SyncStatus> => {
-    await enrolCounter({ link: d.link, central, token, counter: d.counter, db: d.db, logger, clock: d.clock, createClient: makeClient, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
+  const enrol = async (central: string, token: string, force = false): Promise<SyncStatus> => {
+    await enrolCounter({ link: d.link, central, token, force, counter: d.counter, db: d.db, logger, clock: d.clock, createClient: makeClient, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
     state.clear('offline');
     events.changed();
     loop.wake();

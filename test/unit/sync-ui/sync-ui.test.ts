@@ -122,6 +122,8 @@ describe('sync UI texts', () => {
     expect(checkEnrol({ central: 'ftp://x.vn', token: 'abcdefgh' })).toEqual({ central: 'syncUi.enrol.badUrl' });
     expect(checkEnrol({ central: ' https://motcua.tinh.gov.vn/central ', token: 'abcdefgh' })).toEqual({});
     expect(enrolFieldOf('VALIDATION', 'token')).toBe('token');
+    // A token of another counter (the wire error may lose its field): beside the token.
+    expect(enrolFieldOf('SYNC_ENROL_OTHER_COUNTER', undefined)).toBe('token');
     expect(enrolFieldOf('VALIDATION', 'central')).toBe('central');
     expect(enrolFieldOf('SYNC_ENROL_TOKEN_USED', undefined)).toBe('token');
     expect(enrolFieldOf('SYNC_CENTRAL_UNREACHABLE', undefined)).toBe('central');

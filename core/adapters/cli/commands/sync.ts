@@ -17,7 +17,7 @@ type Run = (fn: () => Promise<number | void>) => Promise<void>;
 
 const HELP = `
 Lệnh / commands:
-  motcua sync enrol --central URL --token MÃ   đăng ký quầy với hệ thống trung tâm / enrol this counter
+  motcua sync enrol --central URL --token MÃ [--force]  đăng ký quầy (--force: thành quầy khác) / enrol (--force: as another counter)
   motcua sync [--once] [--central URL]          đồng bộ (không có --once: chạy tới khi Ctrl+C) / sync (until stopped)
   motcua sync status [--json]                   {"pendingDossiers","pendingEvents","pendingBytes","rejected","lastSuccessAt","errors":[…],…}
 Mã thoát / exit codes: 0 xong (--once: hàng đợi trống) / done (--once: outbox empty); 3 còn mục chưa gửi (chờ hoặc bị
@@ -43,9 +43,10 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .description('Đăng ký quầy với hệ thống trung tâm bằng mã một lần / enrol this counter with a one-time token')
     .option('--central <url>', 'địa chỉ hệ thống trung tâm / central URL')
     .option('--token <token>', 'mã đăng ký một lần / one-time enrolment token')
+    .option('--force', 'đăng ký thành một quầy khác dù máy đã là một quầy / re-enrol as another counter on purpose')
     .option('--json', 'in JSON: tình trạng đồng bộ sau khi đăng ký / print the sync status as JSON')
-    .action((opts: { central?: string; token?: string; json?: boolean }, cmd: Command) =>
-      run(() => enrolCommand({ central: opts.central ?? cmd.parent?.opts<{ central?: string }>().central, token: opts.token, json: Boolean(opts.json) })),
+    .action((opts: { central?: string; token?: string; json?: boolean; force?: boolean }, cmd: Command) =>
+      run(() => enrolCommand({ central: opts.central ?? cmd.parent?.opts<{ central?: string }>().central, token: opts.token, json: Boolean(opts.json), force: Boolean(opts.force) })),
     );
 
   sync
@@ -55,12 +56,12 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .action((opts: { json?: boolean }) => run(() => statusCommand(Boolean(opts.json))));
 }
 
-async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined; json: boolean }): Promise<number> {
+async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined; json: boolean; force: boolean }): Promise<number> {
   const central = centralUrlArgument(opts.central);
   const token = (opts.token ?? '').trim();
   if (token.length < 8 || token.length > 200) throw cliFailure('CLI_SYNC_BAD_TOKEN', t('cliSync.tokenRequired'));
   return withCore(async (s) => {
-    const st = await s.call('sync.enrol', { central, token });
+    const st = await s.call('sync.enrol', { central, token, ...(opts.force ? { force: true } : {}) });
     if (opts.json) printJson(st);
     else process.stdout.write(`${t('cliSync.enrolled', { counterId: st.counterId ?? '', central: st.central ?? central })}\n`);
     return EXIT_OK;

@@ -38,5 +38,5 @@ export function enrolFieldOf(code: string, field: string | undefined, params: Re
   const named = field?.split('.')[0];
   if (named === 'central' || named === 'token') return named;
   const passedOn = typeof params.code === 'string' ? params.code : '';
-  return /TOKEN/.test(code) || /TOKEN/.test(passedOn) ? 'token' : 'central';
+  return /TOKEN|OTHER_COUNTER/.test(code) || /TOKEN|OTHER_COUNTER/.test(passedOn) ? 'token' : 'central';
 }

@@ -1,0 +1,87 @@
+/**
+ * Enrolment tells the central what it already used and who it is: `usedSequences` from the local authority (from
+ * yesterday on, last = next − 1) and `currentCounterId` once enrolled. A token of another counter is refused by the
+ * central (409 ENROL_OTHER_COUNTER) and shown in Vietnamese as an input error (exit 2) until `--force`.
+ * The peer is a small stand-in that follows that rule (the reference server has its own tests).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../core/app';
+import { motcuaInProcess } from '../../helpers/cli';
+import { TEST_HASH_COST, withAdmin } from '../../helpers/core';
+import { tempDir } from '../../helpers/temp';
+
+describe('enrolment with used sequences and the current counter id', () => {
+  const data = tempDir('motcua-enrol-other-');
+  const bodies: Array<Record<string, unknown>> = [];
+  let server: http.Server;
+  let url = '';
+
+  beforeAll(async () => {
+    let n = 0;
+    server = http.createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
+      req.on('end', () => {
+        const body = JSON.parse(raw) as { token: string; currentCounterId?: string; force?: boolean };
+        bodies.push(body);
+        const counterId = body.token.startsWith('q05') ? 'Q05' : 'Q04';
+        res.setHeader('content-type', 'application/json');
+        if (body.currentCounterId && body.currentCounterId !== counterId && body.force !== true) {
+          res.statusCode = 409;
+          res.end(JSON.stringify({ code: 'ENROL_OTHER_COUNTER', message: `Mã đăng ký dành cho quầy ${counterId}.` }));
+          return;
+        }
+        res.statusCode = 201;
+        res.end(JSON.stringify({ counterId, deviceId: `dev-${++n}`, deviceToken: `device-token-${n}`, serverId: 'peer' }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const core = await createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
+    try {
+      await withAdmin(core);
+      // The local authority handed out numbers: today and yesterday are reported, a week ago is not.
+      const day = (offset: number) => new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+      const put = core.db.prepare('INSERT INTO sequence_authority (agency_code, day, next) VALUES (?, ?, ?)');
+      put.run('H01', day(0), 41);
+      put.run('H01', day(-1), 7);
+      put.run('H02', day(-7), 99);
+      put.run('H03', day(0), 1);
+    } finally {
+      await core.close();
+    }
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    data.cleanup();
+  });
+
+  it('sends usedSequences and currentCounterId; another counter is refused (exit 2, Vietnamese) until --force', async () => {
+    const first = await motcuaInProcess(data.dir, ['sync', 'enrol', '--central', url, '--token', 'q04-token-1234']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const today = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+    expect(bodies[0]!.currentCounterId).toBeUndefined();
+    expect(bodies[0]!.usedSequences).toEqual(
+      expect.arrayContaining([
+        { agencyCode: 'H01', day: today, last: 40 },
+        { agencyCode: 'H01', day: expect.any(String), last: 6 },
+      ]),
+    );
+    expect(bodies[0]!.usedSequences).toHaveLength(2);
+
+    const other = await motcuaInProcess(data.dir, ['sync', 'enrol', '--central', url, '--token', 'q05-token-1234']);
+    expect(other.code).toBe(2);
+    expect(bodies[1]).toMatchObject({ currentCounterId: 'Q04' });
+    expect(bodies[1]!.force).toBeUndefined();
+    expect(other.stderr).toContain('SYNC_ENROL_OTHER_COUNTER');
+    expect(other.stderr).toMatch(/Các hồ sơ đã gửi lên hệ thống trung tâm vẫn thuộc mã quầy cũ Q04/);
+
+    const forced = await motcuaInProcess(data.dir, ['sync', 'enrol', '--central', url, '--token', 'q05-token-1234', '--force']);
+    expect(forced.code).toBe(0);
+    expect(bodies[2]).toMatchObject({ currentCounterId: 'Q04', force: true });
+    expect(forced.stdout).toContain('Q05');
+  });
+});
