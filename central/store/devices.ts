@@ -4,11 +4,17 @@
  * again revokes its previous device (a replaced PC, a reinstalled app).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { COUNTER_ID_RE } from '../../core/domain/dossier/code-pattern';
 import { CentralError } from '../errors';
 import { inTransaction, type Db } from './db';
+import { bumpSequencePast } from './sequence';
 
-/** Like the counter's `counter.id` (e.g. Q03): letters and digits, starting with a letter. */
-export const COUNTER_ID = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
+/**
+ * The counter's own rule for `counter.id` (e.g. Q03), after upper-casing as the counter does: "q03" and "Q03" are one
+ * counter (two spellings would be two central counters sharing one id at the desks, each with a live device).
+ */
+export const COUNTER_ID = COUNTER_ID_RE;
+export const normaliseCounterId = (id: string): string => id.trim().toUpperCase();
 export const DEFAULT_ENROL_TTL_HOURS = 7 * 24;
 
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -24,14 +30,24 @@ export async function serverId(db: Db): Promise<string> {
 }
 
 /** A new one-time enrolment token for the counter; returned once, only its hash is stored. */
-export async function createEnrolToken(db: Db, counterId: string, ttlHours = DEFAULT_ENROL_TTL_HOURS): Promise<string> {
-  if (!COUNTER_ID.test(counterId)) throw new CentralError(400, 'CENTRAL_COUNTER_ID_INVALID', { counterId });
+export async function createEnrolToken(db: Db, rawCounterId: string, ttlHours = DEFAULT_ENROL_TTL_HOURS): Promise<string> {
+  const counterId = normaliseCounterId(rawCounterId);
+  if (!COUNTER_ID.test(counterId)) throw new CentralError(400, 'CENTRAL_COUNTER_ID_INVALID', { counterId: rawCounterId });
   const token = newSecret();
   await db.query(`INSERT INTO enrol_tokens (token_hash, counter_id, expires_at) VALUES ($1, $2, now() + make_interval(secs => $3))`, [hashToken(token), counterId, ttlHours * 3600]);
   return token;
 }
 
-export async function enrol(db: Db, req: { token: string; deviceName: string; appVersion: string }): Promise<Caller & { deviceToken: string }> {
+export interface EnrolInput {
+  token: string;
+  deviceName: string;
+  appVersion: string;
+  usedSequences?: { agencyCode: string; day: string; last: number }[];
+  currentCounterId?: string;
+  force?: boolean;
+}
+
+export async function enrol(db: Db, req: EnrolInput): Promise<Caller & { deviceToken: string }> {
   return inTransaction(db, async (tx) => {
     const row = (
       await tx.query<{ counter_id: string; used_at: Date | null; expired: boolean }>(
@@ -42,8 +58,16 @@ export async function enrol(db: Db, req: { token: string; deviceName: string; ap
     if (!row) throw new CentralError(401, 'ENROL_TOKEN_INVALID');
     if (row.used_at) throw new CentralError(401, 'ENROL_TOKEN_USED');
     if (row.expired) throw new CentralError(401, 'ENROL_TOKEN_EXPIRED');
+    // A token for another counter would silently renumber this one: refused (the rollback leaves the token unused).
+    if (req.currentCounterId !== undefined && req.currentCounterId !== row.counter_id && req.force !== true) {
+      throw new CentralError(409, 'ENROL_OTHER_COUNTER', { counterId: row.counter_id, currentCounterId: req.currentCounterId });
+    }
+    // Codes the counter issued from its local authority before enrolling: the central's blocks start after them.
+    for (const used of req.usedSequences ?? []) await bumpSequencePast(tx, used.agencyCode, used.day, used.last);
     const deviceId = randomUUID();
     const deviceToken = newSecret();
+    // Two enrolments of one counter at once queue here: the later revokes the earlier instead of failing on the index.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended('counter:' || $1, 0))", [row.counter_id]);
     // The counter's previous device loses access: one live device per counter (a partial unique index holds it).
     await tx.query('UPDATE devices SET revoked_at = now() WHERE counter_id = $1 AND revoked_at IS NULL', [row.counter_id]);
     await tx.query('INSERT INTO devices (device_id, counter_id, token_hash, name, app_version) VALUES ($1, $2, $3, $4, $5)', [

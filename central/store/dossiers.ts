@@ -8,6 +8,7 @@ import type { DossierEvent, DossierFile, DossierLookup } from '../../core/contra
 import type { BlobStore } from '../blobs/blob-store';
 import { CentralError } from '../errors';
 import { inTransaction, isUniqueViolation, type Db, type Tx } from './db';
+import { bumpSequencePast, plainCodeSequence } from './sequence';
 
 export async function applyEvent(db: Db, store: BlobStore, counterId: string, dossierId: string, seq: number, event: DossierEvent): Promise<{ seq: number; duplicate: boolean }> {
   if (event.kind === 'file' && !event.file) throw new CentralError(400, 'BAD_REQUEST', { reason: 'file: required for kind "file"' });
@@ -47,6 +48,10 @@ export async function applyEvent(db: Db, store: BlobStore, counterId: string, do
         JSON.stringify(event),
       ]);
       if (event.kind === 'file') await applyFile(tx, dossierId, event.file!);
+      // A plain code the central never handed out (a counter's local authority before it enrolled): later blocks
+      // for that agency and day start after it, so no other counter is given the same code.
+      const plain = plainCodeSequence(code);
+      if (plain) await bumpSequencePast(tx, plain.agencyCode, plain.day, plain.seq);
       return { seq, duplicate: false };
     });
   } catch (e) {

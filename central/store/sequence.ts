@@ -4,7 +4,33 @@
  * queue on it), and the block is recorded under the request id so a retry gets the same block and nothing more.
  */
 import { CentralError } from '../errors';
-import { inTransaction, type Db } from './db';
+import { inTransaction, type Db, type Tx } from './db';
+
+/**
+ * One key per calendar day whichever way a counter spells it: the counter keys its sequences YYYY-MM-DD (Vietnam
+ * time) and its codes carry yymmdd, so "261207" and "2026-12-07" are the same day's numbers. Other text stays as is.
+ */
+export function canonicalDay(day: string): string {
+  const short = /^(\d{2})(\d{2})(\d{2})$/.exec(day);
+  if (short) return `20${short[1]}-${short[2]}-${short[3]}`;
+  return day;
+}
+
+/** Moves (agency, day)'s counter so its next block starts after `last` (never backwards). */
+export async function bumpSequencePast(tx: Tx, agencyCode: string, day: string, last: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO seq_counters (agency_code, day, next) VALUES ($1, $2, $3 + 1)
+     ON CONFLICT (agency_code, day) DO UPDATE SET next = GREATEST(seq_counters.next, EXCLUDED.next)`,
+    [agencyCode, canonicalDay(day), last],
+  );
+}
+
+/** A code of the default plain pattern "<agency>-<yymmdd>-<digits>" (no counter segment): its agency, day and number. */
+export function plainCodeSequence(code: string): { agencyCode: string; day: string; seq: number } | null {
+  const m = /^(.+)-(\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-(\d{1,9})$/.exec(code);
+  if (!m) return null;
+  return { agencyCode: m[1]!, day: canonicalDay(`${m[2]}${m[3]}${m[4]}`), seq: Number(m[5]) };
+}
 
 export interface Block {
   start: number;
@@ -19,6 +45,7 @@ async function recorded(db: Db, requestId: string, counterId: string): Promise<B
 }
 
 export async function reserveBlock(db: Db, counterId: string, req: { requestId: string; agencyCode: string; day: string; size: number }): Promise<Block> {
+  const day = canonicalDay(req.day);
   const earlier = await recorded(db, req.requestId, counterId);
   if (earlier) return earlier;
   const block = await inTransaction(db, async (tx) => {
@@ -26,7 +53,7 @@ export async function reserveBlock(db: Db, counterId: string, req: { requestId: 
       await tx.query<{ next: number }>(
         `INSERT INTO seq_counters (agency_code, day, next) VALUES ($1, $2, 1 + $3)
          ON CONFLICT (agency_code, day) DO UPDATE SET next = seq_counters.next + $3 RETURNING next`,
-        [req.agencyCode, req.day, req.size],
+        [req.agencyCode, day, req.size],
       )
     ).rows[0]!.next;
     const b = { start: next - req.size, end: next - 1 };
@@ -36,7 +63,7 @@ export async function reserveBlock(db: Db, counterId: string, req: { requestId: 
       req.requestId,
       counterId,
       req.agencyCode,
-      req.day,
+      day,
       b.start,
       b.end,
     ]);

@@ -12,7 +12,8 @@
  *
  * Routes (base: the central URL the counter enrolled with, no trailing slash):
  *  GET   /v1/health                              → HealthReply
- *  POST  /v1/enrol                               EnrolRequest → 201 EnrolReply
+ *  POST  /v1/enrol                               EnrolRequest → 201 EnrolReply (409 ENROL_OTHER_COUNTER: the
+ *                                                token names another counter than currentCounterId, force not set)
  *  GET   /v1/blobs/{sha256}                      → BlobStatus (404 when the server has no byte of it)
  *  PATCH /v1/blobs/{sha256}                      headers Upload-Offset, Upload-Length; body: the bytes from that
  *                                                offset → BlobStatus. Offset other than the server's → 409
@@ -57,6 +58,18 @@ export const enrolRequestSchema = z.object({
   /** What the counter calls itself (machine name), for the central's lists. */
   deviceName: z.string().max(200),
   appVersion: z.string().max(50),
+  /**
+   * Numbers the counter already handed out from its local authority before enrolling, per (agency, day): the
+   * central's counter of each moves past `last` in the enrolment transaction, so its blocks never repeat a code
+   * the counter issued. `day` as sequence-blocks' day.
+   */
+  usedSequences: z
+    .array(z.object({ agencyCode: z.string().min(1).max(80), day: z.string().min(1).max(20), last: z.number().int().min(0).max(1_000_000_000) }))
+    .max(1000)
+    .optional(),
+  /** The counter id the counter holds now: a token of another counter is refused (409 ENROL_OTHER_COUNTER) unless force. */
+  currentCounterId: z.string().max(40).optional(),
+  force: z.boolean().optional(),
 });
 export const enrolReplySchema = z.object({
   /** The counter id the central assigned with the token (e.g. "Q03"): it becomes the counter's id. */
@@ -192,5 +205,11 @@ export const sequenceBlockRequestSchema = z.object({
 });
 export const sequenceBlockReplySchema = z.object({ start: z.number().int().min(1), end: z.number().int() });
 
-export const auditHeadSchema = z.object({ lastId: z.number().int().min(0), lastHash: z.string().min(1).max(200) });
-export const auditHeadReplySchema = auditHeadSchema.extend({ at: z.string() });
+export const auditHeadSchema = z.object({
+  lastId: z.number().int().min(0),
+  lastHash: z.string().min(1).max(200),
+  /** PUT only: the head the counter last saw the central keep (compare-and-set; a conflict makes the head disputed). */
+  since: z.object({ lastId: z.number().int().min(0), lastHash: z.string().min(1).max(200) }).optional(),
+});
+/** disputed: the central saw a conflicting or older head (409 AUDIT_HEAD_DISPUTED until a central admin clears it). */
+export const auditHeadReplySchema = auditHeadSchema.omit({ since: true }).extend({ at: z.string(), disputed: z.boolean().optional() });

@@ -32,7 +32,9 @@ export const centralServer: Messages = {
         'Nhật ký kiểm tra của quầy chỉ đến bản ghi {{lastId}}, trong khi máy chủ trung tâm đã ghi nhận đến bản ghi {{keptLastId}}: phần cuối nhật ký của quầy đã bị cắt. Hãy báo quản trị.',
       AUDIT_HEAD_CONFLICT: 'Bản ghi {{lastId}} của nhật ký kiểm tra khác với bản máy chủ trung tâm đã ghi nhận: nhật ký của quầy đã bị sửa. Hãy báo quản trị.',
       AUDIT_HEAD_NONE: 'Máy chủ trung tâm chưa ghi nhận nhật ký kiểm tra nào của quầy này.',
-      CENTRAL_COUNTER_ID_INVALID: 'Mã quầy "{{counterId}}" không hợp lệ: chỉ gồm chữ và số, bắt đầu bằng chữ (ví dụ Q03).',
+      ENROL_OTHER_COUNTER:
+        'Mã đăng ký này dành cho quầy "{{counterId}}", nhưng máy này đang là quầy "{{currentCounterId}}". Mã chưa bị dùng: hãy xin mã đúng của quầy "{{currentCounterId}}", hoặc đăng ký lại có xác nhận đổi mã quầy.',
+      CENTRAL_COUNTER_ID_INVALID: 'Mã quầy "{{counterId}}" không hợp lệ: bắt đầu bằng chữ cái, 2–10 ký tự chữ hoặc số (ví dụ Q03).',
       CENTRAL_DOSSIER_CODE_UNKNOWN: 'Máy chủ trung tâm không có hồ sơ mã "{{code}}".',
       CENTRAL_CLI_DATABASE_URL_MISSING: 'Chưa đặt biến môi trường CENTRAL_DATABASE_URL (địa chỉ cơ sở dữ liệu PostgreSQL, ví dụ postgres://user@localhost/motcua_central).',
       CENTRAL_CHANGE_TOO_LARGE: 'Dữ liệu gửi cho quầy lớn hơn {{maxMb}} MB nên không đăng. Hãy tách thành nhiều tệp nhỏ hơn.',
@@ -70,7 +72,9 @@ export const centralServer: Messages = {
         "The counter's audit log ends at entry {{lastId}}, but the central server recorded it up to entry {{keptLastId}}: the end of the counter's log was cut. Tell the administrator.",
       AUDIT_HEAD_CONFLICT: "Audit log entry {{lastId}} differs from the one the central server recorded: the counter's log was altered. Tell the administrator.",
       AUDIT_HEAD_NONE: 'The central server has recorded no audit log head for this counter.',
-      CENTRAL_COUNTER_ID_INVALID: 'Counter id "{{counterId}}" is not valid: letters and digits only, starting with a letter (e.g. Q03).',
+      ENROL_OTHER_COUNTER:
+        'This enrolment token is for counter "{{counterId}}", but this machine is counter "{{currentCounterId}}". The token was not used: ask for a token of counter "{{currentCounterId}}", or enrol again confirming the change of counter id.',
+      CENTRAL_COUNTER_ID_INVALID: 'Counter id "{{counterId}}" is not valid: a letter first, 2–10 letters or digits (e.g. Q03).',
       CENTRAL_DOSSIER_CODE_UNKNOWN: 'The central server has no dossier with code "{{code}}".',
       CENTRAL_CLI_DATABASE_URL_MISSING: 'CENTRAL_DATABASE_URL is not set (the PostgreSQL database URL, e.g. postgres://user@localhost/motcua_central).',
       CENTRAL_CHANGE_TOO_LARGE: 'The data for the counters is larger than {{maxMb}} MB, so it was not published. Split it into smaller files.',
