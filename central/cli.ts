@@ -7,6 +7,7 @@
  *   result --dossier CODE [--note TEXT]                       a result is ready (to that dossier's counter)
  *   supplement --dossier CODE --reason TEXT [--items a,b]     the agency asks for more papers
  *   catalogue --file F.json | calendar --file F.json          to every counter, the file's JSON as given
+ *   audit-clear --counter ID       ends a disputed audit head (recorded with when); prints {"counterId","cleared","lastId","lastHash"}
  * Environment: CENTRAL_DATABASE_URL (required), CENTRAL_BLOB_DIR (default central-data/blobs under the cwd).
  * Exit 0 done, 1 failed, 2 bad arguments or input (a missing CENTRAL_DATABASE_URL too).
  */
@@ -15,9 +16,10 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../core/i18n/translate';
 import { CentralError } from './errors';
+import { clearAuditDispute } from './store/audit-heads';
 import { publishChange, publishDossierChange } from './store/changes';
 import { createPool, type Db } from './store/db';
-import { createEnrolToken, DEFAULT_ENROL_TTL_HOURS } from './store/devices';
+import { createEnrolToken, DEFAULT_ENROL_TTL_HOURS, normaliseCounterId } from './store/devices';
 import { listDossiers } from './store/dossiers';
 import { migrateCentral } from './store/migrate';
 
@@ -156,6 +158,16 @@ function buildProgram(): Command {
     .action(async (o: { dossier: string; reason: string; items?: string }) => {
       const items = o.items?.split(',').map((s) => s.trim()).filter(Boolean);
       print(String(await withDb((db) => publishDossierChange(db, 'supplement_requested', o.dossier, { reason: o.reason, ...(items ? { items } : {}) }))));
+    });
+
+  program
+    .command('audit-clear')
+    .description('gỡ trạng thái tranh chấp nhật ký của một quầy (có ghi lại) / clear a disputed audit head (recorded)')
+    .requiredOption('--counter <ID>', 'mã quầy / counter id')
+    .action(async (o: { counter: string }) => {
+      const counterId = normaliseCounterId(o.counter);
+      const r = await withDb((db) => clearAuditDispute(db, counterId));
+      print(JSON.stringify({ counterId, cleared: r.cleared, lastId: r.kept?.lastId ?? null, lastHash: r.kept?.lastHash ?? null }));
     });
 
   for (const kind of ['catalogue', 'calendar'] as const) {

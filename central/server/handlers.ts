@@ -14,7 +14,7 @@ import {
 } from '../../core/contract/central-api';
 import type { BlobStore } from '../blobs/blob-store';
 import { badRequest, CentralError } from '../errors';
-import { getAuditHead, putAuditHead, reportAuditHead } from '../store/audit-heads';
+import { getAuditHead, putAuditHead } from '../store/audit-heads';
 import { appendBlob, blobStatus } from '../store/blob-uploads';
 import { listChanges } from '../store/changes';
 import type { Db } from '../store/db';
@@ -116,13 +116,9 @@ export const HANDLERS: Record<RouteKey, Handler> = {
     const seqText = ctx.params.seq!;
     if (!/^[1-9]\d{0,8}$/.test(seqText)) throw badRequest('seq: a whole number from 1');
     const event = await readJson(ctx.req, dossierEventSchema);
-    const reply = await applyEvent(ctx.deps.db, ctx.deps.blobs, who.counterId, dossierId, Number(seqText), event);
-    // Anchoring rides along: a head behind or disagreeing is written down as evidence, never a reason to refuse
-    // the dossier's event (already committed above; a retry of it is a duplicate and skips this).
-    if (event.auditHead && !reply.duplicate) {
-      await reportAuditHead(ctx.deps.db, who.counterId, event.auditHead, 'event').catch((e: unknown) => ctx.deps.logger.error('audit head from event not recorded', e));
-    }
-    return ok(reply);
+    // An event's auditHead is informational only (kept in the event's body): only PUT /v1/audit-head anchors, by
+    // compare-and-set, so a head riding on a retried or reordered event can neither move nor dispute the kept one.
+    return ok(await applyEvent(ctx.deps.db, ctx.deps.blobs, who.counterId, dossierId, Number(seqText), event));
   },
 
   'GET /v1/dossiers/{dossierId}': async (ctx) => {

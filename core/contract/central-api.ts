@@ -26,8 +26,11 @@
  *  GET   /v1/dossiers/{dossierId}                → DossierLookup (404 DOSSIER_UNKNOWN): settles an unknown outcome
  *  GET   /v1/changes?since=CURSOR&limit=N        → ChangesReply (cursor "0" = from the start)
  *  POST  /v1/sequence-blocks                     SequenceBlockRequest → SequenceBlockReply (same requestId → same block)
- *  PUT   /v1/audit-head                          AuditHead → AuditHeadReply (the server keeps the furthest head;
- *                                                one behind it → 409 AUDIT_HEAD_BEHIND: the counter's log was cut)
+ *  PUT   /v1/audit-head                          AuditHead → AuditHeadReply. Compare-and-set: while a head is kept
+ *                                                `since` must equal it, else 409 AUDIT_HEAD_CONFLICT; a head behind
+ *                                                it → 409 AUDIT_HEAD_BEHIND (the log was cut). Either makes the head
+ *                                                disputed: frozen, every later PUT → 409 AUDIT_HEAD_DISPUTED until
+ *                                                the central's admin runs `central audit-clear --counter ID`.
  *  GET   /v1/audit-head                          → AuditHeadReply (404 when none)
  */
 import { z } from 'zod';
@@ -160,7 +163,7 @@ export const dossierEventSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   /** kind 'file': the file added or replaced (removed: true drops that ref). */
   file: dossierFileSchema.extend({ removed: z.boolean().optional() }).optional(),
-  /** The counter's audit chain head when this event was sent (anchoring rides along with sync). */
+  /** The counter's audit chain head when this event was sent: informational only, it never moves the kept head (only PUT /v1/audit-head anchors). */
   auditHead: z.object({ lastId: z.number().int(), lastHash: z.string() }).optional(),
 });
 export type DossierEvent = z.infer<typeof dossierEventSchema>;

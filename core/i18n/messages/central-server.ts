@@ -30,7 +30,10 @@ export const centralServer: Messages = {
       SEQUENCE_REQUEST_CONFLICT: 'Mã yêu cầu cấp số "{{requestId}}" đã được một quầy khác dùng.',
       AUDIT_HEAD_BEHIND:
         'Nhật ký kiểm tra của quầy chỉ đến bản ghi {{lastId}}, trong khi máy chủ trung tâm đã ghi nhận đến bản ghi {{keptLastId}}: phần cuối nhật ký của quầy đã bị cắt. Hãy báo quản trị.',
-      AUDIT_HEAD_CONFLICT: 'Bản ghi {{lastId}} của nhật ký kiểm tra khác với bản máy chủ trung tâm đã ghi nhận: nhật ký của quầy đã bị sửa. Hãy báo quản trị.',
+      AUDIT_HEAD_CONFLICT:
+        'Mốc nhật ký kiểm tra đến bản ghi {{lastId}} không nối tiếp mốc máy chủ trung tâm đang giữ (bản ghi {{keptLastId}}): nhật ký của quầy có thể đã bị sửa. Hãy báo quản trị.',
+      AUDIT_HEAD_DISPUTED:
+        'Máy chủ trung tâm đang giữ nguyên mốc nhật ký kiểm tra của quầy ở bản ghi {{keptLastId}} vì đã phát hiện nhật ký bị cắt hoặc sửa (từ {{since}}). Không nhận mốc mới cho đến khi quản trị hệ thống trung tâm xem xét và gỡ (audit-clear).',
       AUDIT_HEAD_NONE: 'Máy chủ trung tâm chưa ghi nhận nhật ký kiểm tra nào của quầy này.',
       ENROL_OTHER_COUNTER:
         'Mã đăng ký này dành cho quầy "{{counterId}}", nhưng máy này đang là quầy "{{currentCounterId}}". Mã chưa bị dùng: hãy xin mã đúng của quầy "{{currentCounterId}}", hoặc đăng ký lại có xác nhận đổi mã quầy.',
@@ -70,7 +73,10 @@ export const centralServer: Messages = {
       SEQUENCE_REQUEST_CONFLICT: 'Code-block request "{{requestId}}" was already used by another counter.',
       AUDIT_HEAD_BEHIND:
         "The counter's audit log ends at entry {{lastId}}, but the central server recorded it up to entry {{keptLastId}}: the end of the counter's log was cut. Tell the administrator.",
-      AUDIT_HEAD_CONFLICT: "Audit log entry {{lastId}} differs from the one the central server recorded: the counter's log was altered. Tell the administrator.",
+      AUDIT_HEAD_CONFLICT:
+        "The audit log head at entry {{lastId}} does not follow the head the central server keeps (entry {{keptLastId}}): the counter's log may have been altered. Tell the administrator.",
+      AUDIT_HEAD_DISPUTED:
+        "The central server keeps this counter's audit log head frozen at entry {{keptLastId}} because it found the log cut or altered (since {{since}}). No new head is taken until the central administrator reviews and clears it (audit-clear).",
       AUDIT_HEAD_NONE: 'The central server has recorded no audit log head for this counter.',
       ENROL_OTHER_COUNTER:
         'This enrolment token is for counter "{{counterId}}", but this machine is counter "{{currentCounterId}}". The token was not used: ask for a token of counter "{{currentCounterId}}", or enrol again confirming the change of counter id.',

@@ -3,7 +3,7 @@ import { publishChange, publishDossierChange } from '../../../central/store/chan
 import { pgAvailable } from '../../helpers/postgres';
 import { dossierEvent, newDossierId, startTestCentral, type TestCentral } from './central-fixture';
 
-describe.skipIf(!pgAvailable)('central server: changes, code blocks, audit heads', () => {
+describe.skipIf(!pgAvailable)('central server: changes, code blocks', () => {
   let c: TestCentral;
   let q03: string;
   let q05: string;
@@ -67,25 +67,5 @@ describe.skipIf(!pgAvailable)('central server: changes, code blocks, audit heads
     // Another day starts again at 1.
     const otherDay = await c.call('POST', '/v1/sequence-blocks', { token: q03, body: { requestId: 'req-day-12345678', agencyCode: '000.00.03.H29', day: '261208', size: 3 } });
     expect(otherDay.json).toEqual({ start: 1, end: 3 });
-  });
-
-  it('keeps the furthest audit head per counter: one behind or disagreeing is refused and written down', async () => {
-    const put = (token: string, lastId: number, lastHash: string) => c.call('PUT', '/v1/audit-head', { token, body: { lastId, lastHash } });
-    expect((await c.call('GET', '/v1/audit-head', { token: q03 })).json.code).toBe('AUDIT_HEAD_NONE');
-    expect((await put(q03, 10, 'h10')).json).toMatchObject({ lastId: 10, lastHash: 'h10' });
-    expect((await put(q03, 25, 'h25')).json).toMatchObject({ lastId: 25, lastHash: 'h25' });
-    expect((await put(q03, 25, 'h25')).status).toBe(200);
-    const behind = await put(q03, 20, 'h20');
-    expect([behind.status, behind.json.code]).toEqual([409, 'AUDIT_HEAD_BEHIND']);
-    expect(behind.json.message).toContain('25');
-    const conflict = await put(q03, 25, 'other');
-    expect([conflict.status, conflict.json.code]).toEqual([409, 'AUDIT_HEAD_CONFLICT']);
-    expect((await c.call('GET', '/v1/audit-head', { token: q03 })).json).toMatchObject({ lastId: 25, lastHash: 'h25' });
-    expect((await c.db.query("SELECT kind, kept_last_id, got_last_id, got_hash FROM audit_head_events WHERE counter_id = 'Q03' ORDER BY id")).rows).toEqual([
-      { kind: 'behind', kept_last_id: 25, got_last_id: 20, got_hash: 'h20' },
-      { kind: 'conflict', kept_last_id: 25, got_last_id: 25, got_hash: 'other' },
-    ]);
-    // Heads are per counter.
-    expect((await put(q05, 3, 'q5-h3')).status).toBe(200);
   });
 });

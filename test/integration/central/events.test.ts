@@ -119,13 +119,14 @@ describe.skipIf(!pgAvailable)('central server: dossier events exactly once', () 
     expect([look.json.lastSeq, look.json.files]).toEqual([4, [kept]]);
   });
 
-  it('records the audit head an event carries, and never refuses the event for one behind', async () => {
+  it("takes an event's audit head as information only: it neither anchors nor disputes the kept head", async () => {
     const id = newDossierId();
     expect((await put(q05, id, 1, dossierEvent('AUDIT-1', 1, { auditHead: { lastId: 40, lastHash: 'h40' } }, id))).status).toBe(200);
-    expect((await c.call('GET', '/v1/audit-head', { token: q05 })).json).toMatchObject({ lastId: 40, lastHash: 'h40' });
+    expect((await c.call('GET', '/v1/audit-head', { token: q05 })).json.code).toBe('AUDIT_HEAD_NONE');
+    expect((await c.call('PUT', '/v1/audit-head', { token: q05, body: { lastId: 30, lastHash: 'h30' } })).status).toBe(200);
     const behind = await put(q05, id, 2, dossierEvent('AUDIT-1', 2, { auditHead: { lastId: 12, lastHash: 'h12' } }, id));
     expect(behind.json).toEqual({ seq: 2, duplicate: false });
-    expect((await c.call('GET', '/v1/audit-head', { token: q05 })).json).toMatchObject({ lastId: 40, lastHash: 'h40' });
-    expect((await c.db.query("SELECT kind, got_last_id, via FROM audit_head_events WHERE counter_id = 'Q05'")).rows).toEqual([{ kind: 'behind', got_last_id: 12, via: 'event' }]);
+    expect((await c.call('GET', '/v1/audit-head', { token: q05 })).json).toMatchObject({ lastId: 30, lastHash: 'h30', disputed: false });
+    expect((await c.db.query("SELECT count(*)::int AS n FROM audit_head_events WHERE counter_id = 'Q05'")).rows).toEqual([{ n: 0 }]);
   });
 });
