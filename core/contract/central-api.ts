@@ -21,8 +21,9 @@
  *                                                checks SHA-256: mismatch → 422 BLOB_HASH_MISMATCH (partial dropped).
  *  PUT   /v1/dossiers/{dossierId}/events/{seq}   DossierEvent → EventReply. seq must be lastSeq+1 (409
  *                                                EVENT_OUT_OF_ORDER with `expectedSeq`); the same seq again with
- *                                                the same idempotencyKey → 200 duplicate:true; files it names must
- *                                                be complete blobs (409 BLOB_MISSING with `sha256`).
+ *                                                the same idempotencyKey → 200 duplicate:true; a 'file' event's
+ *                                                `file` must be a complete blob (409 BLOB_MISSING with `sha256`);
+ *                                                TaiLieuNop is not checked (later file events upload its items).
  *  GET   /v1/dossiers/{dossierId}                → DossierLookup (404 DOSSIER_UNKNOWN): settles an unknown outcome
  *  GET   /v1/changes?since=CURSOR&limit=N        → ChangesReply (cursor "0" = from the start)
  *  POST  /v1/sequence-blocks                     SequenceBlockRequest → SequenceBlockReply (same requestId → same block)
