@@ -41,7 +41,7 @@ export const centralAuditFindingSchema = z.object({
   lastId: z.number().int().nullable(),
   lastHash: z.string().nullable(),
   at: z.string().nullable(),
-  code: z.enum(['AUDIT_CENTRAL_TRUNCATED', 'AUDIT_CENTRAL_MISMATCH']).nullable(),
+  code: z.enum(['AUDIT_CENTRAL_TRUNCATED', 'AUDIT_CENTRAL_MISMATCH', 'AUDIT_HEAD_DISPUTED']).nullable(),
   message: z.string(),
 });
 

@@ -35,6 +35,8 @@ export const syncChanges: Messages = {
     auditCentral: {
       ok: 'Khớp với hệ thống trung tâm: dòng {{lastId}} của nhật ký còn nguyên như khi được gửi đi.',
       noHead: 'Hệ thống trung tâm chưa nhận mốc nhật ký nào của quầy này (quầy chưa đồng bộ lần nào): chỉ kiểm tra được nhật ký tại quầy.',
+      disputed:
+        'Hệ thống trung tâm đánh dấu mốc nhật ký kiểm tra của quầy là đang tranh chấp (quầy đã gửi một mốc khác hoặc cũ hơn mốc trung tâm giữ, dấu hiệu nhật ký bị cắt hay khôi phục từ bản cũ). Quầy không gửi mốc mới cho tới khi quản trị hệ thống trung tâm xem xét và gỡ đánh dấu.',
     },
   },
   en: {
@@ -70,6 +72,8 @@ export const syncChanges: Messages = {
     auditCentral: {
       ok: 'Matches the central system: row {{lastId}} of the log is as it was when sent.',
       noHead: 'The central system has no audit head from this counter yet (it never synced): only the local log was checked.',
+      disputed:
+        "The central system marks this counter's audit head as disputed (the counter sent another or an older head than the one it keeps: a sign the log was cut or restored from an old copy). No new head is sent until a central administrator reviews and clears it.",
     },
   },
 };

@@ -87,7 +87,8 @@ export interface CentralClient {
   lookupDossier(dossierId: string): Promise<CallOutcome<DossierLookup | null>>;
   changes(since: string, limit: number): Promise<CallOutcome<ChangesReply>>;
   reserveBlock(req: { requestId: string; agencyCode: string; day: string; size: number }): Promise<CallOutcome<SequenceBlockReply>>;
-  putAuditHead(head: { lastId: number; lastHash: string }): Promise<CallOutcome<AuditHeadReply>>;
+  /** since: the head the counter last saw the central keep (compare-and-set). */
+  putAuditHead(head: { lastId: number; lastHash: string; since?: { lastId: number; lastHash: string } }): Promise<CallOutcome<AuditHeadReply>>;
   /** null: the server holds no head for this counter. */
   getAuditHead(): Promise<CallOutcome<AuditHeadReply | null>>;
 }

@@ -26,6 +26,10 @@ export class FakeCentral {
   /** A fault for the next matching call: (kind, dossierId?, seq?) → fault, removed once used. */
   inject: Array<{ call: 'put' | 'lookup' | 'upload' | 'blobStatus' | 'audit' | 'changes'; dossierId?: string; seq?: number; fault: Fault }> = [];
   auditHead: { lastId: number; lastHash: string } | null = null;
+  /** The kept head is disputed (a central admin has not cleared it): GET says so, PUT is 409 AUDIT_HEAD_DISPUTED. */
+  auditDisputed = false;
+  /** The `since` of every audit head PUT, in order. */
+  auditSince: Array<{ lastId: number; lastHash: string } | undefined> = [];
   changeList: Array<{ cursor: string; at: string; kind: 'calendar'; data: Record<string, unknown> }> = [];
 
   private fault(call: FakeCentral['inject'][number]['call'], dossierId?: string, seq?: number): Fault | null {
@@ -108,17 +112,19 @@ export class FakeCentral {
         return ok({ changes, next: changes.at(-1)?.cursor ?? since });
       },
       reserveBlock: async () => ok({ start: 1, end: 100 }),
-      putAuditHead: async (head) => {
+      putAuditHead: async ({ since, ...head }) => {
         this.calls.push(`audit ${head.lastId}`);
+        this.auditSince.push(since);
         const f = this.fault('audit');
         if (f) return 'applyThen' in f ? f.applyThen : f;
+        if (this.auditDisputed) return rejected(409, 'AUDIT_HEAD_DISPUTED', 'Mốc nhật ký của quầy đang bị tranh chấp.');
         if (this.auditHead && head.lastId < this.auditHead.lastId) {
           return rejected(409, 'AUDIT_HEAD_BEHIND', 'Nhật ký kiểm toán của quầy ngắn hơn lần neo trước.');
         }
         this.auditHead = head;
         return ok({ ...head, at: new Date().toISOString() });
       },
-      getAuditHead: async () => ok(this.auditHead ? { ...this.auditHead, at: new Date().toISOString() } : null),
+      getAuditHead: async () => ok(this.auditHead ? { ...this.auditHead, at: new Date().toISOString(), disputed: this.auditDisputed } : null),
     };
   }
 }

@@ -138,11 +138,48 @@ describe('sync worker', () => {
     expect(rig.central.events(c.id)).toHaveLength(2);
   });
 
-  it('AUDIT_HEAD_BEHIND is an error shown in the status, not a crash', async () => {
+  it('the audit head goes with since = the kept head; a kept head the log lacks is never papered over; a disputed head stays an error', async () => {
+    const head = () => rig.core.db.prepare('SELECT id AS lastId, hash AS lastHash FROM audit_log ORDER BY id DESC LIMIT 1').get() as { lastId: number; lastHash: string };
+    const auditErrors = async () => (await status()).errors.filter((e) => e.itemId === null).map((e) => e.code);
     await rig.receive();
-    rig.central.auditHead = { lastId: 1_000_000, lastHash: 'x' };
-    expect(await now()).toMatchObject({ remaining: 0 });
-    const st = await status();
-    expect(st.errors[0]).toMatchObject({ code: 'AUDIT_HEAD_BEHIND', itemId: null, message: 'Nhật ký kiểm toán của quầy ngắn hơn lần neo trước.' });
+    await now();
+    const first = head();
+    expect(rig.central.auditHead).toEqual(first);
+    expect(rig.central.auditSince).toEqual([undefined]);
+    await rig.receive();
+    await now();
+    expect(rig.central.auditSince.at(-1)).toEqual(first);
+    const kept = head();
+
+    // The tail is cut (the kept row and after), then the counter works on: its head is longer than the kept one.
+    rig.core.db.prepare('DELETE FROM audit_log WHERE id >= ?').run(first.lastId);
+    await rig.receive();
+    await rig.receive();
+    expect(head().lastId).toBeGreaterThan(kept.lastId);
+    const puts = rig.central.auditSince.length;
+    for (let i = 0; i < 2; i++) {
+      expect(await now()).toMatchObject({ remaining: 0 });
+      expect(rig.central.auditHead).toEqual(kept);
+      expect(rig.central.auditSince).toHaveLength(puts);
+      const codes = await auditErrors();
+      expect(codes).toHaveLength(1);
+      expect(codes[0]).toMatch(/^AUDIT_CENTRAL_(TRUNCATED|MISMATCH)$/);
+    }
+    expect((await status()).errors.find((e) => e.itemId === null)!.message).toMatch(/Nhật ký kiểm tra của quầy/);
+
+    // A central admin drops the kept head: the log matches again (nothing kept to contradict), the error goes.
+    rig.central.auditHead = null;
+    await now();
+    expect(rig.central.auditHead).toEqual(head());
+    expect(await auditErrors()).toEqual([]);
+
+    // A disputed head: nothing pushed, the error stays round after round.
+    rig.central.auditDisputed = true;
+    await rig.receive();
+    for (let i = 0; i < 2; i++) {
+      await now();
+      expect(await auditErrors()).toEqual(['AUDIT_HEAD_DISPUTED']);
+    }
+    expect((await status()).errors[0]!.message).toMatch(/tranh chấp/);
   });
 });
