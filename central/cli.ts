@@ -33,11 +33,11 @@ class UsageError extends Error {
   }
 }
 
-const usage = (reason: string): UsageError => new UsageError('CENTRAL_CLI_USAGE', { reason });
+const usage = (reason: string): UsageError => new UsageError('CENTRAL_CLI_BAD_OPTION', { reason });
 
 function databaseUrl(): string {
   const url = process.env.CENTRAL_DATABASE_URL?.trim();
-  if (!url) throw new UsageError('CENTRAL_CLI_DATABASE_URL_MISSING');
+  if (!url) throw new UsageError('CENTRAL_DATABASE_URL_MISSING');
   return url;
 }
 
@@ -63,9 +63,9 @@ async function readJsonObject(file: string): Promise<Record<string, unknown>> {
   try {
     value = JSON.parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new UsageError('CENTRAL_CLI_FILE_UNREADABLE', { file, reason: (e as Error).message });
+    throw new UsageError('CENTRAL_FILE_UNREADABLE', { file, reason: (e as Error).message });
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('CENTRAL_CLI_FILE_UNREADABLE', { file, reason: 'not an object' });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError('CENTRAL_FILE_UNREADABLE', { file, reason: 'not an object' });
   return value as Record<string, unknown>;
 }
 
@@ -102,7 +102,8 @@ function buildProgram(): Command {
   // Set before the subcommands are added: they inherit it (a usage error then throws here instead of exiting).
   const program = new Command('central')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => void process.stderr.write(s) })
+    // Commander's own error text is replaced by ours (code and Vietnamese message, see main); help still prints.
+    .configureOutput({ writeErr: () => {}, outputError: () => {} })
     .description('MotCua Desk — máy chủ trung tâm tham chiếu / reference central server')
     .option('--port <P>', 'cổng lắng nghe / port to listen on')
     .option('--host <H>', 'địa chỉ lắng nghe / address to listen on', '127.0.0.1')
@@ -183,21 +184,39 @@ function buildProgram(): Command {
   return program;
 }
 
+/** Like the counter's CLI (core/adapters/cli/runtime.ts printFailure): Vietnamese message first, then the stable code. */
+const printError = (code: string, params: Record<string, string | number> = {}): void => void process.stderr.write(`Lỗi [${code}]: ${errorMessage(code, params)}\n`);
+
+/** PostgreSQL or the network refusing us: the database URL or the server is wrong, not this program. */
+const DATABASE_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', '28P01', '28000', '3D000']);
+
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   try {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
+      // Help and version exit 0; anything else is a bad command line (unknown option, missing value …).
+      if (e.exitCode !== 0 && e.code !== 'commander.helpDisplayed' && e.code !== 'commander.help') {
+        printError('CENTRAL_CLI_BAD_OPTION', { reason: e.message.replace(/^error:\s*/, '') });
+      }
       process.exitCode = e.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
     if (e instanceof UsageError || (e instanceof CentralError && e.status < 500)) {
-      process.stderr.write(`${errorMessage(e.code, e.params)}\n`);
+      printError(e.code, e.params);
       process.exitCode = EXIT_USAGE;
       return;
     }
-    process.stderr.write(`${errorMessage('INTERNAL')}\n${e instanceof Error ? e.message : String(e)}\n`);
+    const err = e as { code?: string; message?: string };
+    if (typeof err.code === 'string' && DATABASE_ERRORS.has(err.code)) {
+      printError('CENTRAL_DATABASE_UNREACHABLE', { reason: err.message ?? err.code });
+    } else if (err.code === 'EADDRINUSE') {
+      printError('CENTRAL_PORT_IN_USE', { reason: err.message ?? err.code });
+    } else {
+      printError('INTERNAL');
+      process.stderr.write(`${err.message ?? String(e)}\n`);
+    }
     process.exitCode = EXIT_FAILED;
   }
 }
