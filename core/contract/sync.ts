@@ -116,7 +116,8 @@ export const syncContract = {
     summary: '"Sync now": every pending item is tried at once (backoff waits ignored), then changes are pulled',
     access: COUNTER_ROLES,
     input: z.object({}).strict(),
-    output: z.object({ sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), pulled: z.number().int() }),
+    /** centralReached: changes were pulled and the audit anchor checked (false: the central was not reached for them). */
+    output: z.object({ sent: z.number().int(), remaining: z.number().int(), rejected: z.number().int(), pulled: z.number().int(), centralReached: z.boolean() }),
   }),
   outbox: query({
     summary: 'Outbox items, oldest first: pending and rejected by default, or every item of one dossier',

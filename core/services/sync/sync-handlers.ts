@@ -10,7 +10,7 @@ export type SyncHandlers = Handlers<typeof syncContract>;
 export function syncHandlers(d: {
   status: () => SyncStatus;
   enrol: (central: string, token: string, force?: boolean) => Promise<SyncStatus>;
-  runOnce: () => Promise<{ sent: number; remaining: number; rejected: number; pulled: number }>;
+  runOnce: () => Promise<{ sent: number; remaining: number; rejected: number; pulled: number; centralReached: boolean }>;
   outbox: Outbox;
   applier: ChangeApplier;
   /** Retry now: makes items due, then wakes the worker. */

@@ -76,7 +76,12 @@ export interface RunOnceResult {
   remaining: number;
   rejected: number;
   pulled: number;
+  /** Changes were pulled and the audit anchor checked: false when the central could not be reached for them. */
+  centralReached: boolean;
 }
+
+/** "Sync now" pushes again what pulled changes created here (result ready, supplement requested), this many passes at most. */
+const MAX_ONCE_PASSES = 3;
 
 export interface Sync {
   handlers: SyncHandlers;
@@ -142,7 +147,7 @@ export function createSync(d: SyncDeps): Sync {
   let closed = false;
   const round = (ignoreBackoff: boolean): Promise<RoundResult> =>
     serial(async () => {
-      if (closed) return { sent: 0, rejected: 0, retrying: 0, pulled: 0, offline: false };
+      if (closed) return { sent: 0, rejected: 0, retrying: 0, pulled: 0, offline: false, reached: false };
       const client = clientFor();
       running = true;
       events.changed();
@@ -150,21 +155,35 @@ export function createSync(d: SyncDeps): Sync {
         return await worker.round(client, { ignoreBackoff });
       } finally {
         running = false;
+        // The round's end is told at once (the coalesced ones during it may wait for their interval).
         events.changed();
+        events.flush();
       }
     });
 
   const runOnce = async (): Promise<RunOnceResult> => {
     // "Sync now": the offline spell's wait is ignored too (retry now); it is stored again if the link is still down.
-    const r = await round(true);
+    let sent = 0;
+    let pulled = 0;
+    let reached = false;
+    for (let pass = 1; pass <= MAX_ONCE_PASSES; pass++) {
+      const before = outbox.maxId();
+      const r = await round(true);
+      sent += r.sent;
+      pulled += r.pulled;
+      reached = r.reached;
+      // Another pass only when the pull made new items here (the central answered) and something waits.
+      if (r.offline || !r.reached || r.pulled === 0 || outbox.maxId() === before || outbox.counts().pendingEvents === 0) break;
+    }
     const c = outbox.counts();
-    return { sent: r.sent, remaining: c.pendingEvents + c.rejected, rejected: c.rejected, pulled: r.pulled };
+    return { sent, remaining: c.pendingEvents + c.rejected, rejected: c.rejected, pulled, centralReached: reached };
   };
 
   const enrol = async (central: string, token: string, force = false): Promise<SyncStatus> => {
     await enrolCounter({ link: d.link, central, token, force, counter: d.counter, db: d.db, logger, clock: d.clock, createClient: makeClient, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) });
     state.clear('offline');
     events.changed();
+    events.flush();
     loop.wake();
     return status();
   };
@@ -185,6 +204,7 @@ export function createSync(d: SyncDeps): Sync {
         // Retry now is also "try the central now", past an offline spell's wait.
         state.clear('offline');
         events.changed();
+        events.flush();
         loop.wake();
         return due;
       },
@@ -202,6 +222,7 @@ export function createSync(d: SyncDeps): Sync {
       await loop.close();
       // A "sync now" under way ends with its item in flight (the worker was asked to stop).
       await current;
+      events.flush();
     },
   };
   if (o.run === true) sync.start();

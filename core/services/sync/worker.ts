@@ -32,6 +32,8 @@ export interface RoundResult {
   retrying: number;
   pulled: number;
   offline: boolean;
+  /** Changes were pulled to the end and the audit anchor was checked (the central answered both). */
+  reached: boolean;
 }
 
 export interface WorkerDeps {
@@ -53,6 +55,8 @@ type ItemResult = 'sent' | 'rejected' | 'retry' | 'again';
 
 export class SyncWorker {
   private stopping = false;
+  /** The round under way (its offline flag is raised by the first network failure: no more calls this round). */
+  private current: RoundResult | null = null;
 
   constructor(private readonly d: WorkerDeps) {}
 
@@ -63,12 +67,17 @@ export class SyncWorker {
 
   async round(client: CentralClient, o: { ignoreBackoff: boolean }): Promise<RoundResult> {
     this.stopping = false;
-    const result: RoundResult = { sent: 0, rejected: 0, retrying: 0, pulled: 0, offline: false };
+    const result: RoundResult = { sent: 0, rejected: 0, retrying: 0, pulled: 0, offline: false, reached: false };
+    this.current = result;
     this.d.state.set('lastAttemptAt', this.now());
     await this.push(client, o, result);
     if (!result.offline && !this.stopping) {
-      result.pulled = await this.pull(client);
-      if (!this.stopping) await anchorAudit({ client, db: this.d.db, state: this.d.state, logger: this.d.logger, clock: this.d.clock });
+      const pulled = await this.pull(client);
+      result.pulled = pulled.n;
+      if (!this.stopping) {
+        const anchored = await anchorAudit({ client, db: this.d.db, state: this.d.state, logger: this.d.logger, clock: this.d.clock });
+        result.reached = pulled.ok && anchored !== 'retry';
+      }
     }
     return result;
   }
@@ -286,13 +295,15 @@ export class SyncWorker {
       detail: f.detail.slice(0, 300),
     };
     this.d.state.set('offline', JSON.stringify(spell));
+    if (this.current) this.current.offline = true;
     if (!prev) this.d.logger.warn('central server unreachable: sync offline', { code: f.code, detail: f.detail, nextAt: spell.nextAt });
   }
 
   /** Changes since the stored cursor, each applied, the cursor stored after each one. */
-  private async pull(client: CentralClient): Promise<number> {
+  private async pull(client: CentralClient): Promise<{ n: number; ok: boolean }> {
     let cursor = this.d.state.cursor();
     let pulled = 0;
+    let ok = false;
     for (let page = 0; page < MAX_CHANGE_PAGES && !this.stopping; page++) {
       const r = await client.changes(cursor, CHANGES_PAGE);
       if (!r.ok) {
@@ -300,11 +311,15 @@ export class SyncWorker {
         this.d.state.set('pullError', JSON.stringify(e));
         this.d.logger.warn('sync changes not pulled', { ...e });
         if (r.kind === 'retry' && r.code === 'SYNC_NETWORK') this.goOffline({ code: r.code, detail: r.detail });
+        ok = false;
         break;
       }
       this.d.state.clear('pullError');
+      // The central answered: an offline spell is over even when nothing was pushed.
+      this.reachable();
+      ok = true;
       for (const change of r.value.changes) {
-        if (!this.applyOne(change)) return this.applied(pulled);
+        if (!this.applyOne(change)) return { n: this.applied(pulled), ok: false };
         cursor = change.cursor;
         this.d.state.set('cursor', cursor);
         pulled += 1;
@@ -316,7 +331,7 @@ export class SyncWorker {
       cursor = r.value.next;
       this.d.state.set('cursor', cursor);
     }
-    return this.applied(pulled);
+    return { n: this.applied(pulled), ok };
   }
 
   private applyOne(change: Change): boolean {

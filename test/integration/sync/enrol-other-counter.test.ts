@@ -2,7 +2,8 @@
  * Enrolment tells the central what it already used and who it is: `usedSequences` from the local authority (from
  * yesterday on, last = next − 1) and `currentCounterId` once enrolled. A token of another counter is refused by the
  * central (409 ENROL_OTHER_COUNTER) and shown in Vietnamese as an input error (exit 2) until `--force`.
- * The peer is a small stand-in that follows that rule (the reference server has its own tests).
+ * The peer is a small stand-in that follows that rule (the reference server has its own tests). Then, on the same
+ * enrolled data, `sync --once` with an empty outbox and the central unreachable (exit 0 with a warning).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -83,5 +84,11 @@ describe('enrolment with used sequences and the current counter id', () => {
     expect(forced.code).toBe(0);
     expect(bodies[2]).toMatchObject({ currentCounterId: 'Q04', force: true });
     expect(forced.stdout).toContain('Q05');
+  });
+
+  it('sync --once with nothing to send but the central unreachable: exit 0, warned in Vietnamese that changes were not pulled', async () => {
+    const r = await motcuaInProcess(data.dir, ['sync', '--once', '--central', 'http://127.0.0.1:9']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Cảnh báo: không kết nối được hệ thống trung tâm nên chưa nhận được thay đổi/);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { DossierEvent } from '../../../core/contract/central-api';
+import type { Change, DossierEvent } from '../../../core/contract/central-api';
 import type { CallOutcome, CentralClient } from '../../../core/services/sync/central-client';
 
 type Failure = Extract<CallOutcome<unknown>, { ok: false }>;
@@ -30,7 +30,7 @@ export class FakeCentral {
   auditDisputed = false;
   /** The `since` of every audit head PUT, in order. */
   auditSince: Array<{ lastId: number; lastHash: string } | undefined> = [];
-  changeList: Array<{ cursor: string; at: string; kind: 'calendar'; data: Record<string, unknown> }> = [];
+  changeList: Change[] = [];
 
   private fault(call: FakeCentral['inject'][number]['call'], dossierId?: string, seq?: number): Fault | null {
     const i = this.inject.findIndex((f) => f.call === call && (f.dossierId === undefined || f.dossierId === dossierId) && (f.seq === undefined || f.seq === seq));

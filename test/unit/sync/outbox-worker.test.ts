@@ -182,4 +182,16 @@ describe('sync worker', () => {
     }
     expect((await status()).errors[0]!.message).toMatch(/tranh chấp/);
   });
+
+  it('sync now pushes in the same run what the pulled changes made here (result ready): the outbox is left empty', async () => {
+    const a = await rig.receive();
+    expect(await now()).toMatchObject({ remaining: 0, centralReached: true });
+    rig.central.changeList.push({ cursor: 'c1', at: '2026-11-24T03:00:00Z', kind: 'result_ready', dossierId: a.id, dossierCode: a.code!, data: {} });
+    const r = await now();
+    expect(r).toMatchObject({ pulled: 1, sent: 1, remaining: 0, centralReached: true });
+    expect(rig.central.events(a.id).map((e) => e.state)).toEqual(['received', 'result_ready']);
+    // The central unreachable for the pull: the outbox is still empty, but the run says it did not reach the central.
+    rig.central.inject.push({ call: 'changes', fault: network() });
+    expect(await now()).toMatchObject({ remaining: 0, centralReached: false });
+  });
 });

@@ -1,8 +1,9 @@
 /**
  * `motcua sync enrol --central URL --token TOKEN`, `motcua sync [--once] [--central URL]` and
  * `motcua sync status [--json]` (issue #17). Without --once the worker runs until SIGINT/SIGTERM (progress lines on
- * stderr); with --once every pending item is tried at once (backoff ignored, as "retry now" does): exit 0 when the
- * outbox is empty afterwards, 3 when items remain (pending or rejected), with a Vietnamese summary.
+ * stderr); with --once every pending item is tried at once (backoff ignored, as "retry now" does), changes are pulled
+ * and what they create here is pushed in the same run: exit 0 when the outbox is empty afterwards (with a warning when
+ * the central could not be reached to pull), 3 when items remain (pending — also when unreachable — or rejected).
  * enrol: 0 enrolled; 2 a bad URL or a token the central refused; 1 the central unreachable.
  * Not enrolled → SYNC_NOT_ENROLLED, exit 1. --central overrides the enrolled URL for that run.
  */
@@ -20,9 +21,13 @@ Lệnh / commands:
   motcua sync enrol --central URL --token MÃ [--force]  đăng ký quầy (--force: thành quầy khác) / enrol (--force: as another counter)
   motcua sync [--once] [--central URL]          đồng bộ (không có --once: chạy tới khi Ctrl+C) / sync (until stopped)
   motcua sync status [--json]                   {"pendingDossiers","pendingEvents","pendingBytes","rejected","lastSuccessAt","errors":[…],…}
-Mã thoát / exit codes: 0 xong (--once: hàng đợi trống) / done (--once: outbox empty); 3 còn mục chưa gửi (chờ hoặc bị
-  từ chối) / items remain (pending or rejected); 2 sai tham số, địa chỉ hoặc mã đăng ký bị từ chối / bad arguments, URL
-  or a refused token; 1 lỗi khác (chưa đăng ký, không kết nối được) / other failure (not enrolled, unreachable).`;
+Mã thoát / exit codes:
+  0 xong (--once: hàng đợi trống; nếu không kết nối được trung tâm thì cảnh báo là chưa nhận thay đổi) / done (--once:
+    outbox empty; if the central was unreachable, a warning says changes were not pulled);
+  3 còn mục chưa gửi: chờ (kể cả vì không kết nối được trung tâm) hoặc bị từ chối / items remain: pending (also
+    because the central is unreachable) or rejected;
+  2 sai tham số, địa chỉ hoặc mã đăng ký bị từ chối / bad arguments, URL or a refused token;
+  1 lỗi khác (chưa đăng ký; enrol: không kết nối được trung tâm) / other failure (not enrolled; enrol: unreachable).`;
 
 /** The URL as the enrolment checks it (SYNC_CENTRAL_BAD_URL, exit 2), before the core opens. */
 export function centralUrlArgument(value: string | undefined): string {
@@ -81,6 +86,8 @@ async function syncCommand(opts: { once?: boolean | undefined; central?: string 
         process.stderr.write(`${t('cliSync.summary', { sent: r.sent, pending: st.pendingEvents, dossiers: st.pendingDossiers, rejected: st.rejected, pulled: r.pulled })}\n`);
         if (r.remaining === 0) {
           process.stderr.write(`${t('cliSync.allSent')}\n`);
+          // Nothing waits here, but the central's changes (and the audit anchor) were not reached: said, exit 0.
+          if (!r.centralReached) process.stderr.write(`${t('cliSync.notPulled')}\n`);
           return EXIT_OK;
         }
         for (const e of st.errors.slice(0, 10)) process.stderr.write(`${errorLine(e)}\n`);
