@@ -6,7 +6,8 @@
  *   migrate
  *   result --dossier CODE [--note TEXT]                       a result is ready (to that dossier's counter)
  *   supplement --dossier CODE --reason TEXT [--items a,b]     the agency asks for more papers
- *   catalogue --file F.json | calendar --file F.json          to every counter, the file's JSON as given
+ *   catalogue --file F.json | calendar --file F.json          to every counter, the file's JSON as given, once the
+ *                                  counters' own parsers accept it (else exit 2, each problem with its code)
  *   audit-clear --counter ID       ends a disputed audit head (recorded with when); prints {"counterId","cleared","lastId","lastHash"}
  * Environment: CENTRAL_DATABASE_URL (required), CENTRAL_BLOB_DIR (default central-data/blobs under the cwd).
  * Exit 0 done, 1 failed, 2 bad arguments or input (a missing CENTRAL_DATABASE_URL too).
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { errorMessage } from '../core/i18n/translate';
 import { CentralError } from './errors';
+import { publishProblems, type PublishProblem } from './publish-check';
 import { clearAuditDispute } from './store/audit-heads';
 import { publishChange, publishDossierChange } from './store/changes';
 import { createPool, type Db } from './store/db';
@@ -25,11 +27,23 @@ import { migrateCentral } from './store/migrate';
 
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** A catalogue can have thousands of bad rows: the first ones are enough to fix the file. */
+const MAX_PROBLEMS_SHOWN = 20;
 
 /** A failure the user fixes by changing the command or its input: exit 2. */
 class UsageError extends Error {
   constructor(readonly code: string, readonly params: Record<string, string | number> = {}) {
     super(code);
+  }
+}
+
+/** A file the counters' parsers refuse: each problem printed with its code, nothing published. */
+class FileRejected extends UsageError {
+  constructor(
+    file: string,
+    readonly problems: PublishProblem[],
+  ) {
+    super('CENTRAL_FILE_INVALID', { file, count: problems.length });
   }
 }
 
@@ -178,6 +192,8 @@ function buildProgram(): Command {
       .requiredOption('--file <F.json>')
       .action(async (o: { file: string }) => {
         const data = await readJsonObject(o.file);
+        const problems = publishProblems(kind, data);
+        if (problems.length > 0) throw new FileRejected(o.file, problems);
         print(String(await withDb((db) => publishChange(db, { kind, counterId: null, data }))));
       });
   }
@@ -205,6 +221,11 @@ export async function main(argv: string[]): Promise<void> {
     }
     if (e instanceof UsageError || (e instanceof CentralError && e.status < 500)) {
       printError(e.code, e.params);
+      if (e instanceof FileRejected) {
+        const shown = e.problems.slice(0, MAX_PROBLEMS_SHOWN);
+        for (const p of shown) process.stderr.write(`Lỗi [${p.code}]: ${errorMessage(p.code, p.params)}${p.where ? ` (${p.where})` : ''}\n`);
+        if (e.problems.length > shown.length) process.stderr.write(`… (+${e.problems.length - shown.length})\n`);
+      }
       process.exitCode = EXIT_USAGE;
       return;
     }

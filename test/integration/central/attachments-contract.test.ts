@@ -26,11 +26,11 @@ describe.skipIf(!pgAvailable)('central: TaiLieuNop files need not be uploaded ye
     const id = newDossierId();
     const item = { TenTepDinhKem: 'cccd.pdf', MaThanhPhanHoSo: 'TP1', TepDinhKemId: 'doc:1', sha256: 'a'.repeat(64), bytes: 10 };
     const first = dossierEvent('TLN-1', 1, {}, id);
-    first.dossier.TaiLieuNop = [item];
+    first.dossier!.TaiLieuNop = [item];
     expect((await c.call('PUT', `/v1/dossiers/${id}/events/1`, { token: q03, body: first })).json).toEqual({ seq: 1, duplicate: false });
     const file = { ref: 'doc:1', name: 'cccd.pdf', itemCode: 'TP1', mediaType: 'application/pdf', sha256: item.sha256, bytes: 10 };
     const fileEvent = dossierEvent('TLN-1', 2, { kind: 'file', file }, id);
-    fileEvent.dossier.TaiLieuNop = [item];
+    fileEvent.dossier!.TaiLieuNop = [item];
     expect((await c.call('PUT', `/v1/dossiers/${id}/events/2`, { token: q03, body: fileEvent })).json.code).toBe('BLOB_MISSING');
 
     // The document says the same: only the event's `file` must be complete.

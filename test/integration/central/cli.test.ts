@@ -110,14 +110,16 @@ describe.skipIf(!pgAvailable)('npm run central (bin/central.mjs)', () => {
       const id = newDossierId();
       await applyEvent(db, new FsBlobStore(blobDir), 'Q03', id, 1, dossierEvent('ADMIN-1', 1, {}, id));
       const cat = path.join(blobDir, 'catalogue.json');
-      writeFileSync(cat, JSON.stringify({ procedures: [{ code: '1.001234' }] }));
+      writeFileSync(cat, JSON.stringify({ version: 1, agencies: [{ code: 'Q03', name: 'UBND Quận 3' }], procedures: [] }));
+      const cal = path.join(blobDir, 'calendar.json');
+      writeFileSync(cal, JSON.stringify({ years: { '2027': { holidays: ['2027-01-01'], workdays: [] } } }));
       const notJson = path.join(blobDir, 'bad.json');
       writeFileSync(notJson, '[1, 2');
 
       expect(await cli('result', '--dossier', 'ADMIN-1', '--note', 'Có kết quả')).toBe(0);
       expect(await cli('supplement', '--dossier', 'ADMIN-1', '--reason', 'Thiếu giấy', '--items', 'TP1, TP2')).toBe(0);
       expect(await cli('catalogue', '--file', cat)).toBe(0);
-      expect(await cli('calendar', '--file', cat)).toBe(0);
+      expect(await cli('calendar', '--file', cal)).toBe(0);
       expect(await cli('result', '--dossier', 'NO-SUCH')).toBe(2);
       expect(await cli('catalogue', '--file', notJson)).toBe(2);
       expect(await cli('token', '--counter', '9bad')).toBe(2);
@@ -127,8 +129,8 @@ describe.skipIf(!pgAvailable)('npm run central (bin/central.mjs)', () => {
       expect(q03.map((x) => [x.kind, x.data])).toEqual([
         ['result_ready', { note: 'Có kết quả' }],
         ['supplement_requested', { reason: 'Thiếu giấy', items: ['TP1', 'TP2'] }],
-        ['catalogue', { procedures: [{ code: '1.001234' }] }],
-        ['calendar', { procedures: [{ code: '1.001234' }] }],
+        ['catalogue', { version: 1, agencies: [{ code: 'Q03', name: 'UBND Quận 3' }], procedures: [] }],
+        ['calendar', { years: { '2027': { holidays: ['2027-01-01'], workdays: [] } } }],
       ]);
       expect((await listChanges(db, 'Q05', 0, 100)).changes.map((x) => x.kind)).toEqual(['catalogue', 'calendar']);
     } finally {
