@@ -15,6 +15,8 @@ export const syncOutbox: Messages = {
     },
     cliSync: {
       tokenRequired: 'Thiếu --token: mã đăng ký một lần do hệ thống trung tâm cấp.',
+      tokenMalformed: 'Mã đăng ký (--token) không đúng dạng: có {{length}} ký tự, cần từ 8 đến 200 ký tự như hệ thống trung tâm cấp. Hãy chép lại nguyên mã.',
+      centralRequired: 'Thiếu --central: địa chỉ hệ thống Một cửa trung tâm, ví dụ https://motcua.tinh.gov.vn/central.',
       enrolled: 'Đã đăng ký quầy {{counterId}} với hệ thống trung tâm {{central}}.',
       summary: 'Đồng bộ: đã gửi {{sent}}, còn chờ {{pending}} sự kiện ({{dossiers}} hồ sơ), bị từ chối {{rejected}}, nhận {{pulled}} thay đổi.',
       remaining: 'Còn {{remaining}} mục chưa gửi được. Xem: motcua sync status',
@@ -25,6 +27,7 @@ export const syncOutbox: Messages = {
       stopped: 'Đã dừng đồng bộ.',
       activity: { idle: 'rảnh', sending: 'đang gửi', waiting: 'đang chờ thử lại', offline: 'mất kết nối', not_enrolled: 'chưa đăng ký' },
       errorLine: '{{kind}} {{dossier}} [{{code}}] {{message}}',
+      errorLineGeneral: '{{kind}} [{{code}}] {{message}}',
       kind: { rejected: 'Bị từ chối', retrying: 'Đang thử lại' },
       statusLine: 'Chờ gửi: {{pendingDossiers}} hồ sơ, {{pendingEvents}} sự kiện, {{pendingBytes}} byte; bị từ chối {{rejected}}; lần thành công cuối: {{lastSuccessAt}}; trạng thái: {{activity}}.',
     },
@@ -42,6 +45,8 @@ export const syncOutbox: Messages = {
     },
     cliSync: {
       tokenRequired: 'Missing --token: the one-time enrolment token from the central system.',
+      tokenMalformed: 'The enrolment token (--token) is malformed: {{length}} characters, while one from the central system has 8 to 200. Copy the whole token again.',
+      centralRequired: 'Missing --central: the central one-stop system URL, e.g. https://motcua.tinh.gov.vn/central.',
       enrolled: 'Counter {{counterId}} enrolled with the central system {{central}}.',
       summary: 'Sync: {{sent}} sent, {{pending}} events waiting ({{dossiers}} dossiers), {{rejected}} rejected, {{pulled}} changes received.',
       remaining: '{{remaining}} items are not sent yet. See: motcua sync status',
@@ -52,6 +57,7 @@ export const syncOutbox: Messages = {
       stopped: 'Sync stopped.',
       activity: { idle: 'idle', sending: 'sending', waiting: 'waiting to retry', offline: 'offline', not_enrolled: 'not enrolled' },
       errorLine: '{{kind}} {{dossier}} [{{code}}] {{message}}',
+      errorLineGeneral: '{{kind}} [{{code}}] {{message}}',
       kind: { rejected: 'Rejected', retrying: 'Retrying' },
       statusLine: 'Waiting: {{pendingDossiers}} dossiers, {{pendingEvents}} events, {{pendingBytes}} bytes; {{rejected}} rejected; last success: {{lastSuccessAt}}; state: {{activity}}.',
     },

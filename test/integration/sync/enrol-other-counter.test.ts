@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../core/app';
 import { motcuaInProcess } from '../../helpers/cli';
-import { TEST_HASH_COST, withAdmin } from '../../helpers/core';
+import { call, TEST_HASH_COST, withAdmin } from '../../helpers/core';
+import { NGUYEN_THI_HUYNH, personInput } from '../../helpers/people';
 import { tempDir } from '../../helpers/temp';
 
 describe('enrolment with used sequences and the current counter id', () => {
@@ -25,6 +26,12 @@ describe('enrolment with used sequences and the current counter id', () => {
       let raw = '';
       req.on('data', (c: Buffer) => (raw += c.toString('utf8')));
       req.on('end', () => {
+        if (req.url !== '/v1/enrol') {
+          // Only enrolment is spoken here (code blocks fall back to the local authority).
+          res.statusCode = 503;
+          res.end(JSON.stringify({ code: 'UNAVAILABLE', message: 'Không phục vụ.' }));
+          return;
+        }
         const body = JSON.parse(raw) as { token: string; currentCounterId?: string; force?: boolean };
         bodies.push(body);
         const counterId = body.token.startsWith('q05') ? 'Q05' : 'Q04';
@@ -90,5 +97,33 @@ describe('enrolment with used sequences and the current counter id', () => {
     const r = await motcuaInProcess(data.dir, ['sync', '--once', '--central', 'http://127.0.0.1:9']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Cảnh báo: không kết nối được hệ thống trung tâm nên chưa nhận được thay đổi/);
+  });
+
+  it('says what is wrong with the arguments; the --once summary agrees with its exit code and names each error once, without an empty slot', async () => {
+    const garbage = await motcuaInProcess(data.dir, ['sync', 'enrol', '--central', url, '--token', 'garbage']);
+    expect(garbage.code).toBe(2);
+    expect(garbage.stderr).toMatch(/không đúng dạng: có 7 ký tự/);
+    expect(garbage.stderr).not.toMatch(/Thiếu --token/);
+    const noCentral = await motcuaInProcess(data.dir, ['sync', 'enrol', '--token', 'abcdefgh12']);
+    expect(noCentral.code).toBe(2);
+    expect(noCentral.stderr).toMatch(/Thiếu --central/);
+    expect(noCentral.stderr).not.toMatch(/không hợp lệ/);
+
+    const core = await createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
+    try {
+      const admin = core.openConnection('cli', 'test', { name: 'test', role: 'admin' });
+      await call(core, admin, 'dossiers.receive', { agencyCode: '000.27.10.H12', procedureCode: '1.004873', applicant: personInput(NGUYEN_THI_HUYNH) });
+    } finally {
+      await core.close();
+    }
+    const down = await motcuaInProcess(data.dir, ['sync', '--once', '--central', 'http://127.0.0.1:9']);
+    expect(down.code).toBe(3);
+    const pending = Number(/còn chờ (\d+) sự kiện/.exec(down.stderr)?.[1]);
+    expect(pending).toBeGreaterThan(0);
+    expect(down.stderr).toContain(`Còn ${pending} mục chưa gửi được`);
+    const lines = down.stderr.split('\n').filter((l) => l.includes('[SYNC_NETWORK]'));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+    for (const l of lines) expect(l).not.toMatch(/ {2}\[/);
   });
 });

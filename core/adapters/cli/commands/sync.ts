@@ -62,9 +62,11 @@ export function registerSyncCommands(program: Command, run: Run): void {
 }
 
 async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined; json: boolean; force: boolean }): Promise<number> {
+  if ((opts.central ?? '').trim() === '') throw cliFailure('CLI_SYNC_NO_CENTRAL', t('cliSync.centralRequired'));
   const central = centralUrlArgument(opts.central);
   const token = (opts.token ?? '').trim();
-  if (token.length < 8 || token.length > 200) throw cliFailure('CLI_SYNC_BAD_TOKEN', t('cliSync.tokenRequired'));
+  if (token === '') throw cliFailure('CLI_SYNC_NO_TOKEN', t('cliSync.tokenRequired'));
+  if (token.length < 8 || token.length > 200) throw cliFailure('CLI_SYNC_BAD_TOKEN', t('cliSync.tokenMalformed', { length: token.length }));
   return withCore(async (s) => {
     const st = await s.call('sync.enrol', { central, token, ...(opts.force ? { force: true } : {}) });
     if (opts.json) printJson(st);
@@ -82,16 +84,21 @@ async function syncCommand(opts: { once?: boolean | undefined; central?: string 
       if (!first.enrolled) await s.call('sync.now', {});
       if (opts.once) {
         const r = await s.call('sync.now', {});
+        // The counts are read once, after the round: the summary, the remaining line and the exit code agree even
+        // when another process sends at the same time.
         const st = await s.call('sync.status', {});
+        const remaining = st.pendingEvents + st.rejected;
         process.stderr.write(`${t('cliSync.summary', { sent: r.sent, pending: st.pendingEvents, dossiers: st.pendingDossiers, rejected: st.rejected, pulled: r.pulled })}\n`);
-        if (r.remaining === 0) {
+        if (remaining === 0) {
           process.stderr.write(`${t('cliSync.allSent')}\n`);
           // Nothing waits here, but the central's changes (and the audit anchor) were not reached: said, exit 0.
           if (!r.centralReached) process.stderr.write(`${t('cliSync.notPulled')}\n`);
+          // A lasting audit finding (log cut, head disputed) is said even when everything was sent.
+          for (const line of errorLines(st.errors.filter((e) => e.itemId === null && e.code.startsWith('AUDIT_')))) process.stderr.write(`${line}\n`);
           return EXIT_OK;
         }
-        for (const e of st.errors.slice(0, 10)) process.stderr.write(`${errorLine(e)}\n`);
-        process.stderr.write(`${t('cliSync.remaining', { remaining: r.remaining })}\n`);
+        for (const line of errorLines(st.errors).slice(0, 10)) process.stderr.write(`${line}\n`);
+        process.stderr.write(`${t('cliSync.remaining', { remaining })}\n`);
         return EXIT_DEVICE_UNAVAILABLE;
       }
       process.stderr.write(`${t('cliSync.running', { central: first.central ?? '' })}\n`);
@@ -135,7 +142,15 @@ function progressLine(d: ProgressData): string {
 }
 
 function errorLine(e: SyncStatus['errors'][number]): string {
-  return t('cliSync.errorLine', { kind: t(`cliSync.kind.${e.kind}`), dossier: e.dossierCode ?? '', code: e.code, message: e.message });
+  const kind = t(`cliSync.kind.${e.kind}`);
+  // An error of no dossier (the central unreachable, changes not pulled, the audit anchor): no empty slot.
+  if (!e.dossierCode) return t('cliSync.errorLineGeneral', { kind, code: e.code, message: e.message });
+  return t('cliSync.errorLine', { kind, dossier: e.dossierCode, code: e.code, message: e.message });
+}
+
+/** Each error once (the offline spell and a failed pull say the same thing). */
+function errorLines(errors: SyncStatus['errors']): string[] {
+  return [...new Set(errors.map(errorLine))];
 }
 
 async function statusCommand(json: boolean): Promise<void> {
@@ -147,5 +162,5 @@ async function statusCommand(json: boolean): Promise<void> {
   process.stdout.write(
     `${t('cliSync.statusLine', { ...st, lastSuccessAt: st.lastSuccessAt ?? '-', activity: t(`cliSync.activity.${st.activity}`) })}\n`,
   );
-  for (const e of st.errors) process.stdout.write(`${errorLine(e)}\n`);
+  for (const line of errorLines(st.errors)) process.stdout.write(`${line}\n`);
 }
