@@ -12,7 +12,9 @@ import { bumpSequencePast, plainCodeSequence } from './sequence';
 
 export async function applyEvent(db: Db, store: BlobStore, counterId: string, dossierId: string, seq: number, event: DossierEvent): Promise<{ seq: number; duplicate: boolean }> {
   if (event.kind === 'file' && !event.file) throw new CentralError(400, 'BAD_REQUEST', { reason: 'file: required for kind "file"' });
-  const code = event.dossier.MaHoSo;
+  // A file event may leave the snapshot out (the stored one stays); transitions and fees change it, so they carry it.
+  if (event.kind !== 'file' && !event.dossier) throw new CentralError(400, 'BAD_REQUEST', { reason: `dossier: required for kind "${event.kind}"` });
+  let code = event.dossier?.MaHoSo ?? '';
   try {
     return await inTransaction(db, async (tx) => {
       // Locks the id even before the dossier row exists (its first event creates it).
@@ -27,6 +29,16 @@ export async function applyEvent(db: Db, store: BlobStore, counterId: string, do
         throw new CentralError(409, 'EVENT_KEY_CONFLICT', { seq });
       }
       if (seq !== lastSeq + 1) throw new CentralError(409, 'EVENT_OUT_OF_ORDER', { seq, expectedSeq: lastSeq + 1 }, { expectedSeq: lastSeq + 1 });
+      if (!event.dossier && !d) throw new CentralError(409, 'DOSSIER_SNAPSHOT_REQUIRED', { id: dossierId });
+      if (!event.dossier) {
+        if (!event.file!.removed && !(await store.exists(event.file!.sha256))) throw new CentralError(409, 'BLOB_MISSING', { sha256: event.file!.sha256 }, { sha256: event.file!.sha256 });
+        // The stored snapshot (code, procedure, TrangThaiHoSo) stays: a file event changes only files and last_seq.
+        await tx.query('UPDATE dossiers SET state = $2, last_seq = $3, updated_at = now() WHERE id = $1', [dossierId, event.state, seq]);
+        await recordEvent(tx, dossierId, seq, event);
+        if (event.kind === 'file') await applyFile(tx, dossierId, event.file!);
+        return { seq, duplicate: false };
+      }
+      code = event.dossier.MaHoSo;
       const holder = (await tx.query<{ id: string }>('SELECT id FROM dossiers WHERE code = $1 AND id <> $2', [code, dossierId])).rows[0];
       if (holder) throw new CentralError(409, 'DOSSIER_CODE_TAKEN', { code });
       if (event.kind === 'file' && !event.file!.removed && !(await store.exists(event.file!.sha256))) {
@@ -38,15 +50,7 @@ export async function applyEvent(db: Db, store: BlobStore, counterId: string, do
          ON CONFLICT (id) DO UPDATE SET code = $2, procedure_code = $4, state = $5, trang_thai = $6, snapshot = $7, last_seq = $8, updated_at = now()`,
         [dossierId, code, counterId, event.dossier.MaTTHC, event.state, event.dossier.TrangThaiHoSo, JSON.stringify(event.dossier), seq],
       );
-      await tx.query('INSERT INTO dossier_events (dossier_id, seq, idempotency_key, kind, at, state, body) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-        dossierId,
-        seq,
-        event.idempotencyKey,
-        event.kind,
-        event.at,
-        event.state,
-        JSON.stringify(event),
-      ]);
+      await recordEvent(tx, dossierId, seq, event);
       if (event.kind === 'file') await applyFile(tx, dossierId, event.file!);
       // A plain code the central never handed out (a counter's local authority before it enrolled): later blocks
       // for that agency and day start after it, so no other counter is given the same code.
@@ -59,6 +63,18 @@ export async function applyEvent(db: Db, store: BlobStore, counterId: string, do
     if (isUniqueViolation(e, 'dossiers_code_key')) throw new CentralError(409, 'DOSSIER_CODE_TAKEN', { code });
     throw e;
   }
+}
+
+async function recordEvent(tx: Tx, dossierId: string, seq: number, event: DossierEvent): Promise<void> {
+  await tx.query('INSERT INTO dossier_events (dossier_id, seq, idempotency_key, kind, at, state, body) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    dossierId,
+    seq,
+    event.idempotencyKey,
+    event.kind,
+    event.at,
+    event.state,
+    JSON.stringify(event),
+  ]);
 }
 
 async function applyFile(tx: Tx, dossierId: string, file: DossierFile & { removed?: boolean }): Promise<void> {

@@ -158,8 +158,12 @@ export const dossierEventSchema = z.object({
   at: z.string(),
   /** The local state after this event ('received', 'sent_to_agency', …). */
   state: z.string().max(40),
-  /** The dossier as of this event (frozen when first sent): the server keeps the latest by seq. */
-  dossier: dvcqgDossierSchema,
+  /**
+   * The dossier as of this event (frozen when first sent): the server keeps the latest sent. Required on a
+   * dossier's first event and on 'transition' and 'fee' events; a 'file' event may leave it out (the stored
+   * snapshot stays), so a page does not re-send the whole dossier.
+   */
+  dossier: dvcqgDossierSchema.optional(),
   /** transition: {from, to, actor, data of the history row}; fee: {receipt}; file: {}. */
   data: z.record(z.string(), z.unknown()),
   /** kind 'file': the file added or replaced (removed: true drops that ref). */

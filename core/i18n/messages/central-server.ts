@@ -26,6 +26,7 @@ export const centralServer: Messages = {
       EVENT_KEY_CONFLICT: 'Sự kiện số {{seq}} của hồ sơ đã có trên máy chủ trung tâm với nội dung khác.',
       DOSSIER_OTHER_COUNTER: 'Hồ sơ này thuộc một quầy khác trên máy chủ trung tâm.',
       DOSSIER_CODE_TAKEN: 'Mã hồ sơ "{{code}}" đã được một hồ sơ khác dùng trên máy chủ trung tâm.',
+      DOSSIER_SNAPSHOT_REQUIRED: 'Sự kiện đầu tiên của hồ sơ phải kèm thông tin hồ sơ (dossier) để máy chủ trung tâm tạo hồ sơ.',
       DOSSIER_UNKNOWN: 'Máy chủ trung tâm không có hồ sơ "{{id}}" của quầy này.',
       SEQUENCE_REQUEST_CONFLICT: 'Mã yêu cầu cấp số "{{requestId}}" đã được một quầy khác dùng.',
       AUDIT_HEAD_BEHIND:
@@ -72,6 +73,7 @@ export const centralServer: Messages = {
       EVENT_KEY_CONFLICT: 'Dossier event {{seq}} is already on the central server with other content.',
       DOSSIER_OTHER_COUNTER: 'This dossier belongs to another counter on the central server.',
       DOSSIER_CODE_TAKEN: 'Dossier code "{{code}}" is already used by another dossier on the central server.',
+      DOSSIER_SNAPSHOT_REQUIRED: "A dossier's first event must carry the dossier (its snapshot) for the central server to create it.",
       DOSSIER_UNKNOWN: 'The central server has no dossier "{{id}}" of this counter.',
       SEQUENCE_REQUEST_CONFLICT: 'Code-block request "{{requestId}}" was already used by another counter.',
       AUDIT_HEAD_BEHIND:

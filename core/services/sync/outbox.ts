@@ -159,9 +159,12 @@ export class Outbox {
   }
 
   private build(r: OutboxRow): DossierEvent {
-    const dossier = this.d.snapshot.buildDvcqgDossier(this.d.db, this.d.filesDir, r.dossier_id);
+    // The DVCQG snapshot goes with transitions and fees (they change it) and with a dossier's first event (it
+    // creates the dossier there); a later file event leaves it out: the server keeps the one it has (a few KB less a page).
+    const withDossier = r.kind !== 'file' || r.seq === 1;
+    const dossier = withDossier ? this.d.snapshot.buildDvcqgDossier(this.d.db, this.d.filesDir, r.dossier_id) : undefined;
     const state = this.d.db.prepare<[string], { state: string }>('SELECT state FROM dossiers WHERE id = ?').get(r.dossier_id)?.state ?? '';
-    const base = { idempotencyKey: `${r.dossier_id}:${r.seq}`, kind: r.kind, dossier } as const;
+    const base = { idempotencyKey: `${r.dossier_id}:${r.seq}`, kind: r.kind, ...(dossier ? { dossier } : {}) } as const;
     if (r.kind === 'transition') {
       const h = this.d.db
         .prepare<[number], { from_state: string | null; to_state: string; at: string; actor: string; data: string }>(

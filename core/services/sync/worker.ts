@@ -199,9 +199,12 @@ export class SyncWorker {
 
   private async ensureBlob(client: CentralClient, row: OutboxRow, frozen: Frozen): Promise<'ok' | 'refrozen' | ItemResult> {
     const u = frozen.upload!;
-    if (this.d.outbox.upload(u.sha256)?.complete) return 'ok';
-    // Unsure what the server holds (no record, or an upload cut short, perhaps by a crash after its last chunk): ask.
-    const st = await client.blobStatus(u.sha256);
+    const known = this.d.outbox.upload(u.sha256);
+    if (known?.complete) return 'ok';
+    // A file this counter never began to send: straight to the upload from 0 (a server holding part of it answers
+    // 409 with its offset, which the upload follows; one holding all of it answers complete). An upload cut short
+    // (perhaps by a crash after its last chunk), or one whose file is gone from here: ask first.
+    const st = known || u.path === null ? await client.blobStatus(u.sha256) : ({ ok: true, value: null } as const);
     if (!st.ok) return st.kind === 'rejected' ? this.reject(row, st) : this.fail(row, st);
     if (st.value?.complete) {
       this.d.outbox.setUpload(u.sha256, { offset: st.value.length, length: st.value.length, complete: true });

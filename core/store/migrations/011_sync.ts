@@ -43,7 +43,12 @@ export const m011Sync: Migration = {
         error_message TEXT,
         UNIQUE (dossier_id, seq)
       );
-      CREATE INDEX sync_outbox_pending ON sync_outbox(state, dossier_id, seq) WHERE state <> 'sent';
+      -- A dossier's first unsent item (the worker's every step), without walking its sent ones.
+      CREATE INDEX sync_outbox_pending ON sync_outbox(dossier_id, seq) WHERE state <> 'sent';
+      -- Counts and the earliest next attempt over what waits, not over everything ever sent.
+      CREATE INDEX sync_outbox_state ON sync_outbox(state, next_attempt_at);
+      -- An upload completed: the pending items of that file have nothing left to send (one look, not a table scan).
+      CREATE INDEX sync_outbox_upload ON sync_outbox(sha256) WHERE state = 'pending';
 
       CREATE TABLE sync_uploads (
         sha256 TEXT PRIMARY KEY,
