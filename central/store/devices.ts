@@ -59,7 +59,7 @@ export async function enrol(db: Db, req: EnrolInput): Promise<Caller & { deviceT
     if (row.used_at) throw new CentralError(401, 'ENROL_TOKEN_USED');
     if (row.expired) throw new CentralError(401, 'ENROL_TOKEN_EXPIRED');
     // A token for another counter would silently renumber this one: refused (the rollback leaves the token unused).
-    if (req.currentCounterId !== undefined && req.currentCounterId !== row.counter_id && req.force !== true) {
+    if (req.currentCounterId !== undefined && normaliseCounterId(req.currentCounterId) !== row.counter_id && req.force !== true) {
       throw new CentralError(409, 'ENROL_OTHER_COUNTER', { counterId: row.counter_id, currentCounterId: req.currentCounterId });
     }
     // Codes the counter issued from its local authority before enrolling: the central's blocks start after them.

@@ -69,6 +69,8 @@ describe.skipIf(!pgAvailable)('central server: enrolment and code numbering', ()
     expect([forced.status, forced.json.counterId]).toEqual([201, 'Q15']);
     // The same id, or none given, enrols as before.
     expect((await c.call('POST', '/v1/enrol', { body: await enrolBody('Q15', { currentCounterId: 'Q15' }) })).status).toBe(201);
+    expect((await c.call('POST', '/v1/enrol', { body: await enrolBody('Q15', { currentCounterId: 'q15' }) })).status).toBe(201);
+    expect((await c.call('POST', '/v1/enrol', { body: await enrolBody('Q15') })).status).toBe(201);
   });
 
   it('keeps one live device per counter id: spellings of one id are one counter, parallel enrolments revoke each other', async () => {
