@@ -126,4 +126,40 @@ describe('enrolment with used sequences and the current counter id', () => {
     expect(new Set(lines).size).toBe(lines.length);
     for (const l of lines) expect(l).not.toMatch(/ {2}\[/);
   });
+
+  it('supervisor commands: sync outbox [--state], sync retry [--item] (rejected → pending), sync changes with their diff lines', async () => {
+    const listed = await motcuaInProcess(data.dir, ['sync', 'outbox', '--json']);
+    expect(listed.code).toBe(0);
+    const items = JSON.parse(listed.stdout) as Array<{ id: number; state: string }>;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.state === 'pending')).toBe(true);
+    expect((await motcuaInProcess(data.dir, ['sync', 'outbox', '--state', 'bogus'])).code).toBe(2);
+
+    const core = await createCore({ dataDir: data.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
+    try {
+      core.db.prepare("UPDATE sync_outbox SET state = 'rejected', error_code = 'DOSSIER_INVALID', error_message = 'Thiếu mã thủ tục.' WHERE id = ?").run(items[0]!.id);
+      core.db
+        .prepare("INSERT INTO sync_changes (cursor, kind, at, applied_at, outcome, diff) VALUES ('c9', 'calendar', '2026-12-07T01:00:00Z', '2026-12-07T01:00:01Z', 'applied', ?)")
+        .run(JSON.stringify(['Ngày nghỉ 2027-02-05: thêm']));
+    } finally {
+      await core.close();
+    }
+    const rejected = await motcuaInProcess(data.dir, ['sync', 'outbox', '--state', 'rejected']);
+    expect(rejected.code).toBe(0);
+    expect(rejected.stdout).toMatch(new RegExp(`#${items[0]!.id} .*bị từ chối.*\\[DOSSIER_INVALID\\] Thiếu mã thủ tục\\.`));
+
+    const one = await motcuaInProcess(data.dir, ['sync', 'retry', '--item', String(items[0]!.id), '--json']);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout)).toEqual({ due: 1 });
+    expect(JSON.parse((await motcuaInProcess(data.dir, ['sync', 'outbox', '--state', 'rejected', '--json'])).stdout)).toEqual([]);
+    expect((await motcuaInProcess(data.dir, ['sync', 'retry', '--item', '999999'])).code).toBe(2);
+    const all = await motcuaInProcess(data.dir, ['sync', 'retry']);
+    expect(all.code).toBe(0);
+    expect(all.stdout).toContain(`Đã đưa ${items.length} mục`);
+
+    const changes = await motcuaInProcess(data.dir, ['sync', 'changes']);
+    expect(changes.code).toBe(0);
+    expect(changes.stdout).toMatch(/calendar: đã áp dụng\n {2}Ngày nghỉ 2027-02-05: thêm/);
+    expect(JSON.parse((await motcuaInProcess(data.dir, ['sync', 'changes', '--json'])).stdout)).toMatchObject([{ cursor: 'c9', diff: ['Ngày nghỉ 2027-02-05: thêm'] }]);
+  });
 });

@@ -12,6 +12,7 @@ import type { SyncStatus } from '../../../contract/sync';
 import { t } from '../../../i18n/translate';
 import { validateCentralUrl } from '../../../services/sync/central-url';
 import { followEvents } from '../follow';
+import { registerSyncSupervisorCommands } from './sync-supervise';
 import { cliFailure, EXIT_DEVICE_UNAVAILABLE, EXIT_OK, printJson, withCore } from '../runtime';
 
 type Run = (fn: () => Promise<number | void>) => Promise<void>;
@@ -21,6 +22,9 @@ Lệnh / commands:
   motcua sync enrol --central URL --token MÃ [--force]  đăng ký quầy (--force: thành quầy khác) / enrol (--force: as another counter)
   motcua sync [--once] [--central URL]          đồng bộ (không có --once: chạy tới khi Ctrl+C) / sync (until stopped)
   motcua sync status [--json]                   {"pendingDossiers","pendingEvents","pendingBytes","rejected","lastSuccessAt","errors":[…],…}
+  motcua sync retry [--item ID] [--json]        thử lại ngay (bị từ chối → chờ) / retry now (rejected → pending)
+  motcua sync outbox [--state S] [--json]       hàng đợi (S: pending | sent | rejected) / the outbox
+  motcua sync changes [--json]                  thay đổi nhận từ trung tâm / changes pulled from the central
 Mã thoát / exit codes:
   0 xong (--once: hàng đợi trống; nếu không kết nối được trung tâm thì cảnh báo là chưa nhận thay đổi) / done (--once:
     outbox empty; if the central was unreachable, a warning says changes were not pulled);
@@ -59,6 +63,8 @@ export function registerSyncCommands(program: Command, run: Run): void {
     .description('Tình trạng đồng bộ: hồ sơ, dung lượng chờ gửi, lần thành công cuối, lỗi / sync status')
     .option('--json', 'in JSON / print JSON')
     .action((opts: { json?: boolean }) => run(() => statusCommand(Boolean(opts.json))));
+
+  registerSyncSupervisorCommands(sync, run);
 }
 
 async function enrolCommand(opts: { central?: string | undefined; token?: string | undefined; json: boolean; force: boolean }): Promise<number> {
