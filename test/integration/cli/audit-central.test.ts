@@ -95,6 +95,20 @@ describe.skipIf(!pgAvailable)('motcua audit verify --central', () => {
     expect(report.ok).toBe(false);
     expect(report.central).toMatchObject({ code: 'AUDIT_CENTRAL_TRUNCATED', lastId });
     expect(report.central.message).toMatch(/bị cắt/);
+
+    // The counter works on (its head is now past the kept one) and syncs: the cut is not papered over by a longer head.
+    const after = await startCore({ dataDir: data.dir, sync: { run: false } });
+    try {
+      const conn = after.core.openConnection('cli', 'test', { name: 'cli', role: 'admin' });
+      await call(after.core, conn, 'dossiers.receive', { agencyCode: WARD, procedureCode: MARITAL, applicant: personInput(TRAN_VAN_DUC) });
+      await after.core.services.sync.runOnce();
+      const kept = (await pool.query<{ last_id: string }>('SELECT last_id FROM audit_heads')).rows[0];
+      expect(Number(kept?.last_id)).toBe(lastId);
+      const st = await call(after.core, conn, 'sync.status', {});
+      expect(st.errors).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'AUDIT_CENTRAL_TRUNCATED', itemId: null })]));
+    } finally {
+      await after.close();
+    }
     data.cleanup();
   });
 });
