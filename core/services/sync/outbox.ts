@@ -308,6 +308,19 @@ export class Outbox {
   }
 
   setUpload(sha256: string, s: { offset: number; length: number; complete: boolean }): void {
+    // One commit (the store syncs each one to disk): the record and, when complete, its items' bytes left.
+    inTransaction(this.d.db, () => this.writeUpload(sha256, s));
+  }
+
+  /** Upload progress: the record and what is left with the item, in one commit. */
+  setProgress(id: number, sha256: string, s: { offset: number; length: number }): void {
+    inTransaction(this.d.db, () => {
+      this.writeUpload(sha256, { ...s, complete: false });
+      this.setBytesLeft(id, s.length - s.offset);
+    });
+  }
+
+  private writeUpload(sha256: string, s: { offset: number; length: number; complete: boolean }): void {
     this.d.db
       .prepare(
         `INSERT INTO sync_uploads (sha256, length, offset, complete, updated_at) VALUES (?, ?, ?, ?, ?)

@@ -12,7 +12,7 @@
 import type { Change, DossierEvent } from '../../contract/central-api';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../platform/logger';
-import type { Db } from '../../store/database';
+import { inTransaction, type Db } from '../../store/database';
 import { anchorAudit } from './anchor';
 import type { ChangeApplier } from './apply-changes';
 import { nextAttemptAt, type BackoffOptions } from './backoff';
@@ -225,8 +225,8 @@ export class SyncWorker {
     const from = st.value?.offset ?? 0;
     this.d.outbox.setUpload(u.sha256, { offset: from, length: u.length, complete: false });
     const up = await client.uploadBlob({ path: u.path, sha256: u.sha256, length: u.length }, from, (offset) => {
-      this.d.outbox.setUpload(u.sha256, { offset, length: u.length, complete: false });
-      this.d.outbox.setBytesLeft(row.id, u.length - offset);
+      // The whole file sent: its completion is written just below (one commit less per file).
+      if (offset < u.length) this.d.outbox.setProgress(row.id, u.sha256, { offset, length: u.length });
     });
     if (!up.ok) return up.kind === 'rejected' ? this.reject(row, up) : this.fail(row, up);
     if (!up.value.complete || up.value.sha256 !== u.sha256) return this.retry(row, { code: 'SYNC_BAD_REPLY', params: { detail: `blob ${u.sha256.slice(0, 12)} not complete` } });
@@ -249,8 +249,13 @@ export class SyncWorker {
   }
 
   private sent(row: OutboxRow): ItemResult {
-    if (this.d.outbox.markSent(row.id)) {
+    // One commit for both (each commit is synced to disk; a backlog has thousands).
+    const marked = inTransaction(this.d.db, () => {
+      if (!this.d.outbox.markSent(row.id)) return false;
       this.d.state.set('lastSuccessAt', this.now());
+      return true;
+    });
+    if (marked) {
       this.reachable();
       this.d.changed({});
     }
