@@ -34,10 +34,11 @@ export function copyDurably(from: string, to: string): void {
  * atomic), are fsynced, renamed over the target, and the folder entry is fsynced. A failure at any step removes the
  * temporary file, and the target is either its old self or the new file, never a half-written one.
  */
-export function writeFileDurably(file: string, bytes: Uint8Array): void {
+export function writeFileDurably(file: string, bytes: Uint8Array, opts: { mode?: number } = {}): void {
   const dir = path.dirname(path.resolve(file));
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let fd: number | null = openSync(temp, 'wx');
+  // A mode (e.g. 0600 for credentials) holds from the first byte: the file is created with it.
+  let fd: number | null = openSync(temp, 'wx', opts.mode ?? 0o666);
   try {
     for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);

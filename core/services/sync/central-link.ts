@@ -8,13 +8,12 @@
  * fixes the mode (or enrols again) knowingly. A file that cannot be read or parsed is logged and counts as not
  * enrolled (enrolling again rewrites it).
  */
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors';
 import type { Logger } from '../../platform/logger';
-import { fsyncDir } from '../documents/durable-files';
+import { writeFileDurably } from '../documents/durable-files';
 
 export interface CentralCredentials {
   central: string;
@@ -82,25 +81,7 @@ export class CentralLink {
     const value = credentialsSchema.parse(c);
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') chmodSync(this.dir, 0o700);
-    const temp = path.join(this.dir, `.${CREDENTIALS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    let fd: number | null = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
-    try {
-      const bytes = Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8');
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-      closeSync(fd);
-      fd = null;
-      renameSync(temp, this.file);
-    } catch (e) {
-      if (fd !== null) closeSync(fd);
-      try {
-        unlinkSync(temp);
-      } catch {
-        /* renamed or never written */
-      }
-      throw e;
-    }
-    fsyncDir(this.dir);
+    writeFileDurably(this.file, Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8'), { mode: 0o600 });
     this.cache = null;
   }
 
