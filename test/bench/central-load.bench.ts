@@ -16,13 +16,9 @@ import { createEnrolToken } from '../../central/store/devices';
 import type { DossierEvent } from '../../core/contract/central-api';
 import { createCentralClient, type CallOutcome, type ClosableCentralClient } from '../../core/services/sync/central-client';
 import { tempDir } from '../helpers/temp';
-import { percentile, withBenchDatabase } from './bench-postgres';
+import { envNumber as num, percentile, withBenchDatabase } from './bench-postgres';
 import { startCentralProcess } from './central-process';
 
-const num = (name: string, dflt: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 const COUNTERS = num('CENTRAL_LOAD_COUNTERS', 50);
 const DOSSIERS = num('CENTRAL_LOAD_DOSSIERS', 20);
 const FILE_BYTES = num('CENTRAL_LOAD_FILE_BYTES', 50_000);

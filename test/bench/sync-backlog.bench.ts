@@ -13,13 +13,9 @@ import { createEnrolToken } from '../../central/store/devices';
 import { startFaultProxy } from '../helpers/fault-proxy';
 import { addPages, enrolCounter, receiveDossier, startCounter } from '../helpers/sync-rig';
 import { tempDir } from '../helpers/temp';
-import { withBenchDatabase } from './bench-postgres';
+import { envNumber as num, withBenchDatabase } from './bench-postgres';
 import { startCentralProcess } from './central-process';
 
-const num = (name: string, dflt: number): number => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 const DOSSIERS = num('SYNC_BENCH_DOSSIERS', 2000);
 const PAGES = num('SYNC_BENCH_PAGES', 5);
 const PAGE_BYTES = num('SYNC_BENCH_PAGE_BYTES', 60_000);
