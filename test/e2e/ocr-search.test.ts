@@ -9,7 +9,6 @@
  * with no match says so in Vietnamese. At reception, a page scanned into the clerk's tray shows its badge too.
  * axe-core passes on the record with OCR badges, on the search screen and on the tray.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -18,7 +17,7 @@ import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { startEsclServer, type EsclScript, type EsclServer } from '../helpers/escl-server';
 import { NGUYEN_THI_HUYNH, personInput, qrOf } from '../helpers/people';
 import { ADMIN, CLERK, connectRpc, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { expectAccessible, focusedSummary, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const WARD = '000.27.10.H12';
 // Đăng ký nhận cha, mẹ, con: TP1 is the declaration form (accepted as an original, mark 3).
@@ -61,15 +60,6 @@ async function marksPage(): Promise<Buffer> {
   ].join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1350" height="450"><rect width="100%" height="100%" fill="#fff"/><g fill="#000">${shapes}</g></svg>`;
   return sharp(Buffer.from(svg), { density: 72 }).flatten({ background: '#ffffff' }).withDensity(DPI).toColourspace('b-w').png().toBuffer();
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect({ where, violations: await violations(page) }).toEqual({ where, violations: [] });
 }
 
 const grid = (page: Page) => page.getByTestId('scan-panel').getByTestId('scan-grid');

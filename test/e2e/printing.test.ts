@@ -9,30 +9,17 @@
  * - The dossier record lists the dossier's jobs and reprints one, marked as a reprint.
  * axe-core passes in every state. Each test starts its own printer (the helper closes printers after each test).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintJob, PrintingSettings, PrintQueueCounts } from '../../core/contract/printing';
 import type { BrowserSession } from '../helpers/browser';
 import { decodeEscpos, startEscposPrinter, type LoopbackPrinter } from '../helpers/escpos-printer';
 import { startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { closeAdminSessions, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { activate, closeAdminSessions, expectAccessible, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const QR = '001185012345|012345678|Huỳnh Thị Ngọc Ánh|15031985|Nữ|Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội|10082021';
 /** A clerk types: at least 60 ms between keys (faster is a barcode wedge's burst, which the app takes). */
 const CLERK_KEY_MS = 60;
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
-
-/** Keyboard activation of a control: focus it (as Tab would), then Enter. */
-async function activate(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.focus();
-  await page.keyboard.press('Enter');
-}
 
 async function typeAsClerk(page: Page, text: string): Promise<void> {
   await page.keyboard.type(text, { delay: CLERK_KEY_MS });

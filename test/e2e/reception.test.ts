@@ -6,7 +6,6 @@
  * holds the applicant and the code (pdftotext, qpdf). An incomplete checklist leads to the request to supplement
  * and its slip. axe-core passes on every step.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -14,21 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
 import { PDF_TOOLS, pdfText, qpdfCheck } from '../helpers/pdf-tools';
 import { ADMIN, connectRpc, makeTempDir, seedAccounts, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { login, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { expectAccessible, login, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const QR = '001185012345|012345678|Huỳnh Thị Ngọc Ánh|15031985|Nữ|Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội|10082021';
 /** The same card read by a wedge scanner whose keyboard layout typed Telex keys instead of Vietnamese letters. */
 const QR_TELEX = '001185012345|012345678|Nguyeenx Vawn A|15031985|Nuwx|Soos 12 ngox 34 phoos Ddawngj Tieens Ddoong|10082021';
 const NAME = 'Huỳnh Thị Ngọc Ánh';
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect({ where, violations: await violations(page) }).toEqual({ where, violations: [] });
-}
 
 /** A keyboard-wedge scan: the whole text within milliseconds per key, then the scanner's Enter. */
 async function scan(page: Page, text: string): Promise<void> {

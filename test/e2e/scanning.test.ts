@@ -10,7 +10,6 @@
  * batch on into the same item, Insert scans a sheet in before a page and Enter opens one. axe-core passes on the
  * scanning panel, its dialogs and the device stop.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -21,7 +20,7 @@ import { NGUYEN_THI_HUYNH, qrOf } from '../helpers/people';
 import { tempDir } from '../helpers/temp';
 import { requireTools } from '../helpers/tools';
 import { startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { closeAdminSessions, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { closeAdminSessions, expectAccessible, focusedSummary, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const tools = requireTools('scanimage');
 
@@ -31,15 +30,6 @@ interface PageRow {
   position: number;
   rotation: number;
   state: string;
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-}
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  expect({ where, violations: await violations(page) }).toEqual({ where, violations: [] });
 }
 
 const stepOf = (page: Page) => page.getByTestId('reception-step').getAttribute('data-step');

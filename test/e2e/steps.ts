@@ -1,4 +1,5 @@
 /** Shared UI steps of the e2e tests, written against what users see (labels, headings, roles). */
+import AxeBuilder from '@axe-core/playwright';
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type BrowserSession } from '../helpers/browser';
@@ -73,4 +74,21 @@ export async function closeAdminSessions(s: { rpc?: RpcClient | undefined; brows
   s.rpc?.close();
   await s.browser?.close();
   await s.web?.stop();
+}
+
+/** axe-core's findings on the page as it is now, one readable line per rule with the nodes it names. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
+}
+
+/** No axe-core violation on the page; `where` names the screen state in the failure. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect({ where, violations: await axeViolations(page) }).toEqual({ where, violations: [] });
+}
+
+/** Keyboard activation of a control: focus it (as Tab would), then Enter. */
+export async function activate(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
+  await locator.focus();
+  await page.keyboard.press('Enter');
 }

@@ -11,7 +11,6 @@
  * - A clerk sees the status and "Đồng bộ ngay", not enrolment nor the outbox (the contract's access).
  * axe-core passes in every state.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,23 +22,11 @@ import type { BrowserSession } from '../helpers/browser';
 import { NGUYEN_THI_HUYNH, personInput } from '../helpers/people';
 import { createTestDatabase, dropTestDatabase, pgAvailable } from '../helpers/postgres';
 import { CLERK, makeTempDir, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { closeAdminSessions, login, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { activate, closeAdminSessions, expectAccessible, login, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const WARD = '000.27.10.H12';
 const PARENTAGE = '1.001695';
 const COUNTER = 'Q07';
-
-async function expectAccessible(page: Page, where: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).analyze();
-  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `   ${n.target.join(' ')} — ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`);
-  expect({ where, violations }).toEqual({ where, violations: [] });
-}
-
-/** Keyboard activation of a control: focus it (as Tab would), then Enter. */
-async function activate(page: Page, locator: ReturnType<Page['locator']>): Promise<void> {
-  await locator.focus();
-  await page.keyboard.press('Enter');
-}
 
 const text = async (l: ReturnType<Page['locator']>) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
