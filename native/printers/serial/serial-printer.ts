@@ -6,6 +6,7 @@
  * The port is opened exclusively (lock), so two jobs never interleave on one printer.
  */
 import { StreamLink } from '../stream-link';
+import { hangUpAwareBinding } from './hangup-aware-binding';
 import { PrinterLinkError, type EscposLink, type EscposPrinter, type LinkFailure } from '../types';
 import type { Duplex } from 'node:stream';
 import type * as SerialportModule from 'serialport';
@@ -34,8 +35,9 @@ export async function loadSerialport(): Promise<SerialApi> {
     throw new PrinterLinkError('unsupported', 0, `serial ports are unavailable here (serialport did not load: ${(e as Error).message})`, { cause: e });
   }
   const { SerialPort } = mod;
+  const binding = hangUpAwareBinding(SerialPort.binding);
   return {
-    open: (o) => new SerialPort({ path: o.path, baudRate: o.baudRate, autoOpen: false, lock: true }) as unknown as SerialPortLike,
+    open: (o) => new SerialPort({ path: o.path, baudRate: o.baudRate, autoOpen: false, lock: true, binding }) as unknown as SerialPortLike,
     list: () => SerialPort.list(),
   };
 }
