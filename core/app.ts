@@ -56,6 +56,8 @@ import { createAuditAnchorCheck } from './services/sync/audit-anchor-check';
 import { CentralLink } from './services/sync/central-link';
 import { EnrolledSequenceAuthority } from './services/sync/central-sequence-authority';
 import { createSync, type Sync, type SyncOptions } from './services/sync/sync-setup';
+import { createQueue, type Queue, type QueueOptions } from './services/queue/queue-setup';
+import { createPairing, type Pairing } from './services/pairing/pairing-setup';
 import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
 import type { SequenceAuthority } from './services/dossiers/sequence-authority';
@@ -98,6 +100,8 @@ export interface CoreOptions {
   sync?: SyncOptions;
   /** Talk to this central URL instead of the enrolled one (`motcua sync --central URL`). */
   centralUrl?: string;
+  /** The queue: where it is held (default MOTCUA_QUEUE_DATABASE_URL, else this host's SQLite). */
+  queue?: QueueOptions;
 }
 
 export interface Core {
@@ -138,6 +142,10 @@ export interface CoreServices {
   /** The print queue and its sender. */
   printing: Printing;
   sync: Sync;
+  /** The centre's queue: tickets, calls, boards. */
+  queue: Queue;
+  /** Paired kiosks and boards. */
+  pairing: Pairing;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -181,9 +189,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const auth = new AuthService(db, audit, clock, { ...DEFAULT_AUTH_POLICY, ...opts.authPolicy });
   // The push channel, before the services that publish on it. Access is re-checked per event without touching the
   // session (events are not the user's activity).
+  const pairing = createPairing({ db, audit, logger, clock });
   const events = new EventHub({
     logger,
-    roleOf: (conn) => conn.system?.role ?? (conn.sessionToken ? (auth.resolveSession(conn.sessionToken, { touch: false })?.user.role ?? null) : null),
+    roleOf: (conn) =>
+      conn.system?.role ??
+      (conn.sessionToken
+        ? (auth.resolveSession(conn.sessionToken, { touch: false })?.user.role ?? null)
+        : conn.deviceToken
+          ? (pairing.resolve(conn.deviceToken)?.kind ?? null)
+          : null),
   });
   const settings = new SettingsService(db, audit, clock);
   const resourcesDir = resolveResourcesDir(opts.resourcesDir);
@@ -220,7 +235,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   ocr = createOcr({ db, dataRoot: layout.root, resourcesDir, pages, audit, settings, events, logger, clock, ...(opts.ocr ? { options: opts.ocr } : {}) });
   const printing = createPrinting({ db, dataRoot: layout.root, resourcesDir, forms, dossiers, settings, audit, events, logger, clock, ...(opts.printing ? { options: opts.printing } : {}) });
   const sync = createSync({ db, dataRoot: layout.root, filesDir: layout.files, link: centralLink, audit, settings, counter, dossiers, catalogue, calendar, events, logger, clock, ...(opts.sync ? { options: opts.sync } : {}) });
-  const services: CoreServices = { sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
+  const queue = createQueue({ db, audit, settings, calendar, catalogue, printing, events, logger, clock, ...(opts.queue ? { options: opts.queue } : {}) });
+  const services: CoreServices = { queue, pairing, sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -247,9 +263,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     search: searchHandlers(new SearchService(db)),
     printing: printing.handlers,
     sync: sync.handlers,
+    queue: queue.handlers,
+    pairing: pairing.handlers,
     events: eventsHandlers(events),
   };
-  const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger });
+  const dispatcher = createDispatcher({ methods, handlers: flattenHandlers(wiring), auth, logger, devices: pairing });
   const connections = new Set<Connection>();
 
   return {
@@ -282,6 +300,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await printing.close();
       // An event being sent finishes or is left pending (its outcome settled by a lookup next time).
       await sync.close();
+      await queue.close();
       audit.flushHead();
       db.close();
       clearRunMark(layout.root);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Access } from './method';
 import { ROLES, command } from './method';
+import { boardCallSchema, queueDaySchema } from './queue';
 
 export interface EventDef<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
@@ -100,6 +101,19 @@ export const eventsContract = {
       /** Set when pulled changes were applied (the dossier screens and catalogue re-read). */
       changesApplied: z.number().int(),
     }),
+  }),
+  'queue.changed': event({
+    summary: 'The queue moved: a ticket was issued, called, transferred or ended; waiting counts per service (coalesced)',
+    access: [...ROLES, 'kiosk', 'board'],
+    schema: z.object({
+      day: queueDaySchema,
+      services: z.array(z.object({ code: z.string(), waiting: z.number().int(), estimatedWaitMinutes: z.number().int().nullable() })),
+    }),
+  }),
+  'queue.called': event({
+    summary: 'A counter called (or recalled) a ticket: what the boards show and announce (never a name or ID number)',
+    access: [...ROLES, 'board'],
+    schema: boardCallSchema,
   }),
 } as const;
 

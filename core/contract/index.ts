@@ -14,6 +14,8 @@ import { formsContract } from './forms';
 import { ocrContract, searchContract } from './ocr';
 import { printingContract } from './printing';
 import { syncContract } from './sync';
+import { pairingContract } from './pairing';
+import { queueContract } from './queue';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
 import { pagesContract, scansContract } from './scans';
@@ -41,6 +43,8 @@ export const contract = {
   search: searchContract,
   printing: printingContract,
   sync: syncContract,
+  queue: queueContract,
+  pairing: pairingContract,
   events: eventsMethodsContract,
 } as const;
 

@@ -7,8 +7,20 @@ import type { z } from 'zod';
 export const ROLES = ['clerk', 'postal_clerk', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** 'public': callable before login; 'session': any logged-in user; a role list: only those roles. */
-export type Access = 'public' | 'session' | readonly Role[];
+/**
+ * Devices on the LAN that are paired, not logged in (issue #18): a kiosk or a display board holds a revocable device
+ * token that reaches only the methods and events whose access list names its kind.
+ */
+export const DEVICE_KINDS = ['kiosk', 'board'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+/** Who a caller is for access checks: a user's role, or a paired device's kind. */
+export type Principal = Role | DeviceKind;
+
+/**
+ * 'public': callable before login; 'session': any logged-in user (never a device); a list: only those roles and
+ * device kinds.
+ */
+export type Access = 'public' | 'session' | readonly Principal[];
 
 export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;

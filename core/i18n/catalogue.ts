@@ -39,8 +39,13 @@ import { syncOutbox } from './messages/sync-outbox';
 import { syncChanges } from './messages/sync-changes';
 import { uiSync } from './messages/ui-sync';
 import { centralServer } from './messages/central-server';
+import { queueService } from './messages/queue-service';
+import { queueDevices } from './messages/queue-devices';
+import { uiQueue } from './messages/ui-queue';
+import { uiKiosk } from './messages/ui-kiosk';
+import { uiBoard } from './messages/ui-board';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting, syncTransport, syncOutbox, syncChanges, uiSync, centralServer];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting, syncTransport, syncOutbox, syncChanges, uiSync, centralServer, queueService, queueDevices, uiQueue, uiKiosk, uiBoard];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

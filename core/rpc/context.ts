@@ -1,4 +1,5 @@
 import type { User } from '../contract/auth';
+import type { PairedDevice } from '../contract/pairing';
 import type { Actor } from '../services/actor';
 import type { Connection } from './connection';
 
@@ -8,4 +9,6 @@ export interface CallContext {
   /** Null only for 'public' methods called before login. */
   user: User | null;
   actor: Actor;
+  /** The paired kiosk or board making the call (its device token), else null. */
+  device: PairedDevice | null;
 }

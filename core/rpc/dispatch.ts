@@ -6,7 +6,8 @@
 import type { z } from 'zod';
 import type { CallResult } from '../contract/bridge';
 import { AppError, isAppError, type WireError } from '../contract/errors';
-import type { MethodDef } from '../contract/method';
+import type { MethodDef, Principal } from '../contract/method';
+import type { PairedDevice } from '../contract/pairing';
 import { errorMessage } from '../i18n/translate';
 import type { Logger } from '../platform/logger';
 import type { Actor } from '../services/actor';
@@ -46,6 +47,8 @@ export function createDispatcher(deps: {
   handlers: ReadonlyMap<string, HandlerFn>;
   auth: AuthService;
   logger: Logger;
+  /** Paired kiosks and boards (issue #18): a device token to its device, null when unknown or revoked. */
+  devices?: { resolve(token: string): PairedDevice | null };
 }): Dispatcher {
   const { methods, handlers, auth, logger } = deps;
   for (const name of methods.keys()) if (!handlers.has(name)) throw new Error(`no handler for contract method ${name}`);
@@ -60,9 +63,15 @@ export function createDispatcher(deps: {
         if (!def || !handler) throw new AppError('RPC_UNKNOWN_METHOD', { method: method.slice(0, 100) });
 
         let user: CallContext['user'] = null;
+        let device: PairedDevice | null = null;
         let actor: Actor;
         if (conn.system) {
           actor = { kind: 'system', name: conn.system.name, role: conn.system.role };
+        } else if (conn.deviceToken && !conn.sessionToken) {
+          device = deps.devices?.resolve(conn.deviceToken) ?? null;
+          if (!device) conn.deviceToken = null;
+          // Audited under the device's name; its role is never used for access (the device's kind is).
+          actor = device ? { kind: 'system', name: `${device.kind}:${device.name}#${device.id}`, role: 'clerk' } : { kind: 'system', name: `anonymous:${conn.transport}`, role: 'clerk' };
         } else {
           const session = conn.sessionToken ? auth.resolveSession(conn.sessionToken) : null;
           if (!session && conn.sessionToken) conn.sessionToken = null;
@@ -72,8 +81,10 @@ export function createDispatcher(deps: {
             : { kind: 'system', name: `anonymous:${conn.transport}`, role: 'clerk' };
         }
         if (def.access !== 'public') {
-          if (!conn.system && !user) throw new AppError('RPC_UNAUTHENTICATED');
-          if (def.access !== 'session' && !def.access.includes(actor.role)) throw new AppError('RPC_FORBIDDEN', { method });
+          if (!conn.system && !user && !device) throw new AppError('RPC_UNAUTHENTICATED');
+          // A device reaches only what names its kind; 'session' means a user (or the local system).
+          const principal: Principal = device ? device.kind : actor.role;
+          if (def.access === 'session' ? device !== null : !def.access.includes(principal)) throw new AppError('RPC_FORBIDDEN', { method });
         }
 
         // Only after the caller may call it: a stranger learns nothing of a method's input schema.
@@ -89,7 +100,7 @@ export function createDispatcher(deps: {
           });
         }
 
-        const value = await handler(parsed.data, { conn, user, actor });
+        const value = await handler(parsed.data, { conn, user, actor, device });
         const out = def.output.safeParse(value);
         if (!out.success) {
           logger.error('handler output violates contract', { method, issues: summariseIssues(out.error.issues) });

@@ -7,7 +7,7 @@
  */
 import { AppError } from '../contract/errors';
 import { eventDefs, type EventData, type EventDef, type EventMessage, type EventName } from '../contract/events';
-import type { Access, Role } from '../contract/method';
+import { DEVICE_KINDS, type Access, type DeviceKind, type Principal } from '../contract/method';
 import type { Logger } from '../platform/logger';
 import type { Connection } from './connection';
 import type { EventPublisher } from './event-publisher';
@@ -18,14 +18,16 @@ export interface EventHubOptions {
    * The caller's role now, or null when it has no live session. Must not extend the session: receiving events is not
    * activity, so an idle clerk is still logged out on time.
    */
-  roleOf: (conn: Connection) => Role | null;
+  roleOf: (conn: Connection) => Principal | null;
   /** The events that exist (default: the contract's). Tests pass their own to exercise access rules. */
   defs?: ReadonlyMap<string, EventDef>;
 }
 
 /** Events go to logged-in callers only (events.subscribe needs a session), so even a 'public' event needs a role. */
-function allows(access: Access, role: Role | null): boolean {
+function allows(access: Access, role: Principal | null): boolean {
   if (role === null) return false;
+  // A paired device receives only the events whose list names its kind.
+  if ((DEVICE_KINDS as readonly string[]).includes(role)) return access !== 'public' && access !== 'session' && access.includes(role as DeviceKind);
   return access === 'public' || access === 'session' || access.includes(role);
 }
 
@@ -104,7 +106,7 @@ export class EventHub implements EventPublisher {
     const message = { event: name, data: parsed.data } as EventMessage<E>;
     for (const conn of [...subs]) {
       if (!conn.sink) continue;
-      let role: Role | null;
+      let role: Principal | null;
       try {
         role = this.opts.roleOf(conn);
       } catch (e) {

@@ -17,6 +17,8 @@ import { registerPdfCommand } from './commands/pdf';
 import { registerSearchCommand } from './commands/search';
 import { registerPrintCommands } from './commands/print';
 import { registerSyncCommands } from './commands/sync';
+import { registerQueueCommands } from './commands/queue';
+import { registerPairingCommands } from './commands/pairing';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -47,6 +49,8 @@ export function buildProgram(): Command {
   registerSearchCommand(program, run);
   registerPrintCommands(program, run);
   registerSyncCommands(program, run);
+  registerQueueCommands(program, run);
+  registerPairingCommands(program, run);
   return program;
 }
 

@@ -11,7 +11,7 @@ function fakeCore(dispatch?: (conn: Connection, method: string, input: unknown) 
   let n = 0;
   const core: HostCore = {
     openConnection: (transport, peer) => {
-      const c: Connection = { id: `c${++n}`, transport, peer, sessionToken: null, system: null };
+      const c: Connection = { id: `c${++n}`, transport, peer, sessionToken: null, deviceToken: null, system: null };
       opened.push(c);
       return c;
     },

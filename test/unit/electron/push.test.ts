@@ -29,7 +29,7 @@ describe('core host: events for a renderer go to main as HostEvent', () => {
     const opened: Connection[] = [];
     const core: HostCore = {
       openConnection: (transport, peer) => {
-        const c: Connection = { id: `c${opened.length + 1}`, transport, peer, sessionToken: null, system: null };
+        const c: Connection = { id: `c${opened.length + 1}`, transport, peer, sessionToken: null, deviceToken: null, system: null };
         opened.push(c);
         return c;
       },

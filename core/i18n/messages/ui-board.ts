@@ -1,0 +1,7 @@
+import type { Messages } from '../types';
+
+/** Issue #18: the display board and its voice. Vietnamese first, English beside it. */
+export const uiBoard: Messages = {
+  vi: {},
+  en: {},
+};
