@@ -127,6 +127,15 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PRINT_NO_PRINTER',
   // A pdf: printer whose folder is a file, or whose parent folder does not exist (a typo, not a printer away).
   'PRINT_BAD_FOLDER',
+  // Pairing kiosks and boards (issue #18): a code or request that names no live request (or a wrong secret), a device
+  // id that names none, a ticket printer given for a board; web mode's TLS certificate files (MOTCUA_WEB_TLS_*).
+  'PAIRING_CODE_UNKNOWN',
+  'PAIRING_DEVICE_NOT_FOUND',
+  'PAIRING_PRINTER_NOT_FOR_BOARD',
+  'WEB_TLS_INCOMPLETE',
+  'WEB_TLS_UNREADABLE',
+  'WEB_TLS_INVALID',
+  'WEB_TLS_MISMATCH',
 ]);
 
 export function isInputError(code: string): boolean {

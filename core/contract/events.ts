@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Access } from './method';
-import { ROLES, command } from './method';
+import { DEVICE_KINDS, ROLES, command } from './method';
 import { boardCallSchema, queueDaySchema } from './queue';
 
 export interface EventDef<S extends z.ZodType = z.ZodType> {
@@ -153,13 +153,14 @@ const eventNameSchema = z.string().trim().min(1).max(100);
 export const eventsMethodsContract = {
   subscribe: command({
     summary: 'Receive these events on this connection (those the caller may see; unknown names are an input error)',
-    access: 'session',
+    // Users and paired kiosks/boards (issue #18): the hub lets a device have only the events that name its kind.
+    access: [...ROLES, ...DEVICE_KINDS],
     input: z.object({ names: z.array(eventNameSchema).min(1).max(50) }).strict(),
     output: z.object({ subscribed: z.array(z.string()) }),
   }),
   unsubscribe: command({
     summary: 'Stop receiving these events on this connection (all when names is omitted)',
-    access: 'session',
+    access: [...ROLES, ...DEVICE_KINDS],
     input: z.object({ names: z.array(eventNameSchema).max(50).optional() }).strict().default({}),
     output: z.object({ subscribed: z.array(z.string()) }),
   }),

@@ -177,7 +177,8 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
     };
     // Until login: small messages only, and a deadline; after logout, the same again.
     let loginTimer: NodeJS.Timeout | null = null;
-    const loggedIn = () => conn.sessionToken !== null;
+    // A paired kiosk or board (pairing.resume) stays connected like a logged-in user (issue #18).
+    const loggedIn = () => conn.sessionToken !== null || conn.deviceToken !== null;
     const refreshLoginState = () => {
       setFrameLimit(ws, loggedIn() ? maxPayload : maxAnonymous);
       if (loggedIn() && loginTimer) {
