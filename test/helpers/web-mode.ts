@@ -52,14 +52,16 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-export async function startWebMode(opts: { dataDir?: string; port?: number; timeoutMs?: number; requireRenderer?: boolean } = {}): Promise<WebMode> {
+export async function startWebMode(
+  opts: { dataDir?: string; port?: number; timeoutMs?: number; requireRenderer?: boolean; env?: Record<string, string> } = {},
+): Promise<WebMode> {
   if (opts.requireRenderer ?? true) assertRendererBuilt();
   const ownsDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? makeTempDir();
   const spawnedAt = performance.now();
   const child = spawn(process.execPath, [START_SCRIPT, '--port', String(opts.port ?? 0)], {
     cwd: REPO_ROOT,
-    env: { ...process.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_SKIP_RENDERER_BUILD: '1' },
+    env: { ...process.env, ...opts.env, MOTCUA_DATA_DIR: dataDir, MOTCUA_SKIP_RENDERER_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
