@@ -8,6 +8,7 @@
  * Replies are never dropped.
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -19,6 +20,7 @@ import { MAX_ANONYMOUS_MESSAGE_BYTES, MAX_MESSAGE_BYTES } from '../../contract/l
 import { toWireError } from '../../rpc/dispatch';
 import { createHostAllowList, parseAllowedHostsEnv, type HostAllowList } from './allowed-hosts';
 import { loadStatic, SECURITY_HEADERS } from './static-files';
+import type { TlsFiles } from './tls';
 
 export interface WebServerOptions {
   host?: string;
@@ -38,6 +40,8 @@ export interface WebServerOptions {
   allowedHosts?: readonly string[];
   /** Bytes waiting to be sent to a client past which its events are dropped (default DEFAULT_EVENT_BACKLOG_BYTES). */
   maxEventBacklog?: number;
+  /** Serve HTTPS (and wss) with this certificate and key (tls.ts checks them); absent: plain HTTP. */
+  tls?: TlsFiles | null;
 }
 
 /** 4 MiB: hundreds of thumbnails' worth of progress events; a client this far behind re-reads instead. */
@@ -98,7 +102,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
   const trusted = (req: http.IncomingMessage) =>
     hosts !== null && hosts.allowsHost(req.headers.host) && hosts.allowsOrigin(req.headers.origin);
 
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Every response, refusals and errors included, carries the same security headers.
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     void (async () => {
@@ -125,7 +129,9 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
-  });
+  };
+  // Same handlers either way; over HTTPS the WebSocket upgrade below is wss.
+  const server = opts.tls ? https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, onRequest) : http.createServer(onRequest);
 
   const maxPayload = opts.maxPayload ?? MAX_MESSAGE_BYTES;
   const maxAnonymous = Math.min(maxPayload, opts.maxAnonymousPayload ?? MAX_ANONYMOUS_MESSAGE_BYTES);
@@ -263,7 +269,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
   hosts = createHostAllowList({ bindHost: host, port, extra: opts.allowedHosts ?? parseAllowedHostsEnv(process.env.MOTCUA_WEB_ALLOWED_HOSTS) });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `${opts.tls ? 'https' : 'http'}://${shownHost}:${port}`,
     port,
     async close() {
       for (const c of wss.clients) c.terminate();

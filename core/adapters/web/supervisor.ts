@@ -10,9 +10,10 @@ import { createInterface } from 'node:readline';
 import { resolveDataDir, ensureDataLayout } from '../../platform/data-dir';
 import { FileLogger } from '../../platform/logger';
 import { DEFAULT_RESTART_POLICY, RestartPolicy, type RestartPolicyOptions } from '../../platform/restart-policy';
+import { tlsFilesOrExit } from './tls';
 
 export const CHILD_ENV = 'MOTCUA_WEB_CHILD';
-const URL_LINE = /MotCua Desk \(web\): http:\/\/[^\s/]+:(\d+)/;
+const URL_LINE = /MotCua Desk \(web\): https?:\/\/[^\s/]+:(\d+)/;
 
 export function isWebChild(env: NodeJS.ProcessEnv = process.env): boolean {
   return env[CHILD_ENV] === '1';
@@ -49,6 +50,8 @@ export interface SuperviseOptions {
 
 /** Runs until stopped by a signal (exit 0) or until the child crashes past the limit (exit 1). */
 export function superviseWebMode(opts: SuperviseOptions = {}): Promise<never> {
+  // Bad HTTPS files are the operator's to fix: told once here (exit 2), not a child crashing and restarting.
+  tlsFilesOrExit();
   const layout = ensureDataLayout(resolveDataDir());
   const log = new FileLogger({ dir: layout.logs, level: 'info', echo: false, baseName: 'launcher' });
   const policy = new RestartPolicy(opts.policy ?? DEFAULT_RESTART_POLICY);
@@ -75,6 +78,8 @@ export function superviseWebMode(opts: SuperviseOptions = {}): Promise<never> {
       child = null;
       if (stopping) return;
       if (code === 0) process.exit(0);
+      // The child refused its configuration (exit 2, e.g. a TLS file changed since): restarting would refuse it again.
+      if (code === 2) process.exit(2);
       const decision = policy.onCrash();
       if (!decision.restart) {
         log.error('web server keeps crashing; giving up', { code, signal, crashes: decision.crashes });
