@@ -1,7 +1,8 @@
 /**
- * `motcua devices pair --code CODE --name NAME [--printer URI] [--json]`, `motcua devices list [--json]`,
- * `motcua devices revoke ID [--json]` (issue #18): the machine's operator pairs, lists and revokes kiosks and display
+ * `motcua pairing approve --code CODE --name NAME [--printer URI] [--json]`, `motcua pairing list [--json]`,
+ * `motcua pairing revoke ID [--json]` (issue #18): the machine's operator pairs, lists and revokes kiosks and display
  * boards, through the same contract methods as the admin screen (pairing.approve / list / revoke).
+ * Not `motcua devices …`: that command already lists the scanners (commands/scan.ts).
  */
 import type { Command } from 'commander';
 import type { DeviceRecord } from '../../../contract/pairing';
@@ -18,9 +19,9 @@ function line(d: DeviceRecord): string {
 }
 
 export function registerPairingCommands(program: Command, run: Run): void {
-  const devices = program.command('devices').description('Ki-ốt và bảng hiển thị đã ghép nối / paired kiosks and display boards');
+  const devices = program.command('pairing').description('Ghép nối ki-ốt và bảng hiển thị / pair kiosks and display boards');
   devices
-    .command('pair')
+    .command('approve')
     .description('Ghép nối thiết bị đang hiện mã này / pair the device showing this code')
     .requiredOption('--code <code>', 'mã 6 chữ số trên màn hình thiết bị / the 6-digit code on its screen')
     .requiredOption('--name <name>', 'tên thiết bị, ví dụ "Ki-ốt sảnh" / a name for it')
