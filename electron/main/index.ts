@@ -21,6 +21,8 @@ import { appMenuTemplate } from './menu';
 import { appOrigins, devRendererUrl } from './navigation';
 import { createEventForwarder } from './push';
 import { serveRendererRequest } from './serve';
+import { voiceClipRequest } from './voice';
+import { securityHeaders } from './security';
 import { createDisplayBoardWindow, createMainWindow, type WindowEnv } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // out/main
@@ -68,7 +70,14 @@ async function run(): Promise<void> {
 
   await app.whenReady();
   hardenSession(session.defaultSession, origins);
-  protocol.handle(APP_SCHEME, (request) => serveRendererRequest(RENDERER_DIR, request.method, request.url));
+  const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+  protocol.handle(APP_SCHEME, (request) => {
+    // The board's voice clips come from resources/voice, everything else from the built renderer.
+    const voice = voiceClipRequest(resourcesDir, request.url);
+    if (voice === 'renderer') return serveRendererRequest(RENDERER_DIR, request.method, request.url);
+    if (voice === 'refused') return new Response('Not Found', { status: 404, headers: securityHeaders() });
+    return serveRendererRequest(voice.root, request.method, voice.url);
+  });
 
   // The audit keys' master secret stays in main (safeStorage); each core process gets it as its first message.
   const masterSecret = loadOrCreateMasterSecret(resolveKeyDir(process.env), safeStorage);
@@ -84,7 +93,7 @@ async function run(): Promise<void> {
         CORE_HOST_PATH,
         hostArgv({
           dataDir,
-          resourcesDir: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+          resourcesDir,
           logLevel: logLevel(),
         }),
         { serviceName: 'MotCua Desk core', stdio: 'inherit' },

@@ -19,7 +19,7 @@ import { AppError } from '../../contract/errors';
 import { MAX_ANONYMOUS_MESSAGE_BYTES, MAX_MESSAGE_BYTES } from '../../contract/limits';
 import { toWireError } from '../../rpc/dispatch';
 import { createHostAllowList, parseAllowedHostsEnv, type HostAllowList } from './allowed-hosts';
-import { loadStatic, SECURITY_HEADERS } from './static-files';
+import { loadStatic, loadVoiceClip, SECURITY_HEADERS } from './static-files';
 import type { TlsFiles } from './tls';
 
 export interface WebServerOptions {
@@ -118,7 +118,7 @@ export async function startWebServer(core: Core, opts: WebServerOptions): Promis
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end('{"ok":true}');
         return;
       }
-      const f = await loadStatic(opts.rendererDir, req.url ?? '/');
+      const f = (await loadVoiceClip(core.resourcesDir, req.url ?? '/')) ?? (await loadStatic(opts.rendererDir, req.url ?? '/'));
       res.writeHead(f.status, {
         'content-type': f.type,
         'cache-control': f.status !== 200 || f.type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',

@@ -18,6 +18,7 @@ const MIME: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.pdf': 'application/pdf',
+  '.wav': 'audio/wav',
 };
 
 /** The same policy the Electron window enforces; the WebSocket endpoint is same-origin. */
@@ -62,6 +63,22 @@ export function resolveInside(root: string, urlPath: string): string | null {
   if (decoded.includes('\0')) return null;
   const full = path.resolve(root, '.' + path.posix.normalize('/' + decoded));
   return isInside(root, full) ? full : null;
+}
+
+/**
+ * The display board's voice clips (issue #18): GET /voice/vi/<name>.wav from <resourcesDir>/voice/vi. Names are
+ * [a-z0-9-] only, so nothing can leave the folder; null: not a /voice/ path (the renderer's files answer it).
+ */
+export async function loadVoiceClip(resourcesDir: string, urlPath: string): Promise<StaticFile | null> {
+  const p = urlPath.split('?')[0]!.split('#')[0]!;
+  if (!p.startsWith('/voice/')) return null;
+  const m = /^\/voice\/(vi)\/([a-z0-9-]{1,64})\.wav$/.exec(p);
+  if (!m) return { status: 404, body: Buffer.from('not found'), type: MIME['.txt']! };
+  try {
+    return { status: 200, body: await readFile(path.join(resourcesDir, 'voice', m[1]!, `${m[2]!}.wav`)), type: MIME['.wav']! };
+  } catch {
+    return { status: 404, body: Buffer.from('not found'), type: MIME['.txt']! };
+  }
 }
 
 export async function loadStatic(root: string, urlPath: string): Promise<StaticFile> {

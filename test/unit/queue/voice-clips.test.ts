@@ -6,9 +6,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadVoiceClip } from '../../../core/adapters/web/static-files';
 import { announcementClips, ticketNumberClips } from '../../../core/domain/queue/announcement';
+import { serveRendererRequest } from '../../../electron/main/serve';
+import { voiceClipRequest } from '../../../electron/main/voice';
 
-const VOICE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'resources', 'voice', 'vi');
+const RESOURCES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'resources');
+const VOICE_DIR = path.join(RESOURCES_DIR, 'voice', 'vi');
 
 function usedClips(): Set<string> {
   const used = new Set<string>();
@@ -58,5 +62,32 @@ describe('voice clips', () => {
     const used = usedClips();
     const extra = readdirSync(VOICE_DIR).filter((f) => !used.has(f.replace(/\.wav$/, '')));
     expect(extra).toEqual([]);
+  });
+});
+
+/** Paths that must never reach a file: traversal (plain and encoded), other folders, names outside [a-z0-9-]. */
+const REFUSED = ['/voice/vi/../../catalogue/sample.json', '/voice/vi/%2e%2e%2fmot.wav', '/voice/vi/..%2Fvi%2Fmot.wav', '/voice/vi/Mot.wav', '/voice/vi/mot.mp3', '/voice/en/mot.wav', '/voice/vi/', '/voice/vi/a/b.wav'];
+
+describe('serving the clips', () => {
+  it('web mode answers /voice/vi/<name>.wav from resources and nothing else under /voice/', async () => {
+    const ok = await loadVoiceClip(RESOURCES_DIR, '/voice/vi/mot-sac.wav?v=1');
+    expect(ok?.status).toBe(200);
+    expect(ok?.type).toBe('audio/wav');
+    expect(ok?.body.equals(readFileSync(path.join(VOICE_DIR, 'mot-sac.wav')))).toBe(true);
+    for (const p of REFUSED) expect((await loadVoiceClip(RESOURCES_DIR, p))?.status, p).toBe(404);
+    expect(await loadVoiceClip(RESOURCES_DIR, '/assets/index.js')).toBeNull();
+  });
+
+  it('Electron answers app://motcua/voice/vi/<name>.wav from resources and nothing else under /voice/', async () => {
+    const req = voiceClipRequest(RESOURCES_DIR, 'app://motcua/voice/vi/den-quay-so.wav');
+    if (typeof req === 'string') throw new Error(`not served: ${req}`);
+    const res = await serveRendererRequest(req.root, 'GET', req.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('audio/wav');
+    expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(path.join(VOICE_DIR, 'den-quay-so.wav')))).toBe(true);
+    // Never a clip file ("/voice/vi/../../x" is normalised by URL parsing to a renderer path, answered from there).
+    for (const p of REFUSED) expect(typeof voiceClipRequest(RESOURCES_DIR, `app://motcua${p}`), p).toBe('string');
+    expect(voiceClipRequest(RESOURCES_DIR, 'app://motcua/voice/vi/Mot.wav')).toBe('refused');
+    expect(voiceClipRequest(RESOURCES_DIR, 'app://motcua/index.html')).toBe('renderer');
   });
 });
