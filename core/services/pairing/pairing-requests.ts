@@ -59,7 +59,7 @@ export class PairingRequests {
         this.db
           .prepare(
             `DELETE FROM pairing_requests WHERE id IN (SELECT id FROM pairing_requests WHERE expires_at > ? ${where}
-             ORDER BY device_id IS NOT NULL, created_at, id LIMIT max(0, (SELECT count(*) FROM pairing_requests WHERE expires_at > ? ${where}) - ?))`,
+             ORDER BY device_id IS NOT NULL, created_at, rowid LIMIT max(0, (SELECT count(*) FROM pairing_requests WHERE expires_at > ? ${where}) - ?))`,
           )
           .run(nowIso, ...params, nowIso, ...params, keep);
       dropOldest('AND peer = ?', [peer], MAX_LIVE_PER_PEER - 1);
