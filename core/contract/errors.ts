@@ -127,6 +127,17 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PRINT_NO_PRINTER',
   // A pdf: printer whose folder is a file, or whose parent folder does not exist (a typo, not a printer away).
   'PRINT_BAD_FOLDER',
+  // The queue: a service or counter number that names none, a tracking id that names no ticket, an unreadable receipt
+  // QR, a group prefix another group numbers with, a period that ends before it starts.
+  'QUEUE_SERVICE_UNKNOWN',
+  'QUEUE_COUNTER_UNKNOWN',
+  'QUEUE_TRACKING_UNKNOWN',
+  'QUEUE_BAD_RECEIPT',
+  'QUEUE_PREFIX_TAKEN',
+  'QUEUE_BAD_PERIOD',
+  // The queue (issue #18): a ticket number or id that names no ticket of the day, a typed number of a service the counter does not serve.
+  'QUEUE_TICKET_NOT_FOUND',
+  'QUEUE_TICKET_OTHER_SERVICE',
   // Pairing kiosks and boards (issue #18): a code or request that names no live request (or a wrong secret), a device
   // id that names none, a ticket printer given for a board; web mode's TLS certificate files (MOTCUA_WEB_TLS_*).
   'PAIRING_CODE_UNKNOWN',
