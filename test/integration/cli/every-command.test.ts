@@ -50,6 +50,11 @@ function badInputs(): Record<string, { args: string[]; code: RegExp | null }[]> 
   const pdf = () => file('to-khai.pdf', '%PDF-1.4 tờ khai');
   return {
     serve: [{ args: ['serve', '--port', 'abc'], code: /CLI_BAD_ARGUMENT/ }],
+    'pairing approve': [
+      { args: ['pairing', 'approve', '--code', '12345', '--name', 'Ki-ốt'], code: /RPC_INVALID_INPUT/ },
+      { args: ['pairing', 'approve', '--code', '123456', '--name', 'Ki-ốt'], code: /PAIRING_CODE_UNKNOWN/ },
+    ],
+    'pairing revoke': [{ args: ['pairing', 'revoke', 'khong-co-thiet-bi'], code: /PAIRING_DEVICE_NOT_FOUND/ }],
     backup: [{ args: ['backup', '--out', path.join(data.dir, 'motcua.sqlite')], code: /BACKUP_TARGET_IS_DATABASE/ }],
     'audit verify': [{ args: ['audit', 'verify', '--rows', '5'], code: null }],
     'user add': [{ args: ['user', 'add', '--username', 'x', '--name', 'X', '--role', 'emperor'], code: /RPC_INVALID_INPUT/ }],
