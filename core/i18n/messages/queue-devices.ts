@@ -8,6 +8,7 @@ export const queueDevices: Messages = {
         'Mã ghép nối không đúng hoặc đã hết hạn: xem lại mã 6 chữ số đang hiện trên màn hình của thiết bị (ki-ốt hoặc bảng hiển thị); nếu mã đã hết hạn, thiết bị sẽ hiện mã mới.',
       PAIRING_EXPIRED: 'Mã ghép nối đã hết hạn (mỗi mã dùng được 10 phút): thiết bị sẽ hiện mã mới, nhờ quản trị viên ghép nối lại với mã đó.',
       PAIRING_DEVICE_REVOKED: 'Thiết bị này chưa được ghép nối hoặc đã bị thu hồi quyền: nhờ quản trị viên ghép nối lại với mã đang hiện trên màn hình.',
+      PAIRING_TOO_MANY: 'Thiết bị này xin mã ghép nối quá nhiều lần trong một phút: chờ {{seconds}} giây rồi thử lại.',
       PAIRING_DEVICE_NOT_FOUND: 'Không có thiết bị đã ghép nối nào mang mã "{{id}}": xem danh sách thiết bị (motcua pairing list) để lấy đúng mã.',
       PAIRING_PRINTER_NOT_FOR_BOARD: 'Chỉ ki-ốt lấy số mới có máy in phiếu riêng; bảng hiển thị không in: bỏ trống ô máy in.',
       WEB_TLS_INCOMPLETE:
@@ -35,6 +36,7 @@ export const queueDevices: Messages = {
         'The pairing code is wrong or has expired: check the 6-digit code shown on the device (kiosk or display board); if it expired, the device shows a new one.',
       PAIRING_EXPIRED: 'The pairing code has expired (each code lasts 10 minutes): the device shows a new one; ask an admin to pair it with that code.',
       PAIRING_DEVICE_REVOKED: 'This device is not paired or has been revoked: ask an admin to pair it again with the code shown on its screen.',
+      PAIRING_TOO_MANY: 'This device asked for pairing codes too often in one minute: wait {{seconds}} seconds and try again.',
       PAIRING_DEVICE_NOT_FOUND: 'No paired device has the id "{{id}}": see the device list (motcua pairing list) for the right id.',
       PAIRING_PRINTER_NOT_FOR_BOARD: 'Only a ticket kiosk has its own ticket printer; a display board does not print: leave the printer empty.',
       WEB_TLS_INCOMPLETE:

@@ -20,6 +20,8 @@ export const PAIRING_TTL_MS = 10 * 60_000;
 export const MAX_LIVE_PER_PEER = 20;
 /** Live requests in all (many addresses at once). */
 export const MAX_LIVE_TOTAL = 500;
+/** Requests one address may make per minute (each is a durable write): a device asks once per code, every 10 minutes. */
+export const MAX_REQUESTS_PER_MINUTE = 10;
 /** Expired requests are kept this long so a late claim hears "expired", then purged. */
 const KEEP_EXPIRED_MS = 60 * 60_000;
 
@@ -43,13 +45,30 @@ function sameHash(a: string, b: string): boolean {
 }
 
 export class PairingRequests {
+  /** Per address, when its requests of the last minute were made (in memory: it only paces a flood). */
+  private readonly recent = new Map<string, number[]>();
+
   constructor(private readonly db: Db, private readonly devices: DeviceRegistry, private readonly clock: Clock) {}
+
+  /** PAIRING_TOO_MANY past MAX_REQUESTS_PER_MINUTE from one address, with the seconds until the next is allowed. */
+  private pace(peer: string): void {
+    const now = this.clock.now().getTime();
+    for (const [p, times] of this.recent) if (times[times.length - 1]! <= now - 60_000) this.recent.delete(p);
+    const times = (this.recent.get(peer) ?? []).filter((at) => at > now - 60_000);
+    if (times.length >= MAX_REQUESTS_PER_MINUTE) {
+      this.recent.set(peer, times);
+      throw new AppError('PAIRING_TOO_MANY', { seconds: Math.max(1, Math.ceil((times[0]! + 60_000 - now) / 1000)) });
+    }
+    times.push(now);
+    this.recent.set(peer, times);
+  }
 
   private nowIso(): string {
     return this.clock.now().toISOString();
   }
 
   request(kind: DeviceKind, peer: string): { requestId: string; code: string; secret: string; expiresAt: string } {
+    this.pace(peer);
     return inTransaction(this.db, () => {
       const now = this.clock.now();
       const nowIso = now.toISOString();

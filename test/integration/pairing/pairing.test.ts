@@ -9,7 +9,7 @@ import type { EventMessage } from '../../../core/contract/events';
 import type { MethodName } from '../../../core/contract/index';
 import { ManualClock } from '../../../core/platform/clock';
 import type { Connection } from '../../../core/rpc/connection';
-import { MAX_LIVE_PER_PEER, PAIRING_TTL_MS } from '../../../core/services/pairing/pairing-requests';
+import { MAX_LIVE_PER_PEER, MAX_REQUESTS_PER_MINUTE, PAIRING_TTL_MS } from '../../../core/services/pairing/pairing-requests';
 import { motcuaInProcess } from '../../helpers/cli';
 import { call, startCore, withAdmin, type TestCore } from '../../helpers/core';
 
@@ -168,10 +168,21 @@ describe('pairing', () => {
     expect(!r.ok && r.error.message).toMatch(/Mã ghép nối không đúng hoặc đã hết hạn/);
   });
 
-  it('one address holds a bounded number of live requests (the oldest dropped); codes are unique among live ones', async () => {
+  it('one address is paced and holds a bounded number of live requests (the oldest dropped); codes are unique among live ones', async () => {
+    const fast = device('10.0.0.98');
+    for (let i = 0; i < MAX_REQUESTS_PER_MINUTE; i++) await call(t.core, fast, 'pairing.request', { kind: 'board' });
+    const paced = await t.core.dispatch(fast, 'pairing.request', { kind: 'board' });
+    expect(paced).toMatchObject({ ok: false, error: { code: 'PAIRING_TOO_MANY', params: { seconds: 60 } } });
+    clock.advance(60_000);
+    await call(t.core, fast, 'pairing.request', { kind: 'board' });
+
     const c = device('10.0.0.99');
     const reqs = [];
-    for (let i = 0; i < MAX_LIVE_PER_PEER + 5; i++) reqs.push(await call(t.core, c, 'pairing.request', { kind: 'board' }));
+    // Slower than the pace, all within one code's lifetime.
+    for (let i = 0; i < MAX_LIVE_PER_PEER + 5; i++) {
+      reqs.push(await call(t.core, c, 'pairing.request', { kind: 'board' }));
+      clock.advance(60_000 / MAX_REQUESTS_PER_MINUTE + 1);
+    }
     const live = t.core.db.prepare("SELECT id, code FROM pairing_requests WHERE peer = '10.0.0.99'").all() as { id: string; code: string }[];
     expect(live).toHaveLength(MAX_LIVE_PER_PEER);
     expect(new Set(live.map((l) => l.id))).toEqual(new Set(reqs.slice(5).map((r) => r.requestId)));
