@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BoardState, QueueStatus, Ticket } from '../../../core/contract/queue';
 import { createTestDatabase, dropTestDatabase, pgAvailable } from '../../helpers/postgres';
 import { QueueLedger } from '../../helpers/queue-ledger';
-import { configureQueue, openSession, QUEUE_ADMIN, QueueWs, setupAdmin } from '../../helpers/queue-ws';
+import { configureQueue, openSession, type QueueWs, setupAdmin } from '../../helpers/queue-ws';
 import { tempDir } from '../../helpers/temp';
 import { startWebMode, type WebMode } from '../../helpers/web-mode';
 
@@ -50,6 +50,7 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const web = await startWebMode({ dataDir: data.dir, requireRenderer: false, env: env() });
     host = web;
     const { admin, token } = await setupAdmin(web.url);
+    adminToken = token;
     expect((await admin.must<{ store: string }>('queue.config', {})).store).toBe(pg ? 'postgres' : 'sqlite');
     await configureQueue(admin, { code: SERVICE, name: 'Kiểm thử khôi phục', prefix: 'K', counters: COUNTERS });
 
@@ -59,7 +60,14 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const counters = await Promise.all(Array.from({ length: COUNTERS }, () => openSession(web.url, token)));
 
     let died: Promise<NodeJS.Signals | null> | null = null;
-    const kill = () => (died ??= web.kill('SIGKILL'));
+    const kill = () => {
+      if (died) return;
+      // The server first, at once (the launcher dies after it: killing the launcher first leaves the server a moment
+      // to answer what is in flight), then the launcher before it can start the server again.
+      const server = [...web.output().matchAll(/web server started \(pid (\d+)\)/g)].at(-1)?.[1];
+      if (server) process.kill(Number(server), 'SIGKILL');
+      died = web.kill('SIGKILL');
+    };
     const kiosk = async (c: QueueWs) => {
       for (let i = 0; i < MAX_ISSUES_PER_KIOSK && !died; i++) {
         const r = await c.call<Ticket>('queue.issue', { service: SERVICE, print: false, requestId: randomUUID() });
@@ -101,8 +109,8 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     // The same data folder (and the same PostgreSQL database), a new host.
     const again = await startWebMode({ dataDir: data.dir, requireRenderer: false, env: env() });
     host = again;
-    const a = await QueueWs.open(again.url);
-    adminToken = (await a.must<{ token: string }>('auth.login', { username: QUEUE_ADMIN.username, password: QUEUE_ADMIN.password })).token;
+    // The admin's session survived too (it is in the same database): no password hashed again.
+    const a = await openSession(again.url, adminToken);
     const tickets = await a.must<Ticket[]>('queue.tickets', { limit: 1000 });
     const { problems, inFlightCalled } = ledger.check(tickets);
     expect(problems).toEqual([]);
