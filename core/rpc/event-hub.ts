@@ -82,6 +82,10 @@ export class EventHub implements EventPublisher {
     this.unsubscribe(conn);
   }
 
+  hasSubscribers(name: EventName): boolean {
+    return (this.byName.get(name)?.size ?? 0) > 0;
+  }
+
   subscriptions(conn: Connection): string[] {
     return [...(this.byConn.get(conn) ?? [])].sort();
   }

@@ -6,4 +6,6 @@ import type { EventData, EventName } from '../contract/events';
  */
 export interface EventPublisher {
   publish<E extends EventName>(name: E, data: EventData<E>): void;
+  /** Whether any connection is subscribed to it (a service may skip work nobody would receive); absent: assume yes. */
+  hasSubscribers?(name: EventName): boolean;
 }

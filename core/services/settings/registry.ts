@@ -51,6 +51,16 @@ export const CLIENT_SETTINGS: Readonly<Record<string, SettingRule>> = {
       }
     },
   },
+  /** Where phones reach this host (e.g. http://192.168.1.10:5178): the ticket's QR opens <origin>/#/track/<id> (queue/ticket-printing.ts). */
+  'queue.publicOrigin': {
+    validate(v) {
+      if (v === null) return;
+      const max = 200;
+      if (typeof v !== 'string' || v.length > max || !/^https?:\/\/[^\s/?#]+\/?$/i.test(v) || !lookupUrlSchema.safeParse(v).success) {
+        throw new AppError('SETTINGS_BAD_URL', { max }, { field: 'value' });
+      }
+    },
+  },
   // The line above the agency's name is the agency's own parentName in the catalogue (migration 007 moved the
   // old per-counter 'forms.parentAgencyName' there).
   /** Fee receipt form number and series registered for each agency: fee-receipt-series.ts. */

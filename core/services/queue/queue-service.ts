@@ -1,0 +1,413 @@
+/**
+ * The centre's queue (issue #18) over its store: issuing tickets inside opening hours, calling them at counters,
+ * what boards and phones see, and the set-up (groups, counters, rules; audited). Adapters reach it through
+ * queue-handlers.ts; every call is told to the boards (queue-events.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../contract/errors';
+import type { EventData } from '../../contract/events';
+import type {
+  BoardCall,
+  BoardState,
+  CounterConfig,
+  PriorityReason,
+  QueueConfig,
+  QueueMetrics,
+  QueueRules,
+  QueueStatus,
+  ServiceGroup,
+  Ticket,
+  TicketState,
+} from '../../contract/queue';
+import { announcementClips } from '../../domain/queue/announcement';
+import { parseCccdQr } from '../../domain/cccd/parse';
+import type { Clock } from '../../platform/clock';
+import type { CallContext } from '../../rpc/context';
+import { inTransaction, type Db } from '../../store/database';
+import type { Actor } from '../actor';
+import type { AuditLog } from '../audit/audit-log';
+import type { CalendarService } from '../calendar/calendar-service';
+import type { CatalogueService } from '../catalogue/catalogue-service';
+import type { Printing } from '../printing/printing-setup';
+import type { SettingsService } from '../settings/settings-service';
+import { checkGroupHours, formatOpening, openingState, queueDay } from './opening-hours';
+import type { CallScope, QueueStore, StoredCall } from './queue-store';
+import type { StoreAccess } from './store-access';
+import { printTicket, publicOrigin, trackingQr, type TicketPrintResult } from './ticket-printing';
+import { estimatedWaitMinutes, meanServiceMinutes, RECENT_SERVICES } from './wait-estimate';
+
+export interface QueueServiceDeps {
+  access: StoreAccess;
+  db: Db;
+  audit: AuditLog;
+  settings: SettingsService;
+  calendar: CalendarService;
+  catalogue: CatalogueService;
+  printing: Printing;
+  clock: Clock;
+  /** Told after every change and call (queue-events.ts). */
+  onChanged: () => void;
+  onCalled: (call: StoredCall) => Promise<void>;
+}
+
+export type IssuedTicket = Ticket & { ahead: number; estimatedWaitMinutes: number | null } & TicketPrintResult;
+
+export interface IssueInput {
+  service: string;
+  priority?: PriorityReason | undefined;
+  cccdQr?: string | undefined;
+  receiptQr?: string | undefined;
+  print: boolean;
+  requestId?: string | undefined;
+}
+
+/** A receipt QR holds the dossier code, or a lookup address with ?code=… (as dossiers.lookup reads it). */
+export function receiptCodeOf(text: string): string {
+  const value = text.trim();
+  if (!/^https?:\/\//i.test(value)) return value;
+  let code: string;
+  try {
+    const url = new URL(value);
+    code = url.searchParams.get('code') ?? url.searchParams.get('ma') ?? decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '');
+  } catch {
+    code = '';
+  }
+  if (!code.trim()) throw new AppError('QUEUE_BAD_RECEIPT', { text: value.slice(0, 80) }, { field: 'receiptQr' });
+  return code.trim().slice(0, 100);
+}
+
+/** Only the number and the name are kept from the CCCD QR (the clerk's screen shows them; boards never do). */
+function applicantOf(qr: string): { idNumber: string; fullName: string } {
+  try {
+    const { idNumber, fullName } = parseCccdQr(qr);
+    return { idNumber, fullName };
+  } catch (e) {
+    if (e instanceof AppError) throw new AppError(e.code, e.params, { field: 'cccdQr', cause: e });
+    throw e;
+  }
+}
+
+export class QueueService {
+  constructor(private readonly d: QueueServiceDeps) {}
+
+  private now(): Date {
+    return this.d.clock.now();
+  }
+
+  day(): string {
+    return queueDay(this.now());
+  }
+
+  private use<T>(fn: (s: QueueStore) => Promise<T>): Promise<T> {
+    return this.d.access.use(fn);
+  }
+
+  // ---- set-up ----
+
+  async config(): Promise<QueueConfig> {
+    return this.use(async (s) => {
+      const [groups, counters, rules] = await Promise.all([s.groups(), s.counters(), s.rules()]);
+      return { groups: sortGroups(groups), counters: [...counters].sort((a, b) => a.number - b.number), rules, countersConfigured: counters.length > 0, store: s.kind };
+    });
+  }
+
+  private audited(actor: Actor, action: string, entity: string, entityId: string | number | null, data: unknown): void {
+    inTransaction(this.d.db, () => {
+      this.d.audit.append(actor, { action, entity, entityId, data });
+    });
+  }
+
+  async saveGroup(actor: Actor, g: ServiceGroup): Promise<QueueConfig> {
+    checkGroupHours(g.hours);
+    if (g.agencyCode !== null && !this.d.catalogue.hasAgency(g.agencyCode)) {
+      throw new AppError('CATALOGUE_AGENCY_NOT_FOUND', { agencyCode: g.agencyCode }, { field: 'agencyCode' });
+    }
+    await this.use(async (s) => {
+      // Two groups numbering alike would print the same number twice in a day (and callNumber could not tell them apart).
+      const clash = (await s.groups()).find((o) => o.code !== g.code && o.prefix === g.prefix && (g.prefix !== '' || o.startNumber === g.startNumber));
+      if (clash) throw new AppError('QUEUE_PREFIX_TAKEN', { prefix: g.prefix, start: g.startNumber, other: clash.code }, { field: 'prefix' });
+      await s.saveGroup(g);
+    });
+    this.audited(actor, 'queue.saveGroup', 'queue_group', g.code, g);
+    this.d.onChanged();
+    return this.config();
+  }
+
+  async saveCounter(actor: Actor, c: CounterConfig): Promise<QueueConfig> {
+    await this.use(async (s) => {
+      const codes = new Set((await s.groups()).map((g) => g.code));
+      const unknown = c.groups.find((g) => !codes.has(g));
+      if (unknown !== undefined) throw new AppError('QUEUE_SERVICE_UNKNOWN', { service: unknown }, { field: 'groups' });
+      await s.saveCounter({ ...c, groups: [...new Set(c.groups)] });
+    });
+    this.audited(actor, 'queue.saveCounter', 'queue_counter', c.number, c);
+    this.d.onChanged();
+    return this.config();
+  }
+
+  async saveRules(actor: Actor, r: QueueRules): Promise<QueueConfig> {
+    await this.use((s) => s.saveRules(r));
+    this.audited(actor, 'queue.saveRules', 'queue_rules', null, r);
+    return this.config();
+  }
+
+  // ---- issuing ----
+
+  private async group(s: QueueStore, code: string, field = 'service'): Promise<ServiceGroup> {
+    const g = (await s.groups()).find((x) => x.code === code);
+    if (!g) throw new AppError('QUEUE_SERVICE_UNKNOWN', { service: code.slice(0, 40) }, { field });
+    return g;
+  }
+
+  private closedError(g: ServiceGroup, now: Date): AppError | null {
+    if (!g.active) return new AppError('QUEUE_SERVICE_INACTIVE', { service: g.name });
+    const state = openingState(g, now, this.d.calendar);
+    if (state.open) return null;
+    return new AppError('QUEUE_CLOSED', { service: g.name, when: state.nextOpening ? 'some' : 'none', next: state.nextOpening ? formatOpening(state.nextOpening) : '' });
+  }
+
+  async issue(input: IssueInput, ctx: CallContext): Promise<IssuedTicket> {
+    const now = this.now();
+    // The QRs are read before anything is stored: a bad one is the citizen's to rescan.
+    const applicant = input.cccdQr !== undefined ? applicantOf(input.cccdQr) : null;
+    const receiptCode = input.receiptQr !== undefined ? receiptCodeOf(input.receiptQr) : null;
+    const trackingId = randomBytes(16).toString('base64url');
+    const { result, group } = await this.use(async (s) => {
+      const g = await this.group(s, input.service);
+      const closed = this.closedError(g, now);
+      if (closed) throw closed;
+      const r = await s.issue({
+        day: queueDay(now),
+        at: now.toISOString(),
+        group: g,
+        priority: input.priority ?? null,
+        applicant,
+        receiptCode,
+        trackingId,
+        requestId: input.requestId ?? null,
+      });
+      return { result: r, group: g };
+    });
+    this.d.onChanged();
+    const ticket = result.ticket;
+    const wait = await this.waitFor(ticket.service, result.ahead).catch(() => null);
+    // A retried request answers with the first ticket, which was printed then: not printed again.
+    const replay = ticket.trackingId !== trackingId;
+    const print: TicketPrintResult =
+      input.print && !replay
+        ? await printTicket(this.d.printing, ctx, { number: ticket.number, serviceName: group.name, ahead: result.ahead, waitMinutes: wait, qr: trackingQr(publicOrigin(this.d.settings), ticket.trackingId) })
+        : { printJobId: null, printError: null };
+    return { ...ticket, ahead: result.ahead, estimatedWaitMinutes: wait, ...print };
+  }
+
+  /** Minutes until a ticket with `ahead` people before it is called. */
+  private async waitFor(service: string, ahead: number): Promise<number> {
+    if (ahead === 0) return 0;
+    return this.use(async (s) => {
+      const [recent, counters] = await Promise.all([s.recentServiceSeconds(service, RECENT_SERVICES), this.servingCounters(s, service)]);
+      return estimatedWaitMinutes(ahead, meanServiceMinutes(recent), counters);
+    });
+  }
+
+  /** Active counters that call from the group; before counters are configured, those that called today. */
+  private async servingCounters(s: QueueStore, service: string): Promise<number> {
+    const counters = await s.counters();
+    if (counters.length > 0) return counters.filter((c) => c.active && c.groups.includes(service)).length;
+    return (await s.lastCallPerCounter(this.day())).length;
+  }
+
+  // ---- calling ----
+
+  private async scope(s: QueueStore, counter: number, requestId: string | undefined): Promise<CallScope> {
+    const now = this.now();
+    const [counters, rules] = await Promise.all([s.counters(), s.rules()]);
+    let groups: string[] | null = null;
+    if (counters.length > 0) {
+      const c = counters.find((x) => x.number === counter);
+      if (!c) throw new AppError('QUEUE_COUNTER_UNKNOWN', { counter }, { field: 'counter' });
+      if (!c.active) throw new AppError('QUEUE_COUNTER_INACTIVE', { counter }, { field: 'counter' });
+      if (c.groups.length === 0) throw new AppError('QUEUE_COUNTER_NO_GROUPS', { counter }, { field: 'counter' });
+      groups = c.groups;
+    }
+    return { day: queueDay(now), at: now.toISOString(), counter, groups, rules, requestId: requestId ?? null };
+  }
+
+  /** The counter may be known (configured) before a ticket is moved to it. */
+  private async checkCounter(s: QueueStore, counter: number, field: string): Promise<void> {
+    const counters = await s.counters();
+    if (counters.length > 0 && !counters.some((c) => c.number === counter)) throw new AppError('QUEUE_COUNTER_UNKNOWN', { counter }, { field });
+  }
+
+  private async told<T extends { call: StoredCall | null }>(r: T): Promise<T> {
+    if (r.call) await this.d.onCalled(r.call);
+    this.d.onChanged();
+    return r;
+  }
+
+  async callNext(counter: number, requestId: string | undefined): Promise<Ticket | null> {
+    const r = await this.use(async (s) => s.callNext(await this.scope(s, counter, requestId)));
+    return (await this.told(r)).ticket;
+  }
+
+  async callNumber(counter: number, number: string, requestId: string | undefined): Promise<Ticket> {
+    const r = await this.use(async (s) => s.callNumber({ ...(await this.scope(s, counter, requestId)), number: number.trim().toUpperCase() }));
+    return (await this.told(r)).ticket;
+  }
+
+  async recall(ticketId: string, counter: number): Promise<Ticket> {
+    const r = await this.use((s) => s.recall({ ticketId, counter, at: this.now().toISOString() }));
+    return (await this.told(r)).ticket;
+  }
+
+  private async moved(fn: (s: QueueStore, at: string) => Promise<Ticket>): Promise<Ticket> {
+    const t = await this.use((s) => fn(s, this.now().toISOString()));
+    this.d.onChanged();
+    return t;
+  }
+
+  noShow(ticketId: string): Promise<Ticket> {
+    return this.moved((s, at) => s.noShow({ ticketId, at }));
+  }
+
+  start(ticketId: string): Promise<Ticket> {
+    return this.moved((s, at) => s.start({ ticketId, at }));
+  }
+
+  finish(ticketId: string, dossierId: string | undefined): Promise<Ticket> {
+    return this.moved((s, at) => s.finish({ ticketId, at, dossierId: dossierId ?? null }));
+  }
+
+  transfer(ticketId: string, toService: string | undefined, toCounter: number | undefined): Promise<Ticket> {
+    return this.moved(async (s, at) => {
+      const group = toService !== undefined ? await this.group(s, toService, 'toService') : null;
+      if (toCounter !== undefined) await this.checkCounter(s, toCounter, 'toCounter');
+      return s.transfer({ ticketId, at, toService: group, toCounter: toCounter ?? null });
+    });
+  }
+
+  // ---- reading ----
+
+  current(counter: number): Promise<Ticket | null> {
+    return this.use((s) => s.current(this.day(), counter));
+  }
+
+  tickets(day: string | undefined, states: readonly TicketState[] | undefined, limit: number): Promise<Ticket[]> {
+    return this.use((s) => s.tickets({ day: day ?? this.day(), states: states && states.length ? states : null, limit }));
+  }
+
+  async status(): Promise<QueueStatus> {
+    const now = this.now();
+    const day = queueDay(now);
+    return this.use(async (s) => {
+      const [groups, counters, counts, lastPerCounter] = await Promise.all([s.groups(), s.counters(), s.waitingCounts(day), s.lastCallPerCounter(day)]);
+      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
+      const services = await Promise.all(
+        sortGroups(groups).map(async (g) => {
+          const waiting = waitingOf.get(g.code) ?? 0;
+          let closedReason: string | null = this.closedError(g, now)?.code ?? null;
+          if (!closedReason && g.dailyCap !== null && (await s.issuedCount(day, g.code)) >= g.dailyCap) closedReason = 'QUEUE_DAILY_CAP_REACHED';
+          const wait = await this.waitFor(g.code, waiting);
+          return { code: g.code, name: g.name, prefix: g.prefix, purpose: g.purpose, waiting, open: closedReason === null, closedReason, estimatedWaitMinutes: wait };
+        }),
+      );
+      // Before counters are set up, the counters that called today are the ones there are.
+      const list: Array<Pick<CounterConfig, 'number' | 'name' | 'groups' | 'active'>> = counters.length
+        ? [...counters].sort((a, b) => a.number - b.number)
+        : lastPerCounter.map((c) => ({ number: c.counter, name: null, groups: groups.map((g) => g.code), active: true })).sort((a, b) => a.number - b.number);
+      const withCurrent = await Promise.all(
+        list.map(async (c) => {
+          const t = await s.current(day, c.number);
+          return { number: c.number, name: c.name, groups: c.groups, active: c.active, current: t ? { ticketId: t.id, number: t.number, state: t.state, service: t.service } : null };
+        }),
+      );
+      return { day, services, counters: withCurrent };
+    });
+  }
+
+  /** The waiting counts 'queue.changed' carries. */
+  async counts(): Promise<EventData<'queue.changed'>> {
+    const day = this.day();
+    return this.use(async (s) => {
+      const [groups, counts] = await Promise.all([s.groups(), s.waitingCounts(day)]);
+      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
+      const services = await Promise.all(
+        sortGroups(groups).map(async (g) => {
+          const waiting = waitingOf.get(g.code) ?? 0;
+          return { code: g.code, waiting, estimatedWaitMinutes: await this.waitFor(g.code, waiting) };
+        }),
+      );
+      return { day, services };
+    });
+  }
+
+  async boardCall(call: StoredCall): Promise<BoardCall> {
+    const counters = await this.use((s) => s.counters()).catch(() => []);
+    return toBoardCall(call, counters);
+  }
+
+  lastCalls(day: string, limit: number): Promise<StoredCall[]> {
+    return this.use((s) => s.lastCalls(day, limit));
+  }
+
+  async board(lastCalls: number): Promise<BoardState> {
+    const day = this.day();
+    return this.use(async (s) => {
+      const [groups, counters, calls, perCounter, counts] = await Promise.all([s.groups(), s.counters(), s.lastCalls(day, lastCalls), s.lastCallPerCounter(day), s.waitingCounts(day)]);
+      const nameOf = new Map(counters.map((c) => [c.number, c.name]));
+      const last = new Map(perCounter.map((c) => [c.counter, c]));
+      const numbers = new Set([...counters.filter((c) => c.active).map((c) => c.number), ...perCounter.map((c) => c.counter)]);
+      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
+      return {
+        day,
+        lastSeq: calls[0]?.seq ?? 0,
+        counters: [...numbers]
+          .sort((a, b) => a - b)
+          .map((n) => ({ counter: n, counterName: nameOf.get(n) ?? null, ticketNumber: last.get(n)?.ticketNumber ?? null, at: last.get(n)?.at ?? null })),
+        lastCalls: calls.map((c) => toBoardCall(c, counters)),
+        services: sortGroups(groups)
+          .filter((g) => g.active || (waitingOf.get(g.code) ?? 0) > 0)
+          .map((g) => ({ code: g.code, name: g.name, waiting: waitingOf.get(g.code) ?? 0 })),
+      };
+    });
+  }
+
+  async track(trackingId: string): Promise<{ number: string; serviceName: string; state: TicketState; ahead: number; estimatedWaitMinutes: number | null; counter: number | null }> {
+    const { ticket, ahead } = await this.use(async (s) => {
+      const t = await s.byTracking(trackingId);
+      if (!t) throw new AppError('QUEUE_TRACKING_UNKNOWN', {}, { field: 'trackingId' });
+      return { ticket: t, ahead: t.state === 'waiting' ? await s.aheadOf(t.id) : 0 };
+    });
+    const waiting = ticket.state === 'waiting';
+    return {
+      number: ticket.number,
+      serviceName: ticket.serviceName,
+      state: ticket.state,
+      ahead,
+      estimatedWaitMinutes: waiting ? await this.waitFor(ticket.service, ahead) : null,
+      counter: ticket.state === 'called' || ticket.state === 'serving' ? ticket.counter : null,
+    };
+  }
+
+  async metrics(from: string, to: string): Promise<QueueMetrics> {
+    if (from > to) throw new AppError('QUEUE_BAD_PERIOD', { from, to }, { field: 'from' });
+    const m = await this.use((s) => s.metrics({ from, to }));
+    return { from, to, ...m };
+  }
+}
+
+function sortGroups(groups: readonly ServiceGroup[]): ServiceGroup[] {
+  return [...groups].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
+}
+
+export function toBoardCall(call: StoredCall, counters: readonly CounterConfig[]): BoardCall {
+  return {
+    seq: call.seq,
+    ticketNumber: call.ticketNumber,
+    counter: call.counter,
+    counterName: counters.find((c) => c.number === call.counter)?.name ?? null,
+    service: call.service,
+    at: call.at,
+    recall: call.recall,
+    clips: announcementClips(call.ticketNumber, call.counter),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The queue service through the real dispatcher (issue #18): sample groups, issuing, calling with the counters'
+ * rules, the events boards get (clips, never a name), and another process's calls found by polling the store.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventMessage } from '../../../core/contract/events';
+import type { Core } from '../../../core/app';
+import type { Connection } from '../../../core/rpc/connection';
+import { call, startCore, TEST_HASH_COST, withAdmin, type TestCore } from '../../helpers/core';
+import { createCore } from '../../../core/app';
+
+const CCCD = '001203004567|012345678|Nguyễn Thị Hoa|01011990|Nữ|12 Hàng Bạc, Hoàn Kiếm, Hà Nội|15062021';
+
+async function until<T>(what: () => T | undefined, label: string, ms = 5_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = what();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function refused(core: Core, c: Connection, method: Parameters<typeof call>[2], input: unknown): Promise<{ code: string; message: string }> {
+  const r = await core.dispatch(c, method, input);
+  if (r.ok) throw new Error(`${method} was not refused`);
+  return r.error;
+}
+
+describe('queue service', () => {
+  let t: TestCore;
+  let c: Connection;
+  const got: EventMessage[] = [];
+
+  beforeAll(async () => {
+    t = await startCore();
+    c = await withAdmin(t.core);
+    c.sink = (m) => void got.push(m);
+    await call(t.core, c, 'events.subscribe', { names: ['queue.called', 'queue.changed'] });
+  });
+  afterAll(async () => t.close());
+
+  it('a fresh data directory has one sample group per agency (A, B, …) and one to collect results; no counters yet', async () => {
+    const cfg = await call(t.core, c, 'queue.config', {});
+    const agencies = await call(t.core, c, 'catalogue.agencies', {});
+    expect(agencies.length).toBeGreaterThan(1);
+    const submit = cfg.groups.filter((g) => g.purpose === 'submit');
+    expect(submit.map((g) => g.agencyCode)).toEqual(agencies.map((a) => a.code));
+    expect(submit.map((g) => g.prefix)).toEqual(agencies.map((_, i) => String.fromCharCode(65 + i)));
+    expect(cfg.groups.filter((g) => g.purpose === 'collect')).toHaveLength(1);
+    expect(cfg.groups.every((g) => g.hours.mode === 'calendar')).toBe(true);
+    expect(cfg).toMatchObject({ countersConfigured: false, counters: [], store: 'sqlite' });
+  });
+
+  it('issues, calls priority first, publishes the call with clips and no name, and the waiting counts', async () => {
+    await call(t.core, c, 'queue.saveGroup', { code: 'T', name: 'Thử nghiệm', prefix: 'T', hours: { mode: 'always' } });
+    const first = await call(t.core, c, 'queue.issue', { service: 'T', print: false, cccdQr: CCCD });
+    expect(first).toMatchObject({ service: 'T', state: 'waiting', ahead: 0, estimatedWaitMinutes: 0, applicant: { idNumber: '001203004567', fullName: 'Nguyễn Thị Hoa' }, printJobId: null, printError: null });
+    expect(first.trackingId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const second = await call(t.core, c, 'queue.issue', { service: 'T', print: false });
+    // One ahead, no service history: the default 5 minutes, one counter.
+    expect(second).toMatchObject({ ahead: 1, estimatedWaitMinutes: 5 });
+    const elder = await call(t.core, c, 'queue.issue', { service: 'T', print: false, priority: 'elderly' });
+    expect(elder.ahead).toBe(0);
+
+    const changed = await until(() => got.find((m) => m.event === 'queue.changed' && m.data.services.some((s) => s.code === 'T' && s.waiting === 3)), 'queue.changed');
+    expect(changed).toBeDefined();
+
+    const called = await call(t.core, c, 'queue.callNext', { counter: 4 });
+    expect(called).toMatchObject({ id: elder.id, state: 'called', counter: 4 });
+    const ev = await until(() => got.find((m) => m.event === 'queue.called' && m.data.ticketNumber === elder.number), 'queue.called');
+    expect(ev.data).toMatchObject({ counter: 4, counterName: null, service: 'T', recall: false });
+    expect((ev.data as { clips: string[] }).clips.length).toBeGreaterThan(0);
+
+    const next = await call(t.core, c, 'queue.callNext', { counter: 4 });
+    expect(next).toMatchObject({ id: first.id });
+    const named = await until(() => got.find((m) => m.event === 'queue.called' && m.data.ticketNumber === first.number), 'queue.called of the named ticket');
+    expect(JSON.stringify(named)).not.toMatch(/Hoa|001203004567/);
+
+    const recalled = await call(t.core, c, 'queue.recall', { ticketId: first.id, counter: 4 });
+    expect(recalled.calls).toBe(2);
+    await until(() => got.find((m) => m.event === 'queue.called' && m.data.ticketNumber === first.number && m.data.recall), 'the recall');
+
+    const tracked = await call(t.core, c, 'queue.track', { trackingId: second.trackingId });
+    expect(tracked).toMatchObject({ number: second.number, state: 'waiting', ahead: 0, counter: null });
+    const status = await call(t.core, c, 'queue.status', {});
+    expect(status.services.find((s) => s.code === 'T')).toMatchObject({ waiting: 1, open: true });
+    expect(status.counters.find((x) => x.number === 4)?.current).toMatchObject({ ticketId: first.id, state: 'called' });
+    const board = await call(t.core, c, 'queue.board', {});
+    expect(board.counters.find((x) => x.counter === 4)?.ticketNumber).toBe(first.number);
+    expect(JSON.stringify(board)).not.toMatch(/Hoa|001203004567/);
+  });
+
+  it('refuses an unknown service, an unknown tracking id and a bad CCCD QR with their codes', async () => {
+    expect((await refused(t.core, c, 'queue.issue', { service: 'NOPE', print: false })).code).toBe('QUEUE_SERVICE_UNKNOWN');
+    expect((await refused(t.core, c, 'queue.track', { trackingId: 'AAAAAAAAAAAAAAAAAAAAAA' })).code).toBe('QUEUE_TRACKING_UNKNOWN');
+    const bad = await refused(t.core, c, 'queue.issue', { service: 'T', print: false, cccdQr: 'not|a|cccd' });
+    expect(bad.code).toMatch(/^CCCD_/);
+    await call(t.core, c, 'queue.saveGroup', { code: 'OFF', name: 'Tạm ngừng', prefix: 'Z', hours: { mode: 'always' }, active: false });
+    expect((await refused(t.core, c, 'queue.issue', { service: 'OFF', print: false })).code).toBe('QUEUE_SERVICE_INACTIVE');
+    // Two groups numbering alike would print the same number twice.
+    expect((await refused(t.core, c, 'queue.saveGroup', { code: 'T2', name: 'Trùng', prefix: 'T', hours: { mode: 'always' } })).code).toBe('QUEUE_PREFIX_TAKEN');
+  });
+
+  it('once a counter is configured: unknown, inactive and group-less counters are refused; the configured one calls its groups', async () => {
+    await call(t.core, c, 'queue.saveGroup', { code: 'U', name: 'Nhóm U', prefix: 'U', hours: { mode: 'always' } });
+    await call(t.core, c, 'queue.saveCounter', { number: 1, name: 'Quầy một', groups: ['U'] });
+    await call(t.core, c, 'queue.saveCounter', { number: 2, groups: [] });
+    await call(t.core, c, 'queue.saveCounter', { number: 3, groups: ['U'], active: false });
+    const cfg = await call(t.core, c, 'queue.config', {});
+    expect(cfg.countersConfigured).toBe(true);
+    expect((await refused(t.core, c, 'queue.callNext', { counter: 9 })).code).toBe('QUEUE_COUNTER_UNKNOWN');
+    expect((await refused(t.core, c, 'queue.callNext', { counter: 2 })).code).toBe('QUEUE_COUNTER_NO_GROUPS');
+    expect((await refused(t.core, c, 'queue.callNext', { counter: 3 })).code).toBe('QUEUE_COUNTER_INACTIVE');
+    expect((await refused(t.core, c, 'queue.saveCounter', { number: 5, groups: ['NOPE'] })).code).toBe('QUEUE_SERVICE_UNKNOWN');
+    // Counter 1 serves U only: T's waiting ticket is not its.
+    expect(await call(t.core, c, 'queue.callNext', { counter: 1 })).toEqual({ number: null });
+    const u = await call(t.core, c, 'queue.issue', { service: 'U', print: false });
+    expect(await call(t.core, c, 'queue.callNext', { counter: 1 })).toMatchObject({ id: u.id });
+    const ev = await until(() => got.find((m) => m.event === 'queue.called' && m.data.ticketNumber === u.number), 'the call of counter 1');
+    expect(ev.data).toMatchObject({ counter: 1, counterName: 'Quầy một' });
+    const audit = await call(t.core, c, 'audit.list', { limit: 50 });
+    expect(JSON.stringify(audit)).toContain('queue.saveCounter');
+  });
+
+  it("another process's call on the same store reaches this host's subscribers (polled)", async () => {
+    const other = await createCore({ dataDir: t.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
+    try {
+      const oc = other.openConnection('cli', 'other', { name: 'other', role: 'admin' });
+      const v = await call(other, oc, 'queue.issue', { service: 'U', print: false });
+      await call(other, oc, 'queue.callNext', { counter: 1 });
+      const ev = await until(() => got.find((m) => m.event === 'queue.called' && m.data.ticketNumber === v.number), "the other process's call");
+      expect(ev.data).toMatchObject({ counter: 1, counterName: 'Quầy một', recall: false });
+    } finally {
+      await other.close();
+    }
+  });
+});
