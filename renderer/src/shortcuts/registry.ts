@@ -7,6 +7,7 @@ import type { User } from '../../../core/contract/auth';
 import { canOpen, SCREENS } from '../app/screens';
 import { dossiersActive, focusDossierLookup } from '../screens/dossiers/commands';
 import { printSlipsActive, runPrintSlips } from '../screens/printing/commands';
+import { queueActive, runQueueCommand, type QueueCommand } from '../screens/queue/commands';
 import { receptionActive, runReceptionCommand } from '../screens/reception/commands';
 import { focusSearchBox, SEARCH_PATH } from '../screens/search/commands';
 import { matchesCombo, type KeyCombo } from './keys';
@@ -108,6 +109,28 @@ export const SHORTCUTS: readonly Shortcut[] = [
     available: (user) => user !== null && printSlipsActive(),
     run: () => runPrintSlips(),
   },
+  // Queue screen (issue #18): listed and active only while it is on display. F3 is search, so recall is Alt+R.
+  ...(
+    [
+      ['callNext', { code: 'F2' }],
+      ['callNumber', { code: 'KeyS', alt: true }],
+      ['recall', { code: 'KeyR', alt: true }],
+      ['noShow', { code: 'KeyV', alt: true }],
+      ['transfer', { code: 'KeyT', alt: true }],
+      ['start', { code: 'KeyB', alt: true }],
+      ['finish', { code: 'KeyK', alt: true }],
+      ['receive', { code: 'KeyH', alt: true }],
+    ] as const satisfies readonly (readonly [QueueCommand, KeyCombo])[]
+  ).map(
+    ([command, combo]): Shortcut => ({
+      id: `queue.${command}`,
+      combos: [combo],
+      inTextFields: true,
+      describe: (t) => t(`queueUi.shortcuts.${command}`),
+      available: (user) => user !== null && queueActive(),
+      run: () => runQueueCommand(command),
+    }),
+  ),
   // Dossiers screen: listed and active only while it is on display.
   {
     id: 'dossiers.lookup',

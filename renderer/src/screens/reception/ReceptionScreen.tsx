@@ -52,6 +52,7 @@ import { formatBytes, formatLocalDateTime } from './format';
 import { ProcedureStep } from './ProcedureStep';
 import { isBlankDraft, parseSavedDraft, serialiseDraft, vietnamWallClock } from './saved-draft';
 import { usePrintingSettings } from '../printing/printing-settings';
+import { useReceptionTicket } from '../queue/useReceptionTicket';
 import { refusalDetail } from './scan-refusal';
 import { WorkingHoursNotice } from './WorkingHoursNotice';
 import { ReviewStep, type MissingItem } from './ReviewStep';
@@ -145,6 +146,9 @@ export function ReceptionScreen() {
     kept = { userId, draft, step, done };
   }, [userId, draft, step, done]);
 
+  // The ticket called at this counter fills the ticket field (and an empty applicant); a decision finishes it.
+  const queueTicket = useReceptionTicket(setDraft, done !== null);
+
   // The clerk's draft kept by the core comes back after a reload, unless work has started on screen meanwhile.
   useEffect(() => {
     if (draftLoaded.current) return;
@@ -154,9 +158,10 @@ export function ReceptionScreen() {
         if (cancelled) return;
         draftLoaded.current = true;
         const parsed = saved ? parseSavedDraft(saved.data) : null;
-        if (!saved || !parsed || isBlankDraft(parsed.draft) || !isBlankDraft(draftRef.current)) return;
+        // A ticket filled from the queue meanwhile is not work on screen (the saved draft still comes back).
+        if (!saved || !parsed || isBlankDraft(parsed.draft) || !isBlankDraft({ ...draftRef.current, ticket: '' })) return;
         lastSaved.current = saved.data;
-        setDraft({ ...parsed.draft, agencyCode: parsed.draft.agencyCode || draftRef.current.agencyCode });
+        setDraft({ ...parsed.draft, agencyCode: parsed.draft.agencyCode || draftRef.current.agencyCode, ticket: parsed.draft.ticket || draftRef.current.ticket });
         setStep(parsed.step);
         setVisited(new Set(STEPS.slice(0, STEPS.indexOf(parsed.step) + 1)));
         setRestoredNotice({ savedAt: saved.savedAt, droppedFiles: parsed.droppedFiles });
@@ -428,6 +433,13 @@ export function ReceptionScreen() {
 
   const finish = (view: DossierView) => {
     forgetDraft(); // decided: nothing left to come back to
+    // The queue ticket served becomes this dossier (queue.finish); a failure there does not undo the decision.
+    void queueTicket.finishTicket(draftRef.current.ticket, view.id).then((problem) => {
+      if (problem) {
+        setTopError(problem);
+        announce(problem, 'assertive');
+      }
+    });
     setDone(view);
     setBusy(null);
     setDialog(null);

@@ -59,7 +59,7 @@ export interface AttachmentDraft {
 }
 
 export interface Draft {
-  /** Queue ticket being served (placeholder until the queue feature lands; not sent). */
+  /** Queue ticket being served: filled from the counter's current ticket, finished with the dossier (not sent with it). */
   ticket: string;
   applicant: PersonDraft;
   /** What the last CCCD scan said about the applicant. */
