@@ -13,7 +13,7 @@ type Call = (method: string, input?: unknown) => Promise<CallResult>;
 type AnyHandler = (data: never) => void;
 
 /** Calls after whose success the connection has a (new) session: subscriptions are made again then. */
-const LOGIN_METHODS: ReadonlySet<string> = new Set(['auth.login', 'auth.setupAdmin', 'auth.resume']);
+const LOGIN_METHODS: ReadonlySet<string> = new Set(['auth.login', 'auth.setupAdmin', 'auth.resume', 'pairing.resume']);
 const NAME_PATTERN = /^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/;
 
 /**

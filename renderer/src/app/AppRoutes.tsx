@@ -2,7 +2,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { FullScreenLayout } from '../layout/FullScreenLayout';
 import { NotFoundScreen } from '../screens/errors/NotFoundScreen';
 import { ScreenRoute } from './ScreenRoute';
-import { HOME_PATH, SCREENS, SUB_SCREENS, subScreenDef } from './screens';
+import { HOME_PATH, PUBLIC_PAGES, SCREENS, SUB_SCREENS, subScreenDef } from './screens';
 import { SessionGate } from './SessionGate';
 
 export function AppRoutes() {
@@ -15,6 +15,17 @@ export function AppRoutes() {
           element={
             <FullScreenLayout>
               <ScreenRoute screen={s} />
+            </FullScreenLayout>
+          }
+        />
+      ))}
+      {PUBLIC_PAGES.map(({ path, Component }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <FullScreenLayout>
+              <Component />
             </FullScreenLayout>
           }
         />

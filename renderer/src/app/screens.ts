@@ -13,6 +13,7 @@ import { SEARCH_PATH } from '../screens/search/commands';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { SupervisorScreen } from '../screens/supervisor/SupervisorScreen';
+import { TrackScreen } from '../screens/track/TrackScreen';
 
 export type ScreenId = 'reception' | 'queue' | 'dossiers' | 'supervisor' | 'settings' | 'kiosk' | 'display';
 
@@ -53,6 +54,17 @@ export function subScreenDef(sub: SubScreenDef): ScreenDef {
   const parent = SCREENS.find((s) => s.id === sub.parent)!;
   return { ...parent, path: sub.path, Component: sub.Component };
 }
+
+/**
+ * Public pages outside the app's screens: full screen, no login, no navigation entry or shortcut (a citizen's phone
+ * opens them from a QR code).
+ */
+export interface PublicPageDef {
+  path: string;
+  Component: ComponentType;
+}
+
+export const PUBLIC_PAGES: readonly PublicPageDef[] = [{ path: '/track/:trackingId', Component: TrackScreen }];
 
 export const HOME_PATH = '/reception';
 

@@ -5,6 +5,7 @@
 import type { MotcuaBridge } from '../../../core/contract/bridge';
 import type { ErrorParams, WireError } from '../../../core/contract/errors';
 import type { MethodInput, MethodName, MethodOutput } from '../../../core/contract/index';
+import { emitDeviceCheck } from '../devices/device-token';
 import { emitSessionLost, SESSION_LOST_CODES } from './session-events';
 
 export class ApiError extends Error {
@@ -38,7 +39,11 @@ export function createApi(getBridge: () => MotcuaBridge): Api {
     async call<M extends MethodName>(method: M, ...args: InputArgs<M>): Promise<MethodOutput<M>> {
       const r = await getBridge().call(method, args[0]);
       if (r.ok) return r.value as MethodOutput<M>;
-      if (SESSION_LOST_CODES.has(r.error.code) && method !== 'auth.resume') emitSessionLost(r.error.code);
+      if (SESSION_LOST_CODES.has(r.error.code) && method !== 'auth.resume') {
+        emitSessionLost(r.error.code);
+        // A paired device's token may have been revoked: its gate checks it (pairing.resume) and pairs again if so.
+        if (method !== 'pairing.resume') emitDeviceCheck(r.error.code);
+      }
       throw new ApiError(method, r.error);
     },
   };

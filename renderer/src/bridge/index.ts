@@ -3,6 +3,7 @@
  * browser) a WebSocket bridge to the serving host is created on first use.
  */
 import type { MotcuaBridge } from '../../../core/contract/bridge';
+import { activeDeviceToken, emitDeviceCheck } from '../devices/device-token';
 import { createApi } from './api';
 import { readSessionToken } from './session-token';
 import { emitSessionLost } from './session-events';
@@ -11,7 +12,9 @@ import { WebBridge, webSocketUrl, type ConnectionState } from './web-bridge';
 let bridge: MotcuaBridge | null = null;
 
 export function getBridge(): MotcuaBridge {
-  bridge ??= window.motcua ?? new WebBridge({ url: webSocketUrl(), getToken: readSessionToken, onSessionLost: emitSessionLost });
+  bridge ??=
+    window.motcua ??
+    new WebBridge({ url: webSocketUrl(), getToken: readSessionToken, onSessionLost: emitSessionLost, getDeviceToken: activeDeviceToken, onDeviceRefused: emitDeviceCheck });
   return bridge;
 }
 

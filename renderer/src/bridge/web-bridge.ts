@@ -22,6 +22,10 @@ export interface WebBridgeOptions {
   getToken: () => string | null;
   /** The core refused the token on reconnect. */
   onSessionLost?: (code: string) => void;
+  /** A paired kiosk's or board's device token, bound (pairing.resume) on every connection when no user is resumed. */
+  getDeviceToken?: () => string | null;
+  /** The core refused the device token on a connection (revoked, unknown). */
+  onDeviceRefused?: (code: string) => void;
   /** First reconnect delay; doubles per failure up to maxDelayMs. */
   initialDelayMs?: number;
   maxDelayMs?: number;
@@ -138,6 +142,14 @@ export class WebBridge implements MotcuaBridge {
       if (ws !== this.socket) return; // dropped again while resuming; the next open retries
       if (!r.ok && SESSION_LOST_CODES.has(r.error.code)) this.opts.onSessionLost?.(r.error.code);
       resumed = r.ok;
+    }
+    // A device has no login screen to bind its token: it is bound on the first connection too, before queued calls.
+    const deviceToken = resumed ? null : (this.opts.getDeviceToken?.() ?? null);
+    if (deviceToken) {
+      const r = await new Promise<CallResult>((resolve) => this.send({ id: this.nextId++, method: 'pairing.resume', input: { token: deviceToken }, resolve }));
+      if (ws !== this.socket) return;
+      if (!r.ok) this.opts.onDeviceRefused?.(r.error.code);
+      resumed = r.ok && reconnect;
     }
     this.ready = true;
     this.setState('open');

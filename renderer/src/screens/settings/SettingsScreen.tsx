@@ -5,7 +5,9 @@ import { ScreenPage } from '../../components/ScreenPage';
 import { CatalogueSection } from './CatalogueSection';
 import { CounterSection } from './CounterSection';
 import { DevicesSection } from './DevicesSection';
+import { PairedDevicesSection } from './PairedDevicesSection';
 import { PrintersSection } from '../printing/PrintersSection';
+import { QueueSettingsSection } from './queue/QueueSettingsSection';
 import { SyncSection } from '../sync/SyncSection';
 import { SettingsTabs } from './SettingsTabs';
 import { SystemInfoPanel } from './SystemInfoPanel';
@@ -14,8 +16,11 @@ import { UsersSection } from './UsersSection';
 import { WorkingTimeSection } from './WorkingTimeSection';
 import './settings.css';
 
-const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'sync', 'printers'] as const;
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'pairing', 'sync', 'printers', 'queue'] as const;
 type Section = (typeof SECTIONS)[number];
+
+/** Tabs whose label lives with their feature's messages. */
+const TAB_LABELS: Partial<Record<Section, string>> = { queue: 'queueUi.settings.tab', pairing: 'kioskUi.devices.tab' };
 
 const PANELS: Record<Section, ComponentType> = {
   counter: CounterSection,
@@ -23,8 +28,10 @@ const PANELS: Record<Section, ComponentType> = {
   catalogue: CatalogueSection,
   users: UsersSection,
   devices: DevicesSection,
+  pairing: PairedDevicesSection,
   printers: PrintersSection,
   sync: SyncSection,
+  queue: QueueSettingsSection,
 };
 
 /**
@@ -37,7 +44,7 @@ export function SettingsScreen() {
   const { t } = useTranslation();
   const { canEdit } = useRoles();
   const [params] = useSearchParams();
-  const visible = SECTIONS.filter((s) => s !== 'users' || canEdit);
+  const visible = SECTIONS.filter((s) => (s !== 'users' && s !== 'pairing') || canEdit);
   const [selected, setSelected] = useState<Section>(() => {
     const asked = params.get('section') as Section | null;
     return asked && visible.includes(asked) ? asked : 'counter';
@@ -55,7 +62,7 @@ export function SettingsScreen() {
     <ScreenPage title={t('ui.screens.settings.title')} className="settings-screen">
       <p className="screen__lead">{t('settingsUi.lead')}</p>
       <SettingsTabs<Section>
-        tabs={visible.map((id) => ({ id, label: t(`settingsUi.tabs.${id}`) }))}
+        tabs={visible.map((id) => ({ id, label: t(TAB_LABELS[id] ?? `settingsUi.tabs.${id}`) }))}
         selected={selected}
         onSelect={setSelected}
         label={t('settingsUi.tabs.label')}
