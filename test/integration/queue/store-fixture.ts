@@ -10,8 +10,10 @@ import { createTestDatabase, dropTestDatabase, pgAvailable } from '../../helpers
 import { tempDir } from '../../helpers/temp';
 
 export interface StoreRig {
+  /** The SQLite file or the PostgreSQL URL (for other processes). */
+  target: string;
   /** A store; several calls give separate connections to the same queue (other Db handles, other pools). */
-  open(): Promise<QueueStore>;
+  open(o?: { poolSize?: number }): Promise<QueueStore>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export const STORE_KINDS: StoreKind[] = [
       const file = path.join(t.dir, 'core.sqlite');
       const handles: Db[] = [];
       return {
+        target: file,
         async open() {
           const { db } = openDatabase(file);
           handles.push(db);
@@ -49,9 +52,10 @@ export const STORE_KINDS: StoreKind[] = [
       const url = pgAvailable ? await createTestDatabase('queue') : '';
       const stores: QueueStore[] = [];
       return {
-        async open() {
-          const s = createPgQueueStore({ databaseUrl: url, poolSize: 4 });
-          await s.migrate();
+        target: url,
+        async open(o = {}) {
+          const s = createPgQueueStore({ databaseUrl: url, poolSize: o.poolSize ?? 4 });
+          if (stores.length === 0) await s.migrate();
           stores.push(s);
           return s;
         },

@@ -18,21 +18,23 @@ export function* issue(req: IssueRequest, newId: () => string): Sql<IssueResult>
     if (prior) return { ticket: toTicket(prior), ahead: yield* aheadOfRow(prior) };
   }
   const g = req.group;
-  const last = yield* row<{ n: number }>('SELECT COALESCE(MAX(seq), 0) AS n FROM queue_tickets WHERE day = ? AND issued_service = ?', req.day, g.code);
-  const seq = (last?.n ?? 0) + 1;
+  const last = yield* row<{ seq: number; ord: number }>(
+    `SELECT (SELECT COALESCE(MAX(seq), 0) FROM queue_tickets WHERE day = ? AND issued_service = ?) AS seq,
+       (SELECT COALESCE(MAX(ord), 0) FROM queue_tickets) AS ord`,
+    req.day, g.code,
+  );
+  const seq = (last?.seq ?? 0) + 1;
   if (g.dailyCap !== null && seq > g.dailyCap) throw new AppError('QUEUE_DAILY_CAP_REACHED', { service: g.code, name: g.name, cap: g.dailyCap });
-  const ord = ((yield* row<{ n: number }>('SELECT COALESCE(MAX(ord), 0) AS n FROM queue_tickets'))?.n ?? 0) + 1;
   const num = ticketNumberOf(g.startNumber, seq);
   const id = newId();
-  yield* exec(
+  const t = (yield* row<TicketRow>(
     `INSERT INTO queue_tickets (id, day, issued_service, seq, prefix, num, number, service, service_name, priority, state, purpose,
        issued_at, calls, transfers, applicant_id, applicant_name, receipt_code, tracking_id, request_id, ord)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?, 0, 0, ?, ?, ?, ?, ?, ?) RETURNING *`,
     id, req.day, g.code, seq, g.prefix, num, ticketNumberText(g.prefix, num), g.code, g.name, req.priority, g.purpose,
-    req.at, req.applicant?.idNumber ?? null, req.applicant?.fullName ?? null, req.receiptCode, req.trackingId, req.requestId, ord,
-  );
+    req.at, req.applicant?.idNumber ?? null, req.applicant?.fullName ?? null, req.receiptCode, req.trackingId, req.requestId, (last?.ord ?? 0) + 1,
+  ))!;
   yield* event(id, 'issued', req.at, null, g.code);
-  const t = (yield* ticketRow(id))!;
   return { ticket: toTicket(t), ahead: yield* aheadOfRow(t) };
 }
 
@@ -112,15 +114,14 @@ function* streakOf(day: string, counter: number): Sql<number> {
 }
 
 function* callTicket(id: string, scope: CallScope, streak: number): Sql<CallAnswer> {
-  yield* exec(
-    `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting'`,
+  const t = (yield* row<TicketRow>(
+    `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting' RETURNING *`,
     scope.counter, scope.at, id,
-  );
+  ))!;
   yield* exec(
     'INSERT INTO queue_streaks (day, counter, streak) VALUES (?, ?, ?) ON CONFLICT (day, counter) DO UPDATE SET streak = excluded.streak',
     scope.day, scope.counter, streak,
   );
-  const t = (yield* ticketRow(id))!;
   const call = yield* logCall(t, scope.counter, scope.at, false);
   yield* event(id, 'called', scope.at, scope.counter, t.service);
   yield* remember(scope, id, call.seq);

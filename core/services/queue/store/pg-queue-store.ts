@@ -63,8 +63,8 @@ export function createPgQueueStore(opts: PgQueueOptions): QueueStore {
     async write(op) {
       const client = await connect();
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [QUEUE_LOCK]);
+        // One round trip for both (a simple multi-statement query; the key is a constant).
+        await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${QUEUE_LOCK})`);
         const value = await runAsync(client, op());
         await client.query('COMMIT');
         return value;
