@@ -56,12 +56,12 @@ export function watchPage(page: Page): PageProblems {
   return problems;
 }
 
-export async function launchBrowser(opts: { viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+export async function launchBrowser(opts: { viewport?: { width: number; height: number }; /** More Chromium flags (e.g. --autoplay-policy). */ args?: string[] } = {}): Promise<BrowserSession> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'motcua-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ARGS,
+    args: [...ARGS, ...(opts.args ?? [])],
     viewport: opts.viewport ?? { width: 1366, height: 768 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
