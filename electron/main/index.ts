@@ -35,6 +35,8 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
 ]);
 app.enableSandbox();
+// The display board announces calls with no click on its screen (a TV on the wall); the app plays no other media.
+app.commandLine.appendSwitch('autoplay-policy', 'no-user-gesture-required');
 // Chromium's profile (cache, local storage) goes to a subfolder, apart from the counter's own data files.
 app.setPath('sessionData', path.join(app.getPath('userData'), 'electron-session'));
 

@@ -61,7 +61,7 @@ describe('electron-builder.yml', () => {
       expect(config.asarUnpack).toContain(p);
     }
     expect(config.npmRebuild).toBe(true);
-    expect(config.extraResources.map((r) => r.from).sort()).toEqual(['resources/catalogue', 'resources/fonts', 'resources/templates', 'resources/tessdata']);
+    expect(config.extraResources.map((r) => r.from).sort()).toEqual(['resources/catalogue', 'resources/fonts', 'resources/templates', 'resources/tessdata', 'resources/voice']);
   });
 
   it('builds an NSIS x64 installer and AppImage + deb', () => {
