@@ -123,6 +123,22 @@ describe('queue service', () => {
     expect(JSON.stringify(audit)).toContain('queue.saveCounter');
   });
 
+  it('a receipt QR gives the code of the result collected; a daily cap closes the group; a retried issue is the same ticket', async () => {
+    await call(t.core, c, 'queue.saveGroup', { code: 'R', name: 'Trả kết quả thử', prefix: 'R', purpose: 'collect', hours: { mode: 'always' }, dailyCap: 2 });
+    const byUrl = await call(t.core, c, 'queue.issue', { service: 'R', print: false, receiptQr: 'https://tracuu.example.vn/ho-so?code=000.27.10.H12-261207-0001' });
+    expect(byUrl).toMatchObject({ purpose: 'collect', receiptCode: '000.27.10.H12-261207-0001' });
+    expect((await refused(t.core, c, 'queue.issue', { service: 'R', print: false, receiptQr: 'https://tracuu.example.vn/' })).code).toBe('QUEUE_BAD_RECEIPT');
+    const requestId = '0b5f7a52-8d0e-4a43-9d39-6c1d1f7c2a11';
+    const once = await call(t.core, c, 'queue.issue', { service: 'R', print: false, receiptQr: '000.27.10.H12-261207-0002', requestId });
+    expect(once.receiptCode).toBe('000.27.10.H12-261207-0002');
+    const again = await call(t.core, c, 'queue.issue', { service: 'R', print: true, receiptQr: '000.27.10.H12-261207-0002', requestId });
+    // The first answer again, and not printed a second time.
+    expect(again).toMatchObject({ id: once.id, number: once.number, printJobId: null, printError: null });
+    expect((await refused(t.core, c, 'queue.issue', { service: 'R', print: false })).code).toBe('QUEUE_DAILY_CAP_REACHED');
+    const status = await call(t.core, c, 'queue.status', {});
+    expect(status.services.find((x) => x.code === 'R')).toMatchObject({ open: false, closedReason: 'QUEUE_DAILY_CAP_REACHED' });
+  });
+
   it("another process's call on the same store reaches this host's subscribers (polled)", async () => {
     const other = await createCore({ dataDir: t.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
     try {
