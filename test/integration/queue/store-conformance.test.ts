@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QueueStore } from '../../../core/services/queue/queue-store';
+import { createPgQueueStore } from '../../../core/services/queue/store/pg-queue-store';
 import { DAY, STORE_KINDS, at, group, issueReq, scope, type StoreRig } from './store-fixture';
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -252,6 +253,18 @@ describe.each(STORE_KINDS)('queue store metrics: $name', (kind) => {
       expect((await s.metrics({ from: '2026-11-03', to: '2026-11-03' })).total.issued).toBe(1);
     } finally {
       await rig.close();
+    }
+  });
+});
+
+describe('PostgreSQL queue store unreachable', () => {
+  it('answers QUEUE_DATABASE_UNAVAILABLE, not a raw socket error', async () => {
+    const s = createPgQueueStore({ databaseUrl: 'postgres://queue@127.0.0.1:1/queue' });
+    try {
+      expect(await codeOf(s.groups())).toBe('QUEUE_DATABASE_UNAVAILABLE');
+      expect(await codeOf(s.callNext(scope(1)))).toBe('QUEUE_DATABASE_UNAVAILABLE');
+    } finally {
+      await s.close();
     }
   });
 });

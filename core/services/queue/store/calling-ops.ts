@@ -114,10 +114,12 @@ function* streakOf(day: string, counter: number): Sql<number> {
 }
 
 function* callTicket(id: string, scope: CallScope, streak: number): Sql<CallAnswer> {
-  const t = (yield* row<TicketRow>(
+  const t = yield* row<TicketRow>(
     `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting' RETURNING *`,
     scope.counter, scope.at, id,
-  ))!;
+  );
+  // Cannot happen while every call holds the store's write lock; said plainly rather than as a TypeError if it did.
+  if (!t) throw new Error(`queue: ticket ${id} stopped waiting while being called (a call outside the queue's lock?)`);
   yield* exec(
     'INSERT INTO queue_streaks (day, counter, streak) VALUES (?, ?, ?) ON CONFLICT (day, counter) DO UPDATE SET streak = excluded.streak',
     scope.day, scope.counter, streak,

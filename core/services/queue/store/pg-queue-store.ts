@@ -13,6 +13,14 @@ import { SqlQueueStore } from './sql-queue-store';
 /** The key every ticket-changing transaction locks (any fixed number, the same on every host of the centre). */
 const QUEUE_LOCK = 0x4d43_5151;
 
+/** Connection-level failures (server gone, network down, shutting down): the queue database is unreachable. */
+function unavailable(e: unknown): unknown {
+  if (e instanceof AppError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  const lost = /^(08|57P0)/.test(code) || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE'].includes(code) || /Connection terminated|timeout exceeded when trying to connect/i.test((e as Error).message ?? '');
+  return lost ? new AppError('QUEUE_DATABASE_UNAVAILABLE', { detail: (e as Error).message }, { cause: e }) : e;
+}
+
 const numbered = new Map<string, string>();
 /** `?` → `$1, $2…` (the queue's SQL has no `?` inside literals). */
 function toPg(sql: string): string {
@@ -46,7 +54,11 @@ export function createPgQueueStore(opts: PgQueueOptions): QueueStore {
   pool.on('error', () => {});
   const connect = async (): Promise<pg.PoolClient> => {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      // A checked-out client has no 'error' listener (the pool's idle one is removed): a server lost mid-use would be
+      // an uncaught exception. The query in progress fails on its own; release() puts the pool's listener back.
+      if (client.listenerCount('error') === 0) client.on('error', () => {});
+      return client;
     } catch (e) {
       throw new AppError('QUEUE_DATABASE_UNAVAILABLE', { detail: (e as Error).message }, { cause: e });
     }
@@ -56,6 +68,8 @@ export function createPgQueueStore(opts: PgQueueOptions): QueueStore {
       const client = await connect();
       try {
         return await runAsync(client, op());
+      } catch (e) {
+        throw unavailable(e);
       } finally {
         client.release();
       }
@@ -67,12 +81,13 @@ export function createPgQueueStore(opts: PgQueueOptions): QueueStore {
         await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${QUEUE_LOCK})`);
         const value = await runAsync(client, op());
         await client.query('COMMIT');
+        client.release();
         return value;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw e;
-      } finally {
-        client.release();
+        // A connection that cannot even roll back is broken: destroyed rather than returned to the pool.
+        const broken = await client.query('ROLLBACK').then(() => false, () => true);
+        client.release(broken);
+        throw unavailable(e);
       }
     },
   };
