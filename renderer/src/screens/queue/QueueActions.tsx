@@ -13,13 +13,13 @@ export const ACTION_KEYS: Record<TicketAction, string> = {
   receive: 'Alt+H',
 };
 
-/** What may be done with the ticket in its state: a called one can be recalled or marked absent; a served one finished. */
+/** What may be done with the ticket in its state: a called one can be started or marked absent; called or served, recalled, transferred or finished. */
 function allowed(action: TicketAction, t: Ticket): boolean {
   switch (action) {
-    case 'recall':
     case 'noShow':
     case 'start':
       return t.state === 'called';
+    case 'recall':
     case 'transfer':
     case 'receive':
     case 'finish':

@@ -4,13 +4,13 @@
  * answers with the first outcome instead of calling another ticket. Any answer (a ticket, or a refusal) settles
  * the id; the next call gets a fresh one.
  */
-import { ApiError } from '../../bridge';
-
 const NETWORK_CODES = new Set(['UI_CONNECTION_LOST', 'UI_CONNECTION_TIMEOUT']);
 
 /** The call may or may not have reached the host. */
 export function isNetworkError(e: unknown): boolean {
-  return e instanceof ApiError && NETWORK_CODES.has(e.code);
+  // By its code (ApiError's), so this file stays free of the bridge and is unit-tested on its own.
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && NETWORK_CODES.has(code);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../core/contract/queue';
+import { useAnnouncer } from '../../a11y/Announcer';
 import { api } from '../../bridge';
 import { useEvent } from '../../bridge/use-event';
 import { describeError } from '../../i18n/error-text';
@@ -18,6 +19,8 @@ interface TicketDraft {
 
 /** The ticket last put into the field by this hook (kept across visits to other screens, like reception's draft). */
 let filled: { id: string; number: string } | null = null;
+/** Tickets finished here: not filled in again while the host has not said so yet (a new dossier started at once). */
+const finished = new Set<string>();
 
 /** The draft with the counter's ticket in it: the field when empty or still holding a ticket filled earlier; the applicant when empty. */
 export function withTicket<D extends TicketDraft>(d: D, tk: Ticket): D {
@@ -37,6 +40,7 @@ export function withTicket<D extends TicketDraft>(d: D, tk: Ticket): D {
  */
 export function useReceptionTicket<D extends TicketDraft>(setDraft: (fn: (d: D) => D) => void, done: boolean): { finishTicket(number: string, dossierId: string): Promise<string | null> } {
   const { t } = useTranslation();
+  const announce = useAnnouncer();
   const counter = useCounterChoice();
   // The ticket read for a counter: a change of counter shows nothing until its own ticket is read.
   const [seen, setSeen] = useState<{ counter: number; ticket: Ticket | null } | null>(null);
@@ -61,7 +65,7 @@ export function useReceptionTicket<D extends TicketDraft>(setDraft: (fn: (d: D) 
   useEvent('events.lost', () => read());
 
   useEffect(() => {
-    if (!current || done || (current.state !== 'called' && current.state !== 'serving')) return;
+    if (!current || done || finished.has(current.id) || (current.state !== 'called' && current.state !== 'serving')) return;
     setDraft((d) => withTicket(d, current));
     filled = { id: current.id, number: current.number };
   }, [current, done, setDraft]);
@@ -73,9 +77,14 @@ export function useReceptionTicket<D extends TicketDraft>(setDraft: (fn: (d: D) 
       // The counter's ticket first; else a ticket of today called or served anywhere with that number.
       const here = counter === null ? null : await api.call('queue.current', { counter });
       const open = here?.number === wanted ? here : (await api.call('queue.tickets', { states: ['called', 'serving'], limit: 1000 })).find((x) => x.number === wanted);
-      if (!open) return t('queueUi.reception.notOpen', { number: wanted });
+      if (!open) {
+        // A number typed by hand that the queue does not hold open (a paper ticket, a typo): said, not an error.
+        announce(t('queueUi.reception.notOpen', { number: wanted }));
+        return null;
+      }
       if (open.state === 'called') await api.call('queue.start', { ticketId: open.id });
       await api.call('queue.finish', { ticketId: open.id, dossierId });
+      finished.add(open.id);
       if (filled?.id === open.id) filled = null;
       read();
       return null;
