@@ -5,7 +5,7 @@
  *  - call pressed → board updated (target p95 ≤ 200 ms): 20 counter clients each calling (callNext, then start and
  *    finish, as a clerk serves) in a loop for a bounded run, and a paired board subscribed to queue.called; the time
  *    from sending a counter's callNext to the board receiving that call's event: p50/p95/max; also when the call
- *    answered the counter;
+ *    answered the counter; and the same for one counter calling alone before (no contention, for comparison);
  *  - ticket pressed → first byte at the printer: queue.issue from a paired kiosk whose ticket printer is a timing
  *    ESC/POS peer on 127.0.0.1 (print-sink.ts) → its first byte: p50/p95.
  * Smaller or different runs: QUEUE_BENCH_COUNTERS (20), QUEUE_BENCH_CALLS (calls per counter, 15), QUEUE_BENCH_TICKETS
@@ -24,6 +24,8 @@ import { startPrintSink } from './print-sink';
 const COUNTERS = num('QUEUE_BENCH_COUNTERS', 20);
 const CALLS = num('QUEUE_BENCH_CALLS', 15);
 const TICKETS = num('QUEUE_BENCH_TICKETS', 30);
+/** Calls by one counter alone before the 20 start. */
+const ALONE = 20;
 const TARGET_BOARD_P95_MS = 200;
 const SERVICE = 'BN';
 
@@ -31,6 +33,8 @@ export interface QueueBench {
   store: string;
   /** Call sent → the board's event, ms. */
   boardMs: number[];
+  /** The same with one counter calling alone. */
+  aloneBoardMs: number[];
   /** Call sent → the counter's answer, ms. */
   answerMs: number[];
   /** Calls answered "nobody waits" (should be none: enough tickets are issued before). */
@@ -61,10 +65,10 @@ export async function runQueueBench(store: 'sqlite' | 'postgres', databaseUrl: s
     open.push(admin);
     const config = await admin.must<{ store: string }>('queue.config', {});
     if (config.store !== store) throw new Error(`the host holds the queue in ${config.store}, expected ${store}`);
-    await configureQueue(admin, { code: SERVICE, name: 'Đo hiệu năng', prefix: 'B', counters: COUNTERS });
+    await configureQueue(admin, { code: SERVICE, name: 'Đo hiệu năng', prefix: 'BN', counters: COUNTERS });
 
     // Tickets for the whole run, every sixth with a priority reason (the calling rules at work).
-    for (let i = 0; i < COUNTERS * CALLS; i++) {
+    for (let i = 0; i < COUNTERS * CALLS + ALONE; i++) {
       await admin.must('queue.issue', { service: SERVICE, print: false, ...(i % 6 === 0 ? { priority: 'elderly' } : {}) });
     }
     const board = await device(web.url, admin, token, 'board', { name: 'Bảng tầng 1' });
@@ -73,25 +77,28 @@ export async function runQueueBench(store: 'sqlite' | 'postgres', databaseUrl: s
     const counters = await Promise.all(Array.from({ length: COUNTERS }, () => openSession(web.url, token)));
     open.push(...counters);
 
-    const out: QueueBench = { store, boardMs: [], answerMs: [], empty: 0, firstByteMs: [], issueAnsweredMs: [], devices: board.via };
+    const out: QueueBench = { store, boardMs: [], answerMs: [], aloneBoardMs: [], empty: 0, firstByteMs: [], issueAnsweredMs: [], devices: board.via };
+    // One counter alone first (the same loop, nobody else calling): the figure without contention, for comparison.
+    const serve = async (c: QueueWs, counter: number, into: number[]) => {
+      const t0 = performance.now();
+      const t = await c.must<Ticket | { number: null }>('queue.callNext', { counter, requestId: randomUUID() });
+      if (into === out.boardMs) out.answerMs.push(performance.now() - t0);
+      if (t.number === null) {
+        out.empty += 1;
+        return;
+      }
+      const seen = await board.conn.waitEvent<{ ticketNumber: string; counter: number; recall: boolean }>(
+        (e) => e.name === 'queue.called' && e.data.ticketNumber === t.number && e.data.counter === counter && !e.data.recall,
+      );
+      into.push(seen.at - t0);
+      await c.must('queue.start', { ticketId: (t as Ticket).id });
+      await c.must('queue.finish', { ticketId: (t as Ticket).id });
+    };
+    for (let k = 0; k < ALONE; k++) await serve(counters[0]!, 1, out.aloneBoardMs);
     await Promise.all(
       counters.map(async (c, i) => {
         const counter = i + 1;
-        for (let k = 0; k < CALLS; k++) {
-          const t0 = performance.now();
-          const t = await c.must<Ticket | { number: null }>('queue.callNext', { counter, requestId: randomUUID() });
-          out.answerMs.push(performance.now() - t0);
-          if (t.number === null) {
-            out.empty += 1;
-            continue;
-          }
-          const seen = await board.conn.waitEvent<{ ticketNumber: string; counter: number; recall: boolean }>(
-            (e) => e.name === 'queue.called' && e.data.ticketNumber === t.number && e.data.counter === counter && !e.data.recall,
-          );
-          out.boardMs.push(seen.at - t0);
-          await c.must('queue.start', { ticketId: (t as Ticket).id });
-          await c.must('queue.finish', { ticketId: (t as Ticket).id });
-        }
+        for (let k = 0; k < CALLS; k++) await serve(c, counter, out.boardMs);
       }),
     );
 
@@ -127,6 +134,7 @@ function print(r: QueueBench): boolean {
       `(target p95 ≤ ${TARGET_BOARD_P95_MS} ms: ${met ? 'met' : 'NOT met'}; ${COUNTERS} counters × ${CALLS} calls, ${r.boardMs.length} calls; call answered ${p(r.answerMs)}` +
       `${r.empty ? `; ${r.empty} calls found nobody waiting` : ''})`,
   );
+  console.log(`[${r.store}]   one counter calling alone: ${p(r.aloneBoardMs)} (${r.aloneBoardMs.length} calls)`);
   console.log(`[${r.store}] ticket pressed → first byte at the printer: ${p(r.firstByteMs)} (queue.issue answered ${p(r.issueAnsweredMs)}; ${r.firstByteMs.length} tickets)`);
   return met;
 }
