@@ -169,6 +169,20 @@ describe('BoardFeed', () => {
     expect(f.announced.map((a) => a.seq)).toEqual([3, 2]);
   });
 
+  it("announces a new day's first call that arrives before the new day's queue.changed", async () => {
+    const server = { calls: [call(1, 'A001', 1), call(2, 'A002', 2), call(3, 'A003', 3)], day: DAY };
+    const f = feedWith(server);
+    await f.feed.reload();
+    const next = { ...call(1, 'B001', 2), at: '2026-12-08T01:00:00Z' };
+    server.day = '2026-12-08';
+    server.calls = [next];
+    f.feed.called(next);
+    expect(f.announced.map((a) => a.clips)).toEqual([announcementClips('B001', 2)]);
+    await vi.waitFor(() => expect(f.last()?.day).toBe('2026-12-08'));
+    f.feed.called(next); // and only once
+    expect(f.announced).toHaveLength(1);
+  });
+
   it('retries a failed load and shows the error meanwhile', async () => {
     vi.useFakeTimers();
     const f = feedWith({ calls: [], fail: 2 });

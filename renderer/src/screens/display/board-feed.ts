@@ -77,8 +77,15 @@ export class BoardFeed {
   }
 
   called(call: BoardCall): void {
-    if (this.stopped || call.seq <= this.lastSeq) return; // already shown (a reload saw it first)
-    const gap = this.board !== null && call.seq > this.lastSeq + 1;
+    if (this.stopped) return;
+    let gap = this.board !== null && call.seq > this.lastSeq + 1;
+    if (call.seq <= this.lastSeq) {
+      // Seen already (a reload showed it first), unless it is newer than anything shown: a new day's numbering began
+      // before its 'queue.changed' (coalesced) told the board so.
+      const newestAt = this.board?.lastCalls[0]?.at;
+      if (newestAt === undefined || call.at <= newestAt) return;
+      gap = true;
+    }
     this.lastSeq = call.seq;
     if (this.board) this.show(applyCall(this.board, call), null);
     this.deps.announce({ seq: call.seq, clips: call.clips });
