@@ -74,3 +74,11 @@ export function formatOpening(at: Date): string {
   const l = vietnamLocal(at);
   return `${pad(l.hh)}:${pad(l.mm)} ${pad(l.d)}/${pad(l.m)}/${l.y}`;
 }
+
+/** Why the group issues no ticket now (inactive, or outside its hours with the next opening), or null. */
+export function closedError(g: ServiceGroup, now: Date, calendar: CalendarService): AppError | null {
+  if (!g.active) return new AppError('QUEUE_SERVICE_INACTIVE', { service: g.name });
+  const state = openingState(g, now, calendar);
+  if (state.open) return null;
+  return new AppError('QUEUE_CLOSED', { service: g.name, when: state.nextOpening ? 'some' : 'none', next: state.nextOpening ? formatOpening(state.nextOpening) : '' });
+}

@@ -2,10 +2,11 @@
 import type { queueContract } from '../../contract/queue';
 import type { Handlers } from '../../rpc/handlers';
 import type { QueueService } from './queue-service';
+import type { QueueViews } from './queue-views';
 
-export function queueHandlers(q: QueueService): Handlers<typeof queueContract> {
+export function queueHandlers(q: QueueService, views: QueueViews): Handlers<typeof queueContract> {
   return {
-    status: () => q.status(),
+    status: () => views.status(),
     config: () => q.config(),
     saveGroup: (input, ctx) => q.saveGroup(ctx.actor, input),
     saveCounter: (input, ctx) => q.saveCounter(ctx.actor, input),
@@ -20,8 +21,8 @@ export function queueHandlers(q: QueueService): Handlers<typeof queueContract> {
     finish: ({ ticketId, dossierId }) => q.finish(ticketId, dossierId),
     current: ({ counter }) => q.current(counter),
     tickets: ({ day, states, limit }) => q.tickets(day, states, limit),
-    board: ({ lastCalls }) => q.board(lastCalls),
-    track: ({ trackingId }) => q.track(trackingId),
+    board: ({ lastCalls }) => views.board(lastCalls),
+    track: ({ trackingId }) => views.track(trackingId),
     metrics: ({ from, to }) => q.metrics(from, to),
   };
 }

@@ -1,25 +1,20 @@
 /**
  * The centre's queue (issue #18) over its store: issuing tickets inside opening hours, calling them at counters,
  * what boards and phones see, and the set-up (groups, counters, rules; audited). Adapters reach it through
- * queue-handlers.ts; every call is told to the boards (queue-events.ts).
+ * queue-handlers.ts; every call is told to the boards (queue-events.ts); what it shows is in queue-views.ts.
  */
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../contract/errors';
-import type { EventData } from '../../contract/events';
 import type {
-  BoardCall,
-  BoardState,
   CounterConfig,
   PriorityReason,
   QueueConfig,
   QueueMetrics,
   QueueRules,
-  QueueStatus,
   ServiceGroup,
   Ticket,
   TicketState,
 } from '../../contract/queue';
-import { announcementClips } from '../../domain/queue/announcement';
 import { parseCccdQr } from '../../domain/cccd/parse';
 import type { Clock } from '../../platform/clock';
 import type { CallContext } from '../../rpc/context';
@@ -30,11 +25,11 @@ import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Printing } from '../printing/printing-setup';
 import type { SettingsService } from '../settings/settings-service';
-import { checkGroupHours, formatOpening, openingState, queueDay } from './opening-hours';
+import { checkGroupHours, closedError, queueDay } from './opening-hours';
 import type { CallScope, QueueStore, StoredCall } from './queue-store';
 import type { StoreAccess } from './store-access';
 import { printTicket, publicOrigin, trackingQr, type TicketPrintResult } from './ticket-printing';
-import { estimatedWaitMinutes, meanServiceMinutes, RECENT_SERVICES } from './wait-estimate';
+import { waitMinutes } from './wait-estimate';
 
 export interface QueueServiceDeps {
   access: StoreAccess;
@@ -159,13 +154,6 @@ export class QueueService {
     return g;
   }
 
-  private closedError(g: ServiceGroup, now: Date): AppError | null {
-    if (!g.active) return new AppError('QUEUE_SERVICE_INACTIVE', { service: g.name });
-    const state = openingState(g, now, this.d.calendar);
-    if (state.open) return null;
-    return new AppError('QUEUE_CLOSED', { service: g.name, when: state.nextOpening ? 'some' : 'none', next: state.nextOpening ? formatOpening(state.nextOpening) : '' });
-  }
-
   async issue(input: IssueInput, ctx: CallContext): Promise<IssuedTicket> {
     const now = this.now();
     // The QRs are read before anything is stored: a bad one is the citizen's to rescan.
@@ -174,7 +162,7 @@ export class QueueService {
     const trackingId = randomBytes(16).toString('base64url');
     const { result, group } = await this.use(async (s) => {
       const g = await this.group(s, input.service);
-      const closed = this.closedError(g, now);
+      const closed = closedError(g, now, this.d.calendar);
       if (closed) throw closed;
       const r = await s.issue({
         day: queueDay(now),
@@ -190,7 +178,7 @@ export class QueueService {
     });
     this.d.onChanged();
     const ticket = result.ticket;
-    const wait = await this.waitFor(ticket.service, result.ahead).catch(() => null);
+    const wait = await this.use((s) => waitMinutes(s, ticket.service, result.ahead, queueDay(now))).catch(() => null);
     // A retried request answers with the first ticket, which was printed then: not printed again.
     const replay = ticket.trackingId !== trackingId;
     const print: TicketPrintResult =
@@ -198,22 +186,6 @@ export class QueueService {
         ? await printTicket(this.d.printing, ctx, { number: ticket.number, serviceName: group.name, ahead: result.ahead, waitMinutes: wait, qr: trackingQr(publicOrigin(this.d.settings), ticket.trackingId) })
         : { printJobId: null, printError: null };
     return { ...ticket, ahead: result.ahead, estimatedWaitMinutes: wait, ...print };
-  }
-
-  /** Minutes until a ticket with `ahead` people before it is called. */
-  private async waitFor(service: string, ahead: number): Promise<number> {
-    if (ahead === 0) return 0;
-    return this.use(async (s) => {
-      const [recent, counters] = await Promise.all([s.recentServiceSeconds(service, RECENT_SERVICES), this.servingCounters(s, service)]);
-      return estimatedWaitMinutes(ahead, meanServiceMinutes(recent), counters);
-    });
-  }
-
-  /** Active counters that call from the group; before counters are configured, those that called today. */
-  private async servingCounters(s: QueueStore, service: string): Promise<number> {
-    const counters = await s.counters();
-    if (counters.length > 0) return counters.filter((c) => c.active && c.groups.includes(service)).length;
-    return (await s.lastCallPerCounter(this.day())).length;
   }
 
   // ---- calling ----
@@ -295,99 +267,6 @@ export class QueueService {
     return this.use((s) => s.tickets({ day: day ?? this.day(), states: states && states.length ? states : null, limit }));
   }
 
-  async status(): Promise<QueueStatus> {
-    const now = this.now();
-    const day = queueDay(now);
-    return this.use(async (s) => {
-      const [groups, counters, counts, lastPerCounter] = await Promise.all([s.groups(), s.counters(), s.waitingCounts(day), s.lastCallPerCounter(day)]);
-      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
-      const services = await Promise.all(
-        sortGroups(groups).map(async (g) => {
-          const waiting = waitingOf.get(g.code) ?? 0;
-          let closedReason: string | null = this.closedError(g, now)?.code ?? null;
-          if (!closedReason && g.dailyCap !== null && (await s.issuedCount(day, g.code)) >= g.dailyCap) closedReason = 'QUEUE_DAILY_CAP_REACHED';
-          const wait = await this.waitFor(g.code, waiting);
-          return { code: g.code, name: g.name, prefix: g.prefix, purpose: g.purpose, waiting, open: closedReason === null, closedReason, estimatedWaitMinutes: wait };
-        }),
-      );
-      // Before counters are set up, the counters that called today are the ones there are.
-      const list: Array<Pick<CounterConfig, 'number' | 'name' | 'groups' | 'active'>> = counters.length
-        ? [...counters].sort((a, b) => a.number - b.number)
-        : lastPerCounter.map((c) => ({ number: c.counter, name: null, groups: groups.map((g) => g.code), active: true })).sort((a, b) => a.number - b.number);
-      const withCurrent = await Promise.all(
-        list.map(async (c) => {
-          const t = await s.current(day, c.number);
-          return { number: c.number, name: c.name, groups: c.groups, active: c.active, current: t ? { ticketId: t.id, number: t.number, state: t.state, service: t.service } : null };
-        }),
-      );
-      return { day, services, counters: withCurrent };
-    });
-  }
-
-  /** The waiting counts 'queue.changed' carries. */
-  async counts(): Promise<EventData<'queue.changed'>> {
-    const day = this.day();
-    return this.use(async (s) => {
-      const [groups, counts] = await Promise.all([s.groups(), s.waitingCounts(day)]);
-      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
-      const services = await Promise.all(
-        sortGroups(groups).map(async (g) => {
-          const waiting = waitingOf.get(g.code) ?? 0;
-          return { code: g.code, waiting, estimatedWaitMinutes: await this.waitFor(g.code, waiting) };
-        }),
-      );
-      return { day, services };
-    });
-  }
-
-  async boardCall(call: StoredCall): Promise<BoardCall> {
-    const counters = await this.use((s) => s.counters()).catch(() => []);
-    return toBoardCall(call, counters);
-  }
-
-  lastCalls(day: string, limit: number): Promise<StoredCall[]> {
-    return this.use((s) => s.lastCalls(day, limit));
-  }
-
-  async board(lastCalls: number): Promise<BoardState> {
-    const day = this.day();
-    return this.use(async (s) => {
-      const [groups, counters, calls, perCounter, counts] = await Promise.all([s.groups(), s.counters(), s.lastCalls(day, lastCalls), s.lastCallPerCounter(day), s.waitingCounts(day)]);
-      const nameOf = new Map(counters.map((c) => [c.number, c.name]));
-      const last = new Map(perCounter.map((c) => [c.counter, c]));
-      const numbers = new Set([...counters.filter((c) => c.active).map((c) => c.number), ...perCounter.map((c) => c.counter)]);
-      const waitingOf = new Map(counts.map((c) => [c.service, c.waiting]));
-      return {
-        day,
-        lastSeq: calls[0]?.seq ?? 0,
-        counters: [...numbers]
-          .sort((a, b) => a - b)
-          .map((n) => ({ counter: n, counterName: nameOf.get(n) ?? null, ticketNumber: last.get(n)?.ticketNumber ?? null, at: last.get(n)?.at ?? null })),
-        lastCalls: calls.map((c) => toBoardCall(c, counters)),
-        services: sortGroups(groups)
-          .filter((g) => g.active || (waitingOf.get(g.code) ?? 0) > 0)
-          .map((g) => ({ code: g.code, name: g.name, waiting: waitingOf.get(g.code) ?? 0 })),
-      };
-    });
-  }
-
-  async track(trackingId: string): Promise<{ number: string; serviceName: string; state: TicketState; ahead: number; estimatedWaitMinutes: number | null; counter: number | null }> {
-    const { ticket, ahead } = await this.use(async (s) => {
-      const t = await s.byTracking(trackingId);
-      if (!t) throw new AppError('QUEUE_TRACKING_UNKNOWN', {}, { field: 'trackingId' });
-      return { ticket: t, ahead: t.state === 'waiting' ? await s.aheadOf(t.id) : 0 };
-    });
-    const waiting = ticket.state === 'waiting';
-    return {
-      number: ticket.number,
-      serviceName: ticket.serviceName,
-      state: ticket.state,
-      ahead,
-      estimatedWaitMinutes: waiting ? await this.waitFor(ticket.service, ahead) : null,
-      counter: ticket.state === 'called' || ticket.state === 'serving' ? ticket.counter : null,
-    };
-  }
-
   async metrics(from: string, to: string): Promise<QueueMetrics> {
     if (from > to) throw new AppError('QUEUE_BAD_PERIOD', { from, to }, { field: 'from' });
     const m = await this.use((s) => s.metrics({ from, to }));
@@ -395,19 +274,6 @@ export class QueueService {
   }
 }
 
-function sortGroups(groups: readonly ServiceGroup[]): ServiceGroup[] {
+export function sortGroups(groups: readonly ServiceGroup[]): ServiceGroup[] {
   return [...groups].sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
-}
-
-export function toBoardCall(call: StoredCall, counters: readonly CounterConfig[]): BoardCall {
-  return {
-    seq: call.seq,
-    ticketNumber: call.ticketNumber,
-    counter: call.counter,
-    counterName: counters.find((c) => c.number === call.counter)?.name ?? null,
-    service: call.service,
-    at: call.at,
-    recall: call.recall,
-    clips: announcementClips(call.ticketNumber, call.counter),
-  };
 }

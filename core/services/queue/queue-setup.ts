@@ -17,6 +17,7 @@ import type { SettingsService } from '../settings/settings-service';
 import { QueueEvents } from './queue-events';
 import { queueHandlers } from './queue-handlers';
 import { QueueService } from './queue-service';
+import { QueueViews } from './queue-views';
 import type { QueueStore } from './queue-store';
 import { sampleGroups } from './sample-groups';
 import { StoreAccess } from './store-access';
@@ -88,9 +89,10 @@ export function createQueue(deps: QueueDeps): Queue {
       }
     },
   });
-  events = new QueueEvents(deps.events, { day: () => service.day(), lastCalls: (day, n) => service.lastCalls(day, n), boardCall: (c) => service.boardCall(c), counts: () => service.counts() }, logger);
+  const views = new QueueViews({ access, calendar: deps.calendar, clock: deps.clock });
+  events = new QueueEvents(deps.events, { day: () => views.day(), lastCalls: (day, n) => views.lastCalls(day, n), boardCall: (c) => views.boardCall(c), counts: () => views.counts() }, logger);
   return {
-    handlers: queueHandlers(service),
+    handlers: queueHandlers(service, views),
     service,
     async close() {
       await events?.close();
