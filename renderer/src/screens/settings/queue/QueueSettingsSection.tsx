@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterConfig, QueueConfig, ServiceGroup } from '../../../../../core/contract/queue';
+import { ticketNumberText } from '../../../../../core/domain/queue/numbering';
 import { useAnnouncer } from '../../../a11y/Announcer';
 import { api } from '../../../bridge';
 import { Field } from '../../../components/Field';
@@ -119,7 +120,7 @@ export function QueueSettingsSection() {
                     <tr key={g.code} data-group={g.code}>
                       <th scope="row">{g.code}</th>
                       <td>{g.name}</td>
-                      <td>{`${g.prefix}${String(g.startNumber).padStart(g.prefix ? 3 : 1, '0')}`}</td>
+                      <td>{ticketNumberText(g.prefix, g.startNumber)}</td>
                       <td>{t(`queueUi.purpose.${g.purpose}`)}</td>
                       <td>{hoursText(g)}</td>
                       <td>{g.dailyCap ?? t('queueUi.settings.noCap')}</td>
