@@ -52,7 +52,7 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const { admin, token } = await setupAdmin(web.url);
     adminToken = token;
     expect((await admin.must<{ store: string }>('queue.config', {})).store).toBe(pg ? 'postgres' : 'sqlite');
-    await configureQueue(admin, { code: SERVICE, name: 'Kiểm thử khôi phục', prefix: 'K', counters: COUNTERS });
+    await configureQueue(admin, { code: SERVICE, name: 'Kiểm thử khôi phục', prefix: 'KT', counters: COUNTERS });
 
     const ledger = new QueueLedger();
     for (let i = 0; i < PREFILL; i++) ledger.ackIssue(await admin.must<Ticket>('queue.issue', { service: SERVICE, print: false, requestId: randomUUID() }));
