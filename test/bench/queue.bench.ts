@@ -57,7 +57,7 @@ async function device(url: string, admin: QueueWs, token: string, kind: 'board' 
 }
 
 export async function runQueueBench(store: 'sqlite' | 'postgres', databaseUrl: string | null): Promise<QueueBench> {
-  const web = await startWebMode({ requireRenderer: false, env: databaseUrl ? { MOTCUA_QUEUE_DATABASE_URL: databaseUrl } : {} });
+  const web = await startWebMode({ requireRenderer: false, env: { MOTCUA_QUEUE_DATABASE_URL: databaseUrl ?? '' } });
   const sink = await startPrintSink();
   const open: QueueWs[] = [];
   try {

@@ -43,7 +43,8 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     if (dbUrl) await dropTestDatabase(dbUrl);
     data.cleanup();
   });
-  const env = (): Record<string, string> => (dbUrl ? { MOTCUA_QUEUE_DATABASE_URL: dbUrl } : {});
+  // Empty: the host's SQLite, even where the developer's shell names a PostgreSQL queue.
+  const env = (): Record<string, string> => ({ MOTCUA_QUEUE_DATABASE_URL: dbUrl ?? '' });
 
   it('after a restart the queue is exactly as acknowledged; a call in flight retried with its requestId is not a second call', async () => {
     if (pg) dbUrl = await createTestDatabase('queue_kill9');
