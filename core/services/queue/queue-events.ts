@@ -22,6 +22,25 @@ export interface QueueEventSource {
   /** A stored call as the boards get it (counter name, voice clips). */
   boardCall(call: StoredCall): Promise<BoardCall>;
   counts(): Promise<EventData<'queue.changed'>>;
+  /** The waiting count per service only (one cheap read): polled to find other processes' tickets. */
+  waiting(day: string): Promise<Array<{ service: string; waiting: number }>>;
+}
+
+/** Waiting counts as one comparable string (services with none left out, so 0 and absent compare equal). */
+function waitingKey(day: string, list: ReadonlyArray<{ service?: string; code?: string; waiting: number }>): string {
+  return `${day}|${list
+    .filter((x) => x.waiting > 0)
+    .map((x) => `${x.service ?? x.code}:${x.waiting}`)
+    .sort()
+    .join(',')}`;
+}
+
+/** Per day: the calls told (this host's and those found), where watching began, the newest seq looked at. */
+interface Told {
+  day: string;
+  seqs: Set<number>;
+  floor: number;
+  checked: number;
 }
 
 export class QueueEvents {
@@ -32,7 +51,7 @@ export class QueueEvents {
   private polling: Promise<void> | null = null;
   private flushing: Promise<void> | null = null;
   /** Calls told to the boards, per day (this host's and those found by polling); null until the first poll. */
-  private told: { day: string; seqs: Set<number>; floor: number } | null = null;
+  private told: Told | null = null;
   private closed = false;
 
   constructor(
@@ -57,8 +76,8 @@ export class QueueEvents {
     this.events.publish('queue.called', await this.source.boardCall(call));
   }
 
-  private toldFor(day: string): { day: string; seqs: Set<number>; floor: number } {
-    if (!this.told || this.told.day !== day) this.told = { day, seqs: new Set(), floor: this.told ? 0 : Number.NaN };
+  private toldFor(day: string): Told {
+    if (!this.told || this.told.day !== day) this.told = { day, seqs: new Set(), floor: this.told ? 0 : Number.NaN, checked: 0 };
     return this.told;
   }
 
@@ -75,18 +94,16 @@ export class QueueEvents {
     this.changeTimer = setTimeout(() => {
       this.changeTimer = null;
       this.lastChangeAt = Date.now();
-      this.flushing = this.flushChanged(true).finally(() => (this.flushing = null));
+      this.flushing = this.flushChanged().finally(() => (this.flushing = null));
     }, wait);
     this.changeTimer.unref();
   }
 
-  private async flushChanged(force: boolean): Promise<void> {
+  private async flushChanged(): Promise<void> {
     if (!this.subscribed('queue.changed')) return;
     try {
       const data = await this.source.counts();
-      const key = JSON.stringify(data);
-      if (!force && key === this.lastCounts) return;
-      this.lastCounts = key;
+      this.lastCounts = waitingKey(data.day, data.services);
       this.events.publish('queue.changed', data);
     } catch (e) {
       this.logger.warn('queue.changed not published', { error: String(e) });
@@ -106,7 +123,11 @@ export class QueueEvents {
       const day = this.source.day();
       const fresh = !this.told || Number.isNaN(this.told.floor);
       const told = this.toldFor(day);
-      const calls = await this.source.lastCalls(day, POLL_CALLS);
+      // The newest call's seq first: most polls end here. Past the last one looked at, the latest calls are read (this
+      // host's own included: another counter's call may lie between two of them).
+      const newest = (await this.source.lastCalls(day, 1))[0]?.seq ?? 0;
+      const calls = newest > told.checked || fresh ? await this.source.lastCalls(day, POLL_CALLS) : [];
+      told.checked = Math.max(told.checked, calls[0]?.seq ?? newest);
       // The first look sets where we are: calls made before anyone watched are history (queue.board has them); when
       // this host has told calls since, those after its last one are news.
       if (fresh) told.floor = told.seqs.size ? Math.max(...told.seqs) : (calls[0]?.seq ?? 0);
@@ -120,7 +141,10 @@ export class QueueEvents {
       // Nobody watching: the next watcher starts from the newest call.
       this.told = null;
     }
-    if (this.subscribed('queue.changed')) await this.flushChanged(false);
+    if (this.subscribed('queue.changed') && !this.changeTimer) {
+      const day = this.source.day();
+      if (waitingKey(day, await this.source.waiting(day)) !== this.lastCounts) await this.flushChanged();
+    }
   }
 
   async close(): Promise<void> {

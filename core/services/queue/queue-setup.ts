@@ -90,7 +90,7 @@ export function createQueue(deps: QueueDeps): Queue {
     },
   });
   const views = new QueueViews({ access, calendar: deps.calendar, clock: deps.clock });
-  events = new QueueEvents(deps.events, { day: () => views.day(), lastCalls: (day, n) => views.lastCalls(day, n), boardCall: (c) => views.boardCall(c), counts: () => views.counts() }, logger);
+  events = new QueueEvents(deps.events, { day: () => views.day(), lastCalls: (day, n) => views.lastCalls(day, n), boardCall: (c) => views.boardCall(c), counts: () => views.counts(), waiting: (day) => views.waiting(day) }, logger);
   return {
     handlers: queueHandlers(service, views),
     service,

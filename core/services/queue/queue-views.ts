@@ -79,6 +79,10 @@ export class QueueViews {
     return toBoardCall(call, counters);
   }
 
+  waiting(day: string): Promise<Array<{ service: string; waiting: number }>> {
+    return this.use((s) => s.waitingCounts(day));
+  }
+
   lastCalls(day: string, limit: number): Promise<StoredCall[]> {
     return this.use((s) => s.lastCalls(day, limit));
   }

@@ -28,6 +28,7 @@ function setup() {
       },
       boardCall: async (c) => ({ ...c, counterName: null, clips: ['moi'] }),
       counts: async () => ({ day: '2026-12-07', services: [{ code: 'A', waiting, estimatedWaitMinutes: null }] }),
+      waiting: async () => [{ service: 'A', waiting }],
     },
     logger,
   );
@@ -62,11 +63,26 @@ describe('queue events', () => {
     await vi.advanceTimersByTimeAsync(500); // the first look: call 1 is history
     s.calls.push(s.call(2));
     await s.events.called(s.call(2)); // this host's own call
+    // Another counter's call, then this host's: the newest is known, the one before it is not.
     s.calls.push(s.call(3), s.call(4));
+    await s.events.called(s.call(4));
+    s.calls.push(s.call(5));
     await vi.advanceTimersByTimeAsync(500);
     await vi.advanceTimersByTimeAsync(500);
     const seqs = s.published.filter((p) => p.name === 'queue.called').map((p) => (p.data as StoredCall).seq);
-    expect(seqs).toEqual([2, 3, 4]);
+    expect(seqs).toEqual([2, 4, 3, 5]);
+    await s.events.close();
+  });
+
+  it("another process's tickets: new waiting counts found by the poll are told once", async () => {
+    const s = setup();
+    await vi.advanceTimersByTimeAsync(500);
+    const before = s.published.filter((p) => p.name === 'queue.changed').length;
+    s.setWaiting(2);
+    await vi.advanceTimersByTimeAsync(1_500);
+    const changed = s.published.filter((p) => p.name === 'queue.changed');
+    expect(changed).toHaveLength(before + 1);
+    expect(changed.at(-1)!.data).toMatchObject({ services: [{ code: 'A', waiting: 2 }] });
     await s.events.close();
   });
 
