@@ -13,6 +13,11 @@ import './devices.css';
 
 /** Wait before trying a kept token again when the core could not be reached (the token itself was not refused). */
 const RETRY_MS = 3_000;
+/**
+ * While paired, the token is checked again this often: a revoke leaves an idle board's connection open (its calls and
+ * events just stop), so without it the screen would go on showing stale numbers; it also keeps "last seen" current.
+ */
+const HEARTBEAT_MS = 20_000;
 
 type Phase = { phase: 'checking' } | { phase: 'paired'; device: PairedDevice } | { phase: 'pairing'; revoked: boolean } | { phase: 'offline'; reason: string };
 
@@ -65,7 +70,8 @@ function DeviceSession({ kind, children }: { kind: DeviceKind; children: ReactNo
         if (mine !== seq.current) return;
         if (e instanceof ApiError && isTokenRefused(e.code)) {
           writeDeviceToken(kind, null);
-          setPhase({ phase: 'pairing', revoked: token !== null });
+          // Already pairing (a second refused call asked too): the screen and its notice stay as they are.
+          setPhase((p) => (p.phase === 'pairing' ? p : { phase: 'pairing', revoked: token !== null }));
           if (token) announce(t('kioskUi.pairing.revoked'), 'assertive');
           return;
         }
@@ -90,6 +96,13 @@ function DeviceSession({ kind, children }: { kind: DeviceKind; children: ReactNo
       setActiveDeviceKind(null);
     };
   }, [check, kind]);
+
+  const isPaired = phase.phase === 'paired';
+  useEffect(() => {
+    if (!isPaired) return;
+    const timer = setInterval(() => checkAgain.current(), HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [isPaired]);
 
   const paired = useCallback(
     (token: string, device: PairedDevice) => {
