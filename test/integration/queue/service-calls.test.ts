@@ -141,6 +141,29 @@ describe('queue service', () => {
     expect(status.services.find((x) => x.code === 'R')).toMatchObject({ open: false, closedReason: 'QUEUE_DAILY_CAP_REACHED' });
   });
 
+  it('start, finish with the dossier, no-show, transfer keeping the number; metrics count them; a reversed period is refused', async () => {
+    const a = await call(t.core, c, 'queue.issue', { service: 'U', print: false });
+    const b = await call(t.core, c, 'queue.issue', { service: 'U', print: false });
+    const d = await call(t.core, c, 'queue.issue', { service: 'U', print: false });
+    // Counter 1 still has its called ticket from before; these go in order behind it.
+    const first = await call(t.core, c, 'queue.callNumber', { counter: 1, number: a.number.toLowerCase() });
+    expect(first.id).toBe(a.id);
+    await call(t.core, c, 'queue.start', { ticketId: a.id });
+    const dossierId = '3f1c2b9e-6a4d-4c1e-9b7a-2d5e8f0a1b2c';
+    expect(await call(t.core, c, 'queue.finish', { ticketId: a.id, dossierId })).toMatchObject({ state: 'done', dossierId });
+    await call(t.core, c, 'queue.callNumber', { counter: 1, number: b.number });
+    expect(await call(t.core, c, 'queue.noShow', { ticketId: b.id })).toMatchObject({ state: 'no_show' });
+    const moved = await call(t.core, c, 'queue.transfer', { ticketId: d.id, toService: 'T' });
+    expect(moved).toMatchObject({ number: d.number, service: 'T', state: 'waiting', transfers: 1 });
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toService: 'NOPE' })).code).toBe('QUEUE_SERVICE_UNKNOWN');
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 42 })).code).toBe('QUEUE_COUNTER_UNKNOWN');
+    const day = a.day;
+    const m = await call(t.core, c, 'queue.metrics', { from: day, to: day });
+    expect(m.perService.find((x) => x.service === 'U')).toMatchObject({ served: expect.any(Number), noShow: 1 });
+    expect(m.total.transferred).toBeGreaterThanOrEqual(1);
+    expect((await refused(t.core, c, 'queue.metrics', { from: '2026-12-08', to: '2026-12-07' })).code).toBe('QUEUE_BAD_PERIOD');
+  });
+
   it("another process's call on the same store reaches this host's subscribers (polled)", async () => {
     const other = await createCore({ dataDir: t.dir, logLevel: 'warn', authPolicy: { hashCost: TEST_HASH_COST } });
     try {
