@@ -1,8 +1,8 @@
 /**
  * kill -9 of the queue host mid-stream (issue #18, acceptance): web mode as a child process on a temp data folder,
  * two kiosks issuing and four counters calling → starting → finishing over WebSocket, every acknowledged answer
- * recorded; the host (launcher and server) is killed with SIGKILL right after a call was sent, while others are in
- * flight; after a restart on the same data folder the queue is exactly as acknowledged (queue-ledger.ts): nothing
+ * recorded; the host (server, then launcher) is killed with SIGKILL right after a call was sent, while others are in
+ * flight and after a fifth counter's call that the board heard but whose answer that counter never read; after a restart on the same data folder the queue is exactly as acknowledged (queue-ledger.ts): nothing
  * acknowledged lost, each step in flight happened entirely or not at all (the ticket, the counter's current ticket
  * and the board's calls agree), no ticket called twice, numbering goes on after the last number given. A call in
  * flight sent again with its requestId after the restart answers what it did, never a second ticket.
@@ -27,6 +27,8 @@ const MAX_ISSUES_PER_KIOSK = 25;
 /** The host is killed once this many calls were acknowledged (well under the board's 50 last calls). */
 const KILL_AFTER_CALLS = 16;
 const SERVICE = 'KT9';
+/** The counter whose answer is never read (the reconnect test uses COUNTERS + 1). */
+const DEAF_COUNTER = COUNTERS + 2;
 
 type NoTicket = { number: null };
 const isTicket = (v: Ticket | NoTicket | undefined): v is Ticket => !!v && v.number !== null;
@@ -60,14 +62,28 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const kiosks = await Promise.all(Array.from({ length: KIOSKS }, () => openSession(web.url, token)));
     const counters = await Promise.all(Array.from({ length: COUNTERS }, () => openSession(web.url, token)));
 
+    // A counter that never reads its answer: its call is carried out (the board hears it) and the host dies before the
+    // counter learns which ticket it got, the in-flight call that happened.
+    await admin.must('queue.saveCounter', { number: DEAF_COUNTER, name: `Quầy ${DEAF_COUNTER}`, groups: [SERVICE] });
+    await admin.must('events.subscribe', { names: ['queue.called'] });
+    const deaf = await openSession(web.url, token);
+    const deafCall = randomUUID();
+
     let died: Promise<NodeJS.Signals | null> | null = null;
-    const kill = () => {
-      if (died) return;
-      // The server first, at once (the launcher dies after it: killing the launcher first leaves the server a moment
-      // to answer what is in flight), then the launcher before it can start the server again.
+    let killing = false;
+    /** The deaf counter's call, heard on the board; then a call sent by this counter and the host killed at once. */
+    const killAfterCall = async (c: QueueWs, n: number, requestId: string) => {
+      killing = true;
+      ledger.unknownCalls.push({ counter: DEAF_COUNTER, requestId: deafCall });
+      deaf.send('queue.callNext', { counter: DEAF_COUNTER, requestId: deafCall });
+      await admin.waitEvent<{ counter: number }>((e) => e.name === 'queue.called' && e.data.counter === DEAF_COUNTER);
+      const sent = c.call<Ticket | NoTicket>('queue.callNext', { counter: n, requestId });
+      // The server first (killing the launcher first leaves the server a moment to answer what is in flight), then
+      // the launcher before it can start the server again.
       const server = [...web.output().matchAll(/web server started \(pid (\d+)\)/g)].at(-1)?.[1];
       if (server) process.kill(Number(server), 'SIGKILL');
       died = web.kill('SIGKILL');
+      return sent;
     };
     const kiosk = async (c: QueueWs) => {
       for (let i = 0; i < MAX_ISSUES_PER_KIOSK && !died; i++) {
@@ -80,10 +96,10 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const counter = async (c: QueueWs, n: number) => {
       while (!died) {
         const requestId = randomUUID();
-        const sent = c.call<Ticket | NoTicket>('queue.callNext', { counter: n, requestId });
         // The kill comes right after a call went out: that call, and whatever the others sent, is in flight.
-        if (ledger.acknowledgedCalls >= KILL_AFTER_CALLS) kill();
-        const r = await sent;
+        const r = await (!killing && ledger.acknowledgedCalls >= KILL_AFTER_CALLS
+          ? killAfterCall(c, n, requestId)
+          : c.call<Ticket | NoTicket>('queue.callNext', { counter: n, requestId }));
         if (r.lost) return void ledger.unknownCalls.push({ counter: n, requestId });
         if (!r.ok) throw new Error(`queue.callNext refused: ${r.error?.code}`);
         if (!isTicket(r.value)) {
@@ -106,6 +122,7 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     expect(ledger.acknowledgedCalls).toBeGreaterThanOrEqual(KILL_AFTER_CALLS);
     expect(ledger.unknownCalls.length, 'a call was in flight at the kill').toBeGreaterThanOrEqual(1);
     admin.ws.terminate();
+    deaf.ws.terminate();
 
     // The same data folder (and the same PostgreSQL database), a new host.
     const again = await startWebMode({ dataDir: data.dir, requireRenderer: false, env: env() });
@@ -115,13 +132,14 @@ describe.each(STORES)('the queue host killed with kill -9 ($store)', ({ pg }) =>
     const tickets = await a.must<Ticket[]>('queue.tickets', { limit: 1000 });
     const { problems, inFlightCalled } = ledger.check(tickets);
     expect(problems).toEqual([]);
+    expect(inFlightCalled.get(deafCall), 'the call the board heard before the kill stands').not.toBeNull();
 
     // What the counters and boards see agrees with the tickets: the call in flight left all of it or none of it.
     const status = await a.must<QueueStatus>('queue.status', {});
     const board = await a.must<BoardState>('queue.board', { lastCalls: 50 });
     const waiting = tickets.filter((t) => t.state === 'waiting' && t.service === SERVICE).length;
     expect(status.services.find((s) => s.code === SERVICE)?.waiting).toBe(waiting);
-    for (let n = 1; n <= COUNTERS; n++) {
+    for (const n of [...Array.from({ length: COUNTERS }, (_, i) => i + 1), DEAF_COUNTER]) {
       const atCounter = tickets.filter((t) => t.counter === n && (t.state === 'called' || t.state === 'serving'));
       expect(atCounter.length, `counter ${n} has at most one ticket called or served`).toBeLessThanOrEqual(1);
       expect(status.counters.find((c) => c.number === n)?.current?.ticketId ?? null).toBe(atCounter[0]?.id ?? null);
