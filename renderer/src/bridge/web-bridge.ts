@@ -144,7 +144,8 @@ export class WebBridge implements MotcuaBridge {
       resumed = r.ok;
     }
     // A device has no login screen to bind its token: it is bound on the first connection too, before queued calls.
-    const deviceToken = resumed ? null : (this.opts.getDeviceToken?.() ?? null);
+    // A user's session comes first (the core ignores a device token beside it).
+    const deviceToken = token ? null : (this.opts.getDeviceToken?.() ?? null);
     if (deviceToken) {
       const r = await new Promise<CallResult>((resolve) => this.send({ id: this.nextId++, method: 'pairing.resume', input: { token: deviceToken }, resolve }));
       if (ws !== this.socket) return;
