@@ -4,15 +4,16 @@
  * kiosk, one priority); on the Queue screen F2 calls the priority ticket first, Alt+R recalls it, Alt+V marks it
  * absent, a number is called by typing it, Alt+T transfers it to another counter, F2 calls the last one and Alt+H
  * takes it to Reception, where the ticket and the applicant are filled in; receiving the dossier finishes the
- * ticket with the dossier's id. A counter with nobody waiting says so; a wrong number is refused in Vietnamese.
- * axe-core passes on the settings tab, its dialog, the queue screen and the transfer dialog.
+ * ticket with the dossier's id. A counter with nobody waiting says so; a wrong number is refused in Vietnamese; a
+ * clerk sees the queue settings read-only. axe-core passes on the settings tab, its dialog, the queue screen and the
+ * transfer dialog.
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ticket } from '../../core/contract/queue';
 import type { BrowserSession } from '../helpers/browser';
-import { startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
-import { activate, closeAdminSessions, expectAccessible, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
+import { CLERK, startWebMode, type RpcClient, type WebMode } from '../helpers/web-mode';
+import { activate, closeAdminSessions, expectAccessible, login, openAdminSessions, SCREEN_TITLES_VI, waitForHeading } from './steps';
 
 const QR = '001185012345|012345678|Huỳnh Thị Ngọc Ánh|15031985|Nữ|Số 12 ngõ 34 phố Đặng Tiến Đông, Phường Đống Đa, Thành phố Hà Nội|10082021';
 const NAME = 'Huỳnh Thị Ngọc Ánh';
@@ -203,6 +204,22 @@ describe('queue: the clerk', () => {
     await page.keyboard.press('F2');
     await expect.poll(() => page.getByTestId('queue-status').textContent(), { timeout: 10_000 }).toContain('Không có ai đang chờ');
     expect(await page.getByTestId('queue-error').textContent()).toBe('');
+  }, 30_000);
+
+  it('shows a clerk the queue settings read-only', async () => {
+    await rpc.call('users.create', { ...CLERK, role: 'clerk' });
+    await page.keyboard.press('Control+KeyL');
+    await page.getByTestId('logout-dialog').waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await login(page, CLERK);
+    await page.keyboard.press('Alt+5');
+    await waitForHeading(page, SCREEN_TITLES_VI.settings);
+    await activate(page, page.getByRole('tab', { name: 'Hàng đợi' }));
+    const section = page.getByTestId('settings-queue');
+    await section.locator('tr[data-group="E2E"]').waitFor({ timeout: 10_000 });
+    expect(await section.textContent()).toContain('Chỉ quản trị viên hoặc giám sát viên');
+    expect(await section.getByRole('button').count()).toBe(0);
+    expect(await section.getByLabel(/Gọi một số thường sau/).getAttribute('readonly')).not.toBeNull();
     expect(browser.problems.errors).toEqual([]);
   }, 30_000);
 });
