@@ -4,7 +4,8 @@
  *   Kiosk và bảng hiển thị (in another browser); the kiosk then shows the services by itself;
  * - the kiosk's printer is set in the same tab (edit dialog); a priority ticket is taken by keyboard and printed on a
  *   loopback ESC/POS printer; the confirmation shows the number, 0 ahead; a second ticket (after a CCCD QR typed into
- *   the scan field) shows 1 ahead; a receipt QR goes straight to the open collect service;
+ *   the scan field) shows 1 ahead; a receipt QR goes straight to the open collect service; a ticket issued elsewhere
+ *   updates the kiosk's waiting count live;
  * - the phone's tracking page shows the ticket waiting, then called to its counter; an unknown id says so;
  * - after a reload the kiosk resumes with its kept token (no new code); once revoked, its next call sends it back to
  *   pairing (the token dropped).
@@ -152,6 +153,12 @@ describe('queue: the kiosk, pairing and the tracking page', () => {
     expect((await tickets()).find((t) => t.service === 'TRAKQ')).toMatchObject({ purpose: 'collect', receiptCode: 'HS-2026-000123' });
     await activate(kp, kp.getByTestId('kiosk-ticket-done'));
     await service('KIOSK').waitFor();
+
+    // Live counts: a ticket issued elsewhere (a clerk's) shows on the kiosk by the push channel, long before its 30 s re-read.
+    const info = service('KIOSK').getByTestId('kiosk-service-info');
+    await expect.poll(() => info.textContent()).toContain('2 người đang chờ');
+    await rpc.call('queue.issue', { service: 'KIOSK', print: false });
+    await expect.poll(() => info.textContent(), { timeout: 10_000 }).toContain('3 người đang chờ');
   }, 120_000);
 
   it("the phone's tracking page: waiting with people ahead, then called to a counter; an unknown id says so", async () => {
