@@ -31,6 +31,7 @@ describe('queue: the kiosk, pairing and the tracking page', () => {
   let kiosk: BrowserSession;
   let kp: Page;
   let first: Ticket;
+  let pushes = 0;
 
   const tickets = () => rpc.call<Ticket[]>('queue.tickets', {});
   const service = (code: string) => kp.locator(`[data-testid="kiosk-service"][data-code="${code}"]`);
@@ -45,6 +46,12 @@ describe('queue: the kiosk, pairing and the tracking page', () => {
     await rpc.call('queue.saveGroup', { code: 'SHUT', name: 'Dịch vụ tạm ngừng', prefix: 'S', hours: { mode: 'always' }, active: false });
     kiosk = await launchBrowser();
     kp = kiosk.page;
+    // Push events the kiosk receives over its WebSocket (the device's subscription is what the live counts ride on).
+    kp.on('websocket', (ws) =>
+      ws.on('framereceived', (f) => {
+        if (typeof f.payload === 'string' && f.payload.includes('"event":"queue.changed"')) pushes += 1;
+      }),
+    );
   }, 60_000);
   afterAll(async () => {
     await kiosk?.close();
@@ -157,7 +164,9 @@ describe('queue: the kiosk, pairing and the tracking page', () => {
     // Live counts: a ticket issued elsewhere (a clerk's) shows on the kiosk by the push channel, long before its 30 s re-read.
     const info = service('KIOSK').getByTestId('kiosk-service-info');
     await expect.poll(() => info.textContent()).toContain('2 người đang chờ');
+    const pushed = pushes;
     await rpc.call('queue.issue', { service: 'KIOSK', print: false });
+    await expect.poll(() => pushes, { timeout: 10_000 }).toBeGreaterThan(pushed);
     await expect.poll(() => info.textContent(), { timeout: 10_000 }).toContain('3 người đang chờ');
   }, 120_000);
 
