@@ -106,6 +106,14 @@ describe('queue: the clerk', () => {
 
     await page.keyboard.press('Alt+2');
     await waitForHeading(page, SCREEN_TITLES_VI.queue);
+    // The screen's keys are in the F1 help while it is open.
+    await page.keyboard.press('F1');
+    const help = page.getByTestId('help-overlay');
+    await help.waitFor({ state: 'visible' });
+    expect(await help.locator('tr[data-shortcut="queue.callNext"]').textContent()).toContain('F2');
+    expect(await help.locator('tr[data-shortcut^="queue."]').count()).toBe(8);
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
     // This machine is counter 7 (chosen once, kept in the browser).
     const picker = page.getByLabel('Quầy của máy này');
     await picker.focus();
