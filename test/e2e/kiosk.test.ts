@@ -7,8 +7,8 @@
  *   the scan field) shows 1 ahead; a receipt QR goes straight to the open collect service; a ticket issued elsewhere
  *   updates the kiosk's waiting count live;
  * - the phone's tracking page shows the ticket waiting, then called to its counter; an unknown id says so;
- * - after a reload the kiosk resumes with its kept token (no new code); once revoked, its next call sends it back to
- *   pairing (the token dropped).
+ * - after a reload the kiosk resumes with its kept token (no new code); without a printer the ticket says why it was
+ *   not printed and shows its tracking QR; once revoked, its next call sends it back to pairing (the token dropped).
  * axe-core passes on the pairing screen, the settings tab and its dialogs, the kiosk, the confirmation, the track page.
  */
 import type { Page } from 'playwright-core';
@@ -200,6 +200,21 @@ describe('queue: the kiosk, pairing and the tracking page', () => {
     await kp.reload();
     await service('KIOSK').waitFor({ timeout: 15_000 });
     expect(await kioskToken()).toBe(token);
+
+    // No printer for the kiosk now (nor a ticket printer on the host): the ticket stands, the screen says why it was
+    // not printed, keeps the number and shows the tracking QR instead.
+    const [device] = await rpc.call<DeviceRecord[]>('pairing.list', {});
+    await rpc.call('pairing.update', { id: device!.id, printerUri: null });
+    await activate(kp, service('KIOSK'));
+    await kp.getByTestId('kiosk-ticket-number').waitFor({ timeout: 15_000 });
+    const print = kp.getByTestId('kiosk-ticket-print');
+    expect(await print.getAttribute('data-printed')).toBe('false');
+    expect(await print.textContent()).toContain('Không in được phiếu');
+    expect(await print.textContent()).toContain(await kp.getByTestId('kiosk-ticket-number').textContent());
+    await kp.getByTestId('kiosk-ticket-qr').waitFor();
+    await expectAccessible(kp, 'kiosk, ticket not printed');
+    await activate(kp, kp.getByTestId('kiosk-ticket-done'));
+    await service('KIOSK').waitFor();
 
     const page = admin.page;
     const section = page.getByTestId('settings-paired-devices');
