@@ -75,6 +75,24 @@ describe.each(STORE_KINDS)('queue store: $name', (kind) => {
     expect(order).toEqual([n(p1), n(p2), n(o1), n(p3), n(p4), n(o2), 'none']);
   });
 
+  test('a counter that calls again ends its open ticket as served (called or serving), never another counter\'s', async () => {
+    const g = group('MV');
+    const a = await s.issue(issueReq(g));
+    const b = await s.issue(issueReq(g));
+    const c = await s.issue(issueReq(g));
+    const d = await s.issue(issueReq(g));
+    expect((await s.callNext(scope(21, { groups: ['MV'] }))).ticket?.id).toBe(a.ticket.id);
+    expect((await s.callNext(scope(22, { groups: ['MV'] }))).ticket?.id).toBe(b.ticket.id);
+    expect((await s.callNext(scope(21, { groups: ['MV'] }))).ticket?.id).toBe(c.ticket.id);
+    expect(await s.get(a.ticket.id)).toMatchObject({ state: 'done', counter: 21 });
+    expect((await s.get(a.ticket.id))?.finishedAt).not.toBeNull();
+    expect(await s.get(b.ticket.id)).toMatchObject({ state: 'called', counter: 22 });
+    await s.start({ ticketId: c.ticket.id, at: at() });
+    expect((await s.callNumber({ ...scope(21, { groups: ['MV'] }), number: d.ticket.number })).ticket.id).toBe(d.ticket.id);
+    expect(await s.get(c.ticket.id)).toMatchObject({ state: 'done' });
+    expect((await s.current(DAY, 21))?.id).toBe(d.ticket.id);
+  });
+
   test('calls a number as typed; refuses one not waiting, unknown, or of a service the counter does not serve', async () => {
     const g = group('CN');
     await s.issue(issueReq(g));

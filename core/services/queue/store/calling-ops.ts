@@ -114,6 +114,16 @@ function* streakOf(day: string, counter: number): Sql<number> {
 }
 
 function* callTicket(id: string, scope: CallScope, streak: number): Sql<CallAnswer> {
+  // The counter moves on: the ticket it called or was serving ends as served (no ticket stays "called" all day). A
+  // citizen who did not come is marked no-show before the next call; one served without "start" has no service time.
+  const open = yield* rows<{ id: string; service: string }>(
+    `SELECT id, service FROM queue_tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') AND id <> ?`,
+    scope.day, scope.counter, id,
+  );
+  for (const o of open) {
+    yield* exec(`UPDATE queue_tickets SET state = 'done', finished_at = ? WHERE id = ?`, scope.at, o.id);
+    yield* event(o.id, 'finished', scope.at, scope.counter, o.service);
+  }
   const t = yield* row<TicketRow>(
     `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting' RETURNING *`,
     scope.counter, scope.at, id,
