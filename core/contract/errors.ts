@@ -138,6 +138,13 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   // The queue (issue #18): a ticket number or id that names no ticket of the day, a typed number of a service the counter does not serve.
   'QUEUE_TICKET_NOT_FOUND',
   'QUEUE_TICKET_OTHER_SERVICE',
+  // A service asked for outside its hours or that no counter serves; a counter (typed, or named in a transfer) that
+  // is paused, serves nothing, or does not serve the ticket's service: the user picks another service or counter.
+  'QUEUE_CLOSED',
+  'QUEUE_NO_COUNTER',
+  'QUEUE_COUNTER_INACTIVE',
+  'QUEUE_COUNTER_NO_GROUPS',
+  'QUEUE_COUNTER_NOT_SERVING',
   // Pairing kiosks and boards (issue #18): a code or request that names no live request (or a wrong secret), a device
   // id that names none, a ticket printer given for a board; web mode's TLS certificate files (MOTCUA_WEB_TLS_*).
   'PAIRING_CODE_UNKNOWN',

@@ -65,11 +65,16 @@ export function createDispatcher(deps: {
         let user: CallContext['user'] = null;
         let device: PairedDevice | null = null;
         let actor: Actor;
+        // A device whose token stopped resolving (revoked) is told so, not asked to log in (which it cannot).
+        let deviceRevoked = false;
         if (conn.system) {
           actor = { kind: 'system', name: conn.system.name, role: conn.system.role };
         } else if (conn.deviceToken && !conn.sessionToken) {
           device = deps.devices?.resolve(conn.deviceToken) ?? null;
-          if (!device) conn.deviceToken = null;
+          if (!device) {
+            conn.deviceToken = null;
+            deviceRevoked = true;
+          }
           // Audited under the device's name; its role is never used for access (the device's kind is).
           actor = device ? { kind: 'system', name: `${device.kind}:${device.name}#${device.id}`, role: 'clerk' } : { kind: 'system', name: `anonymous:${conn.transport}`, role: 'clerk' };
         } else {
@@ -81,7 +86,7 @@ export function createDispatcher(deps: {
             : { kind: 'system', name: `anonymous:${conn.transport}`, role: 'clerk' };
         }
         if (def.access !== 'public') {
-          if (!conn.system && !user && !device) throw new AppError('RPC_UNAUTHENTICATED');
+          if (!conn.system && !user && !device) throw new AppError(deviceRevoked ? 'PAIRING_DEVICE_REVOKED' : 'RPC_UNAUTHENTICATED');
           // A device reaches only what names its kind; 'session' means a user (or the local system).
           const principal: Principal = device ? device.kind : actor.role;
           if (def.access === 'session' ? device !== null : !def.access.includes(principal)) throw new AppError('RPC_FORBIDDEN', { method });

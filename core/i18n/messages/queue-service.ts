@@ -16,6 +16,8 @@ export const queueService: Messages = {
       QUEUE_BAD_RECEIPT: 'Mã QR giấy biên nhận không đọc được: "{{text}}".',
       QUEUE_PREFIX_TAKEN: 'Tiền tố "{{prefix}}" (số bắt đầu {{start}}) đã dùng cho dịch vụ {{other}}: hai dịch vụ sẽ phát trùng số.',
       QUEUE_BAD_PERIOD: 'Khoảng ngày không hợp lệ: ngày bắt đầu {{from}} sau ngày kết thúc {{to}}.',
+      QUEUE_NO_COUNTER: 'Hiện chưa có quầy nào phục vụ dịch vụ "{{service}}": chưa cấp số cho dịch vụ này. Hãy chọn dịch vụ cho một quầy đang làm việc.',
+      QUEUE_COUNTER_NOT_SERVING: 'Quầy số {{counter}} không phục vụ dịch vụ "{{service}}": phiếu chuyển tới đó sẽ không bao giờ được gọi. Hãy chọn quầy khác.',
     },
     queueService: {
       closedNext: { some: ' Mở lại lúc {{next}}.', none: '' },
@@ -54,6 +56,8 @@ export const queueService: Messages = {
       QUEUE_BAD_RECEIPT: 'The receipt QR cannot be read: "{{text}}".',
       QUEUE_PREFIX_TAKEN: 'The prefix "{{prefix}}" (starting at {{start}}) is used by service {{other}}: both would issue the same numbers.',
       QUEUE_BAD_PERIOD: 'Invalid period: the start {{from}} is after the end {{to}}.',
+      QUEUE_NO_COUNTER: 'No counter serves the service "{{service}}" at the moment: no tickets are issued for it. Choose this service for a working counter.',
+      QUEUE_COUNTER_NOT_SERVING: 'Counter {{counter}} does not serve "{{service}}": a ticket sent there would never be called. Choose another counter.',
     },
     queueService: {
       closedNext: { some: ' It opens again at {{next}}.', none: '' },

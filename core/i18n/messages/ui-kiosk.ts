@@ -32,6 +32,7 @@ export const uiKiosk: Messages = {
           QUEUE_CLOSED: 'Ngoài giờ lấy số',
           QUEUE_DAILY_CAP_REACHED: 'Đã hết số hôm nay',
           QUEUE_SERVICE_INACTIVE: 'Tạm ngừng',
+          QUEUE_NO_COUNTER: 'Chưa có quầy phục vụ',
           other: 'Tạm ngừng lấy số',
         },
         priority: {
@@ -171,6 +172,7 @@ export const uiKiosk: Messages = {
           QUEUE_CLOSED: 'Outside ticket hours',
           QUEUE_DAILY_CAP_REACHED: 'No more tickets today',
           QUEUE_SERVICE_INACTIVE: 'Suspended',
+          QUEUE_NO_COUNTER: 'No counter serving',
           other: 'Tickets suspended',
         },
         priority: {

@@ -2,7 +2,7 @@
  * When a service group issues tickets (issue #18): the calendar's working windows of its agency (holidays closed),
  * the group's own windows (holidays closed unless openOnHolidays), or always. All in Vietnam time.
  */
-import type { OpeningHours, ServiceGroup } from '../../contract/queue';
+import type { CounterConfig, OpeningHours, ServiceGroup } from '../../contract/queue';
 import { AppError } from '../../contract/errors';
 import { validateWindows, windowsOnDate, type HolidayCalendar, type WindowsConfig } from '../../domain/calendar/index';
 import { dayKey, pad, vietnamInstant, vietnamLocal } from '../../domain/time/vietnam';
@@ -81,4 +81,10 @@ export function closedError(g: ServiceGroup, now: Date, calendar: CalendarServic
   const state = openingState(g, now, calendar);
   if (state.open) return null;
   return new AppError('QUEUE_CLOSED', { service: g.name, when: state.nextOpening ? 'some' : 'none', next: state.nextOpening ? formatOpening(state.nextOpening) : '' });
+}
+
+/** Once counters are set up, a service no active counter serves issues no ticket (nobody would ever call it). */
+export function noCounterError(g: ServiceGroup, counters: readonly CounterConfig[]): AppError | null {
+  if (counters.length === 0 || counters.some((c) => c.active && c.groups.includes(g.code))) return null;
+  return new AppError('QUEUE_NO_COUNTER', { service: g.name });
 }

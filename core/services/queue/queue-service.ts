@@ -25,7 +25,7 @@ import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Printing } from '../printing/printing-setup';
 import type { SettingsService } from '../settings/settings-service';
-import { checkGroupHours, closedError, queueDay } from './opening-hours';
+import { checkGroupHours, closedError, noCounterError, queueDay } from './opening-hours';
 import type { CallScope, QueueStore, StoredCall } from './queue-store';
 import type { StoreAccess } from './store-access';
 import { printTicket, publicOrigin, trackingQr, type TicketPrintResult } from './ticket-printing';
@@ -162,7 +162,7 @@ export class QueueService {
     const trackingId = randomBytes(16).toString('base64url');
     const { result, group } = await this.use(async (s) => {
       const g = await this.group(s, input.service);
-      const closed = closedError(g, now, this.d.calendar);
+      const closed = closedError(g, now, this.d.calendar) ?? noCounterError(g, await s.counters());
       if (closed) throw closed;
       const r = await s.issue({
         day: queueDay(now),
@@ -185,7 +185,9 @@ export class QueueService {
       input.print && !replay
         ? await printTicket(this.d.printing, ctx, { number: ticket.number, serviceName: group.name, ahead: result.ahead, waitMinutes: wait, qr: trackingQr(publicOrigin(this.d.settings), ticket.trackingId) })
         : { printJobId: null, printError: null };
-    return { ...ticket, ahead: result.ahead, estimatedWaitMinutes: wait, ...print };
+    // A kiosk's screen is public: the CCCD number goes to the clerks (the stored ticket), never back to the device.
+    const shown = ctx.device !== null ? { ...ticket, applicant: null } : ticket;
+    return { ...shown, ahead: result.ahead, estimatedWaitMinutes: wait, ...print };
   }
 
   // ---- calling ----
@@ -204,10 +206,21 @@ export class QueueService {
     return { day: queueDay(now), at: now.toISOString(), counter, groups, rules, requestId: requestId ?? null };
   }
 
-  /** The counter may be known (configured) before a ticket is moved to it. */
-  private async checkCounter(s: QueueStore, counter: number, field: string): Promise<void> {
+  /**
+   * Once counters are set up, a ticket is sent only to a counter that can call it (active, serving its service):
+   * else it would wait there for ever. Before, any counter number serves every service.
+   */
+  private async checkCounter(s: QueueStore, counter: number, service: string | null, field: string): Promise<void> {
     const counters = await s.counters();
-    if (counters.length > 0 && !counters.some((c) => c.number === counter)) throw new AppError('QUEUE_COUNTER_UNKNOWN', { counter }, { field });
+    if (counters.length === 0) return;
+    const c = counters.find((x) => x.number === counter);
+    if (!c) throw new AppError('QUEUE_COUNTER_UNKNOWN', { counter }, { field });
+    if (!c.active) throw new AppError('QUEUE_COUNTER_INACTIVE', { counter }, { field });
+    if (c.groups.length === 0) throw new AppError('QUEUE_COUNTER_NO_GROUPS', { counter }, { field });
+    if (service !== null && !c.groups.includes(service)) {
+      const name = (await s.groups()).find((g) => g.code === service)?.name ?? service;
+      throw new AppError('QUEUE_COUNTER_NOT_SERVING', { counter, service: name }, { field });
+    }
   }
 
   private async told<T extends { call: StoredCall | null }>(r: T): Promise<T> {
@@ -252,7 +265,11 @@ export class QueueService {
   transfer(ticketId: string, toService: string | undefined, toCounter: number | undefined): Promise<Ticket> {
     return this.moved(async (s, at) => {
       const group = toService !== undefined ? await this.group(s, toService, 'toService') : null;
-      if (toCounter !== undefined) await this.checkCounter(s, toCounter, 'toCounter');
+      if (group) {
+        const none = noCounterError(group, await s.counters());
+        if (none) throw new AppError(none.code, none.params, { field: 'toService' });
+      }
+      if (toCounter !== undefined) await this.checkCounter(s, toCounter, group?.code ?? (await s.get(ticketId))?.service ?? null, 'toCounter');
       return s.transfer({ ticketId, at, toService: group, toCounter: toCounter ?? null });
     });
   }

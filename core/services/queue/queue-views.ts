@@ -8,7 +8,7 @@ import type { BoardCall, BoardState, CounterConfig, QueueStatus, TicketState } f
 import { announcementClips } from '../../domain/queue/announcement';
 import type { Clock } from '../../platform/clock';
 import type { CalendarService } from '../calendar/calendar-service';
-import { closedError, queueDay } from './opening-hours';
+import { closedError, noCounterError, queueDay } from './opening-hours';
 import type { QueueStore, StoredCall } from './queue-store';
 import { sortGroups } from './queue-service';
 import type { StoreAccess } from './store-access';
@@ -38,7 +38,7 @@ export class QueueViews {
       const services = await Promise.all(
         sortGroups(groups).map(async (g) => {
           const waiting = waitingOf.get(g.code) ?? 0;
-          let closedReason: string | null = closedError(g, now, this.d.calendar)?.code ?? null;
+          let closedReason: string | null = (closedError(g, now, this.d.calendar) ?? noCounterError(g, counters))?.code ?? null;
           if (!closedReason && g.dailyCap !== null && (await s.issuedCount(day, g.code)) >= g.dailyCap) closedReason = 'QUEUE_DAILY_CAP_REACHED';
           const wait = await waitMinutes(s, g.code, waiting, day);
           return { code: g.code, name: g.name, prefix: g.prefix, purpose: g.purpose, waiting, open: closedReason === null, closedReason, estimatedWaitMinutes: wait };

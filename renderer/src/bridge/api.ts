@@ -43,6 +43,9 @@ export function createApi(getBridge: () => MotcuaBridge): Api {
         emitSessionLost(r.error.code);
         // A paired device's token may have been revoked: its gate checks it (pairing.resume) and pairs again if so.
         if (method !== 'pairing.resume') emitDeviceCheck(r.error.code);
+      } else if (r.error.code === 'PAIRING_DEVICE_REVOKED' && !method.startsWith('pairing.')) {
+        // A call on a device connection whose token was revoked since: its gate checks and pairs again.
+        emitDeviceCheck(r.error.code);
       }
       throw new ApiError(method, r.error);
     },

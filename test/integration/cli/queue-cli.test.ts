@@ -21,7 +21,8 @@ describe('motcua queue', () => {
 
     const first = json<{ number: string; service: string; ahead: number }>(await cli('queue', 'ticket', '--service', 'T', '--no-print', '--json'));
     expect(first).toMatchObject({ number: 'T001', service: 'T', ahead: 0 });
-    const second = json<{ number: string; ahead: number; priority: string | null }>(await cli('queue', 'ticket', '--service', 'T', '--no-print', '--json'));
+    // A code typed in lower case names the same service.
+    const second = json<{ number: string; ahead: number; priority: string | null }>(await cli('queue', 'ticket', '--service', 't', '--no-print', '--json'));
     expect(second).toMatchObject({ number: 'T002', ahead: 1 });
     const text = await cli('queue', 'ticket', '--service', 'T', '--priority', 'elderly', '--no-print');
     expect(text.code, text.stderr).toBe(0);
@@ -53,11 +54,17 @@ describe('motcua queue', () => {
     const listed = json<{ countersConfigured: boolean; counters: Array<{ number: number; groups: string[] }> }>(await cli('queue', 'counters', '--json'));
     expect(listed).toMatchObject({ countersConfigured: true, counters: [{ number: 1, groups: ['T'] }, { number: 2, groups: [] }] });
     const none = await cli('queue', 'call', '--counter', '2');
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/QUEUE_COUNTER_NO_GROUPS.*chưa được chọn dịch vụ/);
     const unknown = await cli('queue', 'call', '--counter', '9');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/QUEUE_COUNTER_UNKNOWN.*Quầy số 9/);
+    // A daily cap set and cleared; a service no counter serves issues nothing (bad input: pick another, exit 2).
+    expect(json(await cli('queue', 'group', 'set', 'U', '--prefix', 'U', '--hours', 'always', '--cap', '5', '--json'))).toMatchObject({ dailyCap: 5 });
+    expect(json(await cli('queue', 'group', 'set', 'U', '--cap', 'none', '--json'))).toMatchObject({ dailyCap: null });
+    const unserved = await cli('queue', 'ticket', '--service', 'U', '--no-print');
+    expect(unserved.code).toBe(2);
+    expect(unserved.stderr).toMatch(/QUEUE_NO_COUNTER.*chưa có quầy nào phục vụ/);
   });
 
   it('bad input: exit 2 with the Vietnamese message, nothing issued', async () => {
@@ -67,6 +74,7 @@ describe('motcua queue', () => {
       [['queue', 'ticket', '--service', 'T', '--priority', 'vip'], /--priority "vip": phải là một trong/],
       [['queue', 'call', '--counter', '0'], /--counter "0"/],
       [['queue', 'group', 'set', 'X', '--hours', 'sometimes'], /--hours "sometimes": phải là always hoặc calendar/],
+      [['queue', 'group', 'set', 'X', '--cap', '0'], /--cap "0"/],
       [['queue', 'counter', 'set', '3', '--groups', 'A,,b'], /--groups "A,,b"/],
     ];
     for (const [args, message] of cases) {

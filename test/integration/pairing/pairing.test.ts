@@ -84,6 +84,15 @@ describe('pairing', () => {
     expect(await errorCode(k, 'queue.status', {})).toBe('RPC_UNAUTHENTICATED');
     await call(t.core, k, 'pairing.resume', { token });
     expect(await errorCode(k, 'queue.status', {})).toBeNull();
+
+    // A kiosk's screen is public: the CCCD number it scanned is not sent back; the clerks' ticket keeps it.
+    await call(t.core, admin, 'queue.saveGroup', { code: 'KQ', name: 'Ki-ốt thử', prefix: 'KQ', hours: { mode: 'always' } });
+    const cccd = '001203004567|012345678|Nguyễn Thị Hoa|01011990|Nữ|12 Hàng Bạc, Hoàn Kiếm, Hà Nội|15062021';
+    const issued = await call(t.core, k, 'queue.issue', { service: 'KQ', print: false, cccdQr: cccd });
+    expect(issued.applicant).toBeNull();
+    expect(JSON.stringify(issued)).not.toContain('001203004567');
+    const kept = (await call(t.core, admin, 'queue.tickets', {})).find((x) => x.id === issued.id);
+    expect(kept?.applicant).toEqual({ idNumber: '001203004567', fullName: 'Nguyễn Thị Hoa' });
   });
 
   it("a board gets queue.called, not a clerk's events; a revoke stops its calls and events at once", async () => {
@@ -111,6 +120,8 @@ describe('pairing', () => {
     expect(revoked.revokedAt).toBe(clock.now().toISOString());
     t.core.events.publish('queue.called', call1(2));
     expect(got).toHaveLength(1);
+    // Told it was revoked (its screen pairs again), not asked to log in; the token is dropped from the connection.
+    expect(await errorCode(b, 'queue.board', {})).toBe('PAIRING_DEVICE_REVOKED');
     expect(await errorCode(b, 'queue.board', {})).toBe('RPC_UNAUTHENTICATED');
     // Its screen shows pairing again: the token is refused for good.
     expect(await errorCode(b, 'pairing.resume', { token })).toBe('PAIRING_DEVICE_REVOKED');
@@ -131,7 +142,7 @@ describe('pairing', () => {
     const r = await motcuaInProcess(t.dir, ['pairing', 'revoke', id]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Ki-ốt cổng');
-    expect(await errorCode(k, 'queue.status', {})).toBe('RPC_UNAUTHENTICATED');
+    expect(await errorCode(k, 'queue.status', {})).toBe('PAIRING_DEVICE_REVOKED');
     const unknown = await motcuaInProcess(t.dir, ['pairing', 'revoke', 'khong-co-thiet-bi']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('PAIRING_DEVICE_NOT_FOUND');

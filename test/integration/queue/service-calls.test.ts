@@ -127,6 +127,11 @@ describe('queue service', () => {
 
   it('a receipt QR gives the code of the result collected; a daily cap closes the group; a retried issue is the same ticket', async () => {
     await call(t.core, c, 'queue.saveGroup', { code: 'R', name: 'Trả kết quả thử', prefix: 'R', purpose: 'collect', hours: { mode: 'always' }, dailyCap: 2 });
+    // Counters are set up and none serves R yet: nobody would call its tickets.
+    const none = await refused(t.core, c, 'queue.issue', { service: 'R', print: false });
+    expect(none).toMatchObject({ code: 'QUEUE_NO_COUNTER', message: expect.stringContaining('chưa có quầy nào phục vụ') });
+    expect((await call(t.core, c, 'queue.status', {})).services.find((x) => x.code === 'R')).toMatchObject({ open: false, closedReason: 'QUEUE_NO_COUNTER' });
+    await call(t.core, c, 'queue.saveCounter', { number: 6, groups: ['R', 'T'] });
     const byUrl = await call(t.core, c, 'queue.issue', { service: 'R', print: false, receiptQr: 'https://tracuu.example.vn/ho-so?code=000.27.10.H12-261207-0001' });
     expect(byUrl).toMatchObject({ purpose: 'collect', receiptCode: '000.27.10.H12-261207-0001' });
     expect((await refused(t.core, c, 'queue.issue', { service: 'R', print: false, receiptQr: 'https://tracuu.example.vn/' })).code).toBe('QUEUE_BAD_RECEIPT');
@@ -157,9 +162,19 @@ describe('queue service', () => {
     expect(moved).toMatchObject({ number: d.number, service: 'T', state: 'waiting', transfers: 1 });
     expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toService: 'NOPE' })).code).toBe('QUEUE_SERVICE_UNKNOWN');
     expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 42 })).code).toBe('QUEUE_COUNTER_UNKNOWN');
+    // Only to a counter that can call it: active, with groups, serving the ticket's (new) service; to a served service.
+    const notServing = await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 1 });
+    expect(notServing).toMatchObject({ code: 'QUEUE_COUNTER_NOT_SERVING', message: expect.stringContaining('Quầy số 1') });
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toService: 'U', toCounter: 6 })).code).toBe('QUEUE_COUNTER_NOT_SERVING');
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 2 })).code).toBe('QUEUE_COUNTER_NO_GROUPS');
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 3 })).code).toBe('QUEUE_COUNTER_INACTIVE');
+    await call(t.core, c, 'queue.saveGroup', { code: 'W', name: 'Chưa có quầy', prefix: 'W', hours: { mode: 'always' } });
+    expect((await refused(t.core, c, 'queue.transfer', { ticketId: d.id, toService: 'W' })).code).toBe('QUEUE_NO_COUNTER');
+    expect(await call(t.core, c, 'queue.transfer', { ticketId: d.id, toCounter: 6 })).toMatchObject({ service: 'T', targetCounter: 6, transfers: 2 });
     const day = a.day;
     const m = await call(t.core, c, 'queue.metrics', { from: day, to: day });
-    expect(m.perService.find((x) => x.service === 'U')).toMatchObject({ served: expect.any(Number), noShow: 1 });
+    // u (called, never started) ended as a no-show when counter 1 called again; a was served.
+    expect(m.perService.find((x) => x.service === 'U')).toMatchObject({ served: 1, noShow: 2 });
     expect(m.total.transferred).toBeGreaterThanOrEqual(1);
     expect((await refused(t.core, c, 'queue.metrics', { from: '2026-12-08', to: '2026-12-07' })).code).toBe('QUEUE_BAD_PERIOD');
   });

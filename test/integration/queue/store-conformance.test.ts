@@ -75,7 +75,7 @@ describe.each(STORE_KINDS)('queue store: $name', (kind) => {
     expect(order).toEqual([n(p1), n(p2), n(o1), n(p3), n(p4), n(o2), 'none']);
   });
 
-  test('a counter that calls again ends its open ticket as served (called or serving), never another counter\'s', async () => {
+  test('a counter that calls again ends its open ticket (only called: no-show; serving: done), never another counter\'s', async () => {
     const g = group('MV');
     const a = await s.issue(issueReq(g));
     const b = await s.issue(issueReq(g));
@@ -84,13 +84,15 @@ describe.each(STORE_KINDS)('queue store: $name', (kind) => {
     expect((await s.callNext(scope(21, { groups: ['MV'] }))).ticket?.id).toBe(a.ticket.id);
     expect((await s.callNext(scope(22, { groups: ['MV'] }))).ticket?.id).toBe(b.ticket.id);
     expect((await s.callNext(scope(21, { groups: ['MV'] }))).ticket?.id).toBe(c.ticket.id);
-    expect(await s.get(a.ticket.id)).toMatchObject({ state: 'done', counter: 21 });
+    expect(await s.get(a.ticket.id)).toMatchObject({ state: 'no_show', counter: 21 });
     expect((await s.get(a.ticket.id))?.finishedAt).not.toBeNull();
     expect(await s.get(b.ticket.id)).toMatchObject({ state: 'called', counter: 22 });
     await s.start({ ticketId: c.ticket.id, at: at() });
     expect((await s.callNumber({ ...scope(21, { groups: ['MV'] }), number: d.ticket.number })).ticket.id).toBe(d.ticket.id);
     expect(await s.get(c.ticket.id)).toMatchObject({ state: 'done' });
     expect((await s.current(DAY, 21))?.id).toBe(d.ticket.id);
+    const m = await s.metrics({ from: DAY, to: DAY });
+    expect(m.perService.find((r) => r.service === 'MV')).toMatchObject({ served: 1, noShow: 1 });
   });
 
   test('calls a number as typed; refuses one not waiting, unknown, or of a service the counter does not serve', async () => {
@@ -171,7 +173,7 @@ describe.each(STORE_KINDS)('queue store: $name', (kind) => {
     const done = await s.finish({ ticketId: ticket.id, at: at(), dossierId });
     expect(done).toMatchObject({ state: 'done', dossierId });
     expect(await codeOf(s.finish({ ticketId: ticket.id, at: at(), dossierId: null }))).toBe('QUEUE_TICKET_ENDED');
-    expect(await codeOf(s.start({ ticketId: ticket.id, at: at() }))).toBe('QUEUE_TICKET_NOT_CALLED');
+    expect(await codeOf(s.start({ ticketId: ticket.id, at: at() }))).toBe('QUEUE_TICKET_ENDED');
     expect(await s.current(DAY, 20)).toBeNull();
     expect(await s.get(ticket.id)).toEqual(done);
     expect(await s.byTracking(ticket.trackingId)).toEqual(done);

@@ -1,7 +1,7 @@
 /**
  * `motcua queue status --json`, `motcua queue ticket --service CODE [--priority REASON] [--no-print] [--json]`,
  * `motcua queue call --counter N [--json]` (issue #18), and the small set-up: `motcua queue groups|counters [--json]`,
- * `motcua queue group set CODE --name … --prefix … --hours always|calendar`, `motcua queue counter set N --groups A,B`.
+ * `motcua queue group set CODE --name … --prefix … --hours always|calendar --cap N|none`, `motcua queue counter set N --groups A,B`.
  * Through the core's queue methods (runtime.withCore), so the CLI numbers and calls exactly as the counters do, on the
  * same store (this host's SQLite or the centre's PostgreSQL); boards see its calls (the app polls the store).
  * Arguments are checked before the core opens: bad input exits 2 with the Vietnamese message.
@@ -16,8 +16,9 @@ type Run = (fn: () => Promise<number | void>) => Promise<void>;
 const bad = (key: string, params: Record<string, unknown>) => cliFailure('CLI_BAD_ARGUMENT', t(`queueService.cli.${key}`, params));
 const line = (text: string) => process.stdout.write(`${text}\n`);
 
+/** Codes are upper case; a code typed in lower case means the same service. */
 function serviceCode(value: string): string {
-  const r = serviceCodeSchema.safeParse(value);
+  const r = serviceCodeSchema.safeParse(value.toUpperCase());
   if (!r.success) throw bad('badCode', { value: value.slice(0, 40) });
   return r.data;
 }
@@ -124,8 +125,9 @@ export function registerQueueCommands(program: Command, run: Run): void {
     .option('--agency <code>', 'mã cơ quan trong danh mục / agency code')
     .option('--purpose <purpose>', 'submit | collect')
     .option('--active <yes|no>', 'đang cấp số / issuing')
+    .option('--cap <n|none>', 'số phiếu tối đa mỗi ngày, none: không giới hạn / daily cap, none: no cap')
     .option('--json', 'in JSON / print JSON')
-    .action((code: string, opts: { name?: string; prefix?: string; start?: string; hours?: string; agency?: string; purpose?: string; active?: string; json?: boolean }) =>
+    .action((code: string, opts: { name?: string; prefix?: string; start?: string; hours?: string; agency?: string; purpose?: string; active?: string; cap?: string; json?: boolean }) =>
       run(() => {
         const groupCode = serviceCode(code);
         if (opts.hours !== undefined && opts.hours !== 'always' && opts.hours !== 'calendar') throw bad('badHours', { value: opts.hours.slice(0, 40) });
@@ -133,6 +135,7 @@ export function registerQueueCommands(program: Command, run: Run): void {
         if (opts.purpose !== undefined && opts.purpose !== 'submit' && opts.purpose !== 'collect') throw cliFailure('CLI_BAD_ARGUMENT', `--purpose "${opts.purpose.slice(0, 40)}": submit | collect`);
         if (opts.active !== undefined && opts.active !== 'yes' && opts.active !== 'no') throw cliFailure('CLI_BAD_ARGUMENT', `--active "${opts.active.slice(0, 40)}": yes | no`);
         const start = opts.start !== undefined ? integerOption('--start', opts.start, 1, 9000) : undefined;
+        const cap = opts.cap === undefined ? undefined : opts.cap === 'none' ? null : integerOption('--cap', opts.cap, 1, 9999);
         return withCore(async (s) => {
           const existing = (await s.call('queue.config', {})).groups.find((g) => g.code === groupCode);
           const group: Partial<ServiceGroup> & { code: string } = {
@@ -145,6 +148,7 @@ export function registerQueueCommands(program: Command, run: Run): void {
             ...(opts.agency !== undefined ? { agencyCode: opts.agency } : {}),
             ...(opts.purpose !== undefined ? { purpose: opts.purpose as 'submit' | 'collect' } : {}),
             ...(opts.active !== undefined ? { active: opts.active === 'yes' } : {}),
+            ...(cap !== undefined ? { dailyCap: cap } : {}),
           };
           const cfg = await s.call('queue.saveGroup', group as ServiceGroup);
           const saved = cfg.groups.find((g) => g.code === groupCode)!;

@@ -114,15 +114,16 @@ function* streakOf(day: string, counter: number): Sql<number> {
 }
 
 function* callTicket(id: string, scope: CallScope, streak: number): Sql<CallAnswer> {
-  // The counter moves on: the ticket it called or was serving ends as served (no ticket stays "called" all day). A
-  // citizen who did not come is marked no-show before the next call; one served without "start" has no service time.
-  const open = yield* rows<{ id: string; service: string }>(
-    `SELECT id, service FROM queue_tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') AND id <> ?`,
+  // The counter moves on: its open ticket ends (no ticket stays "called" all day). One being served ends as served;
+  // one only called (never started) ends as a no-show: the counter moved on without serving that citizen.
+  const open = yield* rows<{ id: string; service: string; state: string }>(
+    `SELECT id, service, state FROM queue_tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') AND id <> ?`,
     scope.day, scope.counter, id,
   );
   for (const o of open) {
-    yield* exec(`UPDATE queue_tickets SET state = 'done', finished_at = ? WHERE id = ?`, scope.at, o.id);
-    yield* event(o.id, 'finished', scope.at, scope.counter, o.service);
+    const served = o.state === 'serving';
+    yield* exec(`UPDATE queue_tickets SET state = ?, finished_at = ? WHERE id = ?`, served ? 'done' : 'no_show', scope.at, o.id);
+    yield* event(o.id, served ? 'finished' : 'no_show', scope.at, scope.counter, o.service);
   }
   const t = yield* row<TicketRow>(
     `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting' RETURNING *`,

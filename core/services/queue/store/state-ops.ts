@@ -27,6 +27,7 @@ function* reread(id: string): Sql<Ticket> {
 export function* start(o: { ticketId: string; at: string }): Sql<Ticket> {
   const t = yield* mustGet(o.ticketId);
   if (t.state === 'serving') return toTicket(t);
+  notEnded(t);
   if (t.state !== 'called') throw new AppError('QUEUE_TICKET_NOT_CALLED', { number: t.number, state: t.state });
   yield* exec(`UPDATE queue_tickets SET state = 'serving', started_at = ? WHERE id = ?`, o.at, t.id);
   yield* event(t.id, 'started', o.at, t.counter, t.service);
