@@ -116,14 +116,19 @@ function* streakOf(day: string, counter: number): Sql<number> {
 function* callTicket(id: string, scope: CallScope, streak: number): Sql<CallAnswer> {
   // The counter moves on: its open ticket ends (no ticket stays "called" all day). One being served ends as served;
   // one only called (never started) ends as a no-show: the counter moved on without serving that citizen.
-  const open = yield* rows<{ id: string; service: string; state: string }>(
-    `SELECT id, service, state FROM queue_tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') AND id <> ?`,
+  const open = yield* rows<{ id: string; service: string }>(
+    `SELECT id, service FROM queue_tickets WHERE day = ? AND counter = ? AND state IN ('called', 'serving') AND id <> ?`,
     scope.day, scope.counter, id,
   );
   for (const o of open) {
-    const served = o.state === 'serving';
-    yield* exec(`UPDATE queue_tickets SET state = ?, finished_at = ? WHERE id = ?`, served ? 'done' : 'no_show', scope.at, o.id);
-    yield* event(o.id, served ? 'finished' : 'no_show', scope.at, scope.counter, o.service);
+    // Decided on the row as it is when updated: a start or finish of it (which takes only the ticket's row lock, not
+    // the queue's) may have committed since the SELECT; PostgreSQL re-checks the WHERE after waiting for that lock.
+    const ended = yield* row<{ state: string }>(
+      `UPDATE queue_tickets SET state = CASE WHEN state = 'serving' THEN 'done' ELSE 'no_show' END, finished_at = ?
+       WHERE id = ? AND counter = ? AND state IN ('called', 'serving') RETURNING state`,
+      scope.at, o.id, scope.counter,
+    );
+    if (ended) yield* event(o.id, ended.state === 'done' ? 'finished' : 'no_show', scope.at, scope.counter, o.service);
   }
   const t = yield* row<TicketRow>(
     `UPDATE queue_tickets SET state = 'called', counter = ?, called_at = ?, started_at = NULL, calls = calls + 1 WHERE id = ? AND state = 'waiting' RETURNING *`,

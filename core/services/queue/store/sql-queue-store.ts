@@ -70,11 +70,11 @@ export class SqlQueueStore implements QueueStore {
   issue: QueueStore['issue'] = (req) => this.sql.write(() => calling.issue(req, randomUUID));
   callNext: QueueStore['callNext'] = (scope) => this.sql.write(() => calling.callNext(scope));
   callNumber: QueueStore['callNumber'] = (scope) => this.sql.write(() => calling.callNumber(scope));
-  recall: QueueStore['recall'] = (o) => this.sql.write(() => calling.recall(o));
-  noShow: QueueStore['noShow'] = (o) => this.sql.write(() => states.noShow(o));
+  recall: QueueStore['recall'] = (o) => this.sql.writeTicket(o.ticketId, () => calling.recall(o));
+  noShow: QueueStore['noShow'] = (o) => this.sql.writeTicket(o.ticketId, () => states.noShow(o));
   transfer: QueueStore['transfer'] = (o) => this.sql.write(() => states.transfer(o));
-  start: QueueStore['start'] = (o) => this.sql.write(() => states.start(o));
-  finish: QueueStore['finish'] = (o) => this.sql.write(() => states.finish(o));
+  start: QueueStore['start'] = (o) => this.sql.writeTicket(o.ticketId, () => states.start(o));
+  finish: QueueStore['finish'] = (o) => this.sql.writeTicket(o.ticketId, () => states.finish(o));
 
   get: QueueStore['get'] = (id) =>
     this.sql.read(function* () {

@@ -34,8 +34,13 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/** How a store runs the logic: `write` serialises against every other ticket-changing call of the queue. */
+/**
+ * How a store runs the logic: `write` serialises against every other queue-changing call (issuing, calling and
+ * transferring choose among all tickets); `writeTicket` only against other changes of that one ticket (start,
+ * finish, no-show, recall touch nothing else), so a clerk finishing does not wait behind 20 counters calling.
+ */
 export interface SqlRunner {
   read<T>(op: () => Sql<T>): Promise<T>;
   write<T>(op: () => Sql<T>): Promise<T>;
+  writeTicket<T>(ticketId: string, op: () => Sql<T>): Promise<T>;
 }

@@ -27,6 +27,8 @@ export function createSqliteQueueStore(db: Db): QueueStore {
   const runner: SqlRunner = {
     read: async (op) => runSync(db, cache, op()),
     write: async (op) => inTransaction(db, () => runSync(db, cache, op())),
+    // SQLite has one writer at a time anyway: the same IMMEDIATE transaction.
+    writeTicket: async (_ticketId, op) => inTransaction(db, () => runSync(db, cache, op())),
   };
   return new SqlQueueStore('sqlite', runner, { migrate: async () => undefined, close: async () => undefined });
 }
