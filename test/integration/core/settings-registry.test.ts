@@ -36,7 +36,7 @@ describe('settings.set takes only the keys of the registry', () => {
   });
 
   it('checks each known key by its rule, and keeps the keys the Settings screen writes', async () => {
-    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'scanning.esclUrls', 'scanning.folder', 'sync.bytesPerSecond', 'sync.statusMap']);
+    expect(Object.keys(CLIENT_SETTINGS).sort()).toEqual(['counter.id', 'forms.feeReceiptSeries', 'forms.lookupUrl', 'forms.place', 'ocr.flagThreshold', 'ocr.workers', 'queue.publicOrigin', 'scanning.esclUrls', 'scanning.folder', 'sync.bytesPerSecond', 'sync.statusMap']);
     const good: [string, unknown][] = [
       ['counter.id', 'Q03'],
       ['forms.lookupUrl', 'https://dichvucong.example.vn/tra-cuu/{code}'],
@@ -50,6 +50,8 @@ describe('settings.set takes only the keys of the registry', () => {
       ['ocr.flagThreshold', 75],
       ['sync.bytesPerSecond', 16_000],
       ['sync.bytesPerSecond', null],
+      ['queue.publicOrigin', 'http://192.168.1.10:5178'],
+      ['queue.publicOrigin', null],
     ];
     for (const [key, value] of good) expect(await call(t.core, admin, 'settings.set', { key, value })).toEqual({ key, value });
     const bad: [string, unknown, string][] = [
@@ -57,6 +59,8 @@ describe('settings.set takes only the keys of the registry', () => {
       ['counter.id', null, 'DOSSIER_BAD_COUNTER_ID'],
       ['forms.lookupUrl', 'javascript:alert(1)', 'SETTINGS_BAD_URL'],
       ['forms.lookupUrl', 'https://exa mple.vn', 'SETTINGS_BAD_URL'],
+      ['queue.publicOrigin', 'http://192.168.1.10:5178/track', 'SETTINGS_BAD_URL'],
+      ['queue.publicOrigin', 'ftp://192.168.1.10', 'SETTINGS_BAD_URL'],
       ['forms.feeReceiptSeries', 'AA-25P', 'SETTINGS_BAD_FEE_RECEIPT_SERIES'],
       ['forms.place', { name: 'x' }, 'SETTINGS_BAD_TEXT'],
       ['forms.place', 'Hà\nNội', 'SETTINGS_BAD_TEXT'],
