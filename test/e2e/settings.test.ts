@@ -461,7 +461,7 @@ describe('settings screen', () => {
     await login(page, CLERK);
     await page.keyboard.press('Alt+5');
     await waitForHeading(page, SCREEN_TITLES_VI.settings);
-    expect(await page.getByRole('tab').allTextContents()).toEqual(['Quầy và biểu mẫu', 'Giờ làm việc, ngày nghỉ', 'Danh mục thủ tục', 'Thiết bị', 'Đồng bộ', 'Máy in', 'Hàng đợi']);
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Quầy và biểu mẫu', 'Giờ làm việc, ngày nghỉ', 'Danh mục thủ tục', 'Thiết bị', 'Hàng đợi', 'Đồng bộ', 'Máy in']);
 
     const counter = page.getByTestId('settings-counter');
     await expect.poll(() => counter.getByLabel('Mã quầy').inputValue()).toBe('Q03');

@@ -16,7 +16,7 @@ import { UsersSection } from './UsersSection';
 import { WorkingTimeSection } from './WorkingTimeSection';
 import './settings.css';
 
-const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'pairing', 'sync', 'printers', 'queue'] as const;
+const SECTIONS = ['counter', 'calendar', 'catalogue', 'users', 'devices', 'pairing', 'queue', 'sync', 'printers'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Tabs whose label lives with their feature's messages. */
