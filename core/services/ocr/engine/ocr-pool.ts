@@ -10,10 +10,9 @@
  * Threads, never processes: the core runs in Electron's utility process (or the CLI / web server), never in the
  * renderer or Electron's main process, and worker_threads keep the core's event loop free.
  */
-import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import { AppError, isAppError } from '../../../contract/errors';
-import { cacheFolderFor, locateOcrData, OCR_DATA_VARIANT, OCR_LANGUAGES, type OcrData } from './ocr-data';
+import { fillOcrCache, locateOcrData, OCR_DATA_VARIANT, OCR_LANGUAGES, type OcrData } from './ocr-data';
 import { inspectImage, prepareImage } from './ocr-image';
 import { meanConfidence, pageText, parseWords, type TessBlock } from './ocr-output';
 import { TESSERACT_JS_VERSION, TessFailure, TessWorker, type WorkerTesting } from './tess-worker';
@@ -109,6 +108,8 @@ export class OcrPool implements OcrEngine {
   private started = 0;
   private pagesDone = 0;
   private data: OcrData | null = null;
+  /** The language data unpacked into the cache folder (null inside: no cache, the threads unpack the .gz). */
+  private cache: Promise<string | null> | null = null;
 
   constructor(private readonly opts: OcrPoolOptions) {
     this.workers = Math.max(1, Math.floor(opts.workers ?? defaultOcrWorkers()));
@@ -246,12 +247,10 @@ export class OcrPool implements OcrEngine {
     const data = locateOcrData(this.opts.resourcesDir);
     let cachePath: string | null = null;
     if (this.opts.cacheDir) {
-      cachePath = cacheFolderFor(this.opts.cacheDir, data);
-      try {
-        mkdirSync(cachePath, { recursive: true });
-      } catch {
-        cachePath = null; // an unwritable cache costs a gunzip per worker start, nothing else
-      }
+      // Filled once per pool, whole files only (fillOcrCache); the threads only read it.
+      this.cache ??= fillOcrCache(this.opts.cacheDir, data);
+      cachePath = await this.cache;
+      if (cachePath === null) this.cache = null; // tried again at the next start
     }
     this.started += 1;
     try {

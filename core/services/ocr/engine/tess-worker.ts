@@ -35,7 +35,10 @@ export interface WorkerTesting {
 export interface TessWorkerOptions {
   langs: string;
   langPath: string;
-  /** Where tesseract.js keeps the unpacked data; null: no cache. */
+  /**
+   * A folder holding the whole unpacked data (fillOcrCache), read but never written by the thread: tesseract.js
+   * writes its cache in place, and a thread starting meanwhile read a torn file. null: no cache.
+   */
   cachePath: string | null;
   /** Nice value for the thread (Linux), 0..19; null leaves it. */
   nice: number | null;
@@ -162,7 +165,7 @@ export class TessWorker {
       await w.call('load', { options: { lstmOnly: true, logging: false } }, opts.initTimeoutMs);
       await w.call(
         'loadLanguage',
-        { langs: opts.langs, options: { langPath: opts.langPath, cachePath: opts.cachePath ?? undefined, cacheMethod: opts.cachePath ? 'write' : 'none', gzip: true, lstmOnly: true } },
+        { langs: opts.langs, options: { langPath: opts.langPath, cachePath: opts.cachePath ?? undefined, cacheMethod: opts.cachePath ? 'readOnly' : 'none', gzip: true, lstmOnly: true } },
         opts.initTimeoutMs,
       );
       // OEM 1: LSTM only (the 4.0.0_best_int data has no legacy model).

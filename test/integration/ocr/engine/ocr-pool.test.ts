@@ -6,8 +6,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../../../../core/contract/errors';
+import { cacheFolderFor, locateOcrData } from '../../../../core/services/ocr/engine/ocr-data';
 import { createOcrPool, type OcrPool } from '../../../../core/services/ocr/engine/ocr-pool';
 import { plainImage, renderLines, renderWords, type DrawnWord } from '../../../unit/ocr/engine/render';
 
@@ -154,6 +156,23 @@ describe('OCR engine failures', () => {
       await pool.recognize({ image });
       await pool.recognize({ image });
       expect(pool.stats()).toMatchObject({ started: 2, pagesDone: 2 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a torn vie.traineddata in the cache (a thread read it while another wrote it) is replaced, never read: Vietnamese, not eng alone', async () => {
+    // Tesseract failing to load vie ran on eng alone without a word: "Gidy ching nhan quyén sir dung dat", done.
+    const dir = path.join(tmp, 'torn-cache');
+    const data = locateOcrData();
+    const folder = cacheFolderFor(dir, data);
+    mkdirSync(folder, { recursive: true });
+    const vie = gunzipSync(readFileSync(path.join(data.langPath, 'vie.traineddata.gz')));
+    writeFileSync(path.join(folder, 'vie.traineddata'), vie.subarray(0, vie.length >> 1));
+    const pool = createOcrPool({ cacheDir: dir, workers: 1 });
+    try {
+      expect((await pool.recognize({ image: await renderLines([LINES[2]!]) })).text).toBe(LINES[2]);
+      expect(readFileSync(path.join(folder, 'vie.traineddata')).equals(vie)).toBe(true);
     } finally {
       await pool.close();
     }
