@@ -9,7 +9,8 @@ import { catalogue } from '../../../core/i18n/catalogue';
 import { uiQueue } from '../../../core/i18n/messages/ui-queue';
 import type { MessageTree } from '../../../core/i18n/types';
 import { draftToGroup, emptyGroupDraft, groupToDraft } from '../../../renderer/src/screens/settings/queue/group-draft';
-import { createRequestIds, newRequestId, withRequestId } from '../../../renderer/src/screens/queue/request-ids';
+import { newRequestId } from '../../../renderer/src/bridge/request-id';
+import { createRequestIds, withRequestId } from '../../../renderer/src/screens/queue/request-ids';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const lost = Object.assign(new Error('lost'), { code: 'UI_CONNECTION_LOST' });

@@ -4,27 +4,7 @@
  * answers with the first outcome instead of calling another ticket. Any answer (a ticket, or a refusal) settles
  * the id; the next call gets a fresh one.
  */
-const NETWORK_CODES = new Set(['UI_CONNECTION_LOST', 'UI_CONNECTION_TIMEOUT']);
-
-/** The call may or may not have reached the host. */
-export function isNetworkError(e: unknown): boolean {
-  // By its code (ApiError's), so this file stays free of the bridge and is unit-tested on its own.
-  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && NETWORK_CODES.has(code);
-}
-
-/**
- * A v4 UUID. crypto.randomUUID exists only in secure contexts, and a counter on the LAN opens web mode over plain
- * http://192.168…, so it is built from getRandomValues (available everywhere) when randomUUID is missing.
- */
-export function newRequestId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+import { isNetworkError, newRequestId } from '../../bridge/request-id';
 
 export interface RequestIds {
   /** The id for this intent (e.g. "call next at counter 3"): the unanswered one's again, else a new one. */
