@@ -10,33 +10,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../../core/contract/bridge';
 import { WebBridge } from '../../../renderer/src/bridge/web-bridge';
+import { FakeSocket, SOCKET_OPEN } from '../../helpers/fake-web-socket';
 import { readKioskScan, receiptCode } from '../../../renderer/src/screens/kiosk/scanned-code';
 
-const OPEN = 1;
 const TOKEN = 'device-token-0123456789abcdef';
-
-class FakeSocket {
-  readyState = 0;
-  sent: Array<{ id: number; method: string; input: unknown }> = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((ev: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(text: string): void {
-    this.sent.push(JSON.parse(text) as { id: number; method: string; input: unknown });
-  }
-  open(): void {
-    this.readyState = OPEN;
-    this.onopen?.();
-  }
-  reply(method: string, r: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }): void {
-    const m = this.sent.find((x) => x.method === method)!;
-    this.onmessage?.({ data: JSON.stringify({ id: m.id, ...r }) });
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-}
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 const DEVICE = { id: 'd1', kind: 'kiosk', name: 'Kiosk sảnh', printerUri: null };
@@ -44,7 +21,7 @@ const DEVICE = { id: 'd1', kind: 'kiosk', name: 'Kiosk sảnh', printerUri: null
 let sockets: FakeSocket[];
 beforeEach(() => {
   sockets = [];
-  vi.stubGlobal('WebSocket', { OPEN });
+  vi.stubGlobal('WebSocket', { OPEN: SOCKET_OPEN });
 });
 afterEach(() => {
   vi.unstubAllGlobals();

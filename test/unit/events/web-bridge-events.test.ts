@@ -6,35 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventData } from '../../../core/contract/events';
 import { WebBridge } from '../../../renderer/src/bridge/web-bridge';
+import { FakeSocket, SOCKET_OPEN } from '../../helpers/fake-web-socket';
 
-const OPEN = 1;
-
-/** A stand-in for the browser's WebSocket: records what the bridge sends; the test answers and pushes. */
-class FakeSocket {
-  readyState = 0;
-  sent: Array<{ id: number; method: string; input: unknown }> = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((ev: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  send(text: string): void {
-    this.sent.push(JSON.parse(text) as { id: number; method: string; input: unknown });
-  }
-  open(): void {
-    this.readyState = OPEN;
-    this.onopen?.();
-  }
-  push(msg: unknown): void {
-    this.onmessage?.({ data: JSON.stringify(msg) });
-  }
-  /** Answers every request not yet answered with ok. */
-  answerAll(value: unknown = { subscribed: [] }): void {
-    for (const m of this.sent.splice(0)) this.push({ id: m.id, ok: true, value });
-  }
-  drop(): void {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-}
 
 const progress: EventData<'scans.progress'> = {
   jobId: 'j',
@@ -51,7 +24,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 let sockets: FakeSocket[];
 beforeEach(() => {
   sockets = [];
-  vi.stubGlobal('WebSocket', { OPEN });
+  vi.stubGlobal('WebSocket', { OPEN: SOCKET_OPEN });
 });
 afterEach(() => {
   vi.unstubAllGlobals();
