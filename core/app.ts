@@ -57,6 +57,7 @@ import { CentralLink } from './services/sync/central-link';
 import { EnrolledSequenceAuthority } from './services/sync/central-sequence-authority';
 import { createSync, type Sync, type SyncOptions } from './services/sync/sync-setup';
 import { createQueue, type Queue, type QueueOptions } from './services/queue/queue-setup';
+import { createReports, type Reports } from './services/reports/reports-setup';
 import { createPairing, type Pairing } from './services/pairing/pairing-setup';
 import { SearchService } from './services/search/search-service';
 import { applicantsHandlers, dossiersHandlers } from './services/dossiers/handlers';
@@ -146,6 +147,8 @@ export interface CoreServices {
   queue: Queue;
   /** Paired kiosks and boards. */
   pairing: Pairing;
+  /** Supervisors' figures and the period reports. */
+  reports: Reports;
 }
 
 type Wiring = { [G in keyof typeof contract]: Handlers<(typeof contract)[G]> };
@@ -236,7 +239,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const printing = createPrinting({ db, dataRoot: layout.root, resourcesDir, forms, dossiers, settings, audit, events, logger, clock, ...(opts.printing ? { options: opts.printing } : {}) });
   const sync = createSync({ db, dataRoot: layout.root, filesDir: layout.files, link: centralLink, audit, settings, counter, dossiers, catalogue, calendar, events, logger, clock, ...(opts.sync ? { options: opts.sync } : {}) });
   const queue = createQueue({ db, audit, settings, calendar, catalogue, printing, events, logger, clock, ...(opts.queue ? { options: opts.queue } : {}) });
-  const services: CoreServices = { queue, pairing, sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
+  const reports = createReports({ db, queue: queue.service, sync, catalogue, events, logger, clock });
+  const services: CoreServices = { reports, queue, pairing, sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {
     system: systemHandlers({
@@ -264,6 +268,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     printing: printing.handlers,
     sync: sync.handlers,
     queue: queue.handlers,
+    reports: reports.handlers,
     pairing: pairing.handlers,
     events: eventsHandlers(events),
   };
@@ -300,6 +305,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await printing.close();
       // An event being sent finishes or is left pending (its outcome settled by a lookup next time).
       await sync.close();
+      await reports.close();
       await queue.close();
       audit.flushHead();
       db.close();

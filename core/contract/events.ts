@@ -110,6 +110,11 @@ export const eventsContract = {
       services: z.array(z.object({ code: z.string(), waiting: z.number().int(), estimatedWaitMinutes: z.number().int().nullable() })),
     }),
   }),
+  'reports.changed': event({
+    summary: 'Figures behind the supervisor dashboard moved (dossiers, pages, OCR, queue or sync); re-read reports.dashboard (coalesced, at most every 2 s)',
+    access: ['admin', 'supervisor'],
+    schema: z.object({ at: z.string(), sources: z.array(z.enum(['dossiers', 'pages', 'ocr', 'queue', 'sync'])) }),
+  }),
   'queue.called': event({
     summary: 'A counter called (or recalled) a ticket: what the boards show and announce (never a name or ID number)',
     access: [...ROLES, 'board'],

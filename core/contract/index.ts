@@ -16,6 +16,7 @@ import { printingContract } from './printing';
 import { syncContract } from './sync';
 import { pairingContract } from './pairing';
 import { queueContract } from './queue';
+import { reportsContract } from './reports';
 import type { MethodDef } from './method';
 import { receptionContract } from './reception';
 import { pagesContract, scansContract } from './scans';
@@ -44,6 +45,7 @@ export const contract = {
   printing: printingContract,
   sync: syncContract,
   queue: queueContract,
+  reports: reportsContract,
   pairing: pairingContract,
   events: eventsMethodsContract,
 } as const;

@@ -45,8 +45,10 @@ import { uiQueue } from './messages/ui-queue';
 import { uiKiosk } from './messages/ui-kiosk';
 import { uiBoard } from './messages/ui-board';
 import { queueStore } from './messages/queue-store';
+import { reportsMessages } from './messages/reports';
+import { uiSupervisor } from './messages/ui-supervisor';
 
-const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting, syncTransport, syncOutbox, syncChanges, uiSync, centralServer, queueService, queueDevices, uiQueue, uiKiosk, uiBoard, queueStore];
+const parts: Messages[] = [common, validation, audit, auth, ui, calendar, catalogueMessages, cccd, dossiers, forms, dossiersUi, settingsUi, uiReception, scan, scanPages, scanPipeline, separators, events, uiScanning, scanJobs, ocrEngine, ocrQueue, pdf, search, uiOcr, printingDevices, printingRender, printingQueue, printingEscpos, cliPrint, uiPrinting, syncTransport, syncOutbox, syncChanges, uiSync, centralServer, queueService, queueDevices, uiQueue, uiKiosk, uiBoard, queueStore, reportsMessages, uiSupervisor];
 
 function merge(into: MessageTree, from: MessageTree, path: string): void {
   for (const [k, v] of Object.entries(from)) {

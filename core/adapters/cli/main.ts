@@ -19,6 +19,7 @@ import { registerPrintCommands } from './commands/print';
 import { registerSyncCommands } from './commands/sync';
 import { registerQueueCommands } from './commands/queue';
 import { registerPairingCommands } from './commands/pairing';
+import { registerReportCommand } from './commands/report';
 
 async function run(fn: () => Promise<number | void>): Promise<void> {
   try {
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerSyncCommands(program, run);
   registerQueueCommands(program, run);
   registerPairingCommands(program, run);
+  registerReportCommand(program, run);
   return program;
 }
 

@@ -12,6 +12,7 @@ import { m010Printing } from './010_printing';
 import { m011Sync } from './011_sync';
 import { m012Queue } from './012_queue';
 import { m013PairedDevices } from './013_paired_devices';
+import { m014Reports } from './014_reports';
 
 /** In order; never edit a released migration, add the next one. */
-export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers, m004AuthThrottle, m005Uploads, m006CounterWork, m007AgencyLines, m008ScannedPages, m009Ocr, m010Printing, m011Sync, m012Queue, m013PairedDevices];
+export const MIGRATIONS: readonly Migration[] = [m001Core, m002Catalogue, m003Dossiers, m004AuthThrottle, m005Uploads, m006CounterWork, m007AgencyLines, m008ScannedPages, m009Ocr, m010Printing, m011Sync, m012Queue, m013PairedDevices, m014Reports];

@@ -1,0 +1,99 @@
+import type { Migration } from '../migrate';
+
+/**
+ * What the supervisors' figures and period reports read (issue #19), kept by triggers so every writer (the desk, the
+ * sync's pulled changes, the CLI, a restore) keeps them true, and indexed so a busy centre's year stays fast:
+ * - dossiers.resolved_at / withdrawn_at: Vietnam local time ('YYYY-MM-DDTHH:MM', as received_at) of the first
+ *   transition to result_ready / withdrawn. A re-receipt after a supplement request starts the count again.
+ * - dossiers.promised_due_at: the due date set at receipt; an apology's new appointment changes due_at only, so a
+ *   dossier resolved after its first promise stays late in the report (Decree 61/2018 counts it late).
+ * - dossier_items: one row per document handed in (a received checklist line) with its ready scanned pages, for
+ *   "the share of received documents digitised" without reading every dossier's checklist JSON.
+ */
+const LOCAL = (col: string) => `strftime('%Y-%m-%dT%H:%M', ${col}, '+7 hours')`;
+const READY_PAGES = (dossier: string, item: string) =>
+  `(SELECT count(*) FROM dossier_pages p WHERE p.dossier_id = ${dossier} AND p.item_code = ${item} AND p.kind = 'page' AND p.state = 'ready' AND p.removed_at IS NULL)`;
+const ITEMS_OF = (dossier: string, checklist: string) => `
+  INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages)
+  SELECT ${dossier}, json_extract(value, '$.itemCode'), ${READY_PAGES(dossier, "json_extract(value, '$.itemCode')")}
+  FROM json_each(${checklist})
+  WHERE json_valid(${checklist}) AND json_extract(value, '$.received') = 1 AND json_extract(value, '$.itemCode') IS NOT NULL`;
+const RECOUNT = (dossier: string, item: string) =>
+  `UPDATE dossier_items SET pages = ${READY_PAGES(dossier, item)} WHERE dossier_id = ${dossier} AND item_code = ${item}`;
+
+export const m014Reports: Migration = {
+  version: 14,
+  name: 'reports',
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE dossiers ADD COLUMN resolved_at TEXT;
+      ALTER TABLE dossiers ADD COLUMN withdrawn_at TEXT;
+      ALTER TABLE dossiers ADD COLUMN promised_due_at TEXT;
+
+      UPDATE dossiers SET
+        resolved_at = (SELECT ${LOCAL('min(t.at)')} FROM dossier_transitions t WHERE t.dossier_id = dossiers.id AND t.to_state = 'result_ready'),
+        withdrawn_at = (SELECT ${LOCAL('min(t.at)')} FROM dossier_transitions t WHERE t.dossier_id = dossiers.id AND t.to_state = 'withdrawn'),
+        promised_due_at = coalesce(
+          (SELECT json_extract(t.data, '$.apology.previousDue') FROM dossier_transitions t
+            WHERE t.dossier_id = dossiers.id AND json_extract(t.data, '$.apology.previousDue') IS NOT NULL ORDER BY t.id LIMIT 1),
+          due_at);
+
+      CREATE INDEX dossiers_received ON dossiers(received_at) WHERE received_at IS NOT NULL;
+      CREATE INDEX dossiers_resolved ON dossiers(resolved_at) WHERE resolved_at IS NOT NULL;
+      CREATE INDEX dossiers_withdrawn ON dossiers(withdrawn_at) WHERE withdrawn_at IS NOT NULL;
+      CREATE INDEX dossiers_open_due ON dossiers(promised_due_at) WHERE received_at IS NOT NULL AND resolved_at IS NULL AND withdrawn_at IS NULL;
+      CREATE INDEX dossier_pages_created ON dossier_pages(created_at) WHERE kind = 'page' AND dossier_id IS NOT NULL;
+
+      CREATE TRIGGER dossiers_resolved_at AFTER INSERT ON dossier_transitions WHEN NEW.to_state = 'result_ready'
+      BEGIN
+        UPDATE dossiers SET resolved_at = coalesce(resolved_at, ${LOCAL('NEW.at')}) WHERE id = NEW.dossier_id;
+      END;
+      CREATE TRIGGER dossiers_withdrawn_at AFTER INSERT ON dossier_transitions WHEN NEW.to_state = 'withdrawn'
+      BEGIN
+        UPDATE dossiers SET withdrawn_at = coalesce(withdrawn_at, ${LOCAL('NEW.at')}) WHERE id = NEW.dossier_id;
+      END;
+      CREATE TRIGGER dossiers_promised_due_insert AFTER INSERT ON dossiers
+      BEGIN
+        UPDATE dossiers SET promised_due_at = NEW.due_at WHERE id = NEW.id;
+      END;
+      CREATE TRIGGER dossiers_promised_due_receipt AFTER UPDATE OF received_at ON dossiers WHEN NEW.received_at IS NOT OLD.received_at
+      BEGIN
+        UPDATE dossiers SET promised_due_at = NEW.due_at WHERE id = NEW.id;
+      END;
+
+      CREATE TABLE dossier_items (
+        dossier_id TEXT NOT NULL REFERENCES dossiers(id),
+        item_code TEXT NOT NULL,
+        pages INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (dossier_id, item_code)
+      ) WITHOUT ROWID;
+      INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages)
+      SELECT d.id, json_extract(j.value, '$.itemCode'), ${READY_PAGES('d.id', "json_extract(j.value, '$.itemCode')")}
+      FROM dossiers d, json_each(d.checklist) j
+      WHERE json_valid(d.checklist) AND json_extract(j.value, '$.received') = 1 AND json_extract(j.value, '$.itemCode') IS NOT NULL;
+
+      CREATE TRIGGER dossier_items_insert AFTER INSERT ON dossiers
+      BEGIN
+        ${ITEMS_OF('NEW.id', 'NEW.checklist')};
+      END;
+      CREATE TRIGGER dossier_items_checklist AFTER UPDATE OF checklist ON dossiers WHEN NEW.checklist IS NOT OLD.checklist
+      BEGIN
+        DELETE FROM dossier_items WHERE dossier_id = NEW.id;
+        ${ITEMS_OF('NEW.id', 'NEW.checklist')};
+      END;
+      CREATE TRIGGER dossier_items_page_insert AFTER INSERT ON dossier_pages WHEN NEW.dossier_id IS NOT NULL
+      BEGIN
+        ${RECOUNT('NEW.dossier_id', 'NEW.item_code')};
+      END;
+      CREATE TRIGGER dossier_items_page_update AFTER UPDATE OF dossier_id, item_code, state, kind, removed_at ON dossier_pages
+      BEGIN
+        ${RECOUNT('OLD.dossier_id', 'OLD.item_code')};
+        ${RECOUNT('NEW.dossier_id', 'NEW.item_code')};
+      END;
+      CREATE TRIGGER dossier_items_page_delete AFTER DELETE ON dossier_pages WHEN OLD.dossier_id IS NOT NULL
+      BEGIN
+        ${RECOUNT('OLD.dossier_id', 'OLD.item_code')};
+      END;
+    `);
+  },
+};
