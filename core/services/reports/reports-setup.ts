@@ -11,6 +11,8 @@ import { ReportsEvents } from './reports-events';
 export interface Reports {
   handlers: Handlers<typeof reportsContract>;
   figures: ReportFigures;
+  /** The live 'reports.changed' (its stats() for tests and the bench). */
+  events: ReportsEvents;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export function createReports(deps: ReportsDeps): Reports {
   return {
     handlers: reportsHandlers(figures, deps.catalogue),
     figures,
+    events,
     async close() {
       events.close();
     },
