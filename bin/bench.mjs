@@ -23,6 +23,7 @@ const steps = [
   ['sync backlog (2,000 dossiers × 5 pages through a throttled loopback link; SYNC_BENCH_DOSSIERS for fewer)', [process.execPath, tsx, 'test/bench/sync-backlog.bench.ts']],
   ['central server under load (50 counters pushing at once: p50/p95, errors)', [process.execPath, tsx, 'test/bench/central-load.bench.ts']],
   ['queue (20 counters calling: call pressed → board updated p50/p95/max; ticket pressed → first byte at the printer; SQLite and PostgreSQL)', [process.execPath, tsx, 'test/bench/queue.bench.ts']],
+  ['reports over a busy year (200,000 dossiers: period, export xlsx/pdf, dashboard, reports.changed polling cost, first paint in Chromium)', [process.execPath, tsx, 'test/bench/reports.bench.ts']],
   ['renderer build', [process.execPath, path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']],
   ['web start', [process.execPath, path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run', '--project', 'e2e', 'test/bench/web-start.bench.ts']],
 ];
