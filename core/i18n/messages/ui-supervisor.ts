@@ -21,6 +21,8 @@ export const uiSupervisor: Messages = {
         clerk: 'Cán bộ',
         all: 'Tất cả',
         badPeriod: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.',
+        badDay: 'Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 30/06/2026.',
+        dayHint: 'ngày/tháng/năm',
         shown: 'Đang xem từ {{from}} đến {{to}}',
       },
       status: {
@@ -195,6 +197,8 @@ export const uiSupervisor: Messages = {
         clerk: 'Clerk',
         all: 'All',
         badPeriod: 'The start date must be on or before the end date.',
+        badDay: 'Not a real date. Type day/month/year, e.g. 30/06/2026.',
+        dayHint: 'day/month/year',
         shown: 'Showing {{from}} to {{to}}',
       },
       status: {

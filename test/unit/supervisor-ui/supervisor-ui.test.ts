@@ -14,7 +14,7 @@ import { uiSupervisor } from '../../../core/i18n/messages/ui-supervisor';
 import type { MessageTree } from '../../../core/i18n/types';
 import { chartDescription, chartOption, dashboardCharts } from '../../../renderer/src/screens/supervisor/chart-data';
 import { formatDuration, formatShare } from '../../../renderer/src/screens/supervisor/figure-format';
-import { filterFromQuery, filterToQuery, isDay, matchingQuick, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
+import { filterFromQuery, filterToQuery, isDay, matchingQuick, parseVnDay, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
 import { ANNOUNCE_GAP_MS, figuresChanged, shouldAnnounce } from '../../../renderer/src/screens/supervisor/live-update';
 
 const leaves = (tree: MessageTree, prefix = ''): Record<string, string> =>
@@ -64,6 +64,16 @@ describe('supervisor dashboard: filter', () => {
     expect(quickPeriod('thisYear', today)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     expect(matchingQuick({ from: '2026-07-01', to: '2026-12-31' }, today)).toBe('secondHalf');
     expect(matchingQuick({ from: '2026-07-02', to: '2026-12-31' }, today)).toBeNull();
+  });
+
+  it('reads typed days in the Vietnamese order (day/month/year), refusing days that do not exist', () => {
+    expect(parseVnDay('30/06/2026')).toBe('2026-06-30');
+    expect(parseVnDay(' 1/7/2026 ')).toBe('2026-07-01');
+    expect(parseVnDay('29/02/2028')).toBe('2028-02-29');
+    expect(parseVnDay('29/02/2026')).toBeNull();
+    expect(parseVnDay('06/31/2026')).toBeNull(); // month/day order is not taken
+    expect(parseVnDay('2026-06-30')).toBeNull();
+    expect(parseVnDay('30/06/202')).toBeNull();
   });
 
   it('keeps the filter in the query and reads it back; a broken or reversed period falls back to today', () => {

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { ReportFilter } from '../../../../core/contract/reports';
 import { Field } from '../../components/Field';
 import { SelectField, type SelectOption } from '../../components/SelectField';
-import { isDay, matchingQuick, QUICK_PERIODS, quickPeriod, withScope } from './filter-state';
+import { formatDate } from '../../format/date-time';
+import { matchingQuick, parseVnDay, QUICK_PERIODS, quickPeriod, withScope } from './filter-state';
 
 export interface FilterChoices {
   agencies: SelectOption[];
@@ -18,22 +19,29 @@ export interface FilterChoices {
 
 export function FilterBar({ filter, today, choices, onChange }: { filter: ReportFilter; today: string; choices: FilterChoices; onChange(f: ReportFilter): void }) {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(filter.from);
-  const [to, setTo] = useState(filter.to);
-  // The typed dates follow the applied period when it changes elsewhere (a quick choice).
+  // The dates as typed (dd/mm/yyyy, the Vietnamese order whatever the system's locale); applied once both are real
+  // days in order. They follow the applied period when it changes elsewhere (a quick choice).
+  const [from, setFrom] = useState(formatDate(filter.from));
+  const [to, setTo] = useState(formatDate(filter.to));
+  const [touched, setTouched] = useState({ from: false, to: false });
   const [applied, setApplied] = useState(`${filter.from}|${filter.to}`);
   if (applied !== `${filter.from}|${filter.to}`) {
     setApplied(`${filter.from}|${filter.to}`);
-    setFrom(filter.from);
-    setTo(filter.to);
+    setFrom(formatDate(filter.from));
+    setTo(formatDate(filter.to));
   }
 
-  const badOrder = isDay(from) && isDay(to) && from > to;
+  const fromDay = parseVnDay(from);
+  const toDay = parseVnDay(to);
+  const badOrder = fromDay !== null && toDay !== null && fromDay > toDay;
   const setDates = (f: string, tt: string) => {
     setFrom(f);
     setTo(tt);
-    if (isDay(f) && isDay(tt) && f <= tt) onChange({ ...filter, from: f, to: tt });
+    const a = parseVnDay(f);
+    const b = parseVnDay(tt);
+    if (a && b && a <= b) onChange({ ...filter, from: a, to: b });
   };
+  const dayError = (day: string | null, shown: boolean) => (shown && day === null ? t('supervisorUi.filters.badDay') : undefined);
   const quick = matchingQuick(filter, today);
   const all = { value: '', label: t('supervisorUi.filters.all') };
   // A value in the address that the lists do not know (yet) is still shown as chosen.
@@ -51,7 +59,8 @@ export function FilterBar({ filter, today, choices, onChange }: { filter: Report
             data-testid={`sv-quick-${k}`}
             onClick={() => {
               const p = quickPeriod(k, today);
-              setDates(p.from, p.to);
+              setTouched({ from: false, to: false });
+              setDates(formatDate(p.from), formatDate(p.to));
             }}
           >
             {t(`supervisorUi.filters.${k}`)}
@@ -59,14 +68,26 @@ export function FilterBar({ filter, today, choices, onChange }: { filter: Report
         ))}
       </div>
       <div className="sv-filters__fields">
-        <Field type="date" label={t('supervisorUi.filters.from')} value={from} onValue={(v) => setDates(v, to)} className="sv-filters__date" data-testid="sv-from" />
         <Field
-          type="date"
+          label={t('supervisorUi.filters.from')}
+          hint={t('supervisorUi.filters.dayHint')}
+          value={from}
+          onValue={(v) => setDates(v, to)}
+          onBlur={() => setTouched((x) => ({ ...x, from: true }))}
+          error={dayError(fromDay, touched.from)}
+          inputMode="numeric"
+          autoComplete="off"
+          data-testid="sv-from"
+        />
+        <Field
           label={t('supervisorUi.filters.to')}
+          hint={t('supervisorUi.filters.dayHint')}
           value={to}
           onValue={(v) => setDates(from, v)}
-          className="sv-filters__date"
-          error={badOrder ? t('supervisorUi.filters.badPeriod') : undefined}
+          onBlur={() => setTouched((x) => ({ ...x, to: true }))}
+          error={dayError(toDay, touched.to) ?? (badOrder ? t('supervisorUi.filters.badPeriod') : undefined)}
+          inputMode="numeric"
+          autoComplete="off"
           data-testid="sv-to"
         />
         <SelectField label={t('supervisorUi.filters.agency')} value={filter.agency ?? ''} onValue={(v) => onChange(withScope(filter, 'agency', v))} options={[all, ...withCurrent(choices.agencies, filter.agency)]} data-testid="sv-agency" />

@@ -24,6 +24,14 @@ export function isDay(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** What a supervisor types, 'd/m/yyyy' (Vietnamese order), → 'YYYY-MM-DD'; null when it is not a real day. */
+export function parseVnDay(text: string): string | null {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const day = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
+  return isDay(day) ? day : null;
+}
+
 function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
