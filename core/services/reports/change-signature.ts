@@ -16,7 +16,7 @@ export type Signature = Partial<Record<ChangeSource, string>>;
 const SQL: Record<Exclude<ChangeSource, 'queue'>, string> & { queue: string } = {
   // Receipts, resolutions, withdrawals and every other state change append a transition; new dossiers a row.
   dossiers: `SELECT (SELECT max(rowid) FROM dossiers) || ':' || (SELECT max(id) FROM dossier_transitions)`,
-  // Pages scanned, moved from a tray or added (their readiness shows as an OCR job queued, below).
+  // Pages scanned or added; a dossier's page becoming ready, moved, turned or removed is seen in the outbox (below).
   pages: `SELECT (SELECT max(rowid) FROM dossier_pages)`,
   // The OCR backlog (waiting, running, failed: small sets on ocr_jobs_state), pages read, flagged pages not reviewed.
   ocr: `SELECT (SELECT max(rowid) FROM ocr_jobs) || ':' || (SELECT count(*) FROM ocr_jobs WHERE state = 'waiting') || ':' ||
@@ -32,12 +32,33 @@ const SQL: Record<Exclude<ChangeSource, 'queue'>, string> & { queue: string } = 
 export class SqliteChangeWatch {
   private readonly gateStmt;
   private readonly sourceStmts: Array<[ChangeSource, { get(): unknown }]>;
+  private readonly outboxMax;
+  private readonly outboxPage;
+  /** The outbox's last id looked at, and the last 'page:' item among them (null: not looked yet). */
+  private outboxSeen: number | null = null;
+  private pageMark = 0;
   /** Statements run (the test checks that nobody subscribed means none). */
   reads = 0;
 
   constructor(db: Db) {
     this.gateStmt = db.prepare<[], { v: number; c: number }>('SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c');
     this.sourceStmts = (Object.keys(SQL) as ChangeSource[]).map((s) => [s, db.prepare(SQL[s]).pluck()]);
+    this.outboxMax = db.prepare<[], number | null>('SELECT max(id) FROM sync_outbox').pluck();
+    // The sync triggers queue a 'page:<id>' file item whenever a dossier's page becomes ready, moves, turns or is
+    // removed (migration 011): the only cheap trace of a page's update. Only the rows added since the last look.
+    this.outboxPage = db.prepare<[number, number], number | null>(`SELECT max(id) FROM sync_outbox WHERE id > ? AND id <= ? AND ref GLOB 'page:*'`).pluck();
+  }
+
+  /** The newest 'page:' outbox item's id (items before the first look are not read: that would read them all). */
+  private pageItems(): number {
+    this.reads++;
+    const max = this.outboxMax.get() ?? 0;
+    if (this.outboxSeen !== null && max > this.outboxSeen) {
+      this.reads++;
+      this.pageMark = this.outboxPage.get(this.outboxSeen, max) ?? this.pageMark;
+    }
+    this.outboxSeen = max;
+    return this.pageMark;
   }
 
   /** "data_version:total_changes": changes whenever any connection wrote to the file. */
@@ -53,6 +74,7 @@ export class SqliteChangeWatch {
       this.reads++;
       out[source] = String(stmt.get() ?? '');
     }
+    out.pages = `${out.pages}:${this.pageItems()}`;
     return out;
   }
 }

@@ -29,6 +29,11 @@ beforeAll(async () => {
   // Tuesday 24/11/2026 09:30 in Vietnam (the receipts' dates; the events' timing is real time).
   t = await startCore({ clock: new ManualClock(new Date('2026-11-24T02:30:00Z')) });
   admin = await withAdmin(t.core);
+  // A page scanned into a clerk's tray, not ready yet (a later test moves it into a dossier).
+  const at = '2026-11-24T02:30:00.000Z';
+  t.core.db
+    .prepare(`INSERT INTO dossier_pages (id, tray_owner, item_code, position, state, created_at, created_by, updated_at) VALUES ('page-r1', 'admin', 'TK', 1, 'raw', ?, 'test', ?)`)
+    .run(at, at);
   admin.sink = (m: EventMessage) => {
     if (m.event === 'reports.changed') got.push(m.data as EventData<'reports.changed'>);
   };
@@ -82,6 +87,13 @@ describe('reports.changed', () => {
       other.close();
     }
     await vi.waitFor(() => expect(got.flatMap((e) => e.sources)).toContain('dossiers'), WAIT);
+  });
+
+  it("a tray's page moved into a dossier, ready (an update, no new row) names pages", async () => {
+    got.length = 0;
+    const dossier = (t.core.db.prepare('SELECT id FROM dossiers LIMIT 1').get() as { id: string }).id;
+    t.core.db.prepare(`UPDATE dossier_pages SET dossier_id = ?, tray_owner = NULL, state = 'ready', image_bytes = 1000 WHERE id = 'page-r1'`).run(dossier);
+    await vi.waitFor(() => expect(got.flatMap((e) => e.sources)).toContain('pages'), WAIT);
   });
 
   it('nobody subscribed: the timer reads nothing, and the next subscriber hears of what moved meanwhile', async () => {
