@@ -11,11 +11,12 @@
  *  - the dashboard's first paint in Chromium (web mode on the seeded folder, a supervisor logged in): navigation start
  *    → the tiles' figures and a drawn chart, for the default period (today) and the whole year (target ≤ 1 s).
  * No figure fails the run; the table says met or NOT met. REPORTS_BENCH_DOSSIERS (200000) for a smaller year,
- * REPORTS_BENCH_RUNS (5), REPORTS_BENCH_BROWSER=0 to skip Chromium.
+ * REPORTS_BENCH_RUNS (5), REPORTS_BENCH_BROWSER=0 to skip Chromium, REPORTS_BENCH_SEED_DIR to keep and reuse the seeded year.
  * Run: MOTCUA_KEY_DIR=<a mode-700 folder> npx tsx test/bench/reports.bench.ts (or npm run bench; the renderer built).
  */
-import { fileURLToPath } from 'node:url';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../../core/app';
 import type { MethodInput, MethodName } from '../../core/contract/index';
 import { ManualClock } from '../../core/platform/clock';
@@ -180,13 +181,35 @@ function print(seedMs: number, seed: SeedYearResult): void {
   for (const r of [head, ...table]) console.log(r.map((c, i) => (i === 0 || i === 5 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const dir = makeTempDir('motcua-reports-bench-');
-  const opened = openDatabase(path.join(dir, 'motcua.sqlite'));
+/**
+ * The seeded year in a fresh folder. REPORTS_BENCH_SEED_DIR=<folder> keeps a copy there after seeding and reuses it
+ * on the next run (reruns take seconds instead of two minutes; the seed time is then the first run's).
+ */
+function seeded(dir: string): { seed: SeedYearResult; seedMs: number; reused: boolean } {
+  const keep = process.env.REPORTS_BENCH_SEED_DIR;
+  const file = path.join(dir, 'motcua.sqlite');
+  if (keep && existsSync(path.join(keep, 'seed.json'))) {
+    copyFileSync(path.join(keep, 'motcua.sqlite'), file);
+    const saved = JSON.parse(readFileSync(path.join(keep, 'seed.json'), 'utf8')) as SeedYearResult & { seedMs: number; now: string };
+    return { seed: { ...saved, now: new Date(saved.now) }, seedMs: saved.seedMs, reused: true };
+  }
+  const opened = openDatabase(file);
   const t0 = performance.now();
   const seed = seedYear(opened.db, { dossiers: DOSSIERS });
   const seedMs = performance.now() - t0;
   opened.db.close();
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    copyFileSync(file, path.join(keep, 'motcua.sqlite'));
+    writeFileSync(path.join(keep, 'seed.json'), JSON.stringify({ ...seed, seedMs }));
+  }
+  return { seed, seedMs, reused: false };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const dir = makeTempDir('motcua-reports-bench-');
+  const { seed, seedMs, reused } = seeded(dir);
+  if (reused) console.log('(the seeded year reused from REPORTS_BENCH_SEED_DIR)');
   seedFrom = seed.from;
   seedTo = seed.to;
   try {
@@ -200,7 +223,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
   } finally {
     print(seedMs, seed);
-    const { rmSync } = await import('node:fs');
     rmSync(dir, { recursive: true, force: true });
   }
 }
