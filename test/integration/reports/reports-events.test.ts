@@ -96,6 +96,14 @@ describe('reports.changed', () => {
     await vi.waitFor(() => expect(got.flatMap((e) => e.sources)).toContain('pages'), WAIT);
   });
 
+  it('a queue ticket issued (the queue in this SQLite) names queue', async () => {
+    await call(t.core, admin, 'queue.saveGroup', { code: 'BC', name: 'Báo cáo', prefix: 'BC', startNumber: 1, hours: { mode: 'always' } });
+    await call(t.core, admin, 'queue.saveCounter', { number: 1, name: 'Quầy 1', groups: ['BC'] });
+    got.length = 0;
+    await call(t.core, admin, 'queue.issue', { service: 'BC', print: false });
+    await vi.waitFor(() => expect(got.flatMap((e) => e.sources)).toContain('queue'), WAIT);
+  });
+
   it('nobody subscribed: the timer reads nothing, and the next subscriber hears of what moved meanwhile', async () => {
     await call(t.core, admin, 'events.unsubscribe', { names: ['reports.changed'] });
     await settled();
