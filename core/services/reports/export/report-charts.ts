@@ -41,7 +41,8 @@ function echarts(): Promise<EChartsModule> {
   return echartsReady;
 }
 
-async function renderChart(option: Record<string, unknown>, resourcesDir?: string): Promise<Buffer> {
+/** One chart as SVG with its text outlined (what sharp rasterises). */
+async function outlinedSvg(option: Record<string, unknown>, resourcesDir?: string): Promise<string> {
   const ec = await echarts();
   const chart = ec.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
   let svg: string;
@@ -53,8 +54,7 @@ async function renderChart(option: Record<string, unknown>, resourcesDir?: strin
     chart.dispose();
   }
   const fonts = await loadFonts(resourcesDir);
-  const outlined = textToPaths(svg, { regular: fonts.regular, bold: fonts.bold });
-  return sharp(Buffer.from(outlined), { density: 72 * SCALE }).png({ compressionLevel: 9 }).toBuffer();
+  return textToPaths(svg, { regular: fonts.regular, bold: fonts.bold });
 }
 
 const countAxis = { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatCount(v) } };
@@ -92,13 +92,21 @@ function perMonthOption(r: PeriodReport): Record<string, unknown> {
   };
 }
 
+const CHARTS = { resolved: resolvedOption, perMonth: perMonthOption };
+export type ChartName = keyof typeof CHARTS;
+
+/** A chart's outlined SVG (for tests and for callers wanting vector output). */
+export function chartSvg(r: PeriodReport, name: ChartName, o: { resourcesDir?: string } = {}): Promise<string> {
+  return outlinedSvg(CHARTS[name](r), o.resourcesDir);
+}
+
 export async function renderCharts(r: PeriodReport, o: { resourcesDir?: string } = {}): Promise<ChartImage[]> {
-  const options: [string, Record<string, unknown>][] = [
-    [label('charts.resolved'), resolvedOption(r)],
-    [label('charts.perMonth'), perMonthOption(r)],
-  ];
   const out: ChartImage[] = [];
   // One after the other: two charts, and the machine's cores belong to the app's other work.
-  for (const [title, option] of options) out.push({ title, png: await renderChart(option, o.resourcesDir), width: CHART_WIDTH, height: CHART_HEIGHT });
+  for (const name of ['resolved', 'perMonth'] as const) {
+    const svg = await chartSvg(r, name, o);
+    const png = await sharp(Buffer.from(svg), { density: 72 * SCALE }).png({ compressionLevel: 9 }).toBuffer();
+    out.push({ title: label(`charts.${name}`), png, width: CHART_WIDTH, height: CHART_HEIGHT });
+  }
   return out;
 }

@@ -20,9 +20,10 @@ function writeTable(ws: ExcelJS.Worksheet, table: Table, top: number, left = 1):
   const headerRows = grouped ? 2 : 1;
   table.columns.forEach((col, i) => {
     const x = left + i;
-    const head = ws.getCell(top + headerRows - 1, x);
-    head.value = col.header;
-    if (grouped && !col.group) ws.mergeCells(top, x, top + 1, x);
+    // A column of its own spans both header rows: its title sits in the merge's top cell.
+    const spans = grouped && !col.group;
+    ws.getCell(spans ? top : top + headerRows - 1, x).value = col.header;
+    if (spans) ws.mergeCells(top, x, top + 1, x);
   });
   if (grouped) {
     for (let i = 0; i < table.columns.length; ) {
