@@ -154,6 +154,11 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'WEB_TLS_UNREADABLE',
   'WEB_TLS_INVALID',
   'WEB_TLS_MISMATCH',
+  // A report's period and filter (core/domain/reports/period.ts, core/services/reports).
+  'REPORT_BAD_DAY',
+  'REPORT_BAD_PERIOD',
+  'REPORT_PERIOD_TOO_LONG',
+  'REPORT_UNKNOWN_AGENCY',
 ]);
 
 export function isInputError(code: string): boolean {

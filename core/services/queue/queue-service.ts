@@ -26,7 +26,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Printing } from '../printing/printing-setup';
 import type { SettingsService } from '../settings/settings-service';
 import { checkGroupHours, closedError, noCounterError, queueDay } from './opening-hours';
-import type { CallScope, QueueStore, StoredCall } from './queue-store';
+import type { CallScope, QueueStore, StoredCall, TicketKey } from './queue-store';
 import type { StoreAccess } from './store-access';
 import { printTicket, publicOrigin, trackingQr, type TicketPrintResult } from './ticket-printing';
 import { waitMinutes } from './wait-estimate';
@@ -288,6 +288,15 @@ export class QueueService {
     if (from > to) throw new AppError('QUEUE_BAD_PERIOD', { from, to }, { field: 'from' });
     const m = await this.use((s) => s.metrics({ from, to }));
     return { from, to, ...m };
+  }
+
+  /** The reports' drill-down (issue #19): the keys of the tickets issued on [from, to], then the page shown. */
+  ticketKeysBetween(o: { from: string; to: string; noShowOnly: boolean; counter: number | null }): Promise<TicketKey[]> {
+    return this.use((s) => s.ticketKeysBetween(o));
+  }
+
+  ticketsByIds(ids: readonly string[]): Promise<Ticket[]> {
+    return this.use((s) => s.ticketsByIds(ids));
   }
 }
 

@@ -45,6 +45,14 @@ export interface WaitingCount {
   waiting: number;
 }
 
+/** A ticket's keys, for listing a period's tickets (reports' drill-down) before reading the page shown. */
+export interface TicketKey {
+  id: string;
+  issuedAt: string;
+  state: TicketState;
+  counter: number | null;
+}
+
 export interface QueueStore {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates or upgrades its tables (SQLite: done by the app's migrations already). */
@@ -88,4 +96,7 @@ export interface QueueStore {
   /** Service seconds (start → finish) of the latest finished tickets of a service, newest first. */
   recentServiceSeconds(service: string, limit: number): Promise<number[]>;
   metrics(o: { from: string; to: string }): Promise<Omit<QueueMetrics, 'from' | 'to'>>;
+  /** Tickets issued on the days [from, to], in issue order (no-shows only; one counter's). */
+  ticketKeysBetween(o: { from: string; to: string; noShowOnly: boolean; counter: number | null }): Promise<TicketKey[]>;
+  ticketsByIds(ids: readonly string[]): Promise<Ticket[]>;
 }

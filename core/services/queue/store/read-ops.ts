@@ -2,7 +2,7 @@
 import type { Ticket, TicketState } from '../../../contract/queue';
 import { queueMetrics, type Metrics, type QueueEvent, type QueueEventKind } from '../../../domain/queue/metrics';
 import { aheadCount } from '../../../domain/queue/selection';
-import type { StoredCall, WaitingCount } from '../queue-store';
+import type { StoredCall, TicketKey, WaitingCount } from '../queue-store';
 import { placeholders, row, rows, type Sql } from './sql';
 import { CALL_COLUMNS, toCall, toTicket, type CallRow, type TicketRow } from './ticket-row';
 
@@ -88,3 +88,19 @@ export function* metrics(o: { from: string; to: string }): Sql<Metrics> {
   );
   return queueMetrics(found.map((e): QueueEvent => ({ ticketId: e.ticket_id, kind: e.kind, at: e.at, counter: e.counter, service: e.service })));
 }
+
+/** The tickets issued on the days [from, to] (the reports' drill-down): their keys in issue order; no-shows only, one counter's. */
+export function* ticketKeysBetween(o: { from: string; to: string; noShowOnly: boolean; counter: number | null }): Sql<TicketKey[]> {
+  const found = yield* rows<{ id: string; issued_at: string; state: TicketState; counter: number | null }>(
+    `SELECT id, issued_at, state, counter FROM queue_tickets WHERE day >= ? AND day <= ?${o.noShowOnly ? " AND state = 'no_show'" : ''}${o.counter === null ? '' : ' AND counter = ?'} ORDER BY ord`,
+    o.from, o.to, ...(o.counter === null ? [] : [o.counter]),
+  );
+  return found.map((t) => ({ id: t.id, issuedAt: t.issued_at, state: t.state, counter: t.counter }));
+}
+
+/** These tickets (any order; unknown ids left out). */
+export function* ticketsByIds(ids: readonly string[]): Sql<Ticket[]> {
+  if (ids.length === 0) return [];
+  return (yield* rows<TicketRow>(`SELECT * FROM queue_tickets WHERE id IN (${placeholders(ids.length)})`, ...ids)).map(toTicket);
+}
+

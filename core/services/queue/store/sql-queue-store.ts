@@ -91,4 +91,6 @@ export class SqlQueueStore implements QueueStore {
   issuedCount: QueueStore['issuedCount'] = (day, service) => this.sql.read(() => reads.issuedCount(day, service));
   recentServiceSeconds: QueueStore['recentServiceSeconds'] = (service, limit) => this.sql.read(() => reads.recentServiceSeconds(service, limit));
   metrics: QueueStore['metrics'] = (o) => this.sql.read(() => reads.metrics(o));
+  ticketKeysBetween: QueueStore['ticketKeysBetween'] = (o) => this.sql.read(() => reads.ticketKeysBetween(o));
+  ticketsByIds: QueueStore['ticketsByIds'] = (ids) => this.sql.read(() => reads.ticketsByIds(ids));
 }
