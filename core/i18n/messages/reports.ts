@@ -3,6 +3,12 @@ import type { Messages } from '../types';
 /** Issue #19: the period reports (figures, files, CLI). Vietnamese first, English beside it. */
 export const reportsMessages: Messages = {
   vi: {
+    errors: {
+      REPORT_BAD_DAY: 'Ngày "{{day}}" không có thật hoặc sai dạng: hãy nhập ngày dạng YYYY-MM-DD (ví dụ 2026-06-30).',
+      REPORT_BAD_PERIOD: 'Khoảng ngày không hợp lệ: ngày bắt đầu {{from}} sau ngày kết thúc {{to}}.',
+      REPORT_PERIOD_TOO_LONG: 'Kỳ báo cáo từ {{from}} đến {{to}} dài {{days}} ngày: mỗi báo cáo tối đa {{max}} ngày (một năm). Hãy chia thành nhiều kỳ.',
+      REPORT_UNKNOWN_AGENCY: 'Không có cơ quan mã "{{agency}}" trong danh mục hay trong hồ sơ đã tiếp nhận. Hãy chọn cơ quan trong danh sách.',
+    },
     reports: {
       file: {
         title: 'BÁO CÁO TÌNH HÌNH TIẾP NHẬN, GIẢI QUYẾT VÀ SỐ HOÁ HỒ SƠ THỦ TỤC HÀNH CHÍNH',
@@ -87,6 +93,12 @@ export const reportsMessages: Messages = {
     },
   },
   en: {
+    errors: {
+      REPORT_BAD_DAY: 'The day "{{day}}" does not exist or is not written as YYYY-MM-DD (for example 2026-06-30).',
+      REPORT_BAD_PERIOD: 'Invalid period: the start {{from}} is after the end {{to}}.',
+      REPORT_PERIOD_TOO_LONG: 'The period {{from}} to {{to}} is {{days}} days long: a report covers at most {{max}} days (a year). Split it into several periods.',
+      REPORT_UNKNOWN_AGENCY: 'No agency with code "{{agency}}" in the catalogue or in the dossiers received. Choose an agency from the list.',
+    },
     reports: {
       file: {
         title: 'REPORT ON RECEIVING, RESOLVING AND DIGITISING ADMINISTRATIVE PROCEDURE DOSSIERS',
