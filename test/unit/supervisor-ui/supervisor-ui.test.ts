@@ -14,7 +14,7 @@ import { uiSupervisor } from '../../../core/i18n/messages/ui-supervisor';
 import type { MessageTree } from '../../../core/i18n/types';
 import { chartDescription, chartOption, dashboardCharts } from '../../../renderer/src/screens/supervisor/chart-data';
 import { formatDuration, formatShare } from '../../../renderer/src/screens/supervisor/figure-format';
-import { filterFromQuery, filterToQuery, isDay, matchingQuick, parseVnDay, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
+import { addressQuery, addressWithQuery, filterFromQuery, filterToQuery, isDay, matchingQuick, parseVnDay, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
 import { ANNOUNCE_GAP_MS, figuresChanged, shouldAnnounce } from '../../../renderer/src/screens/supervisor/live-update';
 
 const leaves = (tree: MessageTree, prefix = ''): Record<string, string> =>
@@ -64,6 +64,14 @@ describe('supervisor dashboard: filter', () => {
     expect(quickPeriod('thisYear', today)).toEqual({ from: '2026-01-01', to: '2026-12-31' });
     expect(matchingQuick({ from: '2026-07-01', to: '2026-12-31' }, today)).toBe('secondHalf');
     expect(matchingQuick({ from: '2026-07-02', to: '2026-12-31' }, today)).toBeNull();
+  });
+
+  it('finds the query in the hash route the app uses, and puts it back there', () => {
+    const loc = { pathname: '/', search: '', hash: '#/supervisor?from=2026-01-01&to=2026-01-31' };
+    expect(addressQuery(loc)).toBe('from=2026-01-01&to=2026-01-31');
+    expect(addressWithQuery(loc, 'from=2026-02-01&to=2026-02-28')).toBe('/#/supervisor?from=2026-02-01&to=2026-02-28');
+    expect(addressWithQuery({ pathname: '/', search: '', hash: '#/supervisor' }, 'from=2026-02-01&to=2026-02-01')).toBe('/#/supervisor?from=2026-02-01&to=2026-02-01');
+    expect(addressQuery({ hash: '', search: '?from=2026-01-01' })).toBe('from=2026-01-01');
   });
 
   it('reads typed days in the Vietnamese order (day/month/year), refusing days that do not exist', () => {

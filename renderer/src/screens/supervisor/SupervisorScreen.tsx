@@ -1,7 +1,7 @@
 /**
  * The supervisor's dashboard (issue #19): the filter, the report's figures as tiles, the charts each with its data
  * table, the rows behind any figure in a dialog, and the period report as Excel or PDF. The filter lives in the
- * address (?from=…&to=…&agency=…), so a reload or a shared link shows the same; today by default, the fastest read.
+ * address (#/supervisor?from=…&to=…&agency=…), so a reload or a shared link shows the same; today by default, the fastest read.
  *
  * The address is updated with history.replaceState, not the router: a router navigation would move the focus to
  * the heading (ScreenPage does that on each navigation) while the supervisor is still working the filter.
@@ -18,7 +18,7 @@ import { DrillDialog, type OpenDrill } from './DrillDialog';
 import { ExportButtons } from './ExportButtons';
 import { FigureTiles } from './FigureTiles';
 import { FilterBar, type FilterChoices } from './FilterBar';
-import { filterFromQuery, filterToQuery, sameFilter, vietnamToday } from './filter-state';
+import { addressQuery, addressWithQuery, filterFromQuery, filterToQuery, sameFilter, vietnamToday } from './filter-state';
 import { useDashboard } from './useDashboard';
 import './supervisor.css';
 
@@ -45,7 +45,7 @@ function useFilterChoices(counters: readonly string[]): FilterChoices {
 export function SupervisorScreen() {
   const { t } = useTranslation();
   const [today] = useState(() => vietnamToday());
-  const [filter, setFilter] = useState<ReportFilter>(() => filterFromQuery(window.location.search, today));
+  const [filter, setFilter] = useState<ReportFilter>(() => filterFromQuery(addressQuery(window.location), today));
   const { data, loading, error, retry } = useDashboard(filter);
   const [drill, setDrill] = useState<OpenDrill | null>(null);
   const [drillKey, setDrillKey] = useState(0);
@@ -54,8 +54,9 @@ export function SupervisorScreen() {
   const choices = useFilterChoices(counters);
 
   useEffect(() => {
-    const query = filterToQuery(filter, window.location.search);
-    if (`?${query}` !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}?${query}`);
+    const loc = window.location;
+    const query = filterToQuery(filter, addressQuery(loc));
+    if (query !== addressQuery(loc)) window.history.replaceState(window.history.state, '', addressWithQuery(loc, query));
   }, [filter]);
 
   const [countersOf, setCountersOf] = useState(data);

@@ -107,3 +107,18 @@ export function withScope(filter: ReportFilter, key: (typeof SCOPE_KEYS)[number]
 export function sameFilter(a: ReportFilter, b: ReportFilter): boolean {
   return a.from === b.from && a.to === b.to && a.agency === b.agency && a.counter === b.counter && a.clerk === b.clerk;
 }
+
+/**
+ * The query part of the address as the router sees it. The app routes in the hash ('#/supervisor?from=…'), so the
+ * query is the hash's; a plain '?…' is read when there is no hash route.
+ */
+export function addressQuery(loc: { hash: string; search: string }): string {
+  if (loc.hash.startsWith('#/')) return loc.hash.split('?')[1] ?? '';
+  return loc.search.replace(/^\?/, '');
+}
+
+/** The address with this query in place of its own (same route), for history.replaceState. */
+export function addressWithQuery(loc: { pathname: string; hash: string; search: string }, query: string): string {
+  if (loc.hash.startsWith('#/')) return `${loc.pathname}${loc.search}${loc.hash.split('?')[0]}?${query}`;
+  return `${loc.pathname}?${query}${loc.hash}`;
+}
