@@ -55,7 +55,7 @@ export function formatInstantVn(iso: string): string {
 }
 
 /** bao-cao-2026-01-01_2026-06-30[-AGENCY].xlsx: the agency code kept to file-name-safe characters. */
-export function reportFileName(from: string, to: string, agency: string | null, ext: 'xlsx' | 'pdf'): string {
+export function reportFileName(from: string, to: string, agency: string | null, ext: 'xlsx' | 'pdf' | 'json'): string {
   const tag = agency ? `-${agency.replace(/[^A-Za-z0-9._-]+/g, '_')}` : '';
   return `bao-cao-${from}_${to}${tag}.${ext}`;
 }
