@@ -43,7 +43,7 @@ beforeAll(async () => {
     const period = async (filter: { from: string; to: string; agency?: string }) => {
       const r = await core.dispatch(conn, 'reports.period', filter);
       if (!r.ok) throw new Error(r.error.message);
-      return withoutTime(r.value);
+      return withoutTime(r.value as PeriodReport);
     };
     viaCore = { all: await period({ from: '2025-01-01', to: '2025-06-30' }), agency: await period({ from: '2025-01-01', to: '2025-06-30', agency }) };
   } finally {
