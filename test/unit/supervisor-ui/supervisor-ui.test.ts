@@ -125,11 +125,19 @@ describe('supervisor dashboard: charts, live, wording', () => {
       ['Đã giải quyết đúng hạn', 3, 'resolvedOnTime'],
       ['Đã giải quyết quá hạn', 1, 'resolvedLate'],
     ]);
+    expect(resolved.rows.map((r) => r.axis)).toEqual(['Trước hạn', 'Đúng hạn', 'Quá hạn']); // short, under the bars
+    expect(charts[3]!.rows[0]!.axis).toBe('canbo1');
     const queue = charts[5]!;
     expect(queue.rows[0]!.cells.map((c) => [c.value, c.drill?.figure ?? null])).toEqual([
       [5, 'ticketsIssued'],
       [1.5, null], // minutes, not a drill
     ]);
+  });
+
+  it('draws a long period per day as lines, a short one as bars', () => {
+    expect(dashboardCharts(dashboard(), ts.vi)[0]!.series.map((s) => s.kind)).toEqual(['bar', 'bar']);
+    const perDay = Array.from({ length: 40 }, (_, i) => ({ day: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`, dossiers: 1, pages: 2 }));
+    expect(dashboardCharts(dashboard({ perDay }), ts.vi)[0]!.series.map((s) => s.kind)).toEqual(['line', 'line']);
   });
 
   it('leaves the queue chart out when the queue cannot be reached', () => {

@@ -29,6 +29,8 @@ export interface ChartCell {
 export interface ChartRow {
   key: string;
   label: string;
+  /** A shorter label under the bar when the full one would not fit (the table has the full one). */
+  axis?: string;
   cells: ChartCell[];
 }
 
@@ -56,6 +58,7 @@ function countsRows<T extends { dossiers: number; pages: number }>(
   keyOf: (r: T) => string,
   labelOf: (r: T) => string,
   bucketOf: (r: T) => DrillBucket,
+  axisOf?: (r: T) => string,
 ): ChartRow[] {
   return list.map((r) => {
     const label = labelOf(r);
@@ -63,6 +66,7 @@ function countsRows<T extends { dossiers: number; pages: number }>(
     return {
       key: keyOf(r),
       label,
+      ...(axisOf ? { axis: axisOf(r) } : {}),
       cells: [cell(r.dossiers, { figure: 'newlyReceived', bucket, bucketLabel: label }), cell(r.pages, { figure: 'pagesDigitised', bucket, bucketLabel: label })],
     };
   });
@@ -75,12 +79,14 @@ export function dashboardCharts(d: Dashboard, t: TFunction): ChartSpec[] {
   ];
   const hourLabel = (hour: string) => t('supervisorUi.charts.hourValue', { hour });
   const c = d.counts;
+  // A long period's days are too many for bars side by side: two lines read better.
+  const dayKind = d.perDay.length > 31 ? 'line' : 'bar';
   const charts: ChartSpec[] = [
     {
       id: 'per-day',
       title: t('supervisorUi.charts.perDay'),
       categoryHeading: t('supervisorUi.charts.day'),
-      series: pair,
+      series: pair.map((s) => ({ ...s, kind: dayKind })),
       rows: countsRows(d.perDay, (r) => r.day, (r) => formatDate(r.day), (r) => ({ day: r.day })),
     },
     {
@@ -102,7 +108,7 @@ export function dashboardCharts(d: Dashboard, t: TFunction): ChartSpec[] {
       title: t('supervisorUi.charts.perClerk'),
       categoryHeading: t('supervisorUi.charts.clerk'),
       series: pair,
-      rows: countsRows(d.perClerk, (r) => r.clerk, (r) => (r.name && r.name !== r.clerk ? `${r.name} (${r.clerk})` : r.clerk), (r) => ({ clerk: r.clerk })),
+      rows: countsRows(d.perClerk, (r) => r.clerk, (r) => (r.name && r.name !== r.clerk ? `${r.name} (${r.clerk})` : r.clerk), (r) => ({ clerk: r.clerk }), (r) => r.clerk),
     },
     {
       id: 'resolved',
@@ -112,6 +118,7 @@ export function dashboardCharts(d: Dashboard, t: TFunction): ChartSpec[] {
       rows: (['resolvedEarly', 'resolvedOnTime', 'resolvedLate'] as const).map((f) => ({
         key: f,
         label: t(`supervisorUi.report.${f}`),
+        axis: t(`supervisorUi.charts.${f}`),
         cells: [cell(c[f], { figure: f })],
       })),
     },
@@ -163,14 +170,19 @@ export function chartOption(spec: ChartSpec): Record<string, unknown> {
     tooltip: { trigger: 'axis' },
     legend: spec.series.length > 1 ? { top: 0 } : undefined,
     grid: { left: 8, right: two ? 8 : 16, top: spec.series.length > 1 ? 32 : 12, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: spec.rows.map((r) => r.label), axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: spec.rows.map((r) => r.axis ?? r.label),
+      // Few categories: every label, wrapped; many (days): as many as fit.
+      axisLabel: spec.rows.length <= 12 ? { interval: 0, width: 96, overflow: 'break', hideOverlap: true } : { hideOverlap: true },
+    },
     yAxis: two ? [{ type: 'value', minInterval: 1 }, { type: 'value', splitLine: { show: false } }] : { type: 'value', minInterval: 1 },
     series: spec.series.map((s, i) => ({
       name: s.name,
       type: s.kind,
       yAxisIndex: s.secondAxis ? 1 : 0,
       data: spec.rows.map((r) => r.cells[i]?.value ?? null),
-      ...(s.kind === 'line' ? { connectNulls: true, symbolSize: 6 } : { barMaxWidth: 36 }),
+      ...(s.kind === 'line' ? { connectNulls: true, symbolSize: spec.rows.length > 31 ? 0 : 6, showSymbol: spec.rows.length <= 31 } : { barMaxWidth: 36 }),
     })),
   };
 }
