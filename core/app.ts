@@ -239,7 +239,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const printing = createPrinting({ db, dataRoot: layout.root, resourcesDir, forms, dossiers, settings, audit, events, logger, clock, ...(opts.printing ? { options: opts.printing } : {}) });
   const sync = createSync({ db, dataRoot: layout.root, filesDir: layout.files, link: centralLink, audit, settings, counter, dossiers, catalogue, calendar, events, logger, clock, ...(opts.sync ? { options: opts.sync } : {}) });
   const queue = createQueue({ db, audit, settings, calendar, catalogue, printing, events, logger, clock, ...(opts.queue ? { options: opts.queue } : {}) });
-  const reports = createReports({ db, queue: queue.service, sync, catalogue, events, logger, clock });
+  const reports = createReports({ db, queue: queue.service, sync, catalogue, events, logger, clock, resourcesDir });
   const services: CoreServices = { reports, queue, pairing, sync, printing, ocr, audit, auth, settings, calendar, catalogue, applicants, counter, allocator, dossiers, forms, barcodes, uploads, pages, scans: scanning.scans, scanDevices: scanning.directory };
 
   const wiring: Wiring = {

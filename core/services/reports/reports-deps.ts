@@ -15,4 +15,6 @@ export interface ReportsDeps {
   events: EventPublisher;
   logger: Logger;
   clock: Clock;
+  /** Folder holding fonts/ for the report files (default: the app's resources beside the source). */
+  resourcesDir?: string;
 }

@@ -5,7 +5,7 @@ import type { CatalogueService } from '../catalogue/catalogue-service';
 import { renderReport } from './export/render-report';
 import type { ReportFigures } from './report-figures';
 
-export function reportsHandlers(figures: ReportFigures, catalogue: CatalogueService): Handlers<typeof reportsContract> {
+export function reportsHandlers(figures: ReportFigures, catalogue: CatalogueService, resourcesDir?: string): Handlers<typeof reportsContract> {
   return {
     dashboard: (filter) => figures.dashboard(filter),
     period: (filter) => figures.period(filter),
@@ -13,7 +13,7 @@ export function reportsHandlers(figures: ReportFigures, catalogue: CatalogueServ
     export: async ({ format, ...filter }) => {
       const report = figures.period(filter);
       const agencyName = filter.agency ? (catalogue.agencies().find((a) => a.code === filter.agency)?.name ?? filter.agency) : null;
-      const file = await renderReport(report, format, { agencyName });
+      const file = await renderReport(report, format, { agencyName, ...(resourcesDir ? { resourcesDir } : {}) });
       return { fileName: file.fileName, mediaType: file.mediaType, bytes: file.bytes.length, base64: file.bytes.toString('base64') };
     },
   };

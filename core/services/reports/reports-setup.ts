@@ -20,7 +20,7 @@ export function createReports(deps: ReportsDeps): Reports {
   const figures = new ReportFigures(deps);
   const events = new ReportsEvents(deps);
   return {
-    handlers: reportsHandlers(figures, deps.catalogue),
+    handlers: reportsHandlers(figures, deps.catalogue, deps.resourcesDir),
     figures,
     events,
     async close() {
