@@ -1,6 +1,6 @@
 /** The period report as XLSX, read back with exceljs: the sheets, the figures as numbers with formats, the charts. */
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { renderReport } from '../../../core/services/reports/export/render-report';
 import { fixtureReport as r } from './export-fixture';
 
@@ -25,6 +25,17 @@ function findRow(ws: ExcelJS.Worksheet, first: unknown): number {
 }
 
 describe('XLSX period report', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('the same report gives the same bytes, whenever it is written', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-01T02:00:00Z'));
+    const first = await renderReport(r, 'xlsx', { agencyName: null });
+    vi.setSystemTime(new Date('2026-08-15T09:31:17Z'));
+    const second = await renderReport(r, 'xlsx', { agencyName: null });
+    expect(Buffer.compare(first.bytes, second.bytes)).toBe(0);
+  });
+
   it('is named by its period and has the four sheets', () => {
     expect(fileName).toBe('bao-cao-2026-01-01_2026-06-30.xlsx');
     expect(mediaType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

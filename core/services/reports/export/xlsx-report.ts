@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { PeriodReport } from '../../../contract/reports';
 import type { ChartImage } from './report-charts';
 import { formatDay, formatInstantVn, label } from './report-labels';
+import { stampZipEntries } from './zip-dates';
 import { agencyTable, digitisedTable, kindOf, mainTable, monthTable, procedureTable, writeUp, type ColumnKind, type Table } from './report-tables';
 
 const NUM_FMT: Record<ColumnKind, string | undefined> = { text: '@', count: '#,##0', rate: '0.00%', decimal: '0.0' };
@@ -149,5 +150,5 @@ export async function renderXlsx(r: PeriodReport, o: { agencyName: string | null
   const perMonthChart = o.charts[1];
   if (perMonthChart) placeChart(wb, months, perMonthChart, r.perMonth.length + 3);
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return stampZipEntries(Buffer.from(await wb.xlsx.writeBuffer()), at);
 }
