@@ -8,7 +8,7 @@
  * intact. A dossier received on another connection changes the tile without a reload (reports.changed). A clerk is
  * refused by the route and by the core. axe-core passes on the dashboard, with the tables shown, and with the dialog.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -239,6 +239,23 @@ describe('supervisor dashboard', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+  }, 60_000);
+
+  it("downloads the period's report as Excel and PDF (reports.export) by keyboard", async () => {
+    for (const [format, magic] of [
+      ['xlsx', 'PK'],
+      ['pdf', '%PDF'],
+    ] as const) {
+      const download = page.waitForEvent('download', { timeout: 30_000 });
+      await activate(page, page.getByTestId(`sv-export-${format}`));
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(new RegExp(`\\.${format}$`));
+      const saved = await file.path();
+      const head = readFileSync(saved).subarray(0, magic.length).toString('latin1');
+      expect(head).toBe(magic);
+    }
+    // No script error or CSP refusal on the way (echarts' SVG, the tooltip, the downloads).
+    expect(browser.problems.errors).toEqual([]);
   }, 60_000);
 
   it('updates the tile without a reload when a dossier is received on another connection', async () => {
