@@ -83,7 +83,8 @@ function perMonthOption(r: PeriodReport): Record<string, unknown> {
     title: { text: label('charts.perMonth'), left: 'center', textStyle: { fontFamily: FONT, fontSize: 16 } },
     legend: { top: 40, data: [label('charts.newlyReceived'), label('charts.resolved_')] },
     grid: { left: 70, right: 30, top: 80, bottom: 40 },
-    xAxis: { type: 'category', data: r.perMonth.map((m) => formatMonth(m.month)) },
+    // Every month named under its bars (a year's twelve fit at this width).
+    xAxis: { type: 'category', data: r.perMonth.map((m) => formatMonth(m.month)), axisLabel: { interval: 0, fontSize: r.perMonth.length > 6 ? 10 : 12 } },
     yAxis: countAxis,
     series: [
       { name: label('charts.newlyReceived'), type: 'bar', label: monthLabels, itemStyle: { color: COLORS.received }, data: r.perMonth.map((m) => m.newlyReceived) },

@@ -84,7 +84,7 @@ export function agencyTable(r: PeriodReport): Table {
 export function procedureTable(r: PeriodReport): Table {
   return {
     title: label('sections.perProcedure'),
-    columns: [c('agencyCode', 'text', 10), c('procedure', 'text', 14), c('procedureName', 'text', 50), c('received', 'count', 10), c('resolved', 'count', 10), c('resolvedLate', 'count', 11), c('pendingOverdue', 'count', 12)],
+    columns: [c('agencyCode', 'text', 15), c('procedure', 'text', 11), c('procedureName', 'text', 48), c('received', 'count', 10), c('resolved', 'count', 10), c('resolvedLate', 'count', 11), c('pendingOverdue', 'count', 12)],
     rows: r.perProcedure.map((p) => [p.agency, p.procedure, p.name, p.received, p.resolved, p.resolvedLate, p.pendingOverdue]),
   };
 }
