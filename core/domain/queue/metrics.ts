@@ -76,7 +76,8 @@ class Acc {
       meanWaitSeconds: mean(this.waits),
       meanWalkSeconds: mean(this.walks),
       meanServiceSeconds: mean(this.services),
-      maxWaitSeconds: this.waits.length === 0 ? null : Math.max(...this.waits),
+      // Not Math.max(...waits): a year of a busy centre has more waits than a call may pass arguments.
+      maxWaitSeconds: this.waits.length === 0 ? null : this.waits.reduce((a, b) => (b > a ? b : a)),
     };
   }
 }

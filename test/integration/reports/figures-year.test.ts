@@ -5,7 +5,7 @@
  * migration 014's columns), and the drill-down's totals compared with the figures.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Dashboard, PeriodCounts, PeriodReport } from '../../../core/contract/reports';
 import { CatalogueService } from '../../../core/services/catalogue/catalogue-service';
 import type { AuditLog } from '../../../core/services/audit/audit-log';
@@ -18,6 +18,8 @@ import { openDatabase, type Db } from '../../../core/store/database';
 import { PURGE_FIRST } from '../../../core/store/migrations/009_ocr';
 import { seedYear, type SeedYearResult } from '../../helpers/seed-year';
 import { tempDir } from '../../helpers/temp';
+
+vi.setConfig({ testTimeout: 180_000 });
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {}, child: () => quiet };
 const LAST_SUCCESS = '2025-12-30T09:00:00.000Z';
@@ -231,7 +233,7 @@ beforeAll(() => {
   };
   figures = new ReportFigures(deps);
   raw = readRaw();
-}, 240_000);
+}, 600_000);
 
 afterAll(() => {
   db?.close();

@@ -4,13 +4,14 @@
  * queue's period figures (its store may be unreachable: shown unavailable, not an error) and the sync backlog.
  */
 import type { Dashboard, ReportFilter } from '../../../contract/reports';
+import { AppError } from '../../../contract/errors';
 import { addPlacement, emptyOutcomeCounts, isDueSoon } from '../../../domain/reports/classify';
 import { periodDays } from '../../../domain/reports/period';
 import { PURGE_FIRST } from '../../../store/migrations/009_ocr';
 import type { ReportsDeps } from '../reports-deps';
 import { eachPlacedDossier, openDossiers } from './dossier-rows';
 import { pageGroups } from './page-figures';
-import { addPages, digitisedPerAgency, sumDigitised, toPeriodCounts } from './period-counts';
+import { digitisedPerAgency, sumDigitised, toPeriodCounts } from './period-counts';
 import { clerkOf, userIdOf, type Scope } from './scope';
 
 type Bucket = { dossiers: number; pages: number };
@@ -42,17 +43,15 @@ export function dashboardSeries(d: Pick<ReportsDeps, 'db'>, scope: Scope): Pick<
     bump(counters, row.counter, 'dossiers');
     bump(clerks, row.createdBy, 'dossiers');
   });
-  const pageRows = pageGroups(d.db, scope, ["strftime('%Y-%m-%dT%H', p.created_at, '+7 hours')", 'd.counter_id', 'p.created_by']);
+  const pageRows = pageGroups(d.db, scope);
   for (const g of pageRows) {
-    const [dayHour, counter, clerk] = g.keys as [string, string, string];
-    const day = days.get(dayHour.slice(0, 10));
+    const day = days.get(g.localHour.slice(0, 10));
     if (day) day.pages += g.pages;
-    bump(hours, dayHour.slice(11, 13), 'pages', g.pages);
-    bump(counters, counter, 'pages', g.pages);
-    bump(clerks, clerk, 'pages', g.pages);
+    bump(hours, g.localHour.slice(11, 13), 'pages', g.pages);
+    bump(counters, g.counter, 'pages', g.pages);
+    bump(clerks, g.clerk, 'pages', g.pages);
   }
-  const digitised = sumDigitised(digitisedPerAgency(d, scope, []).values());
-  for (const g of pageRows) addPages(digitised, g);
+  const digitised = sumDigitised(digitisedPerAgency(d, scope, pageRows).values());
 
   const names = new Map((d.db.prepare('SELECT id, username, display_name FROM users').raw(true).all() as Array<[number, string, string]>).map(([id, u, n]) => [id, { u, n }]));
   const perClerk = [...clerks.entries()].map(([label, b]) => {
@@ -121,6 +120,7 @@ export async function queueOfPeriod(d: Pick<ReportsDeps, 'queue' | 'logger'>, fi
     };
   } catch (err) {
     // The queue's store (PostgreSQL for a big centre) may be down: the rest of the dashboard still shows.
+    if (!(err instanceof AppError && err.code === 'QUEUE_STORE_UNAVAILABLE')) throw err;
     d.logger.warn('reports: queue figures unavailable', { err });
     return { available: false, issued: 0, served: 0, noShow: 0, meanWaitSeconds: null, maxWaitSeconds: null, meanServiceSeconds: null, perHour: [], perCounter: [] };
   }

@@ -19,9 +19,14 @@ export function periodPagesFrom(scope: Pick<Scope, 'agency' | 'counter' | 'clerk
   };
 }
 
+/** Pages of one dossier scanned in one UTC hour by one clerk, with what OCR read of them. */
 export interface PageGroup {
-  /** The grouping keys, in the order asked. */
-  keys: string[];
+  dossierId: string;
+  agency: string;
+  counter: string;
+  /** Vietnam local 'YYYY-MM-DDTHH' the pages were scanned in. */
+  localHour: string;
+  clerk: string;
   pages: number;
   read: number;
   flagged: number;
@@ -29,37 +34,45 @@ export interface PageGroup {
   confidenceCount: number;
 }
 
+const localHours = new Map<string, string>();
+/** 'YYYY-MM-DDTHH' in Vietnam of a UTC 'YYYY-MM-DDTHH' (whole-hour offset: days and months follow exactly). */
+function localHourOf(utcHour: string): string {
+  let l = localHours.get(utcHour);
+  if (l === undefined) {
+    l = new Date(Date.parse(`${utcHour}:00:00Z`) + 7 * 3_600_000).toISOString().slice(0, 13);
+    if (localHours.size < 100_000) localHours.set(utcHour, l);
+  }
+  return l;
+}
+
 /**
- * Page counts grouped by SQL expressions over p (page), d (dossier) and t (page_text), e.g. the agency and the
- * Vietnam month: `d.agency_code`, `strftime('%Y-%m', p.created_at, '+7 hours')`.
+ * The period's pages in one indexed pass, grouped by dossier, hour and clerk (ordered by dossier): every page figure
+ * (per agency, month, day, hour, counter, clerk; dossiers with pages; OCR) is summed from these by the caller.
  */
-export function pageGroups(db: Db, scope: Scope, groupBy: readonly string[]): PageGroup[] {
+export function pageGroups(db: Db, scope: Scope): PageGroup[] {
   const from = periodPagesFrom(scope);
-  const keys = groupBy.map((g, i) => `${g} AS k${i}`).join(', ');
   const rows = db
     .prepare(
-      `SELECT ${keys}${keys ? ', ' : ''}count(*) AS pages, count(t.page_id) AS read, coalesce(sum(t.flagged), 0) AS flagged,
-         coalesce(sum(t.confidence), 0) AS conf_sum, count(t.confidence) AS conf_n
-       ${from.sql}${groupBy.length ? ` GROUP BY ${groupBy.map((_, i) => `k${i}`).join(', ')}` : ''}`,
+      `SELECT p.dossier_id, d.agency_code, d.counter_id, substr(p.created_at, 1, 13), p.created_by, count(*), count(t.page_id), coalesce(sum(t.flagged), 0),
+         coalesce(sum(t.confidence), 0), count(t.confidence)
+       ${from.sql} GROUP BY p.dossier_id, 4, p.created_by`,
     )
-    .all({ ...from.params, startIso: scope.period.startIso, endIso: scope.period.endIso }) as Array<Record<string, string | number>>;
+    .raw(true)
+    .all({ ...from.params, startIso: scope.period.startIso, endIso: scope.period.endIso }) as Array<[string, string, string, string, string, number, number, number, number, number]>;
   return rows.map((r) => ({
-    keys: groupBy.map((_, i) => String(r[`k${i}`])),
-    pages: Number(r.pages),
-    read: Number(r.read),
-    flagged: Number(r.flagged),
-    confidenceSum: Number(r.conf_sum),
-    confidenceCount: Number(r.conf_n),
+    dossierId: r[0], agency: r[1], counter: r[2], localHour: localHourOf(r[3]), clerk: r[4], pages: r[5], read: r[6], flagged: r[7], confidenceSum: r[8], confidenceCount: r[9],
   }));
 }
 
 /** Dossiers with at least one page scanned in the period, per agency. */
-export function dossiersDigitised(db: Db, scope: Scope): Map<string, number> {
-  const from = periodPagesFrom(scope);
-  const rows = db
-    .prepare(`SELECT d.agency_code AS agency, count(DISTINCT p.dossier_id) AS n ${from.sql} GROUP BY d.agency_code`)
-    .all({ ...from.params, startIso: scope.period.startIso, endIso: scope.period.endIso }) as Array<{ agency: string; n: number }>;
-  return new Map(rows.map((r) => [r.agency, r.n]));
+export function dossiersDigitised(groups: readonly PageGroup[]): Map<string, number> {
+  const seen = new Map<string, Set<string>>();
+  for (const g of groups) {
+    let s = seen.get(g.agency);
+    if (!s) seen.set(g.agency, (s = new Set()));
+    s.add(g.dossierId);
+  }
+  return new Map([...seen].map(([agency, s]) => [agency, s.size]));
 }
 
 /** Documents handed in with the dossiers newly received in the period, and those with a page scanned, per agency. */

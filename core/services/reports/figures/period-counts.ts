@@ -49,15 +49,15 @@ export function toPeriodCounts(o: OutcomeCounts, g: DigitisedCounts): PeriodCoun
 }
 
 /** Digitisation counts of the scope per agency (pages, dossiers, documents, OCR). */
-export function digitisedPerAgency(d: Pick<ReportsDeps, 'db'>, scope: Scope, pageRows: PageGroup[]): Map<string, DigitisedCounts> {
+export function digitisedPerAgency(d: Pick<ReportsDeps, 'db'>, scope: Scope, pageRows: readonly PageGroup[]): Map<string, DigitisedCounts> {
   const per = new Map<string, DigitisedCounts>();
   const get = (agency: string): DigitisedCounts => {
     let c = per.get(agency);
     if (!c) per.set(agency, (c = emptyDigitised()));
     return c;
   };
-  for (const g of pageRows) addPages(get(g.keys[0]!), g);
-  for (const [agency, n] of dossiersDigitised(d.db, scope)) get(agency).dossiersDigitised = n;
+  for (const g of pageRows) addPages(get(g.agency), g);
+  for (const [agency, n] of dossiersDigitised(pageRows)) get(agency).dossiersDigitised = n;
   for (const [agency, docs] of documentCounts(d.db, scope)) {
     get(agency).documentsReceived = docs.received;
     get(agency).documentsDigitised = docs.digitised;
@@ -103,9 +103,9 @@ export function periodReport(d: Pick<ReportsDeps, 'db' | 'catalogue'>, scope: Sc
     }
   });
 
-  const pageRows = pageGroups(d.db, scope, ['d.agency_code', "strftime('%Y-%m', p.created_at, '+7 hours')"]);
+  const pageRows = pageGroups(d.db, scope);
   for (const g of pageRows) {
-    const m = perMonth.get(g.keys[1]!);
+    const m = perMonth.get(g.localHour.slice(0, 7));
     if (m) m.pagesDigitised += g.pages;
   }
   const digitised = digitisedPerAgency(d, scope, pageRows);
