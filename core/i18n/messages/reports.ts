@@ -84,8 +84,6 @@ export const reportsMessages: Messages = {
         },
       },
       cli: {
-        badDay: '{{option}} "{{value}}": phải là một ngày có thật dạng YYYY-MM-DD',
-        badPeriod: 'Ngày bắt đầu ({{from}}) sau ngày kết thúc ({{to}})',
         badFormat: '--format "{{value}}": chỉ nhận json, xlsx hoặc pdf',
         written: 'Đã ghi báo cáo vào {{path}}',
         unwritable: 'Không ghi được tệp {{path}}: {{reason}}. Hãy chọn thư mục có quyền ghi.',
@@ -172,8 +170,6 @@ export const reportsMessages: Messages = {
         },
       },
       cli: {
-        badDay: '{{option}} "{{value}}": must be a real day as YYYY-MM-DD',
-        badPeriod: 'The start day ({{from}}) is after the end day ({{to}})',
         badFormat: '--format "{{value}}": json, xlsx or pdf only',
         written: 'Report written to {{path}}',
         unwritable: 'Cannot write the file {{path}}: {{reason}}. Choose a writable folder.',
