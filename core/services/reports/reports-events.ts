@@ -84,14 +84,13 @@ export class ReportsEvents {
       // The gate first: a write landing between it and the signatures moves the gate again, so the next look sees it.
       const gate = this.watch.gate();
       if (gate === this.gate) return;
-      const first = this.gate === null;
-      this.gate = gate;
       const signature = this.watch.signature();
-      if (!first) this.changed(movedSources(this.signature, signature));
+      if (this.gate !== null) this.changed(movedSources(this.signature, signature));
+      // Kept only once read whole: a look that failed half-way is tried again by the next.
+      this.gate = gate;
       this.signature = signature;
       this.sqliteWarned = false;
     } catch (e) {
-      this.gate = null;
       if (!this.sqliteWarned) this.d.logger.warn('reports.changed: the database could not be read', { error: String(e) });
       this.sqliteWarned = true;
     }
