@@ -20,7 +20,6 @@ import { fileURLToPath } from 'node:url';
 import { startWebServer } from '../../core/adapters/web/server';
 import { createCore, type Core } from '../../core/app';
 import type { MethodInput, MethodName } from '../../core/contract/index';
-import { ManualClock } from '../../core/platform/clock';
 import type { Connection } from '../../core/rpc/connection';
 import { SqliteChangeWatch } from '../../core/services/reports/change-signature';
 import { openDatabase } from '../../core/store/database';
@@ -85,7 +84,8 @@ function timeSync(what: string, n: number, fn: () => unknown, note?: string): vo
 }
 
 async function inProcess(dir: string, seed: SeedYearResult): Promise<void> {
-  const core = await createCore({ dataDir: dir, logLevel: 'warn', clock: new ManualClock(seed.now), seedSampleCatalogue: false, authPolicy: { hashCost: TEST_HASH_COST } });
+  // The real clock: the browser's session checks use it, and every period measured is over (the seed's "now" is past).
+  const core = await createCore({ dataDir: dir, logLevel: 'warn', seedSampleCatalogue: false, authPolicy: { hashCost: TEST_HASH_COST } });
   try {
     const admin = core.openConnection('web', 'bench');
     await must(core, admin, 'auth.setupAdmin', { username: 'quantri', displayName: 'Nguyễn Thị Quản Trị', password: 'mat-khau-an-toan-1' });
@@ -140,7 +140,13 @@ async function firstPaint(core: Core): Promise<void> {
     await form.getByLabel('Tên đăng nhập').fill(SUPERVISOR.username);
     await form.getByLabel('Mật khẩu').fill(SUPERVISOR.password);
     await page.keyboard.press('Enter');
-    await page.getByTestId('current-user').waitFor();
+    await page
+      .getByTestId('current-user')
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: Error) => {
+        const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ').slice(0, 300);
+        throw new Error(`not logged in (${e.message.split('\n')[0]}): the page says "${text}"; errors: ${browser.problems.errors.slice(0, 3).join(' | ')}`);
+      });
     const painted = () =>
       page.waitForFunction(
         () => {
