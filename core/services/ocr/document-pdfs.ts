@@ -8,6 +8,7 @@
  * or another process that built the same first, leaves our file to be removed and the row as it is.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AppError, isAppError } from '../../contract/errors';
 import { UPLOAD_CHUNK_BYTES } from '../../contract/limits';
 import type { DocumentPdf } from '../../contract/ocr';
@@ -106,6 +107,8 @@ export class DocumentPdfs {
   }
 
   private async pass(): Promise<void> {
+    // Never inside the caller's turn (createCore starts the runner, which kicks): a start returns before any build.
+    await nextTurn();
     // Only documents none of whose pages still waits for the pipeline or for OCR (a backlog costs one query, not one per document).
     const stale = this.d.db
       .prepare<[], { dossier_id: string; item_code: string }>(
@@ -120,6 +123,9 @@ export class DocumentPdfs {
       const key = `${doc.dossier_id}\u0000${doc.item_code}`;
       const wait = this.backoff.get(key);
       if (wait && wait.until > Date.now()) continue;
+      // One document per turn of the event loop: a build that fails at once (a page file gone) settles in
+      // microtasks only, and a backlog of those would otherwise hold every request (and the listen) until the end.
+      if (doc !== stale[0]) await nextTurn();
       try {
         await this.buildOne(doc.dossier_id, doc.item_code);
         this.backoff.delete(key);

@@ -6,6 +6,7 @@
  * pollMs. After each page it asks the PDF builder to look at stale documents.
  */
 import { createHash } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isAppError } from '../../contract/errors';
 import type { EventData } from '../../contract/events';
 import { errorMessage } from '../../i18n/translate';
@@ -102,12 +103,16 @@ export class OcrRunner {
         const entry = { job, abort, done: Promise.resolve() };
         // By claim, not page: a page turned while being read is claimed again before the first read ends.
         this.inflight.set(job.mark, entry);
-        entry.done = this.run(job, abort.signal).finally(() => {
-          this.inflight.delete(job.mark);
-          if (this.closed) return;
-          void this.fill();
-          void this.d.pdfs.kick();
-        });
+        // Read on a later turn of the event loop, never in the caller's (createCore starts the runner): a page that
+        // fails at once (its file gone) settles in microtasks only, and a chain of those would hold every request.
+        entry.done = nextTurn()
+          .then(() => (this.closed ? this.d.queue.release(job) : this.run(job, abort.signal)))
+          .finally(() => {
+            this.inflight.delete(job.mark);
+            if (this.closed) return;
+            void this.fill();
+            void this.d.pdfs.kick();
+          });
         void entry.done.then(() => {
           if (this.inflight.size === 0) for (const w of this.idleWaiters.splice(0)) w();
         });
