@@ -25,6 +25,7 @@ import type { CalendarService } from '../calendar/calendar-service';
 import type { CatalogueService } from '../catalogue/catalogue-service';
 import type { Printing } from '../printing/printing-setup';
 import type { SettingsService } from '../settings/settings-service';
+import { QueueMetricsCache } from './metrics-cache';
 import { checkGroupHours, closedError, noCounterError, queueDay } from './opening-hours';
 import type { CallScope, QueueStore, StoredCall, TicketKey } from './queue-store';
 import type { StoreAccess } from './store-access';
@@ -83,6 +84,9 @@ function applicantOf(qr: string): { idNumber: string; fullName: string } {
 }
 
 export class QueueService {
+  /** Past days' queue figures (queue.metrics), per store: this service only ever has one. */
+  private readonly metricsCache = new QueueMetricsCache();
+
   constructor(private readonly d: QueueServiceDeps) {}
 
   private now(): Date {
@@ -286,7 +290,8 @@ export class QueueService {
 
   async metrics(from: string, to: string): Promise<QueueMetrics> {
     if (from > to) throw new AppError('QUEUE_BAD_PERIOD', { from, to }, { field: 'from' });
-    const m = await this.use((s) => s.metrics({ from, to }));
+    // Past days' figures are kept (metrics-cache.ts checks them against the events on every read); today is read fresh.
+    const m = await this.use((s) => s.metrics({ from, to, cache: { days: this.metricsCache, today: this.day() } }));
     return { from, to, ...m };
   }
 

@@ -6,6 +6,7 @@
  * Times are ISO instants (UTC) from the service's clock; `day` is the Vietnam-time date the ticket belongs to.
  */
 import type { BoardCall, CounterConfig, PriorityReason, QueueMetrics, QueueRules, ServiceGroup, Ticket, TicketState } from '../../contract/queue';
+import type { QueueMetricsCache } from './metrics-cache';
 
 export interface IssueRequest {
   day: string;
@@ -95,7 +96,8 @@ export interface QueueStore {
   issuedCount(day: string, service: string): Promise<number>;
   /** Service seconds (start → finish) of the latest finished tickets of a service, newest first. */
   recentServiceSeconds(service: string, limit: number): Promise<number[]>;
-  metrics(o: { from: string; to: string }): Promise<Omit<QueueMetrics, 'from' | 'to'>>;
+  /** With a cache: past days' figures kept there (metrics-cache.ts); days from `today` on are always read. */
+  metrics(o: { from: string; to: string; cache?: { days: QueueMetricsCache; today: string } }): Promise<Omit<QueueMetrics, 'from' | 'to'>>;
   /** Tickets issued on the days [from, to], in issue order (no-shows only; one counter's). */
   ticketKeysBetween(o: { from: string; to: string; noShowOnly: boolean; counter: number | null }): Promise<TicketKey[]>;
   ticketsByIds(ids: readonly string[]): Promise<Ticket[]>;

@@ -1,6 +1,17 @@
 /** What the queue reads (issue #18): tickets, counts, the board's calls, service times, metrics; for both stores. */
 import type { Ticket, TicketState } from '../../../contract/queue';
-import { queueMetrics, type Metrics, type QueueEvent, type QueueEventKind } from '../../../domain/queue/metrics';
+import {
+  accumulateMetrics,
+  emptyMetricsAcc,
+  mergeMetricsAcc,
+  metricsOf,
+  queueMetrics,
+  type Metrics,
+  type MetricsAcc,
+  type QueueEvent,
+  type QueueEventKind,
+} from '../../../domain/queue/metrics';
+import type { QueueMetricsCache } from '../metrics-cache';
 import { aheadCount } from '../../../domain/queue/selection';
 import type { StoredCall, TicketKey, WaitingCount } from '../queue-store';
 import { placeholders, row, rows, type Sql } from './sql';
@@ -80,13 +91,94 @@ export function* recentServiceSeconds(service: string, limit: number): Sql<numbe
   return found.map((r) => (Date.parse(r.finished_at) - Date.parse(r.started_at)) / 1000);
 }
 
-export function* metrics(o: { from: string; to: string }): Sql<Metrics> {
-  const found = yield* rows<{ ticket_id: string; kind: QueueEventKind; at: string; counter: number | null; service: string }>(
-    `SELECT e.ticket_id, e.kind, e.at, e.counter, e.service FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id
-     WHERE t.day >= ? AND t.day <= ? ORDER BY e.id`,
-    o.from, o.to,
+type EventRow = { day: string; ticket_id: string; kind: QueueEventKind; at: string; counter: number | null; service: string };
+
+const EVENTS_OF_DAYS = `SELECT t.day, e.ticket_id, e.kind, e.at, e.counter, e.service FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id
+     WHERE t.day >= ? AND t.day <= ? ORDER BY e.id`;
+
+const toEvent = (e: EventRow): QueueEvent => ({ ticketId: e.ticket_id, kind: e.kind, at: e.at, counter: e.counter, service: e.service });
+
+/**
+ * The queue figures of the tickets issued on the days [from, to]. With a cache (the QueueService's), past days'
+ * figures come from it (metrics-cache.ts says when they are still right) and only the others are read: today, days
+ * with new events, days not kept yet. The answer is the same either way (the domain's accumulators merge exactly).
+ */
+export function* metrics(o: { from: string; to: string; cache?: { days: QueueMetricsCache; today: string } }): Sql<Metrics> {
+  if (!o.cache) return queueMetrics((yield* rows<EventRow>(EVENTS_OF_DAYS, o.from, o.to)).map(toEvent));
+  const { days: cache, today } = o.cache;
+  // Only the days that have tickets matter (an open-ended period would otherwise walk thousands of empty days).
+  const span = yield* row<{ first: string | null; last: string | null }>(
+    `SELECT (SELECT day FROM queue_tickets WHERE day >= ? AND day <= ? ORDER BY day LIMIT 1) AS first,
+       (SELECT day FROM queue_tickets WHERE day >= ? AND day <= ? ORDER BY day DESC LIMIT 1) AS last`,
+    o.from, o.to, o.from, o.to,
   );
-  return queueMetrics(found.map((e): QueueEvent => ({ ticketId: e.ticket_id, kind: e.kind, at: e.at, counter: e.counter, service: e.service })));
+  if (!span?.first || !span.last) return metricsOf(emptyMetricsAcc());
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const generation = cache.generation;
+    const since = cache.sinceId;
+    const sig = (yield* row<{ max_id: number | null; n: number; newer: number | null }>(
+      // One statement (one snapshot on PostgreSQL); each part is an index lookup or count, not a scan of the rows.
+      `SELECT (SELECT MAX(id) FROM queue_events) AS max_id, (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events) AS n,
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS newer`,
+      since ?? 0,
+    ))!;
+    const signature = { maxId: Number(sig.max_id ?? 0), count: Number(sig.n) };
+    const newer = Number(sig.newer ?? 0);
+    const dirty = since !== null && newer > 0
+      ? (yield* rows<{ day: string }>('SELECT DISTINCT t.day FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id WHERE e.id > ?', since)).map((r) => r.day)
+      : [];
+    // Another read filed its days meanwhile (PostgreSQL): this signature may be older than the cache's; look again.
+    if (cache.generation !== generation) continue;
+    if (cache.check(signature, newer)) cache.dropDays(dirty);
+    const filing = cache.generation;
+    const kept = new Map<string, MetricsAcc>();
+    const missing: string[] = [];
+    for (const day of daysBetween(span.first, span.last)) {
+      const acc = day < today ? cache.get(day) : undefined;
+      if (acc) kept.set(day, acc);
+      else missing.push(day);
+    }
+    const computed = yield* dayFigures(missing);
+    cache.store(filing, signature, new Map([...computed].filter(([day]) => day < today)));
+    const total = emptyMetricsAcc();
+    for (const acc of [...kept.values(), ...computed.values()]) mergeMetricsAcc(total, acc);
+    return metricsOf(total);
+  }
+  // Reads kept overlapping: answer from the events alone, leaving the cache as it is.
+  return queueMetrics((yield* rows<EventRow>(EVENTS_OF_DAYS, o.from, o.to)).map(toEvent));
+}
+
+/** The figures of each of these days (ascending), read in as few ranges as runs of consecutive days allow. */
+function* dayFigures(days: readonly string[]): Sql<Map<string, MetricsAcc>> {
+  const out = new Map<string, MetricsAcc>(days.map((d) => [d, emptyMetricsAcc()]));
+  if (days.length === 0) return out;
+  const runs: Array<[string, string]> = [];
+  for (const day of days) {
+    const last = runs[runs.length - 1];
+    if (last && nextDay(last[1]) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  // Many scattered days: one range over them all, the days not wanted left out here.
+  const ranges = runs.length > 16 ? [[days[0]!, days[days.length - 1]!] as [string, string]] : runs;
+  for (const [first, last] of ranges) {
+    const byDay = new Map<string, QueueEvent[]>();
+    for (const e of yield* rows<EventRow>(EVENTS_OF_DAYS, first, last)) {
+      if (!out.has(e.day)) continue;
+      const list = byDay.get(e.day);
+      if (list) list.push(toEvent(e));
+      else byDay.set(e.day, [toEvent(e)]);
+    }
+    for (const [day, events] of byDay) accumulateMetrics(events, out.get(day));
+  }
+  return out;
+}
+
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+function* daysBetween(first: string, last: string): Generator<string> {
+  for (let d = first; d <= last; d = nextDay(d)) yield d;
 }
 
 /** The tickets issued on the days [from, to] (the reports' drill-down): their keys in issue order; no-shows only, one counter's. */
