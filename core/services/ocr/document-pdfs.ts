@@ -77,6 +77,7 @@ export interface DocumentPdfsDeps {
 export class DocumentPdfs {
   private building: Promise<void> | null = null;
   private again = false;
+  private closed = false;
   /** Documents whose last build failed outside the builder (writing the file …): when to try again. */
   private readonly backoff = new Map<string, { until: number; delayMs: number }>();
 
@@ -84,6 +85,7 @@ export class DocumentPdfs {
 
   /** Build what is stale and ready to build, one document at a time; a call while building runs another pass after. */
   kick(): Promise<void> {
+    if (this.closed) return Promise.resolve();
     if (this.building) {
       this.again = true;
       return this.building;
@@ -93,7 +95,7 @@ export class DocumentPdfs {
         do {
           this.again = false;
           await this.pass();
-        } while (this.again);
+        } while (this.again && !this.closed);
       } finally {
         this.building = null;
       }
@@ -106,9 +108,16 @@ export class DocumentPdfs {
     while (this.building) await this.building;
   }
 
+  /** The core is closing: the document being built is finished, the rest of a backlog waits for the next start. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.idle();
+  }
+
   private async pass(): Promise<void> {
     // Never inside the caller's turn (createCore starts the runner, which kicks): a start returns before any build.
     await nextTurn();
+    if (this.closed) return;
     // Only documents none of whose pages still waits for the pipeline or for OCR (a backlog costs one query, not one per document).
     const stale = this.d.db
       .prepare<[], { dossier_id: string; item_code: string }>(
@@ -125,7 +134,10 @@ export class DocumentPdfs {
       if (wait && wait.until > Date.now()) continue;
       // One document per turn of the event loop: a build that fails at once (a page file gone) settles in
       // microtasks only, and a backlog of those would otherwise hold every request (and the listen) until the end.
-      if (doc !== stale[0]) await nextTurn();
+      if (doc !== stale[0]) {
+        await nextTurn();
+        if (this.closed) return;
+      }
       try {
         await this.buildOne(doc.dossier_id, doc.item_code);
         this.backoff.delete(key);

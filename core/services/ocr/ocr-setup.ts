@@ -104,8 +104,10 @@ export function createOcr(d: {
       runner.wake();
     },
     async close() {
+      // A backlog of stale documents is not built while closing (the next start takes it up).
+      const stopping = pdfs.close();
       await runner?.close();
-      await pdfs.idle();
+      await stopping;
     },
   };
 }

@@ -29,8 +29,8 @@ afterEach(async () => {
 const start = async (ocr: NonNullable<Parameters<typeof createCore>[0]['ocr']>): Promise<Core> =>
   (open = await createCore({ dataDir: folder.dir, logLevel: 'warn', seedSampleCatalogue: true, ocr, authPolicy: { hashCost: TEST_HASH_COST } }));
 
-it('stale documents are built one per turn of the event loop, none inside the call that asks for them', async () => {
-  const core = await start({ run: false });
+/** Three documents whose pages are read, stale, and a builder that fails at once, like one whose page files are gone. */
+async function staleBacklog(core: Core): Promise<{ pdfs: DocumentPdfs; builds: () => number }> {
   const queue = new OcrQueue({ db: core.db, clock: systemClock, index: new PageIndex(core.db), threshold: () => 60 });
   for (let i = 0; i < 3; i++) {
     const dossier = await receiveDossier(core);
@@ -38,17 +38,34 @@ it('stale documents are built one per turn of the event loop, none inside the ca
     queue.complete(queue.claim()!, { text: 'a', confidence: 90, words: [], width: 300, height: 60, dpi: 200, ms: 1, engine: 'test' }, 'sha');
   }
   let builds = 0;
-  // A build that fails at once, like one whose page files are gone.
   const pdfs = new DocumentPdfs({ db: core.db, files: core.services.pages.files, clock: systemClock, events: { publish() {} }, logger, build: () => Promise.reject(new Error(`build ${++builds} failed`)) });
+  return { pdfs, builds: () => builds };
+}
+
+it('stale documents are built one per turn of the event loop, none inside the call that asks for them', async () => {
+  const { pdfs, builds } = await staleBacklog(await start({ run: false }));
   const pass = pdfs.kick();
-  expect(builds).toBe(0);
+  expect(builds()).toBe(0);
   let seenByAnotherTask = -1;
-  setImmediate(() => (seenByAnotherTask = builds));
+  setImmediate(() => (seenByAnotherTask = builds()));
   await pass;
-  expect(builds).toBe(3);
+  expect(builds()).toBe(3);
   // Another task of the event loop (a request, the listen) ran before the backlog was through.
   expect(seenByAnotherTask).toBeGreaterThanOrEqual(0);
   expect(seenByAnotherTask).toBeLessThan(3);
+});
+
+it('closing finishes the document being built and leaves the rest of a backlog to the next start', async () => {
+  const { pdfs, builds } = await staleBacklog(await start({ run: false }));
+  void pdfs.kick();
+  let closing: Promise<void> | null = null;
+  setImmediate(() => (closing = pdfs.close()));
+  await new Promise((resolve) => setImmediate(resolve));
+  await closing;
+  expect(builds()).toBeGreaterThan(0);
+  expect(builds()).toBeLessThan(3);
+  await pdfs.kick();
+  expect(builds()).toBeLessThan(3);
 });
 
 it('createCore resolves before the runner reads any page or builds any PDF left from the last run', async () => {
