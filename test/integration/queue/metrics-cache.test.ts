@@ -3,7 +3,12 @@
  * events answers; today is always read; a change to a kept day (a ticket of an earlier day finished later) is seen and
  * re-reads that day only; a row that does not fit the events' signature empties the cache.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../core/app';
+import type { QueueMetrics } from '../../../core/contract/queue';
+import { ManualClock } from '../../../core/platform/clock';
+import { TEST_HASH_COST } from '../../helpers/core';
 import type { QueueStore } from '../../../core/services/queue/queue-store';
 import { QueueMetricsCache } from '../../../core/services/queue/metrics-cache';
 import { openDatabase } from '../../../core/store/database';
@@ -113,6 +118,42 @@ describe('queue metrics, past days kept, on a seeded stretch (SQLite)', () => {
       expect(await s.metrics({ ...period, cache: { days: cache, today: '2026-01-01' } })).toEqual(fresh);
     } finally {
       db.close();
+      t.cleanup();
+    }
+  });
+
+  it('the service keeps the days before its clock\'s today and reads today every time', async () => {
+    const t = tempDir();
+    try {
+      const opened = openDatabase(path.join(t.dir, 'motcua.sqlite'));
+      seedYear(opened.db, { dossiers: 2_000, counters: 4, tickets: 600, seed: 1919, from: '2025-01-01' });
+      opened.db.close();
+      // 10:00 on 2025-03-12 in Vietnam.
+      const core = await createCore({ dataDir: t.dir, logLevel: 'error', clock: new ManualClock(new Date('2025-03-12T03:00:00Z')), authPolicy: { hashCost: TEST_HASH_COST } });
+      const db = openDatabase(path.join(t.dir, 'motcua.sqlite')).db;
+      try {
+        const conn = core.openConnection('cli', 'test', { name: 'test', role: 'admin' });
+        const metrics = async () => {
+          const r = await core.dispatch(conn, 'queue.metrics', { from: '2025-03-10', to: '2025-03-12' });
+          if (!r.ok) throw new Error(r.error.message);
+          return r.value as QueueMetrics;
+        };
+        const first = await metrics();
+        expect(first.total.served).toBeGreaterThan(0);
+        // The queue never rewrites an event; done behind its back, it shows which days are kept: a change to a kept
+        // day (no new event, same count) is not seen, one to today is.
+        const serve = db.prepare(`UPDATE queue_events SET kind = 'no_show' WHERE id = (SELECT MIN(e.id) FROM queue_events e
+          JOIN queue_tickets t ON t.id = e.ticket_id WHERE t.day = ? AND e.kind = 'finished')`);
+        expect(serve.run('2025-03-11').changes).toBe(1);
+        expect(await metrics()).toEqual(first);
+        expect(serve.run('2025-03-12').changes).toBe(1);
+        const second = await metrics();
+        expect(second.total).toMatchObject({ served: first.total.served - 1, noShow: first.total.noShow + 1 });
+      } finally {
+        db.close();
+        await core.close();
+      }
+    } finally {
       t.cleanup();
     }
   });
