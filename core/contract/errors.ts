@@ -159,6 +159,8 @@ export const INPUT_ERROR_CODES: ReadonlySet<string> = new Set([
   'REPORT_BAD_PERIOD',
   'REPORT_PERIOD_TOO_LONG',
   'REPORT_UNKNOWN_AGENCY',
+  'REPORT_UNKNOWN_COUNTER',
+  'REPORT_UNKNOWN_CLERK',
 ]);
 
 export function isInputError(code: string): boolean {

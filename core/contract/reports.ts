@@ -173,7 +173,10 @@ export const drillDossierSchema = z.object({
   applicant: z.string(),
   state: z.string(),
   receivedAt: z.string().nullable(),
+  /** The due date promised at receipt: what the figure judged. */
   dueAt: z.string().nullable(),
+  /** The appointment now, when an apology moved it (else null). */
+  rescheduledDueAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   counter: z.string(),
   clerk: z.string(),

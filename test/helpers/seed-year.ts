@@ -237,7 +237,7 @@ export function seedYear(db: Db, opts: SeedYearOptions = {}): SeedYearResult {
        image_sha256, master_path, master_type, master_bytes, width, height, dpi, error_code, removed_at, removed_by, created_at, created_by, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, 'page', ?, 'image/jpeg', ?, ?, 'image/jpeg', ?, ?, ?, 'image/png', ?, 2480, 3508, 300, ?, ?, ?, ?, ?, ?)`,
   );
-  const insItem = db.prepare('INSERT INTO dossier_items (dossier_id, item_code, pages) VALUES (?, ?, ?)');
+  const insItem = db.prepare('INSERT INTO dossier_items (dossier_id, item_code, pages, first_page_at) VALUES (?, ?, ?, ?)');
   const codeSeq = new Map<string, number>();
   let pageNo = 0;
   let dossierNo = 0;
@@ -247,6 +247,7 @@ export function seedYear(db: Db, opts: SeedYearOptions = {}): SeedYearResult {
     const count = !receivedLine ? 0 : r < 0.03 ? 0 : r < 0.68 ? 1 : r < 0.9 ? 2 : r < 0.97 ? 3 : 4;
     let position = 0;
     let ready = 0;
+    let firstReady: string | null = null;
     for (let i = 0; i < count; i++) {
       const id = uuid(3, pageNo++);
       const created = atMin - between(1, 6);
@@ -264,9 +265,12 @@ export function seedYear(db: Db, opts: SeedYearOptions = {}): SeedYearResult {
         removed ? clock.iso(created + between(1, 3)) : null, removed ? clerk : null,
         createdIso, clerk, createdIso,
       );
-      if (state === 'ready' && !removed) ready++;
+      if (state === 'ready' && !removed) {
+        ready++;
+        if (firstReady === null || createdIso < firstReady) firstReady = createdIso;
+      }
     }
-    if (receivedLine) insItem.run(dossierId, itemCode, ready);
+    if (receivedLine) insItem.run(dossierId, itemCode, ready, firstReady);
   };
 
   const firstTo = (history: Array<[string | null, string, number, string]>, to: string): string | null => {
@@ -394,7 +398,7 @@ export function seedYear(db: Db, opts: SeedYearOptions = {}): SeedYearResult {
     );
     for (const [f, t, at, data] of history) insTransition.run(id, f, t, clock.iso(at, between(0, 59)), t === 'received' || f === null ? clerk : 'system:agency', data);
     for (const l of lines) addPages(id, l.itemCode, first, clerk, l.received && o.state !== 'refused');
-    if (o.state === 'refused') for (const l of lines) if (l.received) insItem.run(id, l.itemCode, 0);
+    if (o.state === 'refused') for (const l of lines) if (l.received) insItem.run(id, l.itemCode, 0, null);
   };
 
   const byAgency = new Map<string, Procedure[]>();

@@ -8,6 +8,8 @@ export const reportsMessages: Messages = {
       REPORT_BAD_PERIOD: 'Khoảng ngày không hợp lệ: ngày bắt đầu {{from}} sau ngày kết thúc {{to}}.',
       REPORT_PERIOD_TOO_LONG: 'Kỳ báo cáo từ {{from}} đến {{to}} dài {{days}} ngày: mỗi báo cáo tối đa {{max}} ngày (một năm). Hãy chia thành nhiều kỳ.',
       REPORT_UNKNOWN_AGENCY: 'Không có cơ quan mã "{{agency}}" trong danh mục hay trong hồ sơ đã tiếp nhận. Hãy chọn cơ quan trong danh sách.',
+      REPORT_UNKNOWN_COUNTER: 'Chưa có hồ sơ nào được tiếp nhận tại quầy "{{counter}}". Hãy chọn quầy trong danh sách.',
+      REPORT_UNKNOWN_CLERK: 'Không có tài khoản cán bộ "{{clerk}}". Hãy chọn cán bộ trong danh sách.',
     },
     reports: {
       file: {
@@ -96,6 +98,8 @@ export const reportsMessages: Messages = {
       REPORT_BAD_PERIOD: 'Invalid period: the start {{from}} is after the end {{to}}.',
       REPORT_PERIOD_TOO_LONG: 'The period {{from}} to {{to}} is {{days}} days long: a report covers at most {{max}} days (a year). Split it into several periods.',
       REPORT_UNKNOWN_AGENCY: 'No agency with code "{{agency}}" in the catalogue or in the dossiers received. Choose an agency from the list.',
+      REPORT_UNKNOWN_COUNTER: 'No dossier has been received at counter "{{counter}}". Choose a counter from the list.',
+      REPORT_UNKNOWN_CLERK: 'No clerk account "{{clerk}}". Choose a clerk from the list.',
     },
     reports: {
       file: {

@@ -9,19 +9,24 @@ import type { Migration } from '../migrate';
  *   dossier resolved after its first promise stays late in the report (Decree 61/2018 counts it late). A re-receipt
  *   (supplement_requested → received) sets it again, even within the minute of the first receipt (received_at unchanged);
  *   on an existing database, an apology before the last receipt is not that receipt's promise.
- * - dossier_items: one row per document handed in (a received checklist line) with its ready scanned pages, for
+ * - dossier_items: one row per document handed in (a received checklist line) with its ready scanned pages and when
+ *   the first of them was scanned (so a closed period's share does not move with later scans), for
  *   "the share of received documents digitised" without reading every dossier's checklist JSON.
  */
 const LOCAL = (col: string) => `strftime('%Y-%m-%dT%H:%M', ${col}, '+7 hours')`;
-const READY_PAGES = (dossier: string, item: string) =>
-  `(SELECT count(*) FROM dossier_pages p WHERE p.dossier_id = ${dossier} AND p.item_code = ${item} AND p.kind = 'page' AND p.state = 'ready' AND p.removed_at IS NULL)`;
+const READY_WHERE = (dossier: string, item: string) =>
+  `FROM dossier_pages p WHERE p.dossier_id = ${dossier} AND p.item_code = ${item} AND p.kind = 'page' AND p.state = 'ready' AND p.removed_at IS NULL`;
+const READY_PAGES = (dossier: string, item: string) => `(SELECT count(*) ${READY_WHERE(dossier, item)})`;
+/** When the document's first ready page was scanned (ISO UTC): digitised "as at" a period's end. */
+const FIRST_PAGE = (dossier: string, item: string) => `(SELECT min(p.created_at) ${READY_WHERE(dossier, item)})`;
 const ITEMS_OF = (dossier: string, checklist: string) => `
-  INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages)
-  SELECT ${dossier}, json_extract(value, '$.itemCode'), ${READY_PAGES(dossier, "json_extract(value, '$.itemCode')")}
+  INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages, first_page_at)
+  SELECT ${dossier}, json_extract(value, '$.itemCode'), ${READY_PAGES(dossier, "json_extract(value, '$.itemCode')")},
+    ${FIRST_PAGE(dossier, "json_extract(value, '$.itemCode')")}
   FROM json_each(${checklist})
   WHERE json_valid(${checklist}) AND json_extract(value, '$.received') = 1 AND json_extract(value, '$.itemCode') IS NOT NULL`;
 const RECOUNT = (dossier: string, item: string) =>
-  `UPDATE dossier_items SET pages = ${READY_PAGES(dossier, item)} WHERE dossier_id = ${dossier} AND item_code = ${item}`;
+  `UPDATE dossier_items SET (pages, first_page_at) = (SELECT count(*), min(p.created_at) ${READY_WHERE(dossier, item)}) WHERE dossier_id = ${dossier} AND item_code = ${item}`;
 
 /**
  * Covering indexes: a report reads only these columns, never the wide dossier rows (snapshots, checklist JSON: ~2 KB
@@ -57,8 +62,9 @@ const REPORTS_BACKFILL = `
             ORDER BY t.id LIMIT 1),
           due_at);
 
-      INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages)
-      SELECT d.id, json_extract(j.value, '$.itemCode'), ${READY_PAGES('d.id', "json_extract(j.value, '$.itemCode')")}
+      INSERT OR IGNORE INTO dossier_items (dossier_id, item_code, pages, first_page_at)
+      SELECT d.id, json_extract(j.value, '$.itemCode'), ${READY_PAGES('d.id', "json_extract(j.value, '$.itemCode')")},
+        ${FIRST_PAGE('d.id', "json_extract(j.value, '$.itemCode')")}
       FROM dossiers d, json_each(d.checklist) j
       WHERE json_valid(d.checklist) AND json_extract(j.value, '$.received') = 1 AND json_extract(j.value, '$.itemCode') IS NOT NULL;
 
@@ -97,6 +103,7 @@ export const m014Reports: Migration = {
         dossier_id TEXT NOT NULL REFERENCES dossiers(id),
         item_code TEXT NOT NULL,
         pages INTEGER NOT NULL DEFAULT 0,
+        first_page_at TEXT,
         PRIMARY KEY (dossier_id, item_code)
       ) WITHOUT ROWID;
       ${REPORTS_BACKFILL}

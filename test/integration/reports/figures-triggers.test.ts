@@ -129,6 +129,14 @@ describe("migration 014's columns follow the app's writes", () => {
     expect(report).toMatchObject({ documentsReceived: 2, documentsDigitised: 1, digitisedRate: 0.5, pagesDigitised: 1, dossiersDigitised: 1 });
     const notDigitised = await call(t.core, admin, 'reports.drill', { figure: 'documentsNotDigitised', filter: { from: '2026-11-24', to: '2026-11-24' } });
     expect(notDigitised).toMatchObject({ total: 1, rows: [{ id: v.id }] });
+    // The other document scanned two days later: that day's share moves, the closed day's report does not.
+    await at('2026-11-26T09:00');
+    store.createBatch({ id: 'b2', owner, itemCode: 'TP2', device: 'folder:test', settings: '{}', actor });
+    const late = await store.addRaw({ owner, itemCode: 'TP2', batchId: 'b2', batchSeq: 1, bytes: png, mediaType: 'image/png', widthPx: 40, heightPx: 20, dpi: 300, actor });
+    await store.completeProcessing(late.id, await processed());
+    expect(await call(t.core, admin, 'reports.period', { from: '2026-11-24', to: '2026-11-24' })).toMatchObject({ documentsDigitised: 1 });
+    expect(await call(t.core, admin, 'reports.period', { from: '2026-11-24', to: '2026-11-26' })).toMatchObject({ documentsDigitised: 2, digitisedRate: 1 });
+    expect(await call(t.core, admin, 'reports.drill', { figure: 'documentsNotDigitised', filter: { from: '2026-11-24', to: '2026-11-24' } })).toMatchObject({ total: 1 });
   });
 });
 
@@ -143,6 +151,9 @@ describe('the filter is checked', () => {
     expect(await code({ from: '2026-03-02', to: '2026-03-01' }, 'reports.dashboard')).toMatchObject({ code: 'REPORT_BAD_PERIOD' });
     expect(await code({ from: '2025-01-01', to: '2026-01-02' })).toMatchObject({ code: 'REPORT_PERIOD_TOO_LONG', message: expect.stringContaining('367') });
     expect(await code({ from: '2024-01-01', to: '2024-12-31' })).toBeNull();
+    // A counter or clerk typed wrong is refused rather than shown as a report of zeros.
+    expect(await code({ from: '2026-01-01', to: '2026-01-31', counter: 'quay-khong-co' }, 'reports.dashboard')).toMatchObject({ code: 'REPORT_UNKNOWN_COUNTER', message: expect.stringContaining('quay-khong-co') });
+    expect(await code({ from: '2026-01-01', to: '2026-01-31', clerk: 'khongco' }, 'reports.dashboard')).toMatchObject({ code: 'REPORT_UNKNOWN_CLERK', message: expect.stringContaining('khongco') });
     // A known agency with nothing yet: a valid report of zeros.
     expect(await call(t.core, admin, 'reports.period', { from: '2026-01-01', to: '2026-01-31', agency: WARD })).toMatchObject({ received: 0, onTimeRate: null, perAgency: [{ agency: WARD, received: 0 }] });
   });

@@ -69,7 +69,8 @@ interface Raw {
   byId: Map<string, RawDossier>;
   pages: RawPage[];
   /** dossier \0 item → ready pages not removed (any time). */
-  readyPages: Map<string, number>;
+  /** Per dossier and document: when its first ready page was scanned (ISO). */
+  firstReady: Map<string, string>;
 }
 
 function readRaw(): Raw {
@@ -109,16 +110,17 @@ function readRaw(): Raw {
   const text = new Map(
     (db.prepare('SELECT page_id, confidence, flagged FROM page_text').all() as Array<{ page_id: string; confidence: number | null; flagged: number }>).map((t) => [t.page_id, t]),
   );
-  const readyPages = new Map<string, number>();
+  const firstReady = new Map<string, string>();
   const pages = (db.prepare('SELECT id, dossier_id, item_code, created_at, created_by, state, kind, removed_at FROM dossier_pages').all() as Array<Record<string, string | null>>).map(
     (p): RawPage => {
       const counted = p.dossier_id !== null && p.kind === 'page' && p.state === 'ready' && p.removed_at === null;
-      if (counted) readyPages.set(`${p.dossier_id}\u0000${p.item_code}`, (readyPages.get(`${p.dossier_id}\u0000${p.item_code}`) ?? 0) + 1);
+      const key = `${p.dossier_id}\u0000${p.item_code}`;
+      if (counted && (!firstReady.has(key) || p.created_at! < firstReady.get(key)!)) firstReady.set(key, p.created_at!);
       const t = text.get(p.id!);
       return { id: p.id!, dossierId: p.dossier_id ?? null, itemCode: p.item_code!, createdAt: p.created_at!, localAt: local(p.created_at!), clerk: p.created_by!, counted, confidence: t?.confidence ?? null, flagged: t ? t.flagged === 1 : null };
     },
   );
-  return { dossiers, byId: new Map(dossiers.map((d) => [d.id, d])), pages, readyPages };
+  return { dossiers, byId: new Map(dossiers.map((d) => [d.id, d])), pages, firstReady };
 }
 
 type Outcome = 'resolvedEarly' | 'resolvedOnTime' | 'resolvedLate' | 'pendingWithin' | 'pendingOverdue' | 'withdrawn';
@@ -148,6 +150,12 @@ interface Filter {
   clerk?: string;
 }
 
+/** A document digitised as at the end of the day `to` (Vietnam time): its first ready page scanned before then. */
+const scannedBy = (dossierId: string, item: string, to: string): boolean => {
+  const first = raw.firstReady.get(`${dossierId}\u0000${item}`);
+  return first !== undefined && Date.parse(first) < Date.parse(`${to}T00:00:00+07:00`) + 86_400_000;
+};
+
 const dossierMatches = (d: RawDossier, f: Filter) =>
   (f.agency === undefined || d.agency === f.agency) && (f.counter === undefined || d.counter === f.counter) && (f.clerk === undefined || username(d.clerk) === f.clerk);
 
@@ -165,7 +173,7 @@ function directCounts(f: Filter): PeriodCounts {
     else {
       c.newlyReceived++;
       documentsReceived += d.documents.length;
-      documentsDigitised += d.documents.filter((item) => (raw.readyPages.get(`${d.id}\u0000${item}`) ?? 0) > 0).length;
+      documentsDigitised += d.documents.filter((item) => scannedBy(d.id, item, f.to)).length;
     }
     c[p.outcome]++;
     if (p.outcome.startsWith('resolved')) c.resolved++;
@@ -431,7 +439,7 @@ describe('drill() totals equal the figures', () => {
     expect(await drillTotal('documentsNotDigitised')).toBe(
       raw.dossiers.filter((d) => {
         const p = place(d, month.from, month.to, local(seeded.now.toISOString()));
-        return p && !p.carried && d.documents.some((item) => (raw.readyPages.get(`${d.id}\u0000${item}`) ?? 0) === 0);
+        return p && !p.carried && d.documents.some((item) => !scannedBy(d.id, item, month.to));
       }).length,
     );
     const busyDay = dash.perDay.find((b) => b.dossiers > 0)!;

@@ -54,7 +54,7 @@ function dossierPage(d: Pick<ReportsDeps, 'db'>, keyed: Keyed[], input: DrillInp
       : (d.db
           .prepare(
             `SELECT d.id, d.code, d.agency_code, d.procedure_code, coalesce(pr.name, json_extract(d.procedure_snapshot, '$.name'), d.procedure_code) AS procedure_name,
-               coalesce(a.full_name, json_extract(d.applicant_snapshot, '$.fullName'), '') AS applicant, d.state, d.received_at, d.due_at, d.resolved_at, d.counter_id, d.created_by
+               coalesce(a.full_name, json_extract(d.applicant_snapshot, '$.fullName'), '') AS applicant, d.state, d.received_at, d.due_at, d.promised_due_at, d.resolved_at, d.counter_id, d.created_by
              FROM dossiers d LEFT JOIN applicants a ON a.id = d.applicant_id LEFT JOIN procedures pr ON pr.agency_code = d.agency_code AND pr.code = d.procedure_code
              WHERE d.id IN (${ids.map(() => '?').join(', ')})`,
           )
@@ -74,7 +74,8 @@ function dossierPage(d: Pick<ReportsDeps, 'db'>, keyed: Keyed[], input: DrillInp
         applicant: r.applicant!,
         state: r.state!,
         receivedAt: r.received_at ?? null,
-        dueAt: r.due_at ?? null,
+        dueAt: r.promised_due_at ?? r.due_at ?? null,
+        rescheduledDueAt: r.due_at && r.promised_due_at && r.due_at !== r.promised_due_at ? r.due_at : null,
         resolvedAt: r.resolved_at ?? null,
         counter: r.counter_id!,
         clerk: clerkOf(r.created_by!),
@@ -170,10 +171,10 @@ export async function drill(d: ReportsDeps, input: DrillInput): Promise<DrillRes
       .prepare(
         `SELECT d.id, d.received_at, d.counter_id, d.created_by FROM dossiers d INDEXED BY dossiers_report_received
          WHERE d.promised_due_at IS NOT NULL AND d.received_at >= @start AND d.received_at < @end${f.sql}
-           AND EXISTS (SELECT 1 FROM dossier_items i WHERE i.dossier_id = d.id AND i.pages = 0)`,
+           AND EXISTS (SELECT 1 FROM dossier_items i WHERE i.dossier_id = d.id AND (i.first_page_at IS NULL OR i.first_page_at >= @endIso))`,
       )
       .raw(true)
-      .all({ ...f.params, start: scope.period.startLocal, end: scope.period.endLocal }) as Array<[string, string, string, string]>;
+      .all({ ...f.params, start: scope.period.startLocal, end: scope.period.endLocal, endIso: scope.period.endIso }) as Array<[string, string, string, string]>;
     return dossierPage(d, rows.filter((r) => inBucket(b, r[1], r[2], r[3])).map((r) => ({ id: r[0], at: r[1] })), input);
   }
   if (figure === 'dossiersDigitised') {

@@ -75,16 +75,16 @@ export function dossiersDigitised(groups: readonly PageGroup[]): Map<string, num
   return new Map([...seen].map(([agency, s]) => [agency, s.size]));
 }
 
-/** Documents handed in with the dossiers newly received in the period, and those with a page scanned, per agency. */
+/** Documents handed in with the dossiers newly received in the period, and those with a page scanned by its end, per agency. */
 export function documentCounts(db: Db, scope: Scope): Map<string, { received: number; digitised: number }> {
   const f = filterSql(scope, { dossier: 'd', clerkColumn: 'd.created_by' });
   const rows = db
     .prepare(
-      `SELECT d.agency_code AS agency, count(*) AS received, coalesce(sum(i.pages > 0), 0) AS digitised
+      `SELECT d.agency_code AS agency, count(*) AS received, coalesce(sum(i.first_page_at < @endIso), 0) AS digitised
        FROM dossiers d INDEXED BY dossiers_report_received JOIN dossier_items i ON i.dossier_id = d.id
        WHERE d.promised_due_at IS NOT NULL AND d.received_at >= @start AND d.received_at < @end${f.sql}
        GROUP BY d.agency_code`,
     )
-    .all({ ...f.params, start: scope.period.startLocal, end: scope.period.endLocal }) as Array<{ agency: string; received: number; digitised: number }>;
+    .all({ ...f.params, start: scope.period.startLocal, end: scope.period.endLocal, endIso: scope.period.endIso }) as Array<{ agency: string; received: number; digitised: number }>;
   return new Map(rows.map((r) => [r.agency, { received: r.received, digitised: r.digitised }]));
 }

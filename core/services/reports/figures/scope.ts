@@ -29,6 +29,13 @@ export function makeScope(d: Pick<ReportsDeps, 'db' | 'catalogue' | 'clock'>, fi
     const known = d.db.prepare('SELECT 1 FROM dossiers WHERE agency_code = ? LIMIT 1').get(agency);
     if (!known) throw new AppError('REPORT_UNKNOWN_AGENCY', { agency }, { field: 'agency' });
   }
+  // A counter or clerk typed wrong would give a report of zeros that looks true: refused like an unknown agency.
+  if (filter.counter !== undefined && !d.db.prepare('SELECT 1 FROM dossiers WHERE counter_id = ? LIMIT 1').get(filter.counter)) {
+    throw new AppError('REPORT_UNKNOWN_COUNTER', { counter: filter.counter }, { field: 'counter' });
+  }
+  if (filter.clerk !== undefined && !d.db.prepare('SELECT 1 FROM users WHERE username = ?').get(filter.clerk)) {
+    throw new AppError('REPORT_UNKNOWN_CLERK', { clerk: filter.clerk }, { field: 'clerk' });
+  }
   const now = d.clock.now();
   const nowLocal = formatLocalDateTime(vietnamLocal(now));
   return { period, agency, counter: filter.counter ?? null, clerk: filter.clerk ?? null, nowIso: now.toISOString(), nowLocal, judgeLocal: judgedAt(period, nowLocal) };

@@ -108,7 +108,7 @@ export function DrillDialog({ open, filter, onClose }: { open: OpenDrill | null;
 
 function DrillTable({ result, caption, onOpenDossier }: { result: DrillResult; caption: string; onOpenDossier(): void }) {
   const { t, i18n } = useTranslation();
-  const d = (k: string) => t(`supervisorUi.drill.${k}`);
+  const d = (k: string, params?: Record<string, unknown>) => t(`supervisorUi.drill.${k}`, params);
   const head = (cols: string[]) => (
     <thead>
       <tr>
@@ -140,7 +140,10 @@ function DrillTable({ result, caption, onOpenDossier }: { result: DrillResult; c
           <td className="data-table__text">{r.procedureName || r.procedure}</td>
           <td>{r.applicant}</td>
           <td className="data-table__num">{formatDateTime(r.receivedAt)}</td>
-          <td className="data-table__num">{formatDateTime(r.dueAt)}</td>
+          <td className="data-table__num">
+            {formatDateTime(r.dueAt)}
+            {r.rescheduledDueAt ? <span className="data-table__note"> {d('rescheduled', { at: formatDateTime(r.rescheduledDueAt) })}</span> : null}
+          </td>
           <td className="data-table__num">{formatDateTime(r.resolvedAt)}</td>
           <td>{t(`dossier.states.${r.state}`, { defaultValue: r.state })}</td>
         </tr>
