@@ -180,7 +180,7 @@ export class OcrRunner {
 
   private progress(about: { pageId: string; dossierId: string | null; state: EventData<'ocr.progress'>['state'] } | null): void {
     try {
-      const c = this.d.queue.counts();
+      const c = this.d.queue.liveCounts();
       this.d.events.publish('ocr.progress', {
         waiting: c.waiting,
         running: c.running,
