@@ -110,7 +110,7 @@ describe('queue metrics, past days kept, on a seeded stretch (SQLite)', () => {
       }
       const cache = new QueueMetricsCache();
       await s.metrics({ ...period, cache: { days: cache, today: '2026-01-01' } });
-      // A row removed behind the service's back (no new id says which day): the kept days are not trusted.
+      // A recent row removed behind the service's back (no new id says which day): the kept days are not trusted.
       db.prepare(`DELETE FROM queue_events WHERE id = (SELECT MIN(e.id) FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id
         WHERE t.day = '2025-03-04' AND e.kind = 'finished')`).run();
       const fresh = await s.metrics(period);

@@ -11,7 +11,7 @@ import {
   type QueueEvent,
   type QueueEventKind,
 } from '../../../domain/queue/metrics';
-import type { QueueMetricsCache } from '../metrics-cache';
+import { WINDOW_IDS, type QueueMetricsCache } from '../metrics-cache';
 import { aheadCount } from '../../../domain/queue/selection';
 import type { StoredCall, TicketKey, WaitingCount } from '../queue-store';
 import { placeholders, row, rows, type Sql } from './sql';
@@ -115,21 +115,26 @@ export function* metrics(o: { from: string; to: string; cache?: { days: QueueMet
   if (!span?.first || !span.last) return metricsOf(emptyMetricsAcc());
   for (let attempt = 0; attempt < 3; attempt++) {
     const generation = cache.generation;
-    const since = cache.sinceId;
-    const sig = (yield* row<{ max_id: number | null; n: number; newer: number | null }>(
-      // One statement (one snapshot on PostgreSQL); each part is an index lookup or count, not a scan of the rows.
-      `SELECT (SELECT MAX(id) FROM queue_events) AS max_id, (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events) AS n,
-         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS newer`,
-      since ?? 0,
+    const since = cache.since;
+    // One statement (one snapshot on PostgreSQL); each part an index lookup or range count (metrics-cache.ts).
+    // Nothing kept yet: nothing to compare, so the comparing counts are skipped (an id above any id).
+    const none = 2_147_483_647;
+    const sig = (yield* row<{ max_id: number | null; n: number | null; newer: number | null; window_n: number | null }>(
+      `SELECT (SELECT MAX(id) FROM queue_events) AS max_id,
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS n,
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS newer,
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > (SELECT MAX(id) FROM queue_events) - ?) AS window_n`,
+      since?.floor ?? none, since?.maxId ?? none, WINDOW_IDS,
     ))!;
-    const signature = { maxId: Number(sig.max_id ?? 0), count: Number(sig.n) };
+    const maxId = Number(sig.max_id ?? 0);
+    const signature = { maxId, floor: maxId - WINDOW_IDS, count: Number(sig.window_n ?? 0) };
     const newer = Number(sig.newer ?? 0);
     const dirty = since !== null && newer > 0
-      ? (yield* rows<{ day: string }>('SELECT DISTINCT t.day FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id WHERE e.id > ?', since)).map((r) => r.day)
+      ? (yield* rows<{ day: string }>('SELECT DISTINCT t.day FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id WHERE e.id > ?', since.maxId)).map((r) => r.day)
       : [];
     // Another read filed its days meanwhile (PostgreSQL): this signature may be older than the cache's; look again.
     if (cache.generation !== generation) continue;
-    if (cache.check(signature, newer)) cache.dropDays(dirty);
+    if (cache.check({ maxId, countAboveFloor: Number(sig.n ?? 0) }, newer)) cache.dropDays(dirty);
     const filing = cache.generation;
     const kept = new Map<string, MetricsAcc>();
     const missing: string[] = [];
