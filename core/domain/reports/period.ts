@@ -42,6 +42,8 @@ export function reportPeriod(from: string, to: string): ReportPeriod {
   const days = b - a + 1;
   if (days > MAX_PERIOD_DAYS) throw new AppError('REPORT_PERIOD_TOO_LONG', { from, to, days, max: MAX_PERIOD_DAYS }, { field: 'to' });
   const end = jdnToIso(b + 1);
+  // The day after `to` must be a day too (9999-12-31 has none): named as the day typed, not one never typed.
+  if (!tryParseIsoDate(end)) throw new AppError('REPORT_BAD_DAY', { day: to, field: 'to' }, { field: 'to' });
   return { from, to, days, startLocal: `${from}T00:00`, endLocal: `${end}T00:00`, startIso: dayStartIso(from), endIso: dayStartIso(end) };
 }
 

@@ -6,6 +6,7 @@ export const uiSupervisor: Messages = {
     supervisorUi: {
       lead: 'Số liệu tiếp nhận, giải quyết, số hoá, hàng đợi và đồng bộ của kỳ đã chọn. Chọn một ô hoặc một dòng bảng để xem các hồ sơ phía sau.',
       filters: {
+        addressRefused: 'Khoảng thời gian trong địa chỉ không hợp lệ (ngày không có thật hoặc từ ngày sau đến ngày); đang hiển thị hôm nay.',
         legend: 'Kỳ báo cáo và phạm vi',
         from: 'Từ ngày',
         to: 'Đến ngày',
@@ -172,6 +173,7 @@ export const uiSupervisor: Messages = {
         busy: 'Đang tạo báo cáo…',
         done: 'Đã tải báo cáo {{file}}',
         failed: 'Không tạo được báo cáo: {{message}}',
+        scopeNote: 'Báo cáo tải về theo kỳ và cơ quan đã chọn; bộ lọc quầy và cán bộ không áp dụng cho báo cáo.',
       },
       units: {
         seconds: '{{value}} giây',
@@ -186,6 +188,7 @@ export const uiSupervisor: Messages = {
     supervisorUi: {
       lead: 'Received, resolved, digitisation, queue and sync figures of the chosen period. Open a tile or a table row to see the dossiers behind it.',
       filters: {
+        addressRefused: 'The period in the address is not valid (a day that does not exist, or reversed); showing today.',
         legend: 'Report period and scope',
         from: 'From',
         to: 'To',
@@ -352,6 +355,7 @@ export const uiSupervisor: Messages = {
         busy: 'Making the report…',
         done: 'Downloaded the report {{file}}',
         failed: 'Could not make the report: {{message}}',
+        scopeNote: 'The report covers the chosen period and agency; the counter and clerk filters do not apply to it.',
       },
       units: {
         seconds: '{{value}} s',

@@ -124,7 +124,7 @@ describe('motcua report', () => {
     const missing = path.join(out.dir, 'khong-co-thu-muc', 'bao-cao.pdf');
     const r = await cli('report', ...H1, '--format', 'pdf', '--out', missing);
     expect(r.code, r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/^Lỗi \[REPORT_FILE_UNWRITABLE\]: Không ghi được tệp .*bao-cao\.pdf: ENOENT\. Hãy chọn thư mục có quyền ghi\./m);
+    expect(r.stderr).toMatch(/^Lỗi \[REPORT_FILE_UNWRITABLE\]: Không ghi được tệp .*bao-cao\.pdf: thư mục không tồn tại\. Hãy chọn thư mục có quyền ghi\./m);
     expect(existsSync(path.dirname(missing))).toBe(false);
   });
 

@@ -123,6 +123,8 @@ describe('reportPeriod', () => {
     };
     expect(code(() => reportPeriod('2026-02-30', '2026-03-01'))).toBe('REPORT_BAD_DAY');
     expect(code(() => reportPeriod('2026-02-01', '2026-13-01'))).toBe('REPORT_BAD_DAY');
+    // The last day there is has no day after it: refused naming the day typed.
+    expect(() => reportPeriod('9999-12-31', '9999-12-31')).toThrow(expect.objectContaining({ code: 'REPORT_BAD_DAY', params: expect.objectContaining({ day: '9999-12-31' }) }));
     expect(code(() => reportPeriod('2026-02-02', '2026-02-01'))).toBe('REPORT_BAD_PERIOD');
     expect(code(() => reportPeriod('2024-01-01', '2024-12-31'))).toBeUndefined(); // 366 days (leap year)
     expect(code(() => reportPeriod('2025-01-01', '2026-01-02'))).toBe('REPORT_PERIOD_TOO_LONG');

@@ -14,7 +14,7 @@ import { uiSupervisor } from '../../../core/i18n/messages/ui-supervisor';
 import type { MessageTree } from '../../../core/i18n/types';
 import { chartDescription, chartOption, dashboardCharts } from '../../../renderer/src/screens/supervisor/chart-data';
 import { formatDuration, formatShare } from '../../../renderer/src/screens/supervisor/figure-format';
-import { addressQuery, addressWithQuery, filterFromQuery, filterToQuery, isDay, matchingQuick, parseVnDay, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
+import { addressPeriodRefused, addressQuery, addressWithQuery, filterFromQuery, filterToQuery, isDay, matchingQuick, parseVnDay, quickPeriod, vietnamToday, withScope } from '../../../renderer/src/screens/supervisor/filter-state';
 import { ANNOUNCE_GAP_MS, figuresChanged, shouldAnnounce } from '../../../renderer/src/screens/supervisor/live-update';
 
 const leaves = (tree: MessageTree, prefix = ''): Record<string, string> =>
@@ -93,6 +93,12 @@ describe('supervisor dashboard: filter', () => {
     expect(filterFromQuery('from=2026-02-30&to=2026-03-01', '2026-12-07')).toEqual({ from: '2026-12-07', to: '2026-12-07' });
     expect(filterFromQuery('from=2026-03-02&to=2026-03-01&agency=A', '2026-12-07')).toEqual({ from: '2026-12-07', to: '2026-12-07', agency: 'A' });
     expect(filterFromQuery('', '2026-12-07')).toEqual({ from: '2026-12-07', to: '2026-12-07' });
+    // Replaced by today, and said so: a period that is not one, not an address without a period.
+    expect(addressPeriodRefused('from=2026-02-30&to=2026-03-01')).toBe(true);
+    expect(addressPeriodRefused('from=2026-03-02&to=2026-03-01')).toBe(true);
+    expect(addressPeriodRefused('from=2026-03-01')).toBe(true);
+    expect(addressPeriodRefused('agency=A')).toBe(false);
+    expect(addressPeriodRefused('from=2026-03-01&to=2026-03-31')).toBe(false);
     expect(isDay('2028-02-29')).toBe(true);
     expect(isDay('2026-02-29')).toBe(false);
     expect(withScope(f, 'agency', '')).toEqual({ from: '2026-01-01', to: '2026-06-30', clerk: 'canbo1' });

@@ -21,7 +21,13 @@ const FORMATS = ['json', 'xlsx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 const line = (text: string) => process.stdout.write(`${text}\n`);
-const unwritable = (file: string, reason: string) => cliFailure('REPORT_FILE_UNWRITABLE', t('reports.cli.unwritable', { path: file, reason }));
+const REASONS = ['ENOENT', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EISDIR'];
+/** The system's reason in words (a missing folder, no right to write, a full disk), its code otherwise. */
+const reasonOf = (e: unknown): string => {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code && REASONS.includes(code) ? t(`reports.cli.reasons.${code}`) : (code ?? (e as Error).message);
+};
+const unwritable = (file: string, e: unknown) => cliFailure('REPORT_FILE_UNWRITABLE', t('reports.cli.unwritable', { path: file, reason: reasonOf(e) }));
 
 /** The file to write: --out as given (a folder: the report's own name inside it), else the report's name here. */
 function target(out: string | undefined, defaultName: string): string {
@@ -40,7 +46,7 @@ function checkWritable(file: string): void {
   try {
     accessSync(path.dirname(file), constants.W_OK);
   } catch (e) {
-    throw unwritable(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    throw unwritable(file, e);
   }
 }
 
@@ -48,7 +54,7 @@ function writeOut(file: string, bytes: Uint8Array, mediaType: string, json: bool
   try {
     writeFileDurably(file, bytes);
   } catch (e) {
-    throw unwritable(file, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    throw unwritable(file, e);
   }
   if (json) printJson({ path: file, fileName: path.basename(file), mediaType, bytes: bytes.length });
   else line(t('reports.cli.written', { path: file }));

@@ -37,6 +37,11 @@ export function ExportButtons({ filter }: { filter: ReportFilter }) {
           </button>
         ))}
       </div>
+      {(filter.counter || filter.clerk) && (
+        <p className="sv-export__note" data-testid="sv-export-note">
+          {t('supervisorUi.export.scopeNote')}
+        </p>
+      )}
       {error && (
         <p className="sv-error" role="alert">
           {error}

@@ -18,7 +18,7 @@ import { DrillDialog, type OpenDrill } from './DrillDialog';
 import { ExportButtons } from './ExportButtons';
 import { FigureTiles } from './FigureTiles';
 import { FilterBar, type FilterChoices } from './FilterBar';
-import { addressQuery, addressWithQuery, filterFromQuery, filterToQuery, sameFilter, vietnamToday } from './filter-state';
+import { addressPeriodRefused, addressQuery, addressWithQuery, filterFromQuery, filterToQuery, sameFilter, vietnamToday } from './filter-state';
 import { useDashboard } from './useDashboard';
 import './supervisor.css';
 
@@ -46,6 +46,8 @@ export function SupervisorScreen() {
   const { t } = useTranslation();
   const [today] = useState(() => vietnamToday());
   const [filter, setFilter] = useState<ReportFilter>(() => filterFromQuery(addressQuery(window.location), today));
+  // A period in the address that is not one is replaced by today; said once, not silently.
+  const [addressRefused] = useState(() => addressPeriodRefused(addressQuery(window.location)));
   const { data, loading, error, retry } = useDashboard(filter);
   const [drill, setDrill] = useState<OpenDrill | null>(null);
   const [drillKey, setDrillKey] = useState(0);
@@ -78,6 +80,11 @@ export function SupervisorScreen() {
     <ScreenPage title={t('ui.screens.supervisor.title')} className="sv-screen">
       <p className="screen__lead">{t('supervisorUi.lead')}</p>
       <FilterBar filter={filter} today={today} choices={choices} onChange={(f) => !sameFilter(f, filter) && setFilter(f)} />
+      {addressRefused && (
+        <p className="sv-notice" role="status" data-testid="sv-address-refused">
+          {t('supervisorUi.filters.addressRefused')}
+        </p>
+      )}
       <div className="sv-status">
         <p className="sv-status__period" data-testid="sv-period">
           {t('supervisorUi.filters.shown', { from: formatDate(shownFilter.from), to: formatDate(shownFilter.to) })}

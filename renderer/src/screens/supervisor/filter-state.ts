@@ -83,6 +83,15 @@ export function filterFromQuery(query: string, today: string): ReportFilter {
   return filter;
 }
 
+/** Whether the address named a period that is not one (a day that does not exist, or reversed): it is then replaced by today, and the screen says so. */
+export function addressPeriodRefused(query: string): boolean {
+  const p = new URLSearchParams(query);
+  const from = p.get('from');
+  const to = p.get('to');
+  if (from === null && to === null) return false;
+  return !(from !== null && to !== null && isDay(from) && isDay(to) && from <= to);
+}
+
 /** The query for a filter, other parameters of `current` kept. */
 export function filterToQuery(filter: ReportFilter, current = ''): string {
   const p = new URLSearchParams(current);
