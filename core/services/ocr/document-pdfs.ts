@@ -63,6 +63,15 @@ interface SourcePage {
   text_height: number | null;
 }
 
+/** A stale document in the builder's pass, and whether none of its pages still waits for the pipeline or OCR. */
+interface StaleDoc {
+  rid: number;
+  stale_since: string;
+  dossier_id: string;
+  item_code: string;
+  ready: number;
+}
+
 type Plan = { kind: 'wait' } | { kind: 'empty' } | { kind: 'build'; pages: SourcePage[]; key: string };
 
 export interface DocumentPdfsDeps {
@@ -72,6 +81,8 @@ export interface DocumentPdfsDeps {
   events: EventPublisher;
   logger: Logger;
   build: BuildPdf;
+  /** Stale documents read per turn of the event loop (default 100; tests pass small ones). */
+  batch?: number;
 }
 
 export class DocumentPdfs {
@@ -81,7 +92,11 @@ export class DocumentPdfs {
   /** Documents whose last build failed outside the builder (writing the file …): when to try again. */
   private readonly backoff = new Map<string, { until: number; delayMs: number }>();
 
-  constructor(private readonly d: DocumentPdfsDeps) {}
+  private readonly batchSize: number;
+
+  constructor(private readonly d: DocumentPdfsDeps) {
+    this.batchSize = Math.max(1, d.batch ?? 100);
+  }
 
   /** Build what is stale and ready to build, one document at a time; a call while building runs another pass after. */
   kick(): Promise<void> {
@@ -117,37 +132,54 @@ export class DocumentPdfs {
   private async pass(): Promise<void> {
     // Never inside the caller's turn (createCore starts the runner, which kicks): a start returns before any build.
     await nextTurn();
-    if (this.closed) return;
-    // Only documents none of whose pages still waits for the pipeline or for OCR (a backlog costs one query, not one per document).
-    const stale = this.d.db
-      .prepare<[], { dossier_id: string; item_code: string }>(
-        `SELECT d.dossier_id, d.item_code FROM document_pdfs d WHERE d.state = 'stale' AND NOT EXISTS (
-           SELECT 1 FROM dossier_pages p LEFT JOIN ocr_jobs j ON j.page_id = p.id
-           WHERE p.dossier_id = d.dossier_id AND p.item_code = d.item_code AND p.removed_at IS NULL
-             AND (p.state = 'raw' OR (p.state = 'ready' AND p.kind = 'page' AND (j.state IS NULL OR j.state IN ('waiting', 'running')))))
-         ORDER BY d.stale_since, d.dossier_id, d.item_code`,
-      )
-      .all();
-    for (const doc of stale) {
-      const key = `${doc.dossier_id}\u0000${doc.item_code}`;
-      const wait = this.backoff.get(key);
-      if (wait && wait.until > Date.now()) continue;
-      // One document per turn of the event loop: a build that fails at once (a page file gone) settles in
-      // microtasks only, and a backlog of those would otherwise hold every request (and the listen) until the end.
-      if (doc !== stale[0]) {
+    let after: [string, number] = ['', 0];
+    for (;;) {
+      if (this.closed) return;
+      // The stale documents a batch at a time, in the order they went stale (keyset on the partial index): after an
+      // upgrade every document of a year is stale while its pages wait for OCR, and reading them all at once held
+      // the event loop for seconds at every page read. Each is marked whether its pages are all through.
+      const batch = this.staleAfter(after[0], after[1]);
+      for (const doc of batch) {
+        if (!doc.ready) continue;
+        const key = `${doc.dossier_id}\u0000${doc.item_code}`;
+        const wait = this.backoff.get(key);
+        if (wait && wait.until > Date.now()) continue;
+        // One document per turn of the event loop: a build that fails at once (a page file gone) settles in
+        // microtasks only, and a backlog of those would otherwise hold every request (and the listen) until the end.
         await nextTurn();
         if (this.closed) return;
+        try {
+          await this.buildOne(doc.dossier_id, doc.item_code);
+          this.backoff.delete(key);
+        } catch (e) {
+          // A write that failed (a full disk …) is tried again later, less and less often, not on every poll.
+          const delayMs = Math.min(MAX_RETRY_MS, (wait?.delayMs ?? MIN_RETRY_MS / 2) * 2);
+          this.backoff.set(key, { until: Date.now() + delayMs, delayMs });
+          this.d.logger.error('document PDF build failed unexpectedly', { dossierId: doc.dossier_id, itemCode: doc.item_code, retryInMs: delayMs, error: (e as Error)?.message });
+        }
       }
-      try {
-        await this.buildOne(doc.dossier_id, doc.item_code);
-        this.backoff.delete(key);
-      } catch (e) {
-        // A write that failed (a full disk …) is tried again later, less and less often, not on every poll.
-        const delayMs = Math.min(MAX_RETRY_MS, (wait?.delayMs ?? MIN_RETRY_MS / 2) * 2);
-        this.backoff.set(key, { until: Date.now() + delayMs, delayMs });
-        this.d.logger.error('document PDF build failed unexpectedly', { dossierId: doc.dossier_id, itemCode: doc.item_code, retryInMs: delayMs, error: (e as Error)?.message });
-      }
+      if (batch.length < this.batchSize) return;
+      const last = batch[batch.length - 1]!;
+      after = [last.stale_since, last.rid];
+      await nextTurn();
     }
+  }
+
+  /**
+   * The next stale documents after (staleSince, rowid), each with whether its pages are all through. Two seeks of the
+   * partial index: the rest of that instant's documents (a migration makes a year's documents stale at one instant),
+   * then the later ones; a row-value comparison would rescan the instant's documents at every batch.
+   */
+  private staleAfter(staleSince: string, rowid: number): StaleDoc[] {
+    const select = (where: string) =>
+      `SELECT d.rowid AS rid, d.stale_since, d.dossier_id, d.item_code, NOT EXISTS (
+         SELECT 1 FROM dossier_pages p LEFT JOIN ocr_jobs j ON j.page_id = p.id
+         WHERE p.dossier_id = d.dossier_id AND p.item_code = d.item_code AND p.removed_at IS NULL
+           AND (p.state = 'raw' OR (p.state = 'ready' AND p.kind = 'page' AND (j.state IS NULL OR j.state IN ('waiting', 'running'))))) AS ready
+       FROM document_pdfs d WHERE d.state = 'stale' AND ${where} ORDER BY d.stale_since, d.rowid LIMIT ?`;
+    const same = this.d.db.prepare<[string, number, number], StaleDoc>(select('d.stale_since = ? AND d.rowid > ?')).all(staleSince, rowid, this.batchSize);
+    if (same.length === this.batchSize) return same;
+    return same.concat(this.d.db.prepare<[string, number], StaleDoc>(select('d.stale_since > ?')).all(staleSince, this.batchSize - same.length));
   }
 
   /** The pages a document's PDF holds now, and whether they are ready to build. */

@@ -10,6 +10,7 @@ import { DocumentPdfs } from '../../../core/services/ocr/document-pdfs';
 import { OcrQueue } from '../../../core/services/ocr/ocr-queue';
 import { PageIndex } from '../../../core/services/search/page-index';
 import { systemClock } from '../../../core/platform/clock';
+import type { Db } from '../../../core/store/database';
 import { TEST_HASH_COST } from '../../helpers/core';
 import { tempDir } from '../../helpers/temp';
 import { plainPng, receiveDossier, storePages } from '../../integration/ocr/queue-harness';
@@ -30,7 +31,7 @@ const start = async (ocr: NonNullable<Parameters<typeof createCore>[0]['ocr']>):
   (open = await createCore({ dataDir: folder.dir, logLevel: 'warn', seedSampleCatalogue: true, ocr, authPolicy: { hashCost: TEST_HASH_COST } }));
 
 /** Three documents whose pages are read, stale, and a builder that fails at once, like one whose page files are gone. */
-async function staleBacklog(core: Core): Promise<{ pdfs: DocumentPdfs; builds: () => number }> {
+async function staleBacklog(core: Core, o: { batch?: number; db?: Db; onBuild?: () => void } = {}): Promise<{ pdfs: DocumentPdfs; builds: () => number }> {
   const queue = new OcrQueue({ db: core.db, clock: systemClock, index: new PageIndex(core.db), threshold: () => 60 });
   for (let i = 0; i < 3; i++) {
     const dossier = await receiveDossier(core);
@@ -38,7 +39,18 @@ async function staleBacklog(core: Core): Promise<{ pdfs: DocumentPdfs; builds: (
     queue.complete(queue.claim()!, { text: 'a', confidence: 90, words: [], width: 300, height: 60, dpi: 200, ms: 1, engine: 'test' }, 'sha');
   }
   let builds = 0;
-  const pdfs = new DocumentPdfs({ db: core.db, files: core.services.pages.files, clock: systemClock, events: { publish() {} }, logger, build: () => Promise.reject(new Error(`build ${++builds} failed`)) });
+  const pdfs = new DocumentPdfs({
+    db: o.db ?? core.db,
+    files: core.services.pages.files,
+    clock: systemClock,
+    events: { publish() {} },
+    logger,
+    build: () => {
+      o.onBuild?.();
+      return Promise.reject(new Error(`build ${++builds} failed`));
+    },
+    ...(o.batch ? { batch: o.batch } : {}),
+  });
   return { pdfs, builds: () => builds };
 }
 
@@ -55,14 +67,43 @@ it('stale documents are built one per turn of the event loop, none inside the ca
   expect(seenByAnotherTask).toBeLessThan(3);
 });
 
+it('stale documents are read a batch per statement (not a year of them at once), and every one is built', async () => {
+  const core = await start({ run: false });
+  // The rows each statement on document_pdfs returned.
+  const returned: number[] = [];
+  const db = new Proxy(core.db, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver) as unknown;
+      return (sql: string) => {
+        const stmt = target.prepare(sql);
+        if (!/FROM document_pdfs d WHERE d\.state = 'stale'/.test(sql)) return stmt;
+        return new Proxy(stmt, {
+          get: (st, p, r) =>
+            p === 'all'
+              ? (...a: unknown[]) => {
+                  const rows = (st.all as (...x: unknown[]) => unknown[])(...a);
+                  returned.push(rows.length);
+                  return rows;
+                }
+              : (Reflect.get(st, p, r) as unknown),
+        });
+      };
+    },
+  });
+  const { pdfs, builds } = await staleBacklog(core, { batch: 2, db });
+  await pdfs.kick();
+  expect(builds()).toBe(3);
+  expect(returned.length).toBeGreaterThan(1);
+  expect(Math.max(...returned)).toBeLessThanOrEqual(2);
+});
+
 it('closing finishes the document being built and leaves the rest of a backlog to the next start', async () => {
-  const { pdfs, builds } = await staleBacklog(await start({ run: false }));
-  void pdfs.kick();
   let closing: Promise<void> | null = null;
-  setImmediate(() => (closing = pdfs.close()));
-  await new Promise((resolve) => setImmediate(resolve));
+  // The core closes while the first document is being built.
+  const { pdfs, builds } = await staleBacklog(await start({ run: false }), { onBuild: () => (closing ??= pdfs.close()) });
+  await pdfs.kick();
   await closing;
-  expect(builds()).toBeGreaterThan(0);
+  expect(builds()).toBe(1);
   expect(builds()).toBeLessThan(3);
   await pdfs.kick();
   expect(builds()).toBeLessThan(3);
