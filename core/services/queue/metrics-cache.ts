@@ -25,7 +25,7 @@ export const WINDOW_IDS = 50_000;
 export interface EventsSignature {
   /** Highest queue_events id (0 when empty). */
   maxId: number;
-  /** The rows with an id above floor (maxId - WINDOW_IDS when it was taken). */
+  /** The rows with an id above floor (WINDOW_IDS below the highest id known before it was taken; ≤ maxId). */
   floor: number;
   count: number;
 }

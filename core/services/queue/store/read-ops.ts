@@ -116,18 +116,22 @@ export function* metrics(o: { from: string; to: string; cache?: { days: QueueMet
   for (let attempt = 0; attempt < 3; attempt++) {
     const generation = cache.generation;
     const since = cache.since;
-    // One statement (one snapshot on PostgreSQL); each part an index lookup or range count (metrics-cache.ts).
+    // The next signature's window starts WINDOW_IDS below the last highest id known (a constant bound, so each
+    // count below is a plain index range the planners estimate well; metrics-cache.ts says why a window).
+    const base = since?.maxId ?? Number((yield* row<{ m: number | null }>('SELECT MAX(id) AS m FROM queue_events'))?.m ?? 0);
+    const floor = base - WINDOW_IDS;
     // Nothing kept yet: nothing to compare, so the comparing counts are skipped (an id above any id).
     const none = 2_147_483_647;
+    // One statement (one snapshot on PostgreSQL); each part an index lookup or range count.
     const sig = (yield* row<{ max_id: number | null; n: number | null; newer: number | null; window_n: number | null }>(
       `SELECT (SELECT MAX(id) FROM queue_events) AS max_id,
          (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS n,
          (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS newer,
-         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > (SELECT MAX(id) FROM queue_events) - ?) AS window_n`,
-      since?.floor ?? none, since?.maxId ?? none, WINDOW_IDS,
+         (SELECT CAST(COUNT(*) AS INTEGER) FROM queue_events WHERE id > ?) AS window_n`,
+      since?.floor ?? none, since?.maxId ?? none, floor,
     ))!;
     const maxId = Number(sig.max_id ?? 0);
-    const signature = { maxId, floor: maxId - WINDOW_IDS, count: Number(sig.window_n ?? 0) };
+    const signature = { maxId, floor, count: Number(sig.window_n ?? 0) };
     const newer = Number(sig.newer ?? 0);
     const dirty = since !== null && newer > 0
       ? (yield* rows<{ day: string }>('SELECT DISTINCT t.day FROM queue_events e JOIN queue_tickets t ON t.id = e.ticket_id WHERE e.id > ?', since.maxId)).map((r) => r.day)
