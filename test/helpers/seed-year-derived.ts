@@ -70,6 +70,10 @@ export function derivedRowsSql(o: { recentIso: string; backlogFrom: string }): s
               WHERE dossier_id IS NOT NULL AND kind = 'page' AND state = 'ready' AND removed_at IS NULL
           )
         );
+
+      -- A folder that has been started before: its one-time full walk of the files (orphan-sweep.ts) is done.
+      INSERT OR IGNORE INTO settings (key, value, updated_at, updated_by)
+        VALUES ('files.fullSweepAt', '"${backlogFrom}"', '${backlogFrom}', 'system:orphan-sweep');
   `
     .split(/;\n/)
     .filter((x) => x.trim() !== '');
