@@ -104,7 +104,8 @@ const toEvent = (e: EventRow): QueueEvent => ({ ticketId: e.ticket_id, kind: e.k
  * with new events, days not kept yet. The answer is the same either way (the domain's accumulators merge exactly).
  */
 export function* metrics(o: { from: string; to: string; cache?: { days: QueueMetricsCache; today: string } }): Sql<Metrics> {
-  if (!o.cache) return queueMetrics((yield* rows<EventRow>(EVENTS_OF_DAYS, o.from, o.to)).map(toEvent));
+  // No past day in the period (today's figures, polled every few seconds by the reports): nothing kept to use.
+  if (!o.cache || o.from >= o.cache.today) return queueMetrics((yield* rows<EventRow>(EVENTS_OF_DAYS, o.from, o.to)).map(toEvent));
   const { days: cache, today } = o.cache;
   // Only the days that have tickets matter (an open-ended period would otherwise walk thousands of empty days).
   const span = yield* row<{ first: string | null; last: string | null }>(
