@@ -49,6 +49,10 @@ export function SupervisorScreen() {
   // A period in the address that is not one is replaced by today; said once, not silently.
   const [addressRefused] = useState(() => addressPeriodRefused(addressQuery(window.location)));
   const { data, loading, error, retry } = useDashboard(filter);
+  // The charts' library (its own chunk) is fetched while the figures are asked, not after they come.
+  useEffect(() => {
+    void import('./echarts-setup');
+  }, []);
   const [drill, setDrill] = useState<OpenDrill | null>(null);
   const [drillKey, setDrillKey] = useState(0);
   // Counters seen in any answer, so the list keeps them while one counter is chosen.
