@@ -61,9 +61,12 @@ export function SupervisorScreen() {
 
   useEffect(() => {
     const loc = window.location;
-    const query = filterToQuery(filter, addressQuery(loc));
-    if (query !== addressQuery(loc)) window.history.replaceState(window.history.state, '', addressWithQuery(loc, query));
-  }, [filter]);
+    const current = addressQuery(loc);
+    // Opened plain (#/supervisor) on its default (today, everything): the address stays plain until the filter moves.
+    const plainDefault = sameFilter(filter, { from: today, to: today }) && !new URLSearchParams(current).has('from');
+    const query = plainDefault ? current : filterToQuery(filter, current);
+    if (query !== current) window.history.replaceState(window.history.state, '', addressWithQuery(loc, query));
+  }, [filter, today]);
 
   const [countersOf, setCountersOf] = useState(data);
   if (data !== countersOf) {
