@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { chartOption, type ChartSpec, type DrillTarget } from './chart-data';
+import { chartDescription, chartOption, type ChartSpec, type DrillTarget } from './chart-data';
 import type { EChartsType } from './echarts-setup';
 
 export function ChartPanel({ spec, onDrill }: { spec: ChartSpec; onDrill(target: DrillTarget, label: string): void }) {
@@ -60,8 +60,9 @@ export function ChartPanel({ spec, onDrill }: { spec: ChartSpec; onDrill(target:
       <h3 id={headingId} className="sv-chart__title">
         {spec.title}
       </h3>
-      {/* role=img: echarts puts its aria description on this box; the table below carries the numbers. */}
-      <div ref={box} className="sv-chart__canvas" role="img" data-testid={`sv-chart-${spec.id}-svg`} hidden={empty} />
+      {/* role=img named from the first render (echarts sets the same description once its chunk has loaded: until
+          then the box had a role and no name); the table below carries the numbers. */}
+      <div ref={box} className="sv-chart__canvas" role="img" aria-label={chartDescription(spec)} data-testid={`sv-chart-${spec.id}-svg`} hidden={empty} />
       {empty && <p className="sv-chart__empty">{t('supervisorUi.charts.empty')}</p>}
       <details className="sv-chart__table" data-testid={`sv-chart-${spec.id}-table`}>
         <summary>{t('supervisorUi.charts.showTable')}</summary>
