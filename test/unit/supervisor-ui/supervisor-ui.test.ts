@@ -5,11 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInstance, type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../core/contract/reports';
 import { dashboardSchema } from '../../../core/contract/reports';
-import { catalogue } from '../../../core/i18n/catalogue';
+import { useTranslators } from '../../helpers/translators';
 import { uiSupervisor } from '../../../core/i18n/messages/ui-supervisor';
 import type { MessageTree } from '../../../core/i18n/types';
 import { chartDescription, chartOption, dashboardCharts } from '../../../renderer/src/screens/supervisor/chart-data';
@@ -106,14 +105,7 @@ describe('supervisor dashboard: filter', () => {
 });
 
 describe('supervisor dashboard: charts, live, wording', () => {
-  const ts: Record<'vi' | 'en', TFunction> = {} as never;
-  beforeAll(async () => {
-    for (const lng of ['vi', 'en'] as const) {
-      const i = createInstance();
-      await i.init({ resources: { vi: { translation: catalogue.vi }, en: { translation: catalogue.en } }, lng, interpolation: { escapeValue: false } });
-      ts[lng] = i.t;
-    }
-  });
+  const ts = useTranslators();
 
   it('gives every chart rows whose counts open the rows behind them (figure and bucket)', () => {
     const charts = dashboardCharts(dashboard(), ts.vi);

@@ -4,10 +4,10 @@
  * languages alike, every key the screens name present).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { createInstance, type TFunction } from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outboxKindSchema, outboxStateSchema, appliedChangeSchema, syncStatusSchema, type SyncStatus } from '../../../core/contract/sync';
 import { catalogue } from '../../../core/i18n/catalogue';
+import { useTranslators } from '../../helpers/translators';
 import { uiSync } from '../../../core/i18n/messages/ui-sync';
 import type { MessageTree } from '../../../core/i18n/types';
 import { checkEnrol, enrolFieldOf } from '../../../renderer/src/screens/sync/enrol-check';
@@ -43,14 +43,7 @@ function status(p: Partial<SyncStatus>): SyncView {
 const fail = (p: Partial<SyncStatus['errors'][number]> = {}) => ({ dossierId: null, dossierCode: null, itemId: null, kind: 'retrying' as const, at: NOW.toISOString(), code: 'SYNC_UNREACHABLE', message: 'Không kết nối được', ...p });
 
 describe('sync UI texts', () => {
-  const ts: Record<'vi' | 'en', TFunction> = {} as never;
-  beforeAll(async () => {
-    for (const lng of ['vi', 'en'] as const) {
-      const i = createInstance();
-      await i.init({ resources: { vi: { translation: catalogue.vi }, en: { translation: catalogue.en } }, lng, interpolation: { escapeValue: false } });
-      ts[lng] = i.t;
-    }
-  });
+  const ts = useTranslators();
 
   it('says bytes in human units with the language decimal mark', () => {
     expect(formatBytes(0, 'vi')).toBe('0 B');
